@@ -1,0 +1,318 @@
+"""The ``eventwatch`` command line. stdout carries data; stderr carries logs, progress and the summary.
+
+Exit codes: 0 done; 1 failed; 2 usage error; 3 done but some inputs were rejected.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eventwatch import __version__
+from eventwatch.cli import _console
+from eventwatch.cli._console import progress, stderr, stdout
+from eventwatch.config import SETTINGS, load_config
+from eventwatch.errors import EventwatchError, InputError
+
+app = typer.Typer(
+    name="eventwatch",
+    help="Conflict events from news, with who says so, how sure they are, and who confirms or denies it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Measure accuracy against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+EXIT_REJECTED = 3
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLite path or postgresql:// URL [default: $EVENTWATCH_DB or ./eventwatch.db]"),
+]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging on stderr.")]
+
+
+def _db(db: str | None) -> str:
+    return db or os.environ.get("EVENTWATCH_DB") or "eventwatch.db"
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        stdout.print(f"eventwatch {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str] | None, typer.Argument(help="Files, directories, globs or - (stdin).")] = None,
+    db: DbOption = None,
+    verbose: Verbose = False,
+) -> None:
+    """Ingest, process and store articles, then print a summary.
+
+    Example: eventwatch run news/*.html feeds.warc.gz --db events.db
+    With no INPUT, runs on the bundled sample corpus.
+    """
+    from eventwatch import ingest, pipeline, store
+    from eventwatch.store import SaveOutcome
+
+    _console.setup_logging(verbose)
+    cfg = load_config(db=_db(db))
+    sources = inputs or [str(ingest.SAMPLE_CORPUS)]
+    rejected: list[str] = []
+    stored = duplicates = failed = 0
+
+    def articles():  # type: ignore[no-untyped-def]
+        for item in ingest.read_inputs(sources, cfg):
+            if isinstance(item, InputError):
+                rejected.append(str(item))
+                stderr.print(str(item), markup=False)
+            else:
+                yield item
+
+    with store.open_store(cfg.db) as st:
+        for result in progress(pipeline.process(articles(), cfg), "processing"):
+            if isinstance(result, pipeline.ProcessingFailure):
+                failed += 1
+                stderr.print(result.message(), markup=False)
+                continue
+            if st.save(result) is SaveOutcome.STORED:
+                stored += 1
+            else:
+                duplicates += 1
+        counts = st.counts()
+    by_type = ", ".join(f"{k} {v}" for k, v in sorted(counts.events_by_type.items(), key=lambda kv: -kv[1]))
+    stderr.print(
+        f"articles: {counts.articles} in store ({stored} stored, {duplicates} duplicate, "
+        f"{len(rejected)} rejected, {failed} failed)",
+        markup=False,
+    )
+    stderr.print(f"events: {counts.events} ({by_type or 'none'}); contested: {counts.contested_events}", markup=False)
+    stderr.print(f"claims: {counts.claims}; sources: {counts.sources}; places: {counts.places}", markup=False)
+    stderr.print(f"store: {cfg.db}", markup=False)
+    if rejected or failed:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs or - (stdin).")],
+    fmt: Annotated[str, typer.Option("--format", help="gold-json | json | text")] = "gold-json",
+    out: Annotated[Path | None, typer.Option("--out", help="Write DIR/<id>.json per article.")] = None,
+    verbose: Verbose = False,
+) -> None:
+    """Process articles without storing them and print their events and claims.
+
+    Example: eventwatch extract article.txt --format gold-json
+    """
+    from eventwatch import ingest, pipeline
+    from eventwatch.export import to_gold_json
+
+    _console.setup_logging(verbose)
+    if fmt not in ("gold-json", "json", "text"):
+        raise typer.BadParameter("--format must be gold-json, json or text")
+    cfg = load_config()
+    rejected = 0
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+
+    def articles():  # type: ignore[no-untyped-def]
+        nonlocal rejected
+        for item in ingest.read_inputs(inputs, cfg):
+            if isinstance(item, InputError):
+                rejected += 1
+                stderr.print(str(item), markup=False)
+            else:
+                yield item
+
+    for result in pipeline.process(articles(), cfg):
+        if isinstance(result, pipeline.ProcessingFailure):
+            rejected += 1
+            stderr.print(result.message(), markup=False)
+            continue
+        record = to_gold_json(result)
+        if fmt == "gold-json":
+            record.pop("body", None)
+        if fmt == "text":
+            stdout.print(_text_summary(record), markup=False)
+        elif out is not None:
+            (out / f"{_safe_name(record['id'])}.json").write_text(
+                json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+        else:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _safe_name(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:120] or "article"
+
+
+def _text_summary(record: dict) -> str:  # type: ignore[type-arg]
+    lines = [f"# {record.get('title') or record['id']}"]
+    for ev in record["events"]:
+        where = ", ".join(p["name"] for p in ev["locations"]) or "?"
+        status = " CONTESTED" if ev["contested"] else ""
+        lines.append(f"{ev['id']} {ev['plover']}/{ev['mode']} [{ev['factuality']}]{status} @ {where} {ev['date'] or ''}")
+        lines.append(f"   {ev['evidence'][0]}")
+        for c in ev["claims"]:
+            hedge = " (hedged)" if c["hedged"] else ""
+            about = f" about {c['about']}" if c.get("about") else ""
+            lines.append(f"   - {c['stance']}{hedge}{about}: {c['source']} [{c['source_kind']}] via '{c['cue']}'")
+    return "\n".join(lines)
+
+
+@app.command()
+def events(
+    since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date, YYYY-MM-DD.")] = None,
+    plover: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 country of the event's place.")] = None,
+    near: Annotated[str | None, typer.Option(help="LAT,LON,KM: events within KM of a point.")] = None,
+    contested: Annotated[bool, typer.Option("--contested", help="Only contested events.")] = False,
+    limit: Annotated[int, typer.Option(help="Most events to list.")] = 1000,
+    fmt: Annotated[str, typer.Option("--format", help="table | json | jsonl | csv | geojson")] = "table",
+    db: DbOption = None,
+) -> None:
+    """List stored events.
+
+    Example: eventwatch events --type ASSAULT --near 36.2,37.15,50 --format geojson
+    """
+    from eventwatch import export, store
+    from eventwatch.store import EventFilters
+
+    near_tuple = None
+    if near:
+        try:
+            lat, lon, km = (float(x) for x in near.split(","))
+        except ValueError as exc:
+            raise typer.BadParameter("--near takes LAT,LON,KM") from exc
+        near_tuple = (lat, lon, km)
+    filters = EventFilters(
+        since=since, until=until, plover=plover.upper() if plover else None, country=country,
+        near=near_tuple, contested=True if contested else None, limit=limit,
+    )
+    with store.open_store(_db(db)) as st:
+        rows = st.query_events(filters)
+    writers = {"json": export.to_json, "jsonl": export.to_jsonl, "csv": export.to_csv, "geojson": export.to_geojson}
+    if fmt == "table":
+        _print_event_table(rows)
+    elif fmt in writers:
+        sys.stdout.write(writers[fmt](rows))
+    else:
+        raise typer.BadParameter("--format must be table, json, jsonl, csv or geojson")
+
+
+def _print_event_table(rows: list) -> None:  # type: ignore[type-arg]
+    from rich.table import Table
+
+    from eventwatch.export import row_dicts
+
+    table = Table("id", "date", "type", "status", "place", "what")
+    for d in row_dicts(rows):
+        table.add_row(
+            str(d.get("id")), str(d.get("date") or ""), str(d.get("plover")), str(d.get("status")),
+            str(d.get("place_name") or ""), str(d.get("summary") or "")[:80],
+        )
+    stdout.print(table)
+
+
+@app.command()
+def show(event_id: str, db: DbOption = None) -> None:
+    """Show one event: its mentions, claims, sources and evidence with the cue highlighted.
+
+    Example: eventwatch show ev-1a2b3c4d5e6f7a8b
+    """
+    from eventwatch import store
+    from eventwatch.cli._show import render_event
+
+    with store.open_store(_db(db)) as st:
+        detail = st.get_event(event_id)
+    if detail is None:
+        stderr.print(f"show: no event {event_id!r}", markup=False)
+        raise typer.Exit(1)
+    render_event(detail, stdout)
+
+
+@eval_app.command("gold")
+def eval_gold(
+    gold_dir: Path,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Print false positives/negatives per article.")] = False,
+) -> None:
+    """Score extraction against gold articles (<id>.txt + <id>.json), as in SCHEMA.md.
+
+    Example: eventwatch eval gold ../shared/gold/dev
+    """
+    from eventwatch.cli._eval import run_gold_eval
+
+    _console.setup_logging(False)
+    report = run_gold_eval(gold_dir, as_json=as_json, explain=explain)
+    sys.stdout.write(report)
+
+
+@eval_app.command("html")
+def eval_html(
+    folder: Path,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Article-body token P/R/F1 on the Article Extraction Benchmark layout (html/ + ground-truth.json).
+
+    Example: eventwatch eval html ../shared/html/scrapinghub_aeb
+    """
+    from eventwatch.eval.html import evaluate_aeb, format_table
+
+    _console.setup_logging(False)
+    scores = evaluate_aeb(folder)
+    sys.stdout.write((json.dumps(scores.to_json(), indent=2) if as_json else format_table(scores)) + "\n")
+
+
+@eval_app.command("geo")
+def eval_geo(
+    path: Path,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Geoparsing accuracy on a TR-News split (JSONL.gz with gold toponyms).
+
+    Example: eventwatch eval geo ../shared/geo/trnews/dev.jsonl.gz
+    """
+    from eventwatch.eval.geo import evaluate_trnews, format_table
+    from eventwatch.geo import Gazetteer
+
+    _console.setup_logging(False)
+    gaz = Gazetteer.open(load_config().gazetteer_file())
+    scores = evaluate_trnews(path, gaz)
+    sys.stdout.write((json.dumps(scores.to_json(), indent=2) if as_json else format_table(scores)) + "\n")
+
+
+@app.command()
+def config(show: Annotated[bool, typer.Option("--show", help="Print every setting.")] = True) -> None:
+    """Print every setting with its value, default, environment variable and help.
+
+    Example: EVENTWATCH_MAX_INPUT_BYTES=1000000 eventwatch config --show
+    """
+    cfg = load_config()
+    for s in SETTINGS:
+        stdout.print(f"{s.name} = {getattr(cfg, s.name)!r}  (default {s.default!r}; ${s.env}) {s.help}", markup=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except EventwatchError as exc:
+        stderr.print(str(exc), markup=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

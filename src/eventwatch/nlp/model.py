@@ -1,0 +1,22 @@
+"""Loading the spaCy pipeline once per process (and once per Dask worker)."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from eventwatch.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@functools.cache
+def load_model(name: str) -> Language:
+    """The installed spaCy pipeline package ``name`` (never downloaded: it is a pinned wheel)."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(f"nlp: spaCy model package {name!r} is not installed; run `make setup`") from exc

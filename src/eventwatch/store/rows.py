@@ -1,0 +1,171 @@
+"""What the store returns and accepts besides records: save outcomes, query filters, result rows.
+
+Offsets in these rows are character offsets into the article text (``articles.text``), like every
+:class:`~eventwatch.records.Span`; ``*_text`` fields are the slices those offsets select.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from eventwatch.records import Factuality, Plover, Precision, SourceKind, Stance, Status
+
+
+class SaveOutcome(enum.StrEnum):
+    STORED = "stored"
+    DUPLICATE = "duplicate"  # an article with the same id or content hash was already stored
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    """Which fused events :meth:`Store.query_events` returns; ``None`` means "any".
+
+    ``since``/``until`` are inclusive ISO dates compared as strings against ``events.date`` (which may be
+    ``YYYY-MM``), so events without a date are left out when either is given. ``near`` is
+    ``(latitude, longitude, radius_km)``. Results are ordered by event id; ``after_id`` is the keyset cursor:
+    pass the last id of one page to get the next.
+    """
+
+    since: str | None = None
+    until: str | None = None
+    plover: Plover | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3 of the event's place
+    near: tuple[float, float, float] | None = None
+    contested: bool | None = None  # True: status "contested" only; False: every other status
+    status: Status | None = None
+    limit: int = 100
+    after_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.limit < 1:
+            raise ValueError(f"limit must be at least 1, got {self.limit}")
+        if self.near is not None:
+            lat, lon, km = self.near
+            if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0) or not km > 0 or math.isinf(km):
+                raise ValueError(f"near must be (lat in [-90, 90], lon in [-180, 180], km > 0), got {self.near}")
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """One fused event as listed (``events`` table)."""
+
+    id: str
+    plover: Plover
+    status: Status
+    date: str | None
+    latitude: float | None
+    longitude: float | None
+    place_name: str | None
+    country: str | None
+    confidence: float | None
+    first_seen: str  # ISO 8601 UTC time the first of its articles was stored
+    n_mentions: int
+    n_articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRow:
+    """A resolved toponym of one event mention."""
+
+    name: str
+    start: int | None
+    end: int | None
+    geonameid: int | None
+    resolved_name: str | None
+    latitude: float | None
+    longitude: float | None
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    precision: Precision
+    qualifier: str | None
+    rule: str | None
+    is_approximate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """Who says what about an event mention, with the offsets the CLI needs to highlight the cue."""
+
+    id: str
+    source_id: str
+    source_name: str
+    source_kind: SourceKind
+    source_country: str | None
+    source_text: str  # the source as written in this article
+    via: tuple[str, ...]  # names of the relays, nearest first: a commander "via" ("Fars",)
+    stance: Stance
+    is_hedged: bool
+    hedge: str | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str
+    about: str | None
+
+    @property
+    def cue_in_evidence(self) -> tuple[int, int] | None:
+        """The cue's offsets relative to ``evidence_text``, or None when the cue lies outside it."""
+        if self.cue_start is None or self.cue_end is None:
+            return None
+        if not self.evidence_start <= self.cue_start <= self.cue_end <= self.evidence_end:
+            return None
+        return self.cue_start - self.evidence_start, self.cue_end - self.evidence_start
+
+
+@dataclass(frozen=True, slots=True)
+class MentionDetail:
+    """One article's report of an event, with its claims and places."""
+
+    id: str
+    article_id: str
+    article_title: str | None
+    article_url: str | None
+    sentence_index: int
+    plover: Plover
+    factuality: Factuality
+    trigger_start: int
+    trigger_end: int
+    trigger_text: str
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str  # the main evidence span (the first of the mention's spans)
+    date: str | None
+    actor1: str | None  # resolved name, else the text naming the actor
+    actor2: str | None
+    fatalities: int | None
+    injured: int | None
+    is_contested: bool
+    is_background: bool
+    summary: str | None
+    confidence: float | None
+    claims: tuple[ClaimRow, ...]
+    places: tuple[PlaceRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetail:
+    event: EventRow
+    mentions: tuple[MentionDetail, ...]
+
+    @property
+    def claims(self) -> tuple[ClaimRow, ...]:
+        return tuple(c for m in self.mentions for c in m.claims)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    articles: int
+    sentences: int
+    events: int
+    event_mentions: int
+    claims: int
+    sources: int
+    places: int
+    contested_events: int
+    events_by_plover: Mapping[str, int] = field(default_factory=dict)  # PLOVER value -> events; absent = 0
