@@ -89,9 +89,9 @@ def _tokens(value: str) -> set[str]:
 
 
 def source_overlap(pred: Any, gold: Any) -> bool:
-    """Two claim sources name the same source: one contains the other (case-insensitive, whole words), or they share at
-    least half of the shorter one's words, mirroring the evidence rule ("the Interior Ministry" vs. "the
-    Syrian Interior Ministry")."""
+    """Two claim sources name the same source: one contains the other (case-insensitive, whole words), or
+    they share at least half of the shorter one's words, mirroring the evidence rule ("the Interior
+    Ministry" vs. "the Syrian Interior Ministry")."""
     if not isinstance(pred, str) or not isinstance(gold, str):
         return False
     p, g = " ".join(pred.casefold().split()), " ".join(gold.casefold().split())

@@ -70,8 +70,9 @@ def format_table(scores: GoldScores) -> str:
         lines += ["", f"{'article':<{id_width}}  gold  pred    tp    fp    fn  event_f1  claim_f1"]
         for article in scores.articles:
             t, m = article.tally, article.tally.metrics()
+            n_gold, n_pred = t.event_tp + t.event_fn, t.event_tp + t.event_fp
             lines.append(
-                f"{article.article_id:<{id_width}}  {t.event_tp + t.event_fn:>4}  {t.event_tp + t.event_fp:>4}"
+                f"{article.article_id:<{id_width}}  {n_gold:>4}  {n_pred:>4}"
                 f"  {t.event_tp:>4}  {t.event_fp:>4}  {t.event_fn:>4}  {_value(m['event_f1']):>8}"
                 f"  {_value(m['claim_source_f1']):>8}"
             )

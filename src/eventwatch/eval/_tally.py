@@ -120,11 +120,11 @@ class Tally:
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float | None, float | None, float | None]:
+    """Precision, recall and F1; each None when its denominator is 0. F1 is 2tp / (2tp + fp + fn), so it is
+    0.0, not undefined, when nothing was predicted but something was missed."""
     precision = tp / (tp + fp) if tp + fp else None
     recall = tp / (tp + fn) if tp + fn else None
-    if precision is None or recall is None:
-        return precision, recall, None
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None
     return precision, recall, f1
 
 

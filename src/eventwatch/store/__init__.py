@@ -1,1 +1,31 @@
-"""store stage."""
+"""The store: articles, event mentions, claims, sources, places and fused events in SQL tables.
+
+``open_store("eventwatch.db")`` or ``open_store("postgresql://...")`` gives a :class:`Store`.
+"""
+
+from eventwatch.store.protocol import Store
+from eventwatch.store.rows import (
+    ClaimRow,
+    EventDetail,
+    EventFilters,
+    EventRow,
+    MentionDetail,
+    PlaceRow,
+    SaveOutcome,
+    StoreCounts,
+)
+from eventwatch.store.sql import SqlStore, open_store
+
+__all__ = [
+    "ClaimRow",
+    "EventDetail",
+    "EventFilters",
+    "EventRow",
+    "MentionDetail",
+    "PlaceRow",
+    "SaveOutcome",
+    "Store",
+    "SqlStore",
+    "StoreCounts",
+    "open_store",
+]

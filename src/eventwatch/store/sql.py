@@ -1,0 +1,134 @@
+"""The store over SQLAlchemy: SQLite now, PostgreSQL by URL through the same code.
+
+Every article is written in one transaction (a crash never leaves half an article); reads run in short
+transactions of their own.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+import sqlalchemy as sa
+
+from eventwatch.errors import StoreError
+from eventwatch.records import Analysis, Article
+from eventwatch.store import _migrate, _read, _write, sqlite
+from eventwatch.store.rows import EventDetail, EventFilters, EventRow, SaveOutcome, StoreCounts
+
+log = logging.getLogger(__name__)
+
+# How long a writer waits for another process's write lock before giving up, in seconds. One article's
+# transaction takes milliseconds, so waiting this long means the other writer is stuck.
+DEFAULT_BUSY_TIMEOUT_S = 30.0
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+
+
+def to_url(url_or_path: str) -> sa.URL:
+    """A SQLAlchemy URL from a path or a URL; ``postgresql://`` gets the psycopg 3 driver."""
+    if "://" not in url_or_path:
+        return sqlite.path_to_url(url_or_path)
+    try:
+        url = sa.make_url(url_or_path)
+    except sa.exc.ArgumentError as exc:
+        raise StoreError(f"store: {url_or_path!r} is neither a path nor a database URL") from exc
+    if url.drivername in ("postgres", "postgresql"):
+        url = url.set(drivername="postgresql+psycopg")  # psycopg2 is not a dependency; psycopg 3 is
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(f"store: {url.render_as_string()}: only SQLite and PostgreSQL are supported")
+    return url
+
+
+class SqlStore:
+    """A :class:`~eventwatch.store.protocol.Store` on a SQLAlchemy engine. Build it with ``open_store``."""
+
+    def __init__(self, url: sa.URL, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> None:
+        self._where = url.render_as_string(hide_password=True)
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            parent = Path(url.database).parent
+            if not parent.is_dir():
+                raise StoreError(f"store {self._where}: folder {parent} does not exist; create it first")
+        self._engine = sa.create_engine(url)
+        if url.get_backend_name() == "sqlite":
+            sqlite.configure(self._engine, busy_timeout_s)
+        with self._errors("cannot open or migrate"), self._writing() as conn:
+            self.schema_version = _migrate.migrate(conn, self._where)
+
+    @contextmanager
+    def _errors(self, what: str) -> Iterator[None]:
+        try:
+            yield
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"store {self._where}: {what}: {_first_line(exc)}") from exc
+
+    @contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        """A connection in a write transaction, committed on success and rolled back on any error."""
+        with self._engine.connect() as conn:
+            conn.execution_options(**{sqlite.BEGIN_MODE: "IMMEDIATE"})
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        with self._errors("query failed"), self._engine.connect() as conn, conn.begin():
+            yield conn
+
+    def save(self, analysis: Analysis) -> SaveOutcome:
+        art = analysis.article
+        _write.check_spans(analysis)
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
+        with self._errors(f"article {art.id} ({art.origin}) not stored, transaction rolled back"):
+            with self._writing() as conn:
+                outcome = _write.write_analysis(conn, analysis, now)
+        log.debug("store %s: article %s %s", self._where, art.id, outcome)
+        return outcome
+
+    def has_article(self, article_id: str) -> bool:
+        a = _write.s.articles
+        with self._reading() as conn:
+            return conn.scalar(sa.select(a.c.id).where(a.c.id == article_id)) is not None
+
+    def counts(self) -> StoreCounts:
+        with self._reading() as conn:
+            return _read.counts(conn)
+
+    def query_events(self, filters: EventFilters) -> list[EventRow]:
+        with self._reading() as conn:
+            return _read.query_events(conn, filters)
+
+    def get_event(self, event_id: str) -> EventDetail | None:
+        with self._reading() as conn:
+            return _read.get_event(conn, event_id)
+
+    def iter_articles(self) -> Iterator[Article]:
+        with self._errors("reading articles failed"):
+            yield from _read.iter_articles(self._engine)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def open_store(url_or_path: str, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> SqlStore:
+    """Open (creating and migrating when needed) the store at a path, ``sqlite:///`` or ``postgresql://`` URL.
+
+    Raises StoreError when it cannot be opened or its schema is newer than this code.
+    """
+    return SqlStore(to_url(url_or_path), busy_timeout_s=busy_timeout_s)
