@@ -18,11 +18,12 @@ WARC_DATE = "2021-03-14T10:00:00Z"
 
 
 def _record(kind: str, uri: str | None, block: bytes, extra: dict[str, str] | None = None) -> bytes:
-    record_id = hashlib.sha1(kind.encode() + (uri or "").encode() + block).hexdigest()
+    digest = hashlib.sha1(kind.encode() + (uri or "").encode() + block).hexdigest()
+    record_id = f"{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}"
     headers = {
         "WARC-Type": kind,
         "WARC-Date": WARC_DATE,
-        "WARC-Record-ID": f"<urn:uuid:{record_id[:8]}-{record_id[8:12]}-{record_id[12:16]}-{record_id[16:20]}-{record_id[20:32]}>",
+        "WARC-Record-ID": f"<urn:uuid:{record_id}>",
     }
     if uri is not None:
         headers["WARC-Target-URI"] = uri
@@ -33,12 +34,7 @@ def _record(kind: str, uri: str | None, block: bytes, extra: dict[str, str] | No
 
 
 def _http_response(body: bytes, content_type: str) -> bytes:
-    head = (
-        "HTTP/1.1 200 OK\r\n"
-        f"Content-Type: {content_type}\r\n"
-        f"Content-Length: {len(body)}\r\n"
-        "\r\n"
-    )
+    head = f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
     return head.encode() + body
 
 
@@ -48,13 +44,27 @@ def warc_records() -> list[bytes]:
     http = "application/http; msgtype=response"
     return [
         _record("warcinfo", None, info, {"Content-Type": "application/warc-fields"}),
-        _record("request", PAGE_URL, b"GET /wiki/Farmers_block_highway_near_Riverton HTTP/1.1\r\n"
-                b"Host: news.example.org\r\n\r\n", {"Content-Type": "application/http; msgtype=request"}),
-        _record("response", PAGE_URL, _http_response(page, "text/html; charset=utf-8"), {"Content-Type": http}),
-        _record("response", "https://news.example.org/logo.png",
-                _http_response(b"\x89PNG\r\n\x1a\n" + bytes(range(64)), "image/png"), {"Content-Type": http}),
-        _record("response", "https://news.example.org/wiki/Second_copy",
-                _http_response(page, "text/html; charset=utf-8"), {"Content-Type": http}),
+        _record(
+            "request",
+            PAGE_URL,
+            b"GET /wiki/Farmers_block_highway_near_Riverton HTTP/1.1\r\nHost: news.example.org\r\n\r\n",
+            {"Content-Type": "application/http; msgtype=request"},
+        ),
+        _record(
+            "response", PAGE_URL, _http_response(page, "text/html; charset=utf-8"), {"Content-Type": http}
+        ),
+        _record(
+            "response",
+            "https://news.example.org/logo.png",
+            _http_response(b"\x89PNG\r\n\x1a\n" + bytes(range(64)), "image/png"),
+            {"Content-Type": http},
+        ),
+        _record(
+            "response",
+            "https://news.example.org/wiki/Second_copy",
+            _http_response(page, "text/html; charset=utf-8"),
+            {"Content-Type": http},
+        ),
     ]
 
 
@@ -86,7 +96,9 @@ TEXT = (
 def write_texts() -> None:
     out = HERE / "text"
     (out / "utf8.txt").write_bytes(TEXT.encode("utf-8"))
-    (out / "latin1.txt").write_bytes(TEXT.replace("’", "'").replace("—", "-").replace("€", "EUR ").encode("latin-1"))
+    (out / "latin1.txt").write_bytes(
+        TEXT.replace("’", "'").replace("—", "-").replace("€", "EUR ").encode("latin-1")
+    )
     (out / "cp1252.txt").write_bytes(TEXT.encode("cp1252"))
     (out / "utf16le_bom.txt").write_bytes(TEXT.encode("utf-16"))
     (out / "utf16le_nobom.txt").write_bytes(TEXT.encode("utf-16-le"))
@@ -100,13 +112,22 @@ def write_texts() -> None:
 
 def write_jsonl() -> None:
     good = {
-        "id": "fx-1", "url": "https://news.example.org/wiki/One", "title": "First fixture article",
-        "published": "2021-03-16", "outlet": "Fixture News", "licence": "CC-BY-2.5",
+        "id": "fx-1",
+        "url": "https://news.example.org/wiki/One",
+        "title": "First fixture article",
+        "published": "2021-03-16",
+        "outlet": "Fixture News",
+        "licence": "CC-BY-2.5",
         "text": "Riot police dispersed a crowd of several hundred people outside the parliament on Monday, "
-                "the interior ministry said.\n\nNo injuries were reported.",
+        "the interior ministry said.\n\nNo injuries were reported.",
     }
-    second = dict(good, id="fx-2", url="https://news.example.org/wiki/Two", title="Second fixture article",
-                  text=good["text"].replace("Monday", "Tuesday"))
+    second = dict(
+        good,
+        id="fx-2",
+        url="https://news.example.org/wiki/Two",
+        title="Second fixture article",
+        text=good["text"].replace("Monday", "Tuesday"),
+    )
     lines = [
         json.dumps(good, ensure_ascii=False).encode(),
         b'{"id": "bad-json", "text": "unterminated',

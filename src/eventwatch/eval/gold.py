@@ -326,4 +326,5 @@ def evaluate_dir(gold_dir: Path, predict: Callable[[Path, dict[str, Any]], dict[
         triples.append((pred, gold, text))
         log.debug("eval: scored %s", gold_path.stem)
     scores = score_corpus(triples)
+    log.info("eval: scored %d articles from %s (%d failed)", len(triples), gold_dir, len(failed))
     return GoldScores(articles=scores.articles, failed=tuple(failed))

@@ -1,1 +1,61 @@
-"""geo stage."""
+"""geo stage: recognise toponyms, resolve them against the gazetteer, and place each event mention.
+
+``run`` fills ``Analysis.places`` (every toponym of the article) and each ``EventMention.locations``
+(see :mod:`eventwatch.geo.assign` for the rules). The gazetteer index is built at set-up by
+``python -m eventwatch.geo.build`` from data shipped in the package; nothing is read from outside it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from eventwatch.config import Config
+from eventwatch.errors import InputError
+from eventwatch.geo.assign import locate
+from eventwatch.geo.gazetteer import Candidate, Gazetteer
+from eventwatch.geo.places import find_places
+from eventwatch.records import Analysis
+
+__all__ = ["Candidate", "Gazetteer", "demonym_country", "find_places", "locate", "run"]
+
+log = logging.getLogger(__name__)
+
+_OPEN: dict[str, Gazetteer] = {}
+
+
+def _gazetteer(cfg: Config) -> Gazetteer:
+    path = cfg.gazetteer_file()
+    key = str(path)
+    if key not in _OPEN:
+        _OPEN[key] = Gazetteer.open(path)
+    return _OPEN[key]
+
+
+def demonym_country(word: str, cfg: Config | None = None) -> str | None:
+    """ISO alpha-3 of the country a demonym names ("Syrian", "Syrians" → "SYR"); None otherwise."""
+    return _gazetteer(cfg or Config()).demonym_country(word)
+
+
+def run(analyses: Iterable[Analysis], cfg: Config) -> Iterator[Analysis]:
+    """Fill ``places`` and every event mention's ``locations``; an article that fails is logged and passed
+    on unchanged (the batch goes on)."""
+    gaz = _gazetteer(cfg)
+    done = failed = 0
+    for analysis in analyses:
+        try:
+            places = find_places(analysis.parsed, gaz)
+            mentions = tuple(
+                replace(em, locations=locate(em, analysis.parsed, places)) for em in analysis.event_mentions
+            )
+        except (ValueError, IndexError) as exc:
+            failed += 1
+            log.warning(
+                "%s", InputError(analysis.article.origin or analysis.article.id, f"geo failed: {exc}")
+            )
+            yield analysis
+            continue
+        done += 1
+        yield replace(analysis, places=places, event_mentions=mentions)
+    log.info("geo: %d articles placed, %d failed", done, failed)

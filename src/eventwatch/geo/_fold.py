@@ -19,7 +19,31 @@ from functools import lru_cache
 
 # Arabic definite article as transliterated, with its sun-letter assimilations (ad-, ar-, ash-, ...).
 _ARTICLES = frozenset(
-    "al el il ul ad ed ud ar er ur as es us ash esh at et az ez an en ath adh".split()
+    [
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ad",
+        "ed",
+        "ud",
+        "ar",
+        "er",
+        "ur",
+        "as",
+        "es",
+        "us",
+        "ash",
+        "esh",
+        "at",
+        "et",
+        "az",
+        "ez",
+        "an",
+        "en",
+        "ath",
+        "adh",
+    ]
 )
 _APOSTROPHES = "'`´‘’ʿʾʻʼ′"
 _NON_WORD = re.compile(r"[^0-9a-z]+")

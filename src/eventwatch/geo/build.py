@@ -24,7 +24,14 @@ from pathlib import Path
 
 from eventwatch.config import DATA_DIR
 from eventwatch.geo._fold import fold, plain
-from eventwatch.geo._sources import Row, iso3_of, read_aliases, read_conflict_places, read_demonyms, read_world
+from eventwatch.geo._sources import (
+    Row,
+    iso3_of,
+    read_aliases,
+    read_conflict_places,
+    read_demonyms,
+    read_world,
+)
 
 log = logging.getLogger(__name__)
 
@@ -65,12 +72,27 @@ def _collect_rows() -> list[Row]:
                 target.names.append(alias["alias"])
                 continue
             rows.append(
-                Row(target.geonameid, [alias["alias"]], target.lat, target.lon, target.feature_class,
-                    target.feature_code, target.country, target.admin1_code, target.admin1, target.admin2,
-                    0, alias["precision"], alias["approx"] == "1", "aliases.tsv")
+                Row(
+                    target.geonameid,
+                    [alias["alias"]],
+                    target.lat,
+                    target.lon,
+                    target.feature_class,
+                    target.feature_code,
+                    target.country,
+                    target.admin1_code,
+                    target.admin1,
+                    target.admin2,
+                    0,
+                    alias["precision"],
+                    alias["approx"] == "1",
+                    "aliases.tsv",
+                )
             )
         else:
-            log.warning("geo: aliases.tsv: %s → %s: target not in the index; skipped", alias["alias"], alias["target"])
+            log.warning(
+                "geo: aliases.tsv: %s → %s: target not in the index; skipped", alias["alias"], alias["target"]
+            )
     return rows
 
 
@@ -84,8 +106,24 @@ def _write(conn: sqlite3.Connection, rows: Iterable[Row]) -> tuple[int, int]:
         if r.country not in iso3:
             iso3[r.country] = iso3_of(r.country)
         places.append(
-            (pid, r.geonameid, r.names[0], r.lat, r.lon, r.feature_class, r.feature_code, iso3[r.country],
-             r.country, r.admin1_code, r.admin1, r.admin2, r.population, r.precision, int(r.approx), r.source)
+            (
+                pid,
+                r.geonameid,
+                r.names[0],
+                r.lat,
+                r.lon,
+                r.feature_class,
+                r.feature_code,
+                iso3[r.country],
+                r.country,
+                r.admin1_code,
+                r.admin1,
+                r.admin2,
+                r.population,
+                r.precision,
+                int(r.approx),
+                r.source,
+            )
         )
         seen: set[tuple[str, str]] = set()
         for n in r.names:
@@ -113,7 +151,9 @@ def build_index(out: Path) -> dict[str, float]:
         try:
             conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
             n_places, n_names = _write(conn, rows)
-            conn.executemany("INSERT INTO demonym VALUES (?,?)", [(plain(k), v) for k, v in read_demonyms().items()])
+            conn.executemany(
+                "INSERT INTO demonym VALUES (?,?)", [(plain(k), v) for k, v in read_demonyms().items()]
+            )
             conn.executescript(
                 "CREATE INDEX name_key ON name(key); CREATE INDEX place_gid ON place(geonameid);"
             )

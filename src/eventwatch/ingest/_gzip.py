@@ -1,91 +1,67 @@
-"""Streaming gzip decompression with a cap on the decompressed size (gzip-bomb guard)."""
+"""Gzip decompression with a cap on the decompressed size (gzip-bomb guard) and member-level recovery."""
 
 from __future__ import annotations
 
-import io
 import zlib
-from typing import BinaryIO
+from dataclasses import dataclass
 
 from eventwatch.errors import InputError
 
 GZIP_MAGIC = b"\x1f\x8b"
+_MEMBER_START = b"\x1f\x8b\x08"  # magic + deflate method: where a gzip member can begin
 _CHUNK = 64 * 1024
 
 
-class CappedGunzip(io.RawIOBase):
-    """A read-only stream of the decompressed bytes of a (multi-member) gzip stream ``raw``.
+@dataclass(frozen=True, slots=True)
+class Gunzipped:
+    """Decompressed bytes of the readable gzip members, and one error per damaged stretch."""
 
-    Raises :class:`InputError` naming ``origin`` when more than ``max_bytes`` would come out (a gzip bomb is
-    refused after reading at most ``max_bytes`` plus one chunk) and when the compressed data is corrupt or
-    truncated; the bytes delivered before the error stay valid.
+    data: bytes
+    errors: tuple[InputError, ...]
+
+
+def gunzip(data: bytes, max_bytes: int, origin: str) -> Gunzipped:
+    """Decompress a (multi-member) gzip payload, never producing more than ``max_bytes``.
+
+    Crawlers write one gzip member per WARC record, so a damaged member loses that record only: its partial
+    output is dropped and decompression resumes at the next member header. Going over ``max_bytes`` (a gzip
+    bomb) stops decompression for good after at most ``max_bytes`` plus one chunk of output.
     """
-
-    def __init__(self, raw: BinaryIO, max_bytes: int, origin: str) -> None:
-        super().__init__()
-        self._raw = raw
-        self._max_bytes = max_bytes
-        self._origin = origin
-        self._decomp = zlib.decompressobj(wbits=31)
-        self._in = b""
-        self._buf = bytearray()
-        self._read_in = 0
-        self._total_out = 0
-        self._in_member = False
-        self._done = False
-
-    def readable(self) -> bool:
-        return True
-
-    def _fail(self, what: str) -> InputError:
-        self._done = True
-        at = self._read_in - len(self._in)
-        return InputError(self._origin, f"{what} at compressed byte {at}; read what came before it")
-
-    def _fill(self, want: int) -> None:
-        while len(self._buf) < want and not self._done:
-            if not self._in:
-                self._in = self._raw.read(_CHUNK)
-                self._read_in += len(self._in)
-                if not self._in:
-                    if self._in_member:
-                        raise self._fail("gzip stream truncated")
-                    self._done = True
-                    return
-            if not self._in_member and not self._in.strip(b"\x00"):
-                self._in = b""  # NUL padding after the last member, as some writers leave
-                continue
-            self._in_member = True
+    out = bytearray()
+    errors: list[InputError] = []
+    pos = 0  # compressed offset of the current member
+    while pos < len(data):
+        if not data[pos:].strip(b"\x00"):
+            break  # NUL padding after the last member, as some writers leave
+        decomp = zlib.decompressobj(wbits=31)
+        member = bytearray()
+        feed = data[pos:]
+        failure: str | None = None
+        while True:
             try:
-                out = self._decomp.decompress(self._in, _CHUNK)
+                chunk = decomp.decompress(feed, _CHUNK)
             except zlib.error as exc:
-                raise self._fail(f"gzip stream corrupt ({exc})") from exc
-            self._total_out += len(out)
-            if self._total_out > self._max_bytes:
-                raise self._fail(f"decompressed size over the {self._max_bytes} B limit (gzip bomb?)")
-            self._buf += out
-            if self._decomp.eof:
-                self._in = self._decomp.unused_data
-                self._decomp = zlib.decompressobj(wbits=31)
-                self._in_member = False
-            else:
-                self._in = self._decomp.unconsumed_tail
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        want = len(buffer)
-        self._fill(want)
-        n = min(want, len(self._buf))
-        buffer[:n] = self._buf[:n]
-        del self._buf[:n]
-        return n
-
-    def read_all(self) -> bytes:
-        """Every remaining decompressed byte (at most ``max_bytes``)."""
-        chunks = []
-        while chunk := self.read(_CHUNK):
-            chunks.append(chunk)
-        return b"".join(chunks)
-
-
-def gunzip(data: bytes, max_bytes: int, origin: str) -> bytes:
-    """Decompress a whole gzip payload held in memory, with the same cap and errors as :class:`CappedGunzip`."""
-    return CappedGunzip(io.BytesIO(data), max_bytes, origin).read_all()
+                failure = f"gzip stream corrupt ({exc})"
+                break
+            member += chunk
+            if len(out) + len(member) > max_bytes:
+                errors.append(
+                    InputError(origin, f"decompressed size over the {max_bytes} B limit (gzip bomb?)")
+                )
+                return Gunzipped(bytes(out), tuple(errors))
+            if decomp.eof:
+                break
+            feed = decomp.unconsumed_tail
+            if not feed:
+                failure = "gzip stream truncated"
+                break
+        if failure is None:
+            out += member
+            pos = len(data) - len(decomp.unused_data)
+            continue
+        errors.append(InputError(origin, f"{failure} in the gzip member at compressed byte {pos}"))
+        nxt = data.find(_MEMBER_START, pos + 1)
+        if nxt < 0:
+            break
+        pos = nxt
+    return Gunzipped(bytes(out), tuple(errors))

@@ -23,10 +23,14 @@ __all__ = ["html_depth", "read_html"]
 
 log = logging.getLogger(__name__)
 
+_HTML_LANG = re.compile(
+    rb"""<html\b[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.IGNORECASE
+)
 _TAG = re.compile(rb"<(!--|/?[A-Za-z][A-Za-z0-9:_-]*)")
 _RAW_TEXT = frozenset({b"script", b"style", b"textarea", b"title", b"xmp", b"plaintext", b"noscript"})
 _VOID = frozenset(
-    b"area base br col embed hr img input link meta param source track wbr basefont bgsound frame keygen".split()
+    b"area base br col embed hr img input link meta param source track wbr".split()
+    + b"basefont bgsound frame keygen".split()
 )
 # Elements whose end tag is optional: a new one closes an open one (HTML spec "optional tags"), so a page
 # of unclosed <p> or <li> is flat, not deep.
@@ -87,6 +91,12 @@ def html_depth(data: bytes, limit: int) -> int:
     return deepest
 
 
+def _page_language(data: bytes) -> str | None:
+    """The primary language subtag of ``<html lang=...>`` ("en" for "en-GB"), lowercased."""
+    match = _HTML_LANG.search(data[:8192])
+    return match.group(1).decode("ascii").lower() if match else None
+
+
 def _paragraphs(extracted: str) -> str:
     # trafilatura separates blocks with one newline; the nlp stage splits paragraphs on blank lines.
     return "\n\n".join(line.strip() for line in extracted.split("\n") if line.strip())
@@ -116,6 +126,7 @@ def read_html(data: bytes, origin: str, cfg: Config, *, url: str | None = None) 
     extracted = getattr(doc, "text", None) if doc is not None else None
     if not isinstance(extracted, str) or not extracted.strip():
         raise InputError(origin, "no article text found in the HTML")
+
     def meta(name: str) -> str | None:
         value = getattr(doc, name, None)
         return value if isinstance(value, str) and value.strip() else None
@@ -128,5 +139,5 @@ def read_html(data: bytes, origin: str, cfg: Config, *, url: str | None = None) 
         url=url or meta("url"),
         published=meta("date"),
         outlet=meta("sitename"),
-        language=meta("language"),
+        language=meta("language") or _page_language(data),
     )

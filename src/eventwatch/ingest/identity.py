@@ -17,7 +17,19 @@ __all__ = ["article_id", "canonical_url", "content_hash", "normalize_text"]
 # Google Ads, Microsoft Ads, Mailchimp, HubSpot, Instagram, Yandex).
 _TRACKING_PREFIXES = ("utm_", "mc_", "_hs", "hsa_")
 _TRACKING_PARAMS = frozenset(
-    {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "igshid", "yclid", "ref_src", "_ga", "mkt_tok"}
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "igshid",
+        "yclid",
+        "ref_src",
+        "_ga",
+        "mkt_tok",
+    }
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _SPACE = re.compile(r"\s+")

@@ -53,13 +53,20 @@ _END_MARKER = _full(
     r"have an opinion on this (?:story|article)\??",
     r"this (?:site|website) uses akismet.*",
 )
-_SHARE_WORDS = r"(?:share|tweet|e-?mail|print|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest|copy link)"
+_SHARE_WORDS = (
+    r"(?:share|tweet|e-?mail|print|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest|copy link)"
+)
 _CALL = re.compile(
-    r"(?:help us grow|support (?:us|our work|independent (?:journalism|media))|donate\b|become a (?:patron|member|"
-    r"supporter|subscriber)|subscribe\b|sign up\b|follow us\b|like us\b|share (?:this|on)\b|click here\b|"
-    r"tap here\b|(?:read|see) (?:more|also)\s*:|related(?: articles| stories| posts| news| coverage| topics)?\s*:?$"
+    r"(?:help us grow|support (?:us|our work|independent (?:journalism|media))|donate\b"
+    r"|become a (?:patron|member|supporter|subscriber)|subscribe\b|sign up\b|follow us\b|like us\b"
+    r"|share (?:this|on)\b|click here\b|tap here\b|(?:read|see) (?:more|also)\s*:"
+    r"|related(?: articles| stories| posts| news| coverage| topics)?\s*:?$"
     r"|(?:tags|filed under|topics|categories)\s*:|(?:image|photo|picture|video)(?: credit| source)?\s*:"
-    r"|advertisement$|sponsored(?: content)?$|" + _SHARE_WORDS + r"(?:\s*[|/,·•]?\s*" + _SHARE_WORDS + r")*$)",
+    r"|advertisement$|sponsored(?: content)?$|"
+    + _SHARE_WORDS
+    + r"(?:\s*[|/,·•]?\s*"
+    + _SHARE_WORDS
+    + r")*$)",
     _FLAGS,
 )
 _FUNDING = re.compile(r"\b(?:patreon|paypal|buy me a coffee|substack|liberapay)\b", _FLAGS)
@@ -74,17 +81,34 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\b)|\ball rights reserve
 _CREDIT = re.compile(r"^[—―–]\s*\w")
 # Map legends and key boxes start with a block or geometric-shape glyph (U+2580–U+25FF).
 _LEGEND = re.compile(r"^[\u2580-\u25ff]+[\s\u00a0]*\w")
-_BANNER_SEP = re.compile(r"\s+(?:-|–|—|\||›|»|::|/)\s+")
+# Breadcrumb / section banner separators. Not en or em dashes: those join list items ("June 9 – Tampa").
+_BANNER_SEP = re.compile(r"\s+(?:-|\||›|»|::)\s+")
 _TERMINAL = re.compile(r"""[.!?…:;,]['"’”»)\]]*$""")
 _WORD = re.compile(r"\w+")
 _LETTERS3 = re.compile(r"[^\W\d_]{3,}")
 _MINOR_WORDS = frozenset(
-    "a an and as at but by for from in into of on or the to with vs via over after against amid".split()
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to"}
+    | {"with", "vs", "via", "over", "after", "against", "amid"}
 )
 _MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+    *("january", "february", "march", "april", "may", "june", "july", "august", "september", "october"),
+    *(
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ),
+)
 _DATE_LINE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:"
     + "|".join(_MONTHS)
@@ -115,7 +139,7 @@ def is_date_line(line: str) -> bool:
 
 
 def is_headline_like(line: str) -> bool:
-    """True for a title-like line: 3–25 words, starts with a capital or digit, no closing punctuation, no date."""
+    """True for a title-like line: 3–25 words, starts with a capital or digit, no end punctuation, no date."""
     s = line.strip()
     words = _WORD.findall(s)
     if not 3 <= len(words) <= _MAX_HEADLINE_WORDS or _TERMINAL.search(s) or is_date_line(s):
@@ -137,7 +161,9 @@ def _is_title_case(segment: str) -> bool:
 def _widget_kind(s: str) -> str | None:
     """Why a stripped line ``s`` is residue on its own, or None."""
     n_words = len(_WORD.findall(s))
-    if not re.search(r"[^\W_]", s):
+    if s.startswith("|"):  # a table row as trafilatura writes tables; tables are content
+        return None
+    if not re.search(r"\w", s):
         return "symbols"
     if _END_MARKER.fullmatch(s):
         return "comment box"
@@ -157,6 +183,38 @@ def _widget_kind(s: str) -> str | None:
     if len(parts) >= 2 and n_words <= 15 and all(_is_title_case(p) for p in parts):
         return "banner"
     return None
+
+
+_ISOLATED_KINDS = frozenset({"banner", "pull-quote credit"})
+
+
+def _run_length(nonblank: list[int], kinds: list[str | None], n: int) -> int:
+    """Length of the run of consecutive non-blank lines around ``nonblank[n]`` sharing its kind."""
+    kind = kinds[nonblank[n]]
+    lo = n
+    while lo > 0 and kinds[nonblank[lo - 1]] == kind:
+        lo -= 1
+    hi = n
+    while hi + 1 < len(nonblank) and kinds[nonblank[hi + 1]] == kind:
+        hi += 1
+    return hi - lo + 1
+
+
+_LIST_MARKS = re.compile(r"\s(?:@|--|\|)\s|^(?:\d|(?:" + "|".join(_MONTHS) + r")\b)", _FLAGS)
+
+
+def _is_headline_list(lines: list[str]) -> bool:
+    """True when foot lines read as headlines, not as a content list (tour dates, ranked items, a table).
+
+    Headlines have 4+ words and differ from each other; list items share a first word ("June 9 ...",
+    "June 10 ...") or start with a number or month, or carry field separators ("@", "|", "--").
+    """
+    firsts = [ln.split()[0].casefold() for ln in lines]
+    return (
+        len(set(firsts)) == len(firsts)
+        and all(len(_WORD.findall(ln)) >= 4 for ln in lines)
+        and not any(_LIST_MARKS.search(ln) for ln in lines)
+    )
 
 
 def _same_title(line: str, title: str) -> bool:
@@ -182,9 +240,17 @@ def clean_text(text: str, *, title: str | None = None, take_title: bool = True) 
         drop[i] = True
         removed_at[i] = stripped[i]
 
-    for i, s in enumerate(stripped):
-        if s and (kind := _widget_kind(s)):
-            remove(i, kind)
+    kinds = [_widget_kind(s) if s else None for s in stripped]
+    nonblank = [i for i, s in enumerate(stripped) if s]
+    for n, i in enumerate(nonblank):
+        kind = kinds[i]
+        if kind is None:
+            continue
+        # Three or more banner-shaped or dash-led lines in a row are a list (tour dates, reviewers,
+        # dialogue), not a banner or a pull-quote credit, which stand alone.
+        if kind in _ISOLATED_KINDS and _run_length(nonblank, kinds, n) >= 3:
+            continue
+        remove(i, kind)
 
     # A comment box or rating widget after at least half of the prose ends the article.
     prose_len = [0 if drop[i] else len(s) for i, s in enumerate(stripped)]
@@ -221,9 +287,15 @@ def clean_text(text: str, *, title: str | None = None, take_title: bool = True) 
         if not is_headline_like(stripped[i]):
             break
         foot.append(i)
-    if foot and len(foot) < len(live) and _is_prose(stripped[live[-len(foot) - 1]]):
-        for i in foot:
-            remove(i, "related headline")
+    foot.reverse()
+    if foot and len(foot) < len(live):
+        before_foot = live[live.index(foot[0]) - 1]
+        after_residue = any(drop[j] and j in removed_at for j in range(before_foot + 1, foot[0]))
+        if after_residue or (
+            _is_prose(stripped[before_foot]) and _is_headline_list([stripped[i] for i in foot])
+        ):
+            for i in foot:
+                remove(i, "related headline")
 
     kept = [("" if not lines[i].strip() else lines[i]) for i in range(len(lines)) if not drop[i]]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")

@@ -16,8 +16,9 @@ __all__ = ["read_text"]
 log = logging.getLogger(__name__)
 
 _DATE_FORMATS = (
-    "%A, %B %d, %Y", "%B %d, %Y", "%A, %d %B %Y", "%d %B %Y", "%A, %b %d, %Y", "%b %d, %Y", "%d %b %Y", "%Y-%m-%d",
-)  # fmt: skip
+    *("%A, %B %d, %Y", "%B %d, %Y", "%A, %d %B %Y", "%d %B %Y"),
+    *("%A, %b %d, %Y", "%b %d, %Y", "%d %b %Y", "%Y-%m-%d"),
+)
 # A dateline sits in the first lines of a story (Wikinews puts it first; some pages put it under a kicker).
 _DATELINE_LINES = 3
 
@@ -69,7 +70,9 @@ def read_text(
     body = cleaned.text
     if len(body.strip()) < cfg.min_text_chars:
         residue = f" after removing {len(cleaned.removed)} residue lines" if cleaned.removed else ""
-        raise InputError(origin, f"body too short ({len(body.strip())} chars < {cfg.min_text_chars}){residue}")
+        raise InputError(
+            origin, f"body too short ({len(body.strip())} chars < {cfg.min_text_chars}){residue}"
+        )
     if len(body) > cfg.max_text_chars:
         raise InputError(origin, f"body too long ({len(body)} chars > {cfg.max_text_chars})")
     url = canonical_url(url) if url and url.strip() else None

@@ -24,8 +24,8 @@ __all__ = [
     "MentionDetail",
     "PlaceRow",
     "SaveOutcome",
-    "Store",
     "SqlStore",
+    "Store",
     "StoreCounts",
     "open_store",
 ]

@@ -13,7 +13,15 @@ import sqlalchemy as sa
 
 from eventwatch.records import Article, Status
 from eventwatch.store import schema as s
-from eventwatch.store.rows import ClaimRow, EventDetail, EventFilters, EventRow, MentionDetail, PlaceRow, StoreCounts
+from eventwatch.store.rows import (
+    ClaimRow,
+    EventDetail,
+    EventFilters,
+    EventRow,
+    MentionDetail,
+    PlaceRow,
+    StoreCounts,
+)
 
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG), the usual haversine constant
 KM_PER_DEGREE_LAT = 111.32
@@ -41,7 +49,7 @@ def counts(conn: sa.Connection) -> StoreCounts:
         sources=n(s.sources),
         places=n(s.places),
         contested_events=n(e, e.c.status == Status.CONTESTED),
-        events_by_plover={str(p): int(c) for p, c in by_plover},
+        events_by_type={str(p): int(c) for p, c in by_plover},
     )
 
 
@@ -115,6 +123,12 @@ def _places(conn: sa.Connection, mention_ids: list[str]) -> dict[str, list[Place
     return by_mention
 
 
+def _cue_in_evidence(cs: int | None, ce: int | None, es: int, ee: int) -> tuple[int, int] | None:
+    if cs is None or ce is None or not es <= cs <= ce <= ee:
+        return None
+    return cs - es, ce - es
+
+
 def _claims(conn: sa.Connection, mention_ids: list[str], texts: dict[str, str]) -> dict[str, list[ClaimRow]]:
     c, src, m, v = s.claims, s.sources, s.event_mentions, s.claim_via
     via: dict[str, list[str]] = defaultdict(list)
@@ -136,9 +150,11 @@ def _claims(conn: sa.Connection, mention_ids: list[str], texts: dict[str, str]) 
         .order_by(c.c.event_mention_id, c.c.idx)
     )
     for r in rows:
+        cue_in = _cue_in_evidence(r.cue_start, r.cue_end, r.evidence_start, r.evidence_end)
         out[r.event_mention_id].append(
             ClaimRow(
                 id=r.id,
+                event_mention_id=r.event_mention_id,
                 source_id=r.source_id,
                 source_name=r.name,
                 source_kind=r.kind,
@@ -151,6 +167,8 @@ def _claims(conn: sa.Connection, mention_ids: list[str], texts: dict[str, str]) 
                 cue=r.cue,
                 cue_start=r.cue_start,
                 cue_end=r.cue_end,
+                cue_start_in_evidence=cue_in[0] if cue_in else None,
+                cue_end_in_evidence=cue_in[1] if cue_in else None,
                 evidence_start=r.evidence_start,
                 evidence_end=r.evidence_end,
                 evidence_text=texts[r.article_id][r.evidence_start : r.evidence_end],
@@ -174,7 +192,7 @@ def get_event(conn: sa.Connection, event_id: str) -> EventDetail | None:
     ids = [r.id for r in mentions]
     # Evidence is sliced here from the stored text, never stored twice.
     article_ids = {r.article_id for r in mentions}
-    texts = dict(conn.execute(sa.select(a.c.id, a.c.text).where(a.c.id.in_(article_ids))).tuples().all())
+    texts = {i: t for i, t in conn.execute(sa.select(a.c.id, a.c.text).where(a.c.id.in_(article_ids)))}
     claims, places = _claims(conn, ids, texts), _places(conn, ids)
     details = []
     for r in mentions:
@@ -203,11 +221,11 @@ def get_event(conn: sa.Connection, event_id: str) -> EventDetail | None:
                 is_background=r.is_background,
                 summary=r.summary,
                 confidence=r.confidence,
-                claims=tuple(claims[r.id]),
                 places=tuple(places[r.id]),
             )
         )
-    return EventDetail(event=_event_row(row), mentions=tuple(details))
+    all_claims = tuple(c for r in mentions for c in claims[r.id])
+    return EventDetail(event=_event_row(row), mentions=tuple(details), claims=all_claims)
 
 
 def iter_articles(engine: sa.Engine, batch: int = 200) -> Iterator[Article]:
@@ -223,7 +241,9 @@ def iter_articles(engine: sa.Engine, batch: int = 200) -> Iterator[Article]:
         with engine.connect() as conn:
             rows = conn.execute(q).all()
         for r in rows:
-            yield Article(*r[:-1], removed_residue=tuple(json.loads(r.removed_residue)))
+            fields = r._asdict()
+            fields["removed_residue"] = tuple(json.loads(r.removed_residue))
+            yield Article(**fields)
         if len(rows) < batch:
             return
         last = rows[-1].id

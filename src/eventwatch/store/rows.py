@@ -45,7 +45,7 @@ class EventFilters:
         if self.near is not None:
             lat, lon, km = self.near
             if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0) or not km > 0 or math.isinf(km):
-                raise ValueError(f"near must be (lat in [-90, 90], lon in [-180, 180], km > 0), got {self.near}")
+                raise ValueError(f"near must be (lat, lon, km) with km > 0, got {self.near}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +88,14 @@ class PlaceRow:
 
 @dataclass(frozen=True, slots=True)
 class ClaimRow:
-    """Who says what about an event mention, with the offsets the CLI needs to highlight the cue."""
+    """Who says what about an event mention, with the offsets the CLI needs to highlight the cue.
+
+    ``cue_start_in_evidence``/``cue_end_in_evidence`` locate the cue inside ``evidence_text`` (None when the
+    cue is unknown or lies outside the evidence), so a caller highlights it without offset arithmetic.
+    """
 
     id: str
+    event_mention_id: str
     source_id: str
     source_name: str
     source_kind: SourceKind
@@ -103,24 +108,17 @@ class ClaimRow:
     cue: str | None
     cue_start: int | None
     cue_end: int | None
+    cue_start_in_evidence: int | None
+    cue_end_in_evidence: int | None
     evidence_start: int
     evidence_end: int
     evidence_text: str
     about: str | None
 
-    @property
-    def cue_in_evidence(self) -> tuple[int, int] | None:
-        """The cue's offsets relative to ``evidence_text``, or None when the cue lies outside it."""
-        if self.cue_start is None or self.cue_end is None:
-            return None
-        if not self.evidence_start <= self.cue_start <= self.cue_end <= self.evidence_end:
-            return None
-        return self.cue_start - self.evidence_start, self.cue_end - self.evidence_start
-
 
 @dataclass(frozen=True, slots=True)
 class MentionDetail:
-    """One article's report of an event, with its claims and places."""
+    """One article's report of an event, with its places (its claims are in ``EventDetail.claims``)."""
 
     id: str
     article_id: str
@@ -144,18 +142,16 @@ class MentionDetail:
     is_background: bool
     summary: str | None
     confidence: float | None
-    claims: tuple[ClaimRow, ...]
     places: tuple[PlaceRow, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class EventDetail:
+    """An event, its mentions (oldest article first) and the claims on them, in mention order."""
+
     event: EventRow
     mentions: tuple[MentionDetail, ...]
-
-    @property
-    def claims(self) -> tuple[ClaimRow, ...]:
-        return tuple(c for m in self.mentions for c in m.claims)
+    claims: tuple[ClaimRow, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,4 +164,4 @@ class StoreCounts:
     sources: int
     places: int
     contested_events: int
-    events_by_plover: Mapping[str, int] = field(default_factory=dict)  # PLOVER value -> events; absent = 0
+    events_by_type: Mapping[str, int] = field(default_factory=dict)  # PLOVER type -> events; absent = 0

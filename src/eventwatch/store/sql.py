@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from eventwatch.errors import StoreError
 from eventwatch.records import Analysis, Article
-from eventwatch.store import _migrate, _read, _write, sqlite
+from eventwatch.store import _migrate, _read, _write, schema, sqlite
 from eventwatch.store.rows import EventDetail, EventFilters, EventRow, SaveOutcome, StoreCounts
 
 log = logging.getLogger(__name__)
@@ -87,14 +87,14 @@ class SqlStore:
         art = analysis.article
         _write.check_spans(analysis)
         now = datetime.now(UTC).isoformat(timespec="microseconds")
-        with self._errors(f"article {art.id} ({art.origin}) not stored, transaction rolled back"):
-            with self._writing() as conn:
-                outcome = _write.write_analysis(conn, analysis, now)
+        failed = f"article {art.id} ({art.origin}) not stored, transaction rolled back"
+        with self._errors(failed), self._writing() as conn:
+            outcome = _write.write_analysis(conn, analysis, now)
         log.debug("store %s: article %s %s", self._where, art.id, outcome)
         return outcome
 
     def has_article(self, article_id: str) -> bool:
-        a = _write.s.articles
+        a = schema.articles
         with self._reading() as conn:
             return conn.scalar(sa.select(a.c.id).where(a.c.id == article_id)) is not None
 
@@ -113,6 +113,13 @@ class SqlStore:
     def iter_articles(self) -> Iterator[Article]:
         with self._errors("reading articles failed"):
             yield from _read.iter_articles(self._engine)
+
+    def connection_settings(self) -> dict[str, object]:
+        """A connection's settings: SQLite pragmas (``journal_mode``, ``foreign_keys``, ...); {} otherwise."""
+        if self._engine.dialect.name != "sqlite":
+            return {}
+        with self._reading() as conn:
+            return sqlite.read_pragmas(conn)
 
     def close(self) -> None:
         self._engine.dispose()

@@ -33,7 +33,7 @@ def configure(engine: sa.Engine, busy_timeout_s: float) -> None:
         cur = dbapi_conn.cursor()
         try:
             # busy_timeout first: switching to WAL needs a lock another process may hold.
-            cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
+            cur.execute(f"PRAGMA busy_timeout = 0")
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA foreign_keys = ON")
             # NORMAL is durable in WAL mode except for the last transactions on power loss, never corrupt.
@@ -45,3 +45,11 @@ def configure(engine: sa.Engine, busy_timeout_s: float) -> None:
     def _on_begin(conn: sa.Connection) -> None:
         mode = "IMMEDIATE" if conn.get_execution_options().get(BEGIN_MODE) == "IMMEDIATE" else "DEFERRED"
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+PRAGMAS = ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")
+
+
+def read_pragmas(conn: sa.Connection) -> dict[str, object]:
+    """The effective per-connection settings, for diagnostics and tests."""
+    return {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in PRAGMAS}

@@ -1,0 +1,281 @@
+"""Verbal reporting structures: "X said (that) S", "S, X said", "was denied by X", "X appear to confirm",
+"It reports X saying the following: <quote>", "X said:" + block, "X claimed responsibility for N"."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from eventwatch.attribute._model import Attribution
+from eventwatch.attribute._syntax import ArticleView, Sent, child, children, offsets
+from eventwatch.attribute.cues import ReportingCue, verb_cues
+from eventwatch.attribute.hedges import find_hedge, hedge_scope
+from eventwatch.attribute.resolve import SourceResolver
+from eventwatch.attribute.sources import word_kind
+from eventwatch.records import Source, SourceKind, Span, Stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_RAISING = frozenset({"appear", "seem"})
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "write", "tweet", "post", "comment", "remark"})
+_RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "air", "broadcast", "publish"})
+_CONTAINER_NOUNS = frozenset({"report", "data", "figure", "account", "information", "reporting"})
+# Non-human subjects allowed as sources: documents and records (an attack does not "show" as a source).
+_DOCUMENT_NOUNS = frozenset({"report", "statement", "video", "footage", "image", "document", "data", "release",
+                             "investigation", "inquiry", "study", "analysis", "record", "photo", "photograph",
+                             "letter", "tweet", "post", "message", "communique", "announcement", "figure",
+                             "source", "reports", "media", "agency", "outlet", "office"})
+# Objects that make "claimed X" a claim of responsibility for the event named after "for".
+_RESPONSIBILITY = frozenset({"responsibility", "credit"})
+# Nouns that refer back to a claim, not an event ("Iran denied the accusation").
+_CLAIM_NOUNS = frozenset({"accusation", "claim", "allegation", "report", "charge", "suggestion", "assertion"})
+# Predicates whose clause speaks about an event without naming it ("Syrian aircraft are involved").
+_INVOLVEMENT = frozenset({"involve", "responsible", "behind", "participate", "take"})
+# A quote this close to the cue (characters between) belongs to it: “...,” Cook said / He added, “...”.
+_QUOTE_GAP = 4
+_WORDS = re.compile(r"\w")
+
+
+def _is_sourcey(head: Token) -> bool:
+    """Whether a subject can be a source: a person, organisation, place, pronoun or document, not an event."""
+    if head.pos_ in ("PRON", "PROPN") or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if head.lemma_ in _DOCUMENT_NOUNS:
+        return True
+    phrase = " ".join(t.text for t in head.subtree)
+    return word_kind(phrase) is not None
+
+
+def _subject_of(verb: Token, depth: int = 0) -> Token | None:
+    subject = child(verb, "nsubj")
+    if subject is not None or depth > 3 or verb.head.i == verb.i:
+        return subject
+    if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp"):
+        return _subject_of(verb.head, depth + 1)
+    return None
+
+
+def _container_inner(head: Token) -> Token | None:
+    if head.lemma_ not in _CONTAINER_NOUNS:
+        return None
+    for prep in children(head, "prep"):
+        if prep.lower_ in ("from", "by"):
+            return child(prep, "pobj")
+    return None
+
+
+def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, str | None]:
+    """(source head, relaying source head, content noun phrase, hedge) of a reporting verb."""
+    agent = child(token, "agent")
+    passive_subject = child(token, "nsubjpass")
+    if passive_subject is not None:
+        if agent is not None:
+            return child(agent, "pobj"), None, passive_subject, None
+        return None, None, None, None
+    subject = child(token, "nsubj")
+    if subject is not None:
+        return subject, None, None, None
+    head = token.head
+    if head.i == token.i:
+        return None, None, None, None
+    if token.dep_ == "xcomp" and head.lemma_ in _RAISING:
+        return child(head, "nsubj"), None, None, f"{head.text} to"
+    if token.dep_ in ("advcl", "acl") and head.lemma_ in _RELAY_VERBS and child(head, "dobj") is not None:
+        return child(head, "dobj"), child(head, "nsubj"), None, None
+    if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return head, None, None, None
+    if token.dep_ == "pcomp" and head.head.lemma_ == "report" and child(head.head, "nsubjpass") is not None:
+        return child(head.head, "nsubjpass"), None, None, None
+    return _subject_of(token), None, None, None
+
+
+def _block_after(view: ArticleView, sent: Sent, quotes: list[Span]) -> Span | None:
+    """The text a "said:" / "saying the following" introduces: the next quotation, else the rest of the text."""
+    para_end = sent.end
+    text = view.text
+    nxt = len(text)
+    for later in view.sents:
+        if later.paragraph > sent.paragraph:
+            nxt = later.start
+            break
+    if nxt >= len(text):
+        return None
+    for quote in quotes:
+        if nxt <= quote.start <= nxt + 2:
+            return quote
+    return Span(nxt, len(text)) if para_end <= nxt else None
+
+
+def _introduces_block(sent: Sent, token: Token) -> bool:
+    after = [t for t in sent.span if t.i > token.i and not t.is_space]
+    if not after:
+        return True
+    if after[0].text == ":" and len(after) == 1:
+        return True
+    rest = " ".join(t.lower_ for t in after)
+    return rest in ("the following", "the following :", "as follows", "as follows :", ":")
+
+
+def _quote_near(sent: Sent, token: Token, quotes: list[Span]) -> list[Span]:
+    """Quotations that belong to this cue: one ending just before its clause or starting just after it."""
+    clause = list(token.subtree) if token.dep_ not in ("ROOT",) else [token, *token.children]
+    left = sent.offset + min(t.idx for t in clause if t.dep_ != "ccomp" or t is token)
+    right_tok = max((t for t in clause if t.dep_ not in ("ccomp",)), key=lambda t: t.i)
+    right = sent.offset + right_tok.idx + len(right_tok.text)
+    cue_at = sent.offset + token.idx
+    out: list[Span] = []
+    text_around = sent.span.doc.text
+    for quote in quotes:
+        ends_before = quote.end <= cue_at and _gap(sent, text_around, quote.end, left) <= _QUOTE_GAP
+        starts_after = quote.start >= cue_at and _gap(sent, text_around, right, quote.start) <= _QUOTE_GAP
+        inside = quote.start <= cue_at < quote.end
+        if (ends_before or starts_after) and not inside:
+            out.append(quote)
+    return out
+
+
+def _gap(sent: Sent, doc_text: str, a: int, b: int) -> int:
+    """Word characters between article offsets a and b (punctuation and spaces do not count)."""
+    if b < a:
+        return 0
+    lo, hi = max(a - sent.offset, 0), max(b - sent.offset, 0)
+    return len(_WORDS.findall(doc_text[lo:hi])) if hi > lo else (0 if a == b else 99)
+
+
+def _anaphor(content_np: Token | None, content: Token | None) -> tuple[str | None, str | None]:
+    """(back-reference lemma, about) of an attribution whose content points at an earlier event or claim."""
+    if content_np is not None:
+        if content_np.lemma_ in _RESPONSIBILITY:
+            target = next((child(p, "pobj") for p in children(content_np, "prep") if p.lower_ == "for"), None)
+            return (target.lemma_ if target is not None else "it"), "responsibility"
+        if content_np.pos_ == "PRON" or content_np.lower_ in ("this", "that"):
+            return "this", None
+        if content_np.lemma_ in _CLAIM_NOUNS:
+            return "claim", None
+        return content_np.lemma_, None
+    if content is None:
+        return None, None
+    subtree = list(content.subtree)
+    for token in subtree:
+        det = child(token, "det")
+        if token.pos_ == "NOUN" and det is not None and det.lower_ in ("these", "this", "those", "that", "the"):
+            if token.lemma_ in _EVENT_NOUNS:
+                return token.lemma_, _involvement(content)
+    if content.lemma_ in _INVOLVEMENT:
+        return "implicit", _involvement(content)
+    return None, None
+
+
+_EVENT_NOUNS = frozenset({"attack", "strike", "airstrike", "bombing", "shooting", "shelling", "offensive",
+                          "operation", "raid", "assault", "explosion", "blast", "killing", "crash", "incident",
+                          "arrest", "protest", "rally", "clash", "fighting", "battle", "ambush", "stabbing",
+                          "poisoning", "assassination", "bombardment", "campaign"})
+
+
+def _involvement(content: Token) -> str | None:
+    """"the Russians are involved" -> "Russian involvement" (the part of the event a claim is about)."""
+    if content.lemma_ not in _INVOLVEMENT:
+        return None
+    subject = child(content, "nsubj", "nsubjpass")
+    if subject is None:
+        return "involvement"
+    adjective = next((t for t in subject.subtree if t.ent_type_ == "NORP"), None)
+    word = adjective.text if adjective is not None else subject.text
+    word = word[:-1] if word.endswith("s") and adjective is not None and word[0].isupper() else word
+    return f"{word} involvement"
+
+
+def verb_attribution(
+    view: ArticleView, sent: Sent, token: Token, cue: ReportingCue, resolver: SourceResolver, quotes: list[Span]
+) -> Attribution | None:
+    """The attribution a reporting verb makes, or None when it has no source or no content."""
+    if child(token, "neg") is not None:
+        return None  # "did not confirm": no stance taken
+    source_head, relay_head, content_np, hedge = _speaker(token)
+    if source_head is None or not _is_sourcey(source_head):
+        return None
+    content = child(token, "ccomp") or next(
+        (x for x in children(token, "xcomp") if token.lemma_ not in _RAISING), None
+    )
+    if content is None and token.dep_ == "pcomp":
+        content = None
+    dobj = child(token, "dobj")
+    scope: list[Span] = []
+    heads: list[int] = []
+    is_quote = False
+    if content is not None:
+        scope.append(offsets(sent, list(content.subtree)))
+        heads.append(sent.offset + content.idx)
+    elif dobj is not None and dobj.lower_ not in ("following",) and cue.stance is not Stance.ASSERT:
+        content_np = content_np or dobj
+    elif dobj is not None and dobj.lemma_ in _CLAIM_NOUNS | {"attack", "strike"}:
+        content_np = dobj
+    if content is None and token.dep_ in ("parataxis", "advcl", "ccomp", "conj") and token.i > token.head.i:
+        if token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ not in verb_cues():
+            clause = [t for t in token.head.subtree if t.i < token.i and t.i not in {x.i for x in token.subtree}]
+            if clause:
+                scope.append(offsets(sent, clause))
+                heads.append(sent.offset + token.head.idx)
+    near = _quote_near(sent, token, quotes) if token.lemma_ in _SPEECH_LEMMAS or cue.stance is Stance.ASSERT else []
+    if near:
+        scope.extend(near)
+        is_quote = True
+    if _introduces_block(sent, token) or (dobj is not None and dobj.lower_ == "following"):
+        block = _block_after(view, sent, quotes)
+        if block is not None:
+            scope.append(block)
+            is_quote = True
+    if content_np is not None:
+        scope.append(offsets(sent, list(content_np.subtree)))
+        heads.append(sent.offset + content_np.idx)
+    if not scope:
+        return None
+    sources = _resolve_sources(sent, source_head, relay_head, resolver)
+    if not sources:
+        return None
+    stance = cue.stance
+    if token.lemma_ == "report" and all(
+        s.kind in (SourceKind.MEDIA, SourceKind.MEDIA_STATE, SourceKind.UNNAMED) for s in sources
+    ):
+        stance = Stance.REPORT
+    if cue.is_hedge:
+        hedge = hedge or token.text
+    content_hedge = find_hedge(hedge_scope(token, content))
+    hedge = hedge or content_hedge
+    if hedge is not None and hedge.lower() == "likely" and stance is Stance.ASSERT:
+        stance = Stance.CLAIM  # dev README: "likely" makes a claim
+    anaphor, about = _anaphor(content_np, content)
+    subject = child(content, "nsubj", "nsubjpass") if content is not None else None
+    cue_tokens = [token, *[t for t in token.children if t.dep_ in ("prt",)]]
+    return Attribution(
+        sources=sources,
+        stance=stance,
+        cue=" ".join(t.text for t in sorted(cue_tokens, key=lambda t: t.i)),
+        cue_span=offsets(sent, [token]),
+        hedge=hedge,
+        scope=tuple(scope),
+        heads=tuple(heads),
+        sentence=sent.index,
+        is_factive=cue.is_factive,
+        anaphor=anaphor,
+        about=about,
+        is_quote=is_quote,
+        content_subject=subject.lower_ if subject is not None else None,
+        cue_offset=sent.offset + token.idx,
+    )
+
+
+def _resolve_sources(
+    sent: Sent, source_head: Token, relay_head: Token | None, resolver: SourceResolver
+) -> tuple[Source, ...]:
+    inner = _container_inner(source_head)
+    sources = resolver.split(sent, inner if inner is not None else source_head)
+    if relay_head is None:
+        return sources
+    relay = resolver.split(sent, relay_head)
+    via: list[Source] = []
+    for r in relay:
+        # "It reports ..." where It is "A report from Fars": the relay is the outlet, not the report.
+        via.append(r)
+    return tuple(Source(s.text, s.kind, s.span, s.name, s.country, s.affiliation, (*via, *s.via)) for s in sources)

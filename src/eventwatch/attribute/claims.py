@@ -1,0 +1,235 @@
+"""Reporting structures over the dependency parse: who says what, with which cue, covering which text.
+
+Each :class:`Attribution` is one reporting act: its sources (a compound source is split, dev README
+"Claims"), the stance of its cue, a hedge, and the *scope* — the character ranges of the content it covers
+(a ``that``-clause, the clause an "according to" attaches to, a quotation, a "said:" block). The linker
+(``link.py``) turns attributions into claims on event mentions.
+
+Patterns: "X said (that) S", "S, X said", "according to X", "X told Y", "X denied/rejected reports that",
+"was denied by X", "X claimed responsibility for N", "X's claim that S", "reports of N", "reportedly",
+"X appear to confirm", "It reports X saying the following" + a quotation (X via It), "X said:" + block.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from eventwatch.attribute._model import Attribution
+from eventwatch.attribute._syntax import ArticleView, Sent, child, children, conjuncts, np_tokens, offsets
+from eventwatch.attribute.cues import ReportingCue, noun_cues, verb_cues
+from eventwatch.attribute.hedges import find_hedge, hedge_scope
+from eventwatch.attribute.quotes import find_quotes
+from eventwatch.attribute._verbs import verb_attribution as _verb_impl
+from eventwatch.attribute.resolve import SourceResolver
+from eventwatch.records import Source, SourceKind, Span, Stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+# Nouns that stand for what a source produced; "a report from X" / "data from X" / "a report citing X" keep the
+# original speaker (dev README: nested attribution keeps the original speaker).
+_CONTAINER_NOUNS = frozenset({"report", "data", "figure", "account", "information", "reporting"})
+_UNNAMED_ADVERBS = {"reportedly": Stance.REPORT, "allegedly": Stance.CLAIM, "purportedly": Stance.CLAIM,
+                    "supposedly": Stance.CLAIM}
+# Verbs that introduce a quoted speaker as their object: "It reports a commander saying", "quoted X as saying".
+_RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "air", "broadcast", "publish"})
+# Non-human cue subjects are kept only when they are documents or records (an attack does not "show" as a source).
+_DOCUMENT_NOUNS = frozenset({"report", "statement", "video", "footage", "image", "document", "data", "release",
+                             "investigation", "inquiry", "study", "analysis", "record", "photo", "photograph",
+                             "letter", "tweet", "post", "message", "communique", "announcement", "figure"})
+
+
+def find_attributions(view: ArticleView, outlet: str | None) -> list[Attribution]:
+    """Every attribution in the article, in text order."""
+    resolver = SourceResolver(view)
+    quotes = find_quotes(view.text)
+    found: list[Attribution] = []
+    for sent in view.sents:
+        for token in sent.span:
+            attribution = _attribution(view, sent, token, resolver, quotes)
+            if attribution is not None:
+                found.append(attribution)
+                resolver.remember(attribution.sources)
+        resolver.end_sentence(sent)
+    log.debug("attribute: %d attributions", len(found))
+    return found
+
+
+def _attribution(
+    view: ArticleView, sent: Sent, token: Token, resolver: SourceResolver, quotes: list[Span]
+) -> Attribution | None:
+    lower = token.lower_
+    if lower == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        return _according_to(sent, token, resolver)
+    if lower in _UNNAMED_ADVERBS and token.dep_ == "advmod":
+        head = token.head
+        if head.lemma_ in verb_cues() or head.i == token.i:
+            return None  # "has reportedly confirmed": a hedge of that cue, not a source
+        return _adverb(sent, token, head)
+    if token.pos_ == "NOUN" and token.lemma_ == "report":
+        return _reports_of(sent, token, resolver)
+    if token.pos_ in ("VERB", "AUX") and token.tag_ != "JJ" and token.dep_ != "amod":
+        cue = verb_cues().get(token.lemma_)
+        if cue is not None:
+            return _verb(view, sent, token, cue, resolver, quotes)
+    if token.pos_ == "NOUN" and token.lemma_ in noun_cues() and token.lemma_ != "report":
+        return _noun_claim(sent, token, resolver)
+    return None
+
+
+def _sources(sent: Sent, head: Token, resolver: SourceResolver) -> tuple[Source, ...]:
+    """The sources a subject/agent phrase names, container nouns opened and coordinations split."""
+    inner = _open_container(head)
+    if inner is not None:
+        return _sources(sent, inner, resolver)
+    return resolver.split(sent, head)
+
+
+def _open_container(head: Token) -> Token | None:
+    """The speaker inside "a report from X" / "data from X" / "a report citing X", if there is one."""
+    if head.lemma_ not in _CONTAINER_NOUNS:
+        return None
+    for prep in children(head, "prep"):
+        if prep.lower_ in ("from", "by"):
+            obj = child(prep, "pobj")
+            if obj is not None:
+                return obj
+    for acl in children(head, "acl"):
+        if acl.lemma_ in ("cite", "quote"):
+            obj = child(acl, "dobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def _clause_scope(sent: Sent, verb: Token, exclude: Token | None) -> tuple[Span, ...]:
+    """The clause of ``verb`` without the attribution phrase ``exclude`` (one or two ranges)."""
+    tokens = [t for t in verb.subtree if exclude is None or t.i not in {x.i for x in exclude.subtree}]
+    tokens = [t for t in tokens if not t.is_space]
+    if not tokens:
+        return ()
+    ranges: list[list[Token]] = [[tokens[0]]]
+    for t in tokens[1:]:
+        if t.i == ranges[-1][-1].i + 1:
+            ranges[-1].append(t)
+        else:
+            ranges.append([t])
+    return tuple(offsets(sent, r) for r in ranges)
+
+
+def _according_to(sent: Sent, token: Token, resolver: SourceResolver) -> Attribution | None:
+    to = token.doc[token.i + 1]
+    obj = child(to, "pobj") or child(token, "pobj")
+    if obj is None:
+        return None
+    sources = _sources(sent, obj, resolver)
+    unnamed = all(s.kind is SourceKind.UNNAMED for s in sources)
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    scope = _clause_scope(sent, verb, token)
+    cue_end = obj.i if obj.i > token.i else token.i + 1
+    cue_tokens = [token.doc[i] for i in range(token.i, cue_end)] or [token, to]
+    return Attribution(
+        sources=sources,
+        stance=Stance.REPORT if unnamed and obj.lemma_ == "report" else Stance.ASSERT,
+        cue=token.doc[token.i : max(cue_end, token.i + 2)].text.strip(),
+        cue_span=offsets(sent, cue_tokens),
+        hedge=None,
+        scope=scope,
+        heads=(sent.offset + verb.idx,),
+        sentence=sent.index,
+        cue_offset=sent.offset + token.idx,
+    )
+
+
+def _adverb(sent: Sent, token: Token, head: Token) -> Attribution:
+    span = offsets(sent, [token])
+    source = Source(text=token.text, kind=SourceKind.UNNAMED, span=span)
+    return Attribution(
+        sources=(source,),
+        stance=_UNNAMED_ADVERBS[token.lower_],
+        cue=token.text,
+        cue_span=span,
+        hedge=token.text,
+        scope=_clause_scope(sent, head, None),
+        heads=(sent.offset + head.idx,),
+        sentence=sent.index,
+        cue_offset=sent.offset + token.idx,
+    )
+
+
+def _reports_of(sent: Sent, token: Token, resolver: SourceResolver) -> Attribution | None:
+    """"reports of N" / "the initial reports were of N" / "reports that S": an unnamed report."""
+    content: Token | None = None
+    cue_word = None
+    for prep in (*children(token, "prep"), *children(token.head, "prep")):
+        if prep.lower_ == "of" and (prep.head.i == token.i or (token.dep_ == "nsubj" and prep.head.lemma_ == "be")):
+            content, cue_word = child(prep, "pobj"), prep
+    for clause in children(token, "acl", "ccomp"):
+        if child(clause, "mark") is not None:
+            content = clause
+    if content is None or (token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in verb_cues()):
+        return None
+    if _open_container(token) is not None:
+        return None
+    is_bare = not any(c.dep_ in ("det", "poss", "amod") for c in token.children)
+    src_tokens = np_tokens(token, drop={"prep", "acl", "relcl", "punct"})
+    span = offsets(sent, src_tokens)
+    source = Source(text=_text(sent, span), kind=SourceKind.UNNAMED, span=span)
+    cue = f"{token.text} {cue_word.text}" if cue_word is not None else token.text
+    return Attribution(
+        sources=(source,),
+        stance=Stance.REPORT,
+        cue=cue,
+        cue_span=span,
+        hedge=cue if is_bare and token.tag_ == "NNS" else None,
+        scope=(offsets(sent, list(content.subtree)),),
+        heads=(sent.offset + content.idx,),
+        sentence=sent.index,
+        cue_offset=sent.offset + token.idx,
+    )
+
+
+def _text(sent: Sent, span: Span) -> str:
+    doc_text = sent.span.doc.text
+    return doc_text[span.start - sent.offset : span.end - sent.offset]
+
+
+def _noun_claim(sent: Sent, token: Token, resolver: SourceResolver) -> Attribution | None:
+    """"X's claim that S", "the denial by X of N": a nominal attribution with a named source."""
+    owner = child(token, "poss")
+    for prep in children(token, "prep"):
+        if prep.lower_ in ("by", "from") and owner is None:
+            owner = child(prep, "pobj")
+    content = next((c for c in children(token, "acl", "ccomp") if child(c, "mark") is not None), None)
+    if owner is None or content is None:
+        return None
+    return Attribution(
+        sources=_sources(sent, owner, resolver),
+        stance=noun_cues()[token.lemma_],
+        cue=token.text,
+        cue_span=offsets(sent, [token]),
+        hedge=None,
+        scope=(offsets(sent, list(content.subtree)),),
+        heads=(sent.offset + content.idx,),
+        sentence=sent.index,
+        cue_offset=sent.offset + token.idx,
+    )
+
+
+def _verb(
+    view: ArticleView, sent: Sent, token: Token, cue: ReportingCue, resolver: SourceResolver, quotes: list[Span]
+) -> Attribution | None:
+    found = _verb_impl(view, sent, token, cue, resolver, quotes)
+    if found is None:
+        return None
+    if found.hedge is None:
+        hedge = find_hedge(hedge_scope(token, None))
+        if hedge:
+            found = replace(found, hedge=hedge)
+    return found

@@ -1,0 +1,107 @@
+"""Contested events: incompatible claims from different sources about the event or the same part of it.
+
+Two signals (dev README "Contested"): a denial against a supporting claim (same ``about``, or a denial of
+the whole event), and different figures for the same quantity from different sources (18,250 vs 63,000
+attendance; six vs eight dead), taken from the claims' evidence and the mention's casualty figures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from eventwatch.attribute._syntax import ArticleView
+from eventwatch.attribute.registry import country_of_name
+from eventwatch.records import Claim, EventMention, SourceKind, Stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SUPPORT = frozenset({Stance.ASSERT, Stance.CLAIM, Stance.REPORT, Stance.CONFIRM})
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_QUANTITY = {"kill": "dead", "die": "dead", "dead": "dead", "death": "dead", "toll": "dead", "injure": "injured",
+             "wound": "injured", "attend": "attendance", "visitor": "attendance", "protester": "attendance",
+             "participant": "attendance", "arrest": "arrested", "detain": "arrested"}
+
+
+def _source_key(claim: Claim) -> str:
+    return (claim.source.name or claim.source.text).lower()
+
+
+def _denial_conflict(claims: tuple[Claim, ...]) -> bool:
+    denials = [c for c in claims if c.stance is Stance.DENY]
+    supports = [c for c in claims if c.stance in _SUPPORT and c.source.kind is not SourceKind.AUTHOR]
+    for denial in denials:
+        for support in supports:
+            if _source_key(denial) == _source_key(support):
+                continue
+            if denial.about is None or denial.about == support.about:
+                return True
+    return False
+
+
+def _number(token: Token) -> int | None:
+    text = token.text.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return _WORD_NUMBERS.get(token.lower_)
+
+
+def _figures(view: ArticleView, claim: Claim) -> dict[tuple[str, str], set[int]]:
+    """Figures in a claim's evidence keyed by (quantity, what is counted)."""
+    out: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for sent in view.sents:
+        if sent.end <= claim.evidence.start or sent.start >= claim.evidence.end:
+            continue
+        for token in sent.span:
+            value = _number(token)
+            if value is None or token.ent_type_ in ("DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"):
+                continue
+            counted = token.head if token.dep_ in ("nummod", "quantmod") else token
+            words = [counted, counted.head, *counted.children, *counted.head.children]
+            quantity = next((_QUANTITY[w.lemma_] for w in words if w.lemma_ in _QUANTITY), None)
+            if quantity is None:
+                continue
+            country = country_of_name(" ".join(t.text for t in counted.subtree if t.i != token.i))
+            out[(quantity, country or counted.lemma_)].add(value)
+    return out
+
+
+def _figure_conflict(view: ArticleView, claims: tuple[Claim, ...]) -> bool:
+    by_source: dict[str, dict[tuple[str, str], set[int]]] = {}
+    shared: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.source.kind is SourceKind.AUTHOR:
+            continue
+        figures = _figures(view, claim)
+        shared[(claim.evidence.start, claim.evidence.end)].add(_source_key(claim))
+        merged = by_source.setdefault(_source_key(claim), {})
+        for key, values in figures.items():
+            merged.setdefault(key, set()).update(values)
+            # One evidence naming several sources and a range ("according to A and B, 18,250 to 63,000
+            # attended"): the sources give the different ends of the range.
+            if len(values) >= 2 and len(shared[(claim.evidence.start, claim.evidence.end)]) >= 2:
+                return True
+    sources = list(by_source)
+    for i, a in enumerate(sources):
+        for b in sources[i + 1 :]:
+            for key, values in by_source[a].items():
+                other = by_source[b].get(key)
+                if other and values.isdisjoint(other):
+                    return True
+    return False
+
+
+def _casualty_conflict(mention: EventMention) -> bool:
+    seen: dict[str, dict[str, int | None]] = defaultdict(dict)
+    for figure in mention.casualties:
+        if figure.source:
+            seen[figure.kind][figure.source] = figure.best
+    return any(len({v for v in per.values() if v is not None}) > 1 for per in seen.values())
+
+
+def is_contested(view: ArticleView, mention: EventMention, claims: tuple[Claim, ...]) -> bool:
+    """Whether the claims on ``mention`` are incompatible (see module docstring)."""
+    return _denial_conflict(claims) or _figure_conflict(view, claims) or _casualty_conflict(mention)

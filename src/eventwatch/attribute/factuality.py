@@ -1,0 +1,50 @@
+"""Final factuality of an event mention once its claims are known (dev README "Factuality").
+
+``planned``, ``negated`` and ``hypothetical`` from the extract stage are kept. ``asserted`` becomes
+``reported`` when the event's main clause is attributed to a source other than the author, unless:
+
+- the cue is factive ("acknowledged their government had shot down": the author presupposes it);
+- the event is a speech act (threat, demand, promise, refusal) that the source performs by speaking — a
+  direct quotation, a "said:" block, a first-person or deontic complement ("foreign powers should get out")
+  or the cue itself: the statement was made, so the event is asserted (SCHEMA.md `factuality`).
+
+An attribution that covers only a detail (death toll, time, place) leaves the event asserted.
+"""
+
+from __future__ import annotations
+
+from eventwatch.attribute._model import Attribution
+from eventwatch.attribute._syntax import ArticleView
+from eventwatch.attribute.link import Link
+from eventwatch.records import EventMention, Factuality, Plover
+
+_SPEECH_ACTS = frozenset({Plover.REQUEST, Plover.THREATEN, Plover.AGREE, Plover.REJECT})
+_SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
+_DEONTIC = frozenset({"must", "should", "will", "shall", "need", "have"})
+
+
+def final_factuality(view: ArticleView, mention: EventMention, links: list[Link]) -> Factuality:
+    """The factuality the mention ends with (see module docstring)."""
+    if mention.factuality is not Factuality.ASSERTED:
+        return mention.factuality
+    main = [link for link in links if link.covers_main and link.attribution is not None]
+    if not main:
+        return Factuality.ASSERTED
+    attributions = [link.attribution for link in main if link.attribution is not None]
+    if all(a.is_factive for a in attributions):
+        return Factuality.ASSERTED
+    if mention.plover in _SPEECH_ACTS and any(_performs(view, mention, a) for a in attributions):
+        return Factuality.ASSERTED
+    return Factuality.REPORTED
+
+
+def _performs(view: ArticleView, mention: EventMention, attribution: Attribution) -> bool:
+    if attribution.cue_offset == mention.trigger.start or attribution.is_quote:
+        return True
+    if attribution.content_subject in _SPEAKER_PRONOUNS:
+        return True
+    found = view.token_at(mention.trigger.start)
+    if found is None:
+        return False
+    _, token = found
+    return any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in token.children)

@@ -1,0 +1,223 @@
+"""From attributions to claims on event mentions.
+
+An attribution speaks to an event when its scope covers the event's trigger (the innermost one wins:
+"Johnson said: '... the Syrian army now claims ...'" gives the army's claim), when it sits in the sentence of
+one of the event's other evidence clauses (a claim about a detail, with ``about``), or when its content
+refers back to the event ("these strikes", "this has been denied", "Syrian aircraft are involved"). An
+event nobody speaks to gets the author's assertion (dev README "Claims").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwatch.attribute._model import Attribution
+from eventwatch.attribute._syntax import ArticleView, Sent
+from eventwatch.attribute.cues import verb_cues
+from eventwatch.records import Claim, EventMention, Plover, Source, SourceKind, Span, Stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# How far back (sentences) a back-reference looks for its event.
+_ANAPHOR_WINDOW = 4
+_CORE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
+# Event nouns of a back-reference and the PLOVER types they can name.
+_NOUN_TYPES: dict[str, frozenset[Plover]] = {
+    "arrest": frozenset({Plover.COERCE}),
+    "protest": frozenset({Plover.PROTEST}),
+    "rally": frozenset({Plover.PROTEST}),
+}
+_DEFAULT_TYPES = frozenset({Plover.ASSAULT, Plover.COERCE})
+_DEAD = re.compile(r"\b(kill|killed|dead|died|die|death|toll)\b", re.I)
+_INJURED = re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A claim on one mention, with what the factuality step needs to know about it."""
+
+    claim: Claim
+    attribution: Attribution | None  # None: the author's own assertion
+    covers_main: bool  # the attribution covers the event's main clause (its trigger)
+
+
+def _token(view: ArticleView, offset: int) -> tuple[Sent, Token] | None:
+    return view.token_at(offset)
+
+
+def _event_token(view: ArticleView, span: Span) -> tuple[Sent, Token] | None:
+    """The head of an evidence clause; a reporting verb's complement when the clause is "X said S"."""
+    found = view.main_token(span)
+    if found is None:
+        return None
+    sent, token = found
+    if token.lemma_ in verb_cues():
+        for c in token.children:
+            if c.dep_ in ("ccomp",) and span.start <= sent.offset + c.idx < span.end:
+                return sent, c
+    return found
+
+
+def covers(attribution: Attribution, sent: Sent, token: Token) -> bool:
+    """Whether ``attribution`` reports the event whose trigger is ``token``."""
+    offset = sent.offset + token.idx
+    if offset == attribution.cue_offset:
+        return True
+    if not attribution.covers(offset):
+        return False
+    if token.pos_ in ("NOUN", "PROPN") and not attribution.is_quote:
+        # A nominal event inside reported content is presupposed ("alongside the Russian strikes, the army
+        # has started ...") unless it is the content itself or a core argument of the content's head.
+        if offset in attribution.heads:
+            return True
+        head_offset = sent.offset + token.head.idx
+        return token.dep_ in _CORE_ARGS and head_offset in attribution.heads
+    return True
+
+
+def _about(view: ArticleView, attribution: Attribution) -> str | None:
+    """What part of the event a detail claim is about, from the words of its content."""
+    if attribution.about:
+        return attribution.about
+    content = " ".join(s.slice(view.text) for s in attribution.scope)
+    if _DEAD.search(content):
+        return "death toll"
+    if _INJURED.search(content):
+        return "injuries"
+    if "terror" in content.lower():
+        return "terrorist nature"
+    return "details"
+
+
+def _evidence(view: ArticleView, attribution: Attribution, event_sentence: int | None) -> Span:
+    cue_sent = view.sents[attribution.sentence].char_span()
+    if event_sentence is None or event_sentence == attribution.sentence:
+        return cue_sent
+    other = view.sents[event_sentence].char_span()
+    # The cue and the quoted content it introduces ("X said:" + paragraph): evidence runs from one to the other.
+    return Span(min(cue_sent.start, other.start), max(cue_sent.end, other.end))
+
+
+def _claims(view: ArticleView, attribution: Attribution, evidence: Span, about: str | None) -> list[Claim]:
+    return [
+        Claim(
+            source=source,
+            stance=attribution.stance,
+            evidence=evidence,
+            cue=attribution.cue,
+            cue_span=attribution.cue_span,
+            is_hedged=attribution.hedge is not None,
+            hedge=attribution.hedge,
+            about=about,
+        )
+        for source in attribution.sources
+    ]
+
+
+def resolve_anaphors(
+    view: ArticleView, mentions: tuple[EventMention, ...], attributions: list[Attribution]
+) -> dict[int, tuple[int, str | None]]:
+    """For each back-referring attribution (by index): the index of the mention it speaks to and ``about``."""
+    triggers = []
+    for m_index, mention in enumerate(mentions):
+        found = _token(view, mention.trigger.start)
+        if found is not None:
+            triggers.append((m_index, found))
+    out: dict[int, tuple[int, str | None]] = {}
+    for a_index, attribution in enumerate(attributions):
+        if attribution.anaphor is None:
+            continue
+        if any(covers(attribution, sent, tok) for _, (sent, tok) in triggers):
+            continue  # its content names an event of its own
+        target = _antecedent(view, mentions, attributions, out, a_index)
+        if target is not None:
+            out[a_index] = target
+    return out
+
+
+def _antecedent(
+    view: ArticleView,
+    mentions: tuple[EventMention, ...],
+    attributions: list[Attribution],
+    resolved: dict[int, tuple[int, str | None]],
+    a_index: int,
+) -> tuple[int, str | None] | None:
+    attribution = attributions[a_index]
+    lemma = attribution.anaphor or ""
+    if lemma in ("this", "claim"):
+        # "this has been denied" / "Iran denied the accusation": the previous claim's event and part.
+        for earlier in range(a_index - 1, -1, -1):
+            if earlier in resolved and attribution.sentence - attributions[earlier].sentence <= 2:
+                m_index, about = resolved[earlier]
+                return m_index, attribution.about or about
+    types = _NOUN_TYPES.get(lemma, _DEFAULT_TYPES)
+    best: tuple[int, int] | None = None
+    for m_index, mention in enumerate(mentions):
+        sent = view.sent_at(mention.trigger.start)
+        if sent is None or sent.index > attribution.sentence:
+            continue
+        if attribution.sentence - sent.index > _ANAPHOR_WINDOW:
+            continue
+        if lemma not in ("this", "claim", "implicit", "it") and mention.plover not in types:
+            continue
+        if best is None or mention.trigger.start > best[0]:
+            best = (mention.trigger.start, m_index)
+    if best is None:
+        return None
+    return best[1], attribution.about
+
+
+def link_mention(
+    view: ArticleView,
+    mention: EventMention,
+    m_index: int,
+    attributions: list[Attribution],
+    anaphors: dict[int, tuple[int, str | None]],
+) -> list[Link]:
+    """The claims on one mention (without the author claim)."""
+    links: list[Link] = []
+    seen: set[tuple[str, str, str | None]] = set()
+
+    def add(attribution: Attribution, evidence: Span, about: str | None, main: bool) -> None:
+        for claim in _claims(view, attribution, evidence, about):
+            key = (claim.source.text.lower(), str(claim.stance), claim.about)
+            if key not in seen:
+                seen.add(key)
+                links.append(Link(claim, attribution, main))
+
+    for i, span in enumerate(mention.evidence):
+        found = _token(view, mention.trigger.start) if i == 0 else _event_token(view, span)
+        if found is None:
+            found = _event_token(view, span)
+        if found is None:
+            continue
+        sent, token = found
+        covering = [a for a in attributions if covers(a, sent, token)]
+        if covering:
+            smallest = min(a.size() for a in covering)
+            for attribution in covering:
+                if attribution.size() <= smallest:
+                    add(attribution, _evidence(view, attribution, sent.index), None if i == 0 else _about(view, attribution), i == 0)
+            continue
+        for attribution in attributions:
+            if attribution.sentence != sent.index:
+                continue
+            overlap = sum(max(0, min(s.end, span.end) - max(s.start, span.start)) for s in attribution.scope)
+            if overlap * 2 >= min(attribution.size(), span.end - span.start):
+                add(attribution, _evidence(view, attribution, None), _about(view, attribution), False)
+    for a_index, (target, about) in anaphors.items():
+        if target == m_index:
+            attribution = attributions[a_index]
+            add(attribution, _evidence(view, attribution, None), about or _about(view, attribution), False)
+    return links
+
+
+def author_link(view: ArticleView, mention: EventMention, outlet: str | None) -> Link:
+    """The author's own assertion of an event nobody else speaks to (dev README "author claim")."""
+    sent = view.sent_at(mention.trigger.start) or view.sent_at(mention.evidence[0].start)
+    evidence = sent.char_span() if sent is not None else mention.evidence[0]
+    source = Source(text=outlet or "the author", kind=SourceKind.AUTHOR, name=outlet)
+    return Link(Claim(source=source, stance=Stance.ASSERT, evidence=evidence), None, True)

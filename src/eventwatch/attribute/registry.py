@@ -1,0 +1,128 @@
+"""Outlet, people and country registries shipped in ``eventwatch/data/attribute`` (see its SOURCE.md).
+
+Lookups are by whole words, case-sensitive for names and aliases ("AP" the agency, never "ap" in a word),
+so a registry entry types a source only when the text names it.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+
+from eventwatch.attribute.cues import LEXICON_DIR
+from eventwatch.records import SourceKind
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+    country: str | None
+    affiliation: str
+    kind: SourceKind
+    basis: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    kind: SourceKind
+    role: str
+
+
+def _split(value: str, sep: str = "|") -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(sep) if part.strip())
+
+
+def _table(name: str) -> list[dict[str, str]]:
+    with (LEXICON_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@functools.cache
+def outlets() -> tuple[Outlet, ...]:
+    """Every outlet of ``outlets.tsv``."""
+    return tuple(
+        Outlet(
+            name=row["name"],
+            aliases=_split(row["aliases"]),
+            domains=_split(row["domains"], ";"),
+            country=row["country_iso3"] or None,
+            affiliation=row["affiliation"],
+            kind=SourceKind(row["kind"]),
+            basis=row["basis"],
+        )
+        for row in _table("outlets.tsv")
+    )
+
+
+@functools.cache
+def people() -> tuple[Person, ...]:
+    """Every person of ``people.tsv``."""
+    return tuple(
+        Person(
+            name=row["name"],
+            aliases=_split(row["aliases"]),
+            country=row["country_iso3"] or None,
+            kind=SourceKind(row["kind"]),
+            role=row["role"],
+        )
+        for row in _table("people.tsv")
+    )
+
+
+@functools.cache
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in alternatives) + r")(?![\w-])")
+
+
+def find_outlet(text: str) -> Outlet | None:
+    """The registry outlet named in ``text`` (longest name or alias), if any."""
+    best: tuple[int, Outlet] | None = None
+    for outlet in outlets():
+        match = _name_pattern((outlet.name, *outlet.aliases)).search(text)
+        if match and (best is None or len(match.group()) > best[0]):
+            best = (len(match.group()), outlet)
+    return best[1] if best else None
+
+
+def find_person(text: str) -> Person | None:
+    """The registry person named in ``text``, if any."""
+    for person in people():
+        if _name_pattern((person.name, *person.aliases)).search(text):
+            return person
+    return None
+
+
+@functools.cache
+def _countries() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
+    out = []
+    for row in _table("countries.tsv"):
+        out.append((row["iso3"], _name_pattern(_split(row["names"])), _name_pattern(_split(row["demonyms"]))))
+    return tuple(out)
+
+
+def country_of_name(text: str) -> str | None:
+    """ISO3 of the first country named (by name, capital/metonym or demonym) in ``text``, by position."""
+    best: tuple[int, str] | None = None
+    for iso3, names, demonyms in _countries():
+        for pattern in (names, demonyms):
+            match = pattern.search(text)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), iso3)
+    return best[1] if best else None
+
+
+def countries_named(text: str) -> list[str]:
+    """ISO3 codes of every country mention in ``text``, one per mention (for the article's main country)."""
+    found: list[tuple[int, str]] = []
+    for iso3, names, demonyms in _countries():
+        for pattern in (names, demonyms):
+            found.extend((m.start(), iso3) for m in pattern.finditer(text))
+    return [iso3 for _, iso3 in sorted(found)]

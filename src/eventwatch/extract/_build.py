@@ -1,0 +1,235 @@
+"""From triggers to event candidates: one candidate per group of linked triggers in a sentence.
+
+Triggers that are arguments of each other ("one strike destroyed", "the airstrike that killed ...") form
+one group; the group's evidence is its predicate's clause, its actors come from the predicate's arguments.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventwatch.extract import _words as W
+from eventwatch.extract.actors import ArticleActors, resolve
+from eventwatch.extract.casualties import find_casualties
+from eventwatch.extract.clauses import clause_bounds, predicate
+from eventwatch.extract.coding import cameo_root, refine_mode
+from eventwatch.extract.dates import EventDate, find_date
+from eventwatch.extract.modality import factuality, is_generic_present
+from eventwatch.extract.triggers import Trigger, find_triggers, obj, subject
+from eventwatch.records import Actor, Casualties, Factuality, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "AID", "SANCTION"})
+_GENERIC_TRIGGERS = frozenset("destroy hit target kill injure wound die engage use fire launch".split())
+_HEADLINE_END = re.compile(r"[.!?\"”’)]\s*$")
+# Headline-like lines (no final punctuation, few words) are titles and related-article links: no events.
+MAX_HEADLINE_TOKENS = 20
+
+
+@dataclass
+class Candidate:
+    """A mutable event under construction (``merge.py`` edits these before they become EventMentions)."""
+
+    trigger: Trigger
+    tokens: frozenset[int]
+    doc_offset: int
+    sent_start: int  # article offset of the sentence
+    evidence: list[Span]
+    plover: str
+    mode: str | None
+    cameo: str
+    factuality: Factuality
+    actor1: Actor | None
+    actor2: Actor | None
+    actor1_from_subject: bool
+    date: EventDate | None
+    casualties: list[Casualties]
+    lemmas: set[str]
+    places: set[str]
+    count: int | None
+    paragraph: int
+    is_anaphor: bool = False
+    named_victim: bool = False
+    is_aggregate: bool = False
+    is_background: bool = False
+    merged_into: Candidate | None = None
+    speaker: Actor | None = field(default=None)
+
+    @property
+    def trigger_span(self) -> Span:
+        tok = self.trigger.token
+        return Span(self.doc_offset + tok.idx, self.doc_offset + tok.idx + len(tok.text))
+
+
+def is_headline_line(sent: SpacySpan) -> bool:
+    """A short line without final punctuation that is a whole paragraph: a title or a related-link line."""
+    doc = sent.doc
+    whole = sent.start == 0 and sent.end == len(doc)
+    return whole and len(sent) <= MAX_HEADLINE_TOKENS and not _HEADLINE_END.search(sent.text)
+
+
+def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
+    by_i = {t.token.i: t for t in triggers}
+    parent: dict[int, int] = {i: i for i in by_i}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for t in triggers:
+        tok = t.token
+        head = tok.head
+        linked = None
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "relcl", "acl", "advcl") and head.i in by_i:
+            linked = head.i
+        elif tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.i in by_i:
+            linked = head.head.i
+        if linked is not None and by_i[linked].plover == t.plover:
+            parent[find(tok.i)] = find(linked)
+    groups: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        groups.setdefault(find(t.token.i), []).append(t)
+    return list(groups.values())
+
+
+def _primary(group: list[Trigger]) -> Trigger:
+    """The most informative trigger: a specific noun or verb over generic "destroyed"/"killed"."""
+    specific = [t for t in group if t.token.lemma_.lower() not in _GENERIC_TRIGGERS]
+    pool = specific or group
+    with_mode = [t for t in pool if t.mode]
+    return (with_mode or pool)[0]
+
+
+def _noun_actor(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN"):
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _target(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "from"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _arguments(primary: Trigger, pred: Token) -> tuple[Token | None, Token | None, bool]:
+    """(actor head, recipient head, actor came from a clause subject)."""
+    tok = primary.token
+    if primary.is_noun:
+        a1 = _noun_actor(tok)
+        a2 = _target(tok)
+        from_subject = False
+        if pred is not tok:
+            subj = subject(pred)
+            if a1 is None and subj is not None and subj.i != tok.i and tok.dep_ != "nsubj":
+                a1, from_subject = subj, True
+            if a2 is None and tok.dep_ in ("nsubj", "nsubjpass"):
+                a2 = obj(pred) if obj(pred) is not None and obj(pred).i != tok.i else _target(pred)
+        return a1, a2, from_subject
+    subj = subject(tok)
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    a2 = obj(tok) or _target(tok)
+    if subj is not None and subj.lemma_.lower() in {"strike", "airstrike", "attack", "bombing", "raid"}:
+        return _noun_actor(subj), a2, False
+    return subj, a2, subj is not None and not passive
+
+
+def _speaker(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(8):
+        if cur.head is cur:
+            return None
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in W.SPEECH:
+            return subject(cur.head)
+        cur = cur.head
+    return None
+
+
+def build(  # noqa: PLR0913 - the per-sentence context the candidate needs
+    sent: SpacySpan, doc_offset: int, paragraph: int, published: str | None, ctx: ArticleActors
+) -> list[Candidate]:
+    """Event candidates of one sentence (empty for headline-like lines and sentences without triggers)."""
+    if is_headline_line(sent):
+        return []
+    triggers = find_triggers(sent)
+    out: list[Candidate] = []
+    groups = _groups(triggers)
+    all_idx = {t.token.i for t in triggers}
+    for group in groups:
+        primary = _primary(group)
+        own = {t.token.i for t in group}
+        pred = predicate(primary.token)
+        if is_generic_present(pred if pred is not primary.token else primary.token):
+            continue
+        fact = factuality(primary.token)
+        start, end = clause_bounds(pred, own, all_idx - own, sent)
+        doc = sent.doc
+        ev_start = doc_offset + doc[start].idx
+        ev_end = doc_offset + doc[end - 1].idx + len(doc[end - 1].text)
+        clause_tokens = doc[start:end]
+        lemmas = {t.lemma_.lower() for t in clause_tokens} | {t.lower_ for t in clause_tokens}
+        mode = refine_mode(primary.plover, primary.mode, lemmas)
+        plover = primary.plover
+        material = plover in _MATERIAL
+        a1_tok, a2_tok, from_subject = _arguments(primary, pred)
+        actor1 = resolve(a1_tok, doc_offset, ctx, material) if a1_tok is not None else None
+        actor2 = resolve(a2_tok, doc_offset, ctx, material) if a2_tok is not None else None
+        speaker_tok = _speaker(primary.token)
+        speaker = resolve(speaker_tok, doc_offset, ctx, False) if speaker_tok is not None else None
+        if plover == "REQUEST" and primary.cameo == "100" and any(c.lower_ in ("must", "should") for c in pred.children):
+            actor1, actor2, from_subject = speaker, actor1, False
+        if fact is Factuality.PLANNED and plover in ("ASSAULT", "COERCE", "SANCTION") and a1_tok is not None and (
+            a1_tok.lower_ in ("i", "we")
+        ):
+            # A first-person future act of force is a threat (README: "I will totally destroy" is THREATEN).
+            plover, mode, fact = "THREATEN", "violence" if plover == "ASSAULT" else None, Factuality.ASSERTED
+            actor1 = speaker or actor1
+        if primary.needs_distinct_actors and (
+            actor1 is None or actor2 is None or (actor1.country, actor1.sector) == (actor2.country, actor2.sector)
+        ):
+            continue  # a meeting within one body is not a political interaction (dev distractor finding)
+        text = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+        date = find_date(text, published) or find_date(sent.text, published)
+        casualties = find_casualties(text, ev_start)
+        count = next((_num(c) for c in primary.token.children if c.dep_ == "nummod"), None)
+        places = {t.text for t in clause_tokens if t.ent_type_ in ("GPE", "LOC", "FAC") and t.pos_ == "PROPN"}
+        named_victim = a2_tok is not None and a2_tok.ent_type_ == "PERSON" and bool(
+            lemmas & {"kill", "killed", "assassinate", "assassination", "dead"}
+        ) or (bool(lemmas & {"dead"}) and a2_tok is not None and a2_tok.pos_ == "PRON")
+        if actor1 is not None:
+            ctx.last = actor1
+        out.append(
+            Candidate(
+                trigger=primary, tokens=frozenset(own), doc_offset=doc_offset, sent_start=doc_offset + sent.start_char,
+                evidence=[Span(ev_start, ev_end)], plover=plover, mode=mode, cameo=cameo_root(plover, mode),
+                factuality=fact, actor1=actor1, actor2=actor2, actor1_from_subject=from_subject, date=date,
+                casualties=casualties, lemmas=lemmas, places=places, count=count, paragraph=paragraph,
+                is_anaphor=primary.is_anaphor, named_victim=named_victim, speaker=speaker,
+            )
+        )
+    return out
+
+
+def _num(tok: Token) -> int | None:
+    text = tok.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+    return words.get(text)

@@ -1,0 +1,170 @@
+"""The shipped coding data of the extract stage, loaded once per process.
+
+Everything comes from ``eventwatch/data/extract/`` (see its SOURCE.md); nothing is read from ``/work/shared``
+at run time. Loaders are cached: the first article pays the parse, later ones reuse the tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwatch.config import DATA_DIR
+
+log = logging.getLogger(__name__)
+
+EXTRACT_DATA = DATA_DIR / "extract"
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        return [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One lexicon row: a lemma (or multi-word lemma sequence) that signals a PLOVER event."""
+
+    lemma: str
+    pos: str  # "VERB" or "NOUN"
+    plover: str
+    mode: str | None
+    cameo: str
+    condition: str  # a named condition checked in triggers.py ("" = none)
+
+
+@functools.cache
+def trigger_lexicon() -> dict[tuple[str, str], TriggerEntry]:
+    """``(lemma, pos) -> entry`` from ``triggers.tsv`` (eventwatch's own lexicon)."""
+    table: dict[tuple[str, str], TriggerEntry] = {}
+    rows = _rows(EXTRACT_DATA / "triggers.tsv")
+    for row in rows[1:]:
+        lemma, pos, plover, mode, cameo, condition = (row + [""] * 6)[:6]
+        table[(lemma, pos)] = TriggerEntry(lemma, pos, plover, mode or None, cameo, condition)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    root: str
+    plover: str | None
+    mode: str | None
+
+
+@functools.cache
+def cameo_codes() -> dict[str, CameoCode]:
+    """CAMEO code -> root and PLOVER 2.0 event/mode (``cameo_event_codes.csv``)."""
+    out: dict[str, CameoCode] = {}
+    with (EXTRACT_DATA / "cameo_event_codes.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            out[row["code"]] = CameoCode(
+                row["code"], row["root_code"], row["plover_v2_event"] or None, row["plover_v2_mode"] or None
+            )
+    return out
+
+
+_VERB_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([0-9:]+)\]\s+---")
+_WORD = re.compile(r"^\+?([A-Z][A-Z_]*)\b")
+
+
+@functools.cache
+def cameo_verbs() -> dict[str, str]:
+    """Base verb (lower case) -> the CAMEO code of its synset block in ``CAMEO.2.0.verbs.txt``.
+
+    Only single-word base forms of blocks with a default code are kept; the phrase patterns need the
+    PETRARCH parser and are not used.
+    """
+    out: dict[str, str] = {}
+    code: str | None = None
+    for line in (EXTRACT_DATA / "CAMEO.2.0.verbs.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("---"):
+            match = _VERB_BLOCK.match(line)
+            code = match.group(2).split(":")[0] if match else None
+            continue
+        if code is None or not line or line.startswith(("-", "#", "&")):
+            continue
+        word = _WORD.match(line)
+        if word and "_" not in word.group(1):
+            own = re.search(r"\[([0-9]+)\]", line)
+            out.setdefault(word.group(1).lower(), own.group(1) if own else code)
+    return out
+
+
+@functools.cache
+def agent_sectors() -> dict[str, str]:
+    """Agent noun phrase (lower case, spaces) -> primary PLOVER sector, from ``PLOVER_agents.txt``."""
+    out: dict[str, str] = {}
+    for line in (EXTRACT_DATA / "PLOVER_agents.txt").read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^\+?([A-Z][A-Z_.'\-]*?)_?\s+\[~([A-Z]{3})", line)
+        if match and "!" not in match.group(1):
+            out.setdefault(match.group(1).replace("_", " ").lower(), match.group(2))
+    return out
+
+
+@functools.cache
+def countries() -> dict[str, str]:
+    """Country names and demonyms (lower case) -> ISO alpha-3, from ``countries.csv`` plus common short forms."""
+    out: dict[str, str] = {}
+    with (EXTRACT_DATA / "countries.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            iso3 = row["CCA3"]
+            out[row["Name"].lower()] = iso3
+            for demonym in row["Nationality"].split(","):
+                if demonym.strip():
+                    out[demonym.strip().lower()] = iso3
+    for row in _rows(EXTRACT_DATA / "country_aliases.tsv")[1:]:
+        out[row[0].lower()] = row[1]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryActor:
+    name: str
+    country: str | None
+    sector: str | None
+
+
+@functools.cache
+def actor_registry() -> tuple[tuple[re.Pattern[str], RegistryActor], ...]:
+    """Compiled alias patterns of ``actors.tsv``, longest alias first.
+
+    All-caps aliases (ISIS, IS, SDF) match case-sensitively so that "is" or "sdf" in prose never match.
+    """
+    entries: list[tuple[str, RegistryActor]] = []
+    for row in _rows(EXTRACT_DATA / "actors.tsv")[1:]:
+        name, aliases, country, sector = row[0], row[1], row[2], row[3]
+        actor = RegistryActor(name, country or None, sector or None)
+        entries.extend((alias, actor) for alias in aliases.split("|") if alias)
+    entries.sort(key=lambda item: -len(item[0]))
+    compiled: list[tuple[re.Pattern[str], RegistryActor]] = []
+    for alias, actor in entries:
+        flags = 0 if alias.isupper() or alias.replace(".", "").isupper() else re.IGNORECASE
+        compiled.append((re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", flags), actor))
+    return tuple(compiled)
+
+
+@functools.cache
+def acled_table() -> dict[tuple[str, str], tuple[str, str]]:
+    """``(plover, mode) -> (acled event type, sub-event type)`` from ``plover_to_acled.csv``.
+
+    Rows whose sub-event column lists alternatives keep the first; ``coding.py`` picks among them.
+    """
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    with (EXTRACT_DATA / "plover_to_acled.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["acled_event_type"].startswith("("):
+                continue
+            modes = row["plover_mode_or_condition"]
+            sub = row["acled_sub_event_type"].split(" / ")[0].split(" (")[0].strip()
+            for event in row["plover_event"].split(" / "):
+                if modes.startswith("(") or modes == "—":
+                    out.setdefault((event.strip(), ""), (row["acled_event_type"], sub))
+                    continue
+                for mode in re.split(r",\s*", re.sub(r"\s*\(.*\)", "", modes)):
+                    out.setdefault((event.strip(), mode.strip()), (row["acled_event_type"], sub))
+    return out

@@ -1,0 +1,95 @@
+"""Closed word lists shared by the extract modules (lemmas, lower case).
+
+Each list names the dev finding or convention it comes from; none holds a dev-article string.
+"""
+
+from __future__ import annotations
+
+# Causes of death and damage that are not conflict events (dev distractors: an earthquake, an aviation
+# accident; README "Accidents and natural disasters are not conflict events").
+DISASTER = frozenset(
+    "earthquake quake tremor aftershock storm flood flooding typhoon hurricane cyclone tornado tsunami "
+    "landslide mudslide avalanche wildfire fire blaze crash collision accident derailment drought heatwave "
+    "virus disease illness outbreak epidemic pandemic eruption volcano lightning".split()
+)
+
+# Nouns whose presence in a clause makes "killed"/"died"/"injured" an attack outcome.
+ATTACK_CONTEXT = frozenset(
+    "attack strike airstrike bombing bomb blast ied explosive device shooting gunfire gunman gunmen shelling "
+    "shell mortar rocket missile drone raid ambush stabbing knife assault clash fighting offensive sniper "
+    "grenade militant militants insurgent terrorist rebel assailant attacker ambush massacre".split()
+)
+
+# Nominal triggers modified by these are not (yet) events: "further Jihadi attacks", "possible strikes".
+UNREAL_MODIFIERS = frozenset(
+    "further future possible potential any more similar such new planned imminent prospective "
+    "hypothetical alleged-future".split()
+)
+
+# Verbs that turn an event noun into a reported act: "conducted 34 strikes", "launched an offensive".
+LIGHT_VERBS = frozenset(
+    "conduct carry launch stage hold start begin mount perform commit unleash resume intensify inflict "
+    "escalate step order lead organize organise execute pursue wage make initiate continue spark trigger "
+    "announce".split()
+)
+
+# Nouns that pass their role to an event noun after "of": "a series of airstrikes", "reports of strikes".
+TRANSPARENT = frozenset("series wave spate string barrage round volley number reports report".split())
+
+TROOPS = frozenset(
+    "troop force soldier army military unit fighter militia brigade battalion division regiment marine "
+    "peacekeeper contingent personnel warship ship jet aircraft carrier reinforcement police".split()
+)
+
+TERRITORY = frozenset(
+    "territory area town village city district neighborhood neighbourhood base airport airfield position "
+    "hill region province road highway checkpoint border bridge dam quarter suburb outskirts stronghold "
+    "ground land".split()
+)
+
+WEAPONS = {
+    "missile": "heavy-weapons",
+    "rocket": "heavy-weapons",
+    "munition": "heavy-weapons",
+    "shell": "heavy-weapons",
+    "mortar": "heavy-weapons",
+    "artillery": "heavy-weapons",
+    "round": "firearms",
+    "bullet": "firearms",
+    "shot": "firearms",
+    "weapon": "",
+    "bomb": "explosives",
+    "grenade": "explosives",
+    "drone": "drone",
+    "gas": "unconventional",
+    "chlorine": "unconventional",
+    "sarin": "unconventional",
+    "tear": "crowd-control",
+}
+
+HOSTILE_OBJECTS = frozenset(
+    "unit target fighter militant position enemy terrorist force convoy vehicle tank insurgent rebel".split()
+)
+
+CAPTIVES = frozenset("prisoner hostage detainee captive journalist activist soldier sailor".split())
+
+PEOPLE = frozenset(
+    "people protester demonstrator supporter resident student worker crowd thousand hundred dozen citizen "
+    "farmer activist opposition woman man youth voter".split()
+)
+
+# Verbs whose clausal complement is reported speech or thought: the boundary of a trigger's modality chain.
+SPEECH = frozenset(
+    "say tell report claim allege confirm deny add state announce according note insist write tweet "
+    "warn believe think accuse argue explain suggest acknowledge admit show indicate reveal".split()
+)
+
+PLAN_GOVERNORS = frozenset(
+    "plan intend aim prepare ready going set vow pledge seek want decide commit propose poised expect "
+    "hope schedule about plot".split()
+)
+
+HYPOTHETICAL_GOVERNORS = frozenset("consider possible possibly likely potential risk may might could".split())
+
+# Present-tense verbs that still report current events ("forces continue to liberate territory").
+ONGOING = frozenset("continue keep remain".split())

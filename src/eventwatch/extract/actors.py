@@ -1,0 +1,199 @@
+"""Actors and recipients: the noun phrase a trigger's argument heads, resolved to name, country and sector.
+
+Resolution order: the actor registry (``actors.tsv``: post-2014 groups, IGOs, coalitions), then country
+names and demonyms inside the phrase (``countries.csv`` + ``country_aliases.tsv``), then the sector of the
+head noun (eventwatch's own short list first, then the PLOVER/NGEC agent dictionary). Unnamed attackers are
+``UAF`` with no country, never guessed (SCHEMA.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventwatch.extract._resources import actor_registry, agent_sectors, countries
+from eventwatch.records import Actor, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+# Head nouns whose sector the dev conventions fix (README "Actors"); they take precedence over the NGEC
+# agent dictionary, which codes e.g. MILITANT as UAF and PROTESTER as CVL+OPP.
+SECTOR_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        "army troop force military soldier aircraft jet warplane navy marine coalition commander general "
+        "artillery battalion brigade unit helicopter drone warship fighter-jet".split(), "MIL"),
+    **dict.fromkeys("police officer policeman policemen gendarmerie constable".split(), "COP"),
+    **dict.fromkeys(
+        "government ministry minister president regime authority administration cabinet official "
+        "secretary state country nation governor mayor parliament embassy diplomat leader".split(), "GOV"),
+    **dict.fromkeys("rebel militant insurgent terrorist jihadist jihadi fighter militia extremist".split(), "REB"),
+    **dict.fromkeys(
+        "civilian people resident shopper villager victim passenger worshipper student child woman man "
+        "festival-goer visitor citizen family patient refugee worker person individual".split(), "CVL"),
+    **dict.fromkeys("protester demonstrator supporter counter-protester crowd".split(), "CVL"),
+    **dict.fromkeys("gunman gunmen attacker assailant suspect perpetrator bomber shooter".split(), "UAF"),
+    **dict.fromkeys("prosecutor court judge prosecution".split(), "JUD"),
+    **dict.fromkeys("intelligence spy".split(), "SPY"),
+    **dict.fromkeys("opposition candidate dissident".split(), "OPP"),
+    **dict.fromkeys("hospital doctor medic".split(), "MED"),
+    **dict.fromkeys("journalist reporter".split(), "JRN"),
+}
+# Sectors that belong to the article's country when the phrase names none ("police", "protesters").
+DOMESTIC = frozenset({"COP", "JUD", "CVL", "GOV", "OPP", "MED"})
+_PRONOUNS = frozenset("he she they it him her them we i us".split())
+_NP_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod", "advmod", "conj", "cc",
+                      "prep", "pobj", "punct", "appos", "npadvmod"})
+
+
+@dataclass
+class ArticleActors:
+    """Per-article memory: the article's own country and the last actor named (for pronouns)."""
+
+    default_country: str | None = None
+    last: Actor | None = None
+    persons: dict[str, Actor] = field(default_factory=dict)
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    keep: list[Token] = []
+
+    def walk(tok: Token, depth: int) -> None:
+        keep.append(tok)
+        for child in tok.children:
+            if child.dep_ not in _NP_DEPS or depth > 4:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in ("of", "from", "in", "like"):
+                continue
+            if child.dep_ == "punct" and child.i > head.i:
+                continue
+            walk(child, depth + 1)
+
+    walk(head, 0)
+    keep.sort(key=lambda t: t.i)
+    # contiguous run around the head
+    run = [t for t in keep if t.i >= head.i]
+    out = [head]
+    for tok in sorted((t for t in keep if t.i < head.i), key=lambda t: -t.i):
+        if tok.i == out[0].i - 1:
+            out.insert(0, tok)
+    for tok in run[1:]:
+        if tok.i == out[-1].i + 1:
+            out.append(tok)
+    while out and out[0].dep_ in ("punct", "cc", "case"):
+        out.pop(0)
+    while out and out[-1].dep_ in ("punct", "cc"):
+        out.pop()
+    return out or [head]
+
+
+def _countries_in(tokens: list[Token]) -> list[str]:
+    table = countries()
+    words = [t.text for t in tokens]
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in (4, 3, 2, 1):
+            phrase = " ".join(words[i : i + n]).lower()
+            phrase = re.sub(r"(’s|'s)$", "", phrase)
+            if phrase in table and table[phrase] and (len(phrase) > 2 or words[i].isupper()):
+                if table[phrase] not in found:
+                    found.append(table[phrase])
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def _registry(text: str) -> tuple[str, str | None, str | None] | None:
+    for pattern, actor in actor_registry():
+        if pattern.search(text):
+            return actor.name, actor.country, actor.sector
+    return None
+
+
+def _sector(head: Token, tokens: list[Token]) -> str | None:
+    agents = agent_sectors()
+    lemmas = [t.lemma_.lower() for t in tokens if t.i <= head.i]
+    for n in (3, 2):
+        phrase = " ".join(lemmas[-n:])
+        if phrase in agents:
+            return agents[phrase]
+    lemma = head.lemma_.lower()
+    if lemma in SECTOR_WORDS:
+        return SECTOR_WORDS[lemma]
+    if head.lower_ in SECTOR_WORDS:
+        return SECTOR_WORDS[head.lower_]
+    if lemma in agents:
+        return agents[lemma]
+    for tok in reversed(tokens):  # titles before a name: "security minister Wiranto"
+        low = tok.lemma_.lower()
+        if tok.i < head.i and low in SECTOR_WORDS:
+            return SECTOR_WORDS[low]
+    return None
+
+
+def is_actor_phrase(tok: Token, military: bool = False) -> bool:
+    """True when ``tok`` names an actor (registry entry, country/demonym, or an agent noun)."""
+    reg = _registry(tok.text)
+    if reg is not None:
+        return not military or (reg[2] or "")[:3] in ("MIL", "REB", "GOV")
+    if military:
+        return SECTOR_WORDS.get(tok.lemma_.lower()) in ("MIL", "REB")
+    return tok.ent_type_ in ("NORP", "GPE") or tok.text.lower() in countries() or tok.lemma_.lower() in SECTOR_WORDS
+
+
+def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Actor:
+    """The actor whose phrase ``head`` heads; ``offset`` maps token offsets to article offsets.
+
+    ``material`` says the event is a material act (a bare country acting with force is its military).
+    """
+    if head.lower_ in _PRONOUNS and ctx.last is not None:
+        return ctx.last
+    tokens = _np_tokens(head)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = head.doc.text[start:end]
+    span = Span(offset + start, offset + end)
+    reg = _registry(text)
+    if reg is not None:
+        return Actor(text=text, span=span, name=reg[0], country=reg[1], sector=reg[2])
+    found = _countries_in(tokens)
+    country = found[0] if len(found) == 1 else None
+    sector = _sector(head, tokens)
+    head_is_country = head.text.lower() in countries() or head.ent_type_ == "GPE"
+    if head_is_country and sector in (None, "GOV"):
+        sector = "MIL" if material else "GOV"
+    if head.ent_type_ == "PERSON" and sector is None:
+        known = ctx.persons.get(head.text)
+        if known is not None:
+            return Actor(text=text, span=span, name=known.name, country=known.country, sector=known.sector)
+    if sector == "UAF":
+        country = None
+    elif country is None and not found and sector in DOMESTIC:
+        country = ctx.default_country
+    actor = Actor(text=text, span=span, name=text, country=country, sector=sector)
+    if head.ent_type_ == "PERSON" and sector is not None:
+        ctx.persons[head.text] = actor
+    return actor
+
+
+def article_country(texts: list[str]) -> str | None:
+    """The first country named in the article's opening lines (its "own" country for domestic actors)."""
+    table = countries()
+    best: tuple[int, str] | None = None
+    for text in texts:
+        for name, iso3 in table.items():
+            if not iso3:
+                continue
+            match = re.search(r"(?<![\w.])" + re.escape(name) + r"(?!\w)", text, re.I)
+            if match is None or not match.group(0)[0].isupper() or (len(name) < 3 and not match.group(0).isupper()):
+                continue
+            if best is None or match.start() < best[0]:
+                best = (match.start(), iso3)
+        if best is not None:
+            return best[1]
+    return None

@@ -1,0 +1,79 @@
+"""Casualty figures: "killing three", "at least 25 injured", "between 10 and 15 dead", "22 people died".
+
+Every figure the clause gives is kept as a :class:`Casualties` (ranges and "at least"/"more than" bounds
+kept, conflicting figures never averaged). ``low`` is the number as written for "at least N"/"more than N"
+(gold/dev README "Fatalities").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from eventwatch.records import Casualties, Span
+
+log = logging.getLogger(__name__)
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "dozens": 24, "hundred": 100, "hundreds": 200, "a dozen": 12, "dozen": 12,
+}
+_NUM = r"(?:\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_QUAL = r"(?P<qual>at least|more than|over|nearly|almost|about|around|some|up to|as many as)?\s*"
+_RANGE = r"(?:between\s+)?(?P<a>" + _NUM + r")(?:\s*(?:-|–|to|and)\s*(?P<b>" + _NUM + r"))?"
+_NOUN = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:people|persons|civilians|soldiers|militants|fighters|others|children|women|men|members|officers|policemen|nationals|troops|residents|protesters|demonstrators|victims|passengers))?"
+_KILLED = r"(?P<verb>killed|dead|died|deaths|killing|slain|lost their lives|perished|fatalities)"
+_INJURED = r"(?P<verb>injured|wounded|injuring|wounding|hurt|injuries)"
+
+_AFTER = (  # "N people were killed", "22 dead"
+    (kind, re.compile(r"\b" + _QUAL + _RANGE + _NOUN + r"\s+(?:(?:were|was|have been|had been|are)\s+)?(?:\w+\s+)?" + verb, re.I))
+    for kind, verb in (("killed", _KILLED), ("injured", _INJURED))
+)
+_BEFORE = (  # "killing three", "killed more than 20 militants", "death toll rose to 22"
+    (kind, re.compile(verb + r"\s+(?:\w+\s+)?" + _QUAL + _RANGE + r"\b", re.I))
+    for kind, verb in (
+        ("killed", r"(?:killing|killed|kills|death toll (?:\w+\s+){0,2}(?:to|at|of))"),
+        ("injured", r"(?:injuring|wounding|injured|wounded)"),
+    )
+)
+_PATTERNS = (*_AFTER, *_BEFORE)
+
+
+def _value(word: str) -> int | None:
+    word = word.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def find_casualties(text: str, offset: int) -> list[Casualties]:
+    """Casualty figures in ``text`` (an evidence clause); spans are article offsets (``offset`` = its start)."""
+    out: list[Casualties] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            low = _value(m.group("a"))
+            if low is None:
+                continue
+            high = _value(m.group("b")) if m.group("b") else None
+            qual = (m.group("qual") or "").lower()
+            if qual in ("at least", "more than", "over"):
+                best, high = low, None
+            elif qual in ("up to", "as many as"):
+                best, high, low = low, low, 0
+            else:
+                best = low if high is None else (low + high) // 2
+                high = high if high is not None else low
+            taken.append((m.start(), m.end()))
+            out.append(Casualties(kind, low, high, best, Span(offset + m.start(), offset + m.end())))
+    out.sort(key=lambda c: c.span.start)
+    return out
+
+
+def named_victim_killed(has_person_victim: bool, killed_verb: bool) -> int | None:
+    """1 for a named person killed (README: "1 for a named person killed"), else None."""
+    return 1 if has_person_victim and killed_verb else None

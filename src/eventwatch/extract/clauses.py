@@ -1,0 +1,75 @@
+"""Clause spans: the part of a sentence that describes one event (gold evidence is clause-level).
+
+A clause is the subtree of the trigger's predicate minus the branches that hold another event's trigger,
+coordinated clauses with their own subject and parataxis; it stays one contiguous slice of the text.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from eventwatch.extract import _words as W
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+_EDGE_DROP = frozenset({"punct", "cc", "mark", "prep"})
+# A clause this short is not a description on its own; the sentence is used instead.
+MIN_CLAUSE_TOKENS = 4
+
+
+def predicate(tok: Token) -> Token:
+    """The verb whose clause describes the event that ``tok`` triggers."""
+    cur = tok
+    if cur.pos_ in ("NOUN", "PROPN") or (cur.pos_ == "VERB" and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in W.TRANSPARENT:
+            cur = cur.head.head
+        if cur.dep_ in ("nsubj", "nsubjpass", "dobj") and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+        elif cur.dep_ == "pobj" and cur.head.lower_ == "with" and cur.head.head.pos_ == "VERB":
+            cur = cur.head.head
+        else:
+            return tok
+    for _ in range(4):
+        if cur.dep_ == "xcomp" or (cur.dep_ == "acomp" and cur.head.pos_ in ("AUX", "VERB")):
+            cur = cur.head
+        else:
+            break
+    if cur.dep_ == "xcomp" and cur.head.dep_ == "acomp":
+        cur = cur.head.head
+    return cur
+
+
+def clause_bounds(head: Token, keep: set[int], avoid: set[int], sent: SpacySpan) -> tuple[int, int]:
+    """Token index range ``[start, end)`` of ``head``'s clause, cutting branches with ``avoid`` triggers.
+
+    ``keep``: token indices that must stay inside (this event's triggers).
+    """
+    left, right = head.left_edge.i, head.right_edge.i
+    for child in head.children:
+        sub = {t.i for t in child.subtree}
+        if sub & keep:
+            continue
+        own_clause = child.dep_ in ("conj", "parataxis") and (
+            child.pos_ in ("VERB", "AUX") and any(c.dep_.startswith("nsubj") for c in child.children)
+        )
+        if not (own_clause or sub & avoid or child.dep_ == "parataxis"):
+            continue
+        lo, hi = child.left_edge.i, child.right_edge.i
+        if hi < head.i:
+            left = max(left, hi + 1)
+        elif lo > head.i:
+            right = min(right, lo - 1)
+    doc = head.doc
+    while left < right and doc[left].dep_ in _EDGE_DROP | {"nsubj"} and doc[left].pos_ in ("PUNCT", "CCONJ", "SCONJ"):
+        left += 1
+    while right > left and (doc[right].pos_ in ("PUNCT", "CCONJ") or doc[right].dep_ == "cc"):
+        right -= 1
+    left, right = max(left, sent.start), min(right, sent.end - 1)
+    if right - left + 1 < MIN_CLAUSE_TOKENS:
+        return sent.start, sent.end
+    return left, right + 1

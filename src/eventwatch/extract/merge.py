@@ -1,0 +1,133 @@
+"""One event per real event in an article: aggregates dropped, anaphors and repeated mentions merged.
+
+Rules (gold/dev README "Granularity" and "Background events"):
+
+* an aggregate ("conducted 23 strikes") whose count is the sum of other same-type mentions' counts in the
+  article is not an event — but it still lends its actor and date to the list lines after it;
+* a list continuation without its own actor or date ("Near X, one strike destroyed ...") takes them from the
+  mention just before it when that one named its actor as a clause subject;
+* an anaphor ("the attack", "in the strike", "during the operation") is merged into the nearest earlier
+  mention of the same type; a repeated mention with the same type, mode, actors, date and compatible places
+  is merged too; "Near X" lines (different places) and strikes on different days stay apart;
+* events dated more than a year before publication are dropped, those older than a few weeks are background.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from eventwatch.extract._build import Candidate
+from eventwatch.extract.dates import days_before
+from eventwatch.records import Actor
+
+log = logging.getLogger(__name__)
+
+# README: background events are coded when they happened "within about a year before publication".
+MAX_BACKGROUND_DAYS = 400
+# A dated event this many days before publication is background rather than the news of the article.
+BACKGROUND_DAYS = 21
+# List continuations inherit from a mention at most this many sentences earlier (CENTCOM daily reports:
+# the "In Syria, ... conducted 23 strikes" line is directly followed by its "Near X" lines).
+MAX_LIST_GAP = 2
+_MAX_SUBSET = 16
+
+
+def _key(actor: Actor | None) -> tuple[str | None, str | None] | None:
+    if actor is None:
+        return None
+    return (actor.country, (actor.sector or "")[:3] or None) if actor.country or actor.sector else (actor.name, None)
+
+
+def _is_sum(target: int, parts: list[int]) -> bool:
+    parts = parts[:_MAX_SUBSET]
+    reachable = {0}
+    for p in parts:
+        reachable |= {r + p for r in reachable if r + p <= target}
+    return target in reachable and len(parts) >= 2
+
+
+def mark_aggregates(cands: list[Candidate]) -> None:
+    for cand in cands:
+        if cand.count is None or cand.count < 2:
+            continue
+        smaller = [
+            o.count for o in cands
+            if o is not cand and o.count is not None and o.count < cand.count
+            and (o.plover, o.mode) == (cand.plover, cand.mode)
+        ]
+        if _is_sum(cand.count, smaller):
+            cand.is_aggregate = True
+
+
+def inherit_list_context(cands: list[Candidate], sentence_of: dict[int, int]) -> None:
+    for prev, cand in zip(cands, cands[1:], strict=False):
+        if (prev.plover, prev.mode) != (cand.plover, cand.mode) or not prev.actor1_from_subject:
+            continue
+        if sentence_of[id(cand)] - sentence_of[id(prev)] > MAX_LIST_GAP:
+            continue
+        if cand.actor1 is None:
+            cand.actor1 = prev.actor1
+            cand.actor1_from_subject = True
+        if cand.date is None and prev.date is not None:
+            cand.date = prev.date
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    if (a.plover, a.mode) != (b.plover, b.mode):
+        return False
+    if _key(a.actor1) is None or _key(a.actor1) != _key(b.actor1):
+        return False
+    if a.actor2 is not None and b.actor2 is not None and _key(a.actor2) != _key(b.actor2):
+        return False
+    if (a.date.date if a.date else None) != (b.date.date if b.date else None):
+        return False
+    return not (a.places and b.places and not a.places & b.places)
+
+
+def _absorb(into: Candidate, other: Candidate) -> None:
+    other.merged_into = into
+    into.evidence.extend(span for span in other.evidence if span not in into.evidence)
+    into.actor1 = into.actor1 or other.actor1
+    into.actor2 = into.actor2 or other.actor2
+    if into.date is None or into.date.date is None:
+        into.date = other.date or into.date
+    into.casualties.extend(other.casualties)
+    into.named_victim = into.named_victim or other.named_victim
+
+
+def merge_mentions(cands: list[Candidate]) -> None:
+    live = [c for c in cands if not c.is_aggregate]
+    for i, cand in enumerate(live):
+        earlier = [c for c in live[:i] if c.merged_into is None]
+        if cand.is_anaphor:
+            target = next((c for c in reversed(earlier) if c.plover == cand.plover), None)
+            if target is not None:
+                _absorb(target, cand)
+                continue
+        target = next((c for c in reversed(earlier) if _compatible(c, cand)), None)
+        if target is not None:
+            _absorb(target, cand)
+
+
+def mark_background(cands: list[Candidate], published: str | None) -> None:
+    for cand in cands:
+        year = cand.date.year if cand.date else None
+        age = days_before(cand.date.date if cand.date else None, published)
+        if age is None and year is not None and published and published[:4].isdigit():
+            age = (int(published[:4]) - year) * 365
+        if age is None:
+            continue
+        if age > MAX_BACKGROUND_DAYS:
+            cand.merged_into = cand  # dropped: older history is not coded
+        elif age > BACKGROUND_DAYS:
+            cand.is_background = True
+
+
+def consolidate(cands: list[Candidate], sentence_of: dict[int, int], published: str | None) -> list[Candidate]:
+    """The candidates that become events, in text order (others are merged, aggregates or too old)."""
+    mark_aggregates(cands)
+    inherit_list_context(cands, sentence_of)
+    mark_background(cands, published)
+    merge_mentions([c for c in cands if c.merged_into is None])
+    return [c for c in cands if c.merged_into is None and not c.is_aggregate]
+

@@ -1,0 +1,108 @@
+"""Factuality of an event clause as the clause itself says it: asserted, planned, negated or hypothetical.
+
+The chain runs from the trigger up through its governors (xcomp, ccomp, advcl, acl...) and stops at a verb of
+speech or thought (attribution is the attribute stage's business: "police said X" leaves X asserted here).
+Negation beats hypothesis beats plan (gold/dev README "Factuality"): "They are not yet intended to support an
+operation to storm ..." is negated, "would consider charging" hypothetical, "will aim to storm" planned.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from eventwatch.extract import _words as W
+from eventwatch.records import Factuality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+_FUTURE = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
+_MAYBE = frozenset({"could", "may", "might", "can"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "once", "until", "before"})
+
+
+def chain(tok: Token) -> list[Token]:
+    """``tok`` and its governors up to (not including) a speech/thought verb or the sentence root."""
+    out = [tok]
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur:
+            break
+        dep = cur.dep_
+        head = cur.head
+        if dep in ("ccomp", "parataxis") and head.lemma_.lower() in W.SPEECH:
+            break
+        if dep == "conj" and cur.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            break  # a coordinated clause with its own subject has its own modality
+        if dep == "relcl":
+            break
+        out.append(head)
+        cur = head
+    return out
+
+
+def factuality(tok: Token) -> Factuality:
+    """How the clause around trigger ``tok`` presents the event."""
+    links = chain(tok)
+    negated = hypothetical = planned = False
+    for i, t in enumerate(links):
+        lemma = t.lemma_.lower()
+        kids = list(t.children)
+        if t.pos_ in ("VERB", "AUX", "ADJ") or i == 0:
+            if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det") for c in kids):
+                negated = True
+            aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+            if aux & _MAYBE:
+                hypothetical = True
+            if aux & _FUTURE:
+                if "would" in aux and lemma in ("consider", "like"):
+                    hypothetical = True
+                else:
+                    planned = True
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
+                hypothetical = True
+        if i > 0 and lemma in W.PLAN_GOVERNORS:
+            planned = True
+        if i > 0 and lemma in W.HYPOTHETICAL_GOVERNORS:
+            hypothetical = True
+        if i > 0 and t.pos_ == "NOUN" and lemma in ("aim", "plan", "objective", "goal", "intention", "threat"):
+            planned = True
+    if negated:
+        return Factuality.NEGATED
+    if hypothetical:
+        return Factuality.HYPOTHETICAL
+    if planned:
+        return Factuality.PLANNED
+    return Factuality.ASSERTED
+
+
+def is_generic_present(tok: Token) -> bool:
+    """True for a clause in the simple present that states a standing situation or a definition.
+
+    "The PKK is banned in Turkey", "Red notices are declared to ask ...", "Terrorists seek to divide us":
+    not events (README "standing situations", "definitions"). Progressive, perfect and "continue to" clauses
+    still report current events.
+    """
+    for t in chain(tok):
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        kids = list(t.children)
+        aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+        if t.lemma_.lower() in W.ONGOING:
+            return False
+        if any(a.lower_ in ("has", "have", "had", "was", "were", "did", "been") for a in aux):
+            return False
+        if t.tag_ in ("VBD", "VBG") and not any(a.tag_ in ("VBZ", "VBP") and a.dep_ == "aux" for a in aux):
+            return False
+        if any(a.tag_ == "MD" for a in aux):
+            return False
+        if t.tag_ in ("VBZ", "VBP"):
+            return True
+        if t.tag_ == "VBN" and any(a.lower_ in ("is", "are", "am") for a in aux):
+            return True
+        if t.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am") for a in aux):
+            return False
+    return False

@@ -1,0 +1,254 @@
+"""Event triggers: the verbs and nouns of a sentence that report a PLOVER event.
+
+A word becomes a trigger when it is in the lexicon (``data/extract/triggers.tsv``, then the CAMEO verb
+dictionary for verbs of material conflict) *and* its arguments pass the entry's condition. Nouns must in
+addition be reported as happening (subject of a clause, object of "conduct"/"launch", "reports of ...", or
+specified by an actor, target, date or count); a bare definite noun ("the attack") is kept as an anaphor
+that ``merge.py`` links to its antecedent.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwatch.extract import _words as W
+from eventwatch.extract._resources import TriggerEntry, cameo_codes, cameo_verbs, trigger_lexicon
+from eventwatch.extract.actors import is_actor_phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_DEFINITE = frozenset("the this these that those its their his her".split())
+# CAMEO roots coded from the verb dictionary alone (verbal roots need the lexicon's argument checks).
+_CAMEO_ROOTS = frozenset({"17", "18", "19", "20", "14", "15"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    plover: str
+    mode: str | None
+    cameo: str
+    is_noun: bool
+    is_anaphor: bool = False
+    needs_distinct_actors: bool = False
+
+
+def subject(tok: Token) -> Token | None:
+    """Grammatical subject of ``tok`` (inherited through xcomp/conj/advcl chains)."""
+    seen = 0
+    while seen < 6:
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        for child in tok.children:
+            if child.dep_ == "nsubjpass":
+                return None
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
+            tok = tok.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def obj(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    return None
+
+
+def _lemmas(tokens: object) -> set[str]:
+    return {t.lemma_.lower() for t in tokens}  # type: ignore[attr-defined]
+
+
+def _has_disaster(tok: Token | None) -> bool:
+    return tok is not None and bool(_lemmas(tok.subtree) & W.DISASTER)
+
+
+def _clause_words(tok: Token) -> set[str]:
+    head = tok
+    while head.dep_ not in ("ROOT", "ccomp", "relcl", "advcl") and head.head is not head:
+        head = head.head
+    return _lemmas(head.subtree) | _lemmas(tok.subtree)
+
+
+def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:  # noqa: PLR0911, PLR0912 - one branch per condition
+    subj, dobj = subject(tok), obj(tok)
+    if cond == "":
+        return True
+    if cond == "actor_subj":
+        if subj is not None:
+            return not _has_disaster(subj)
+        return not (_lemmas(sent) & W.DISASTER)
+    if cond == "harm":
+        words = _clause_words(tok)
+        if words & W.DISASTER or _lemmas(sent) & W.DISASTER:
+            return False
+        if subj is not None and subj.lemma_.lower() in W.ATTACK_CONTEXT | {"airstrike", "strike"}:
+            return True
+        return bool(words & W.ATTACK_CONTEXT)
+    if cond == "territory":
+        return dobj is not None and (dobj.ent_type_ in ("GPE", "LOC", "FAC") or dobj.lemma_.lower() in W.TERRITORY)
+    if cond == "troop_subj":
+        return subj is not None and (subj.lemma_.lower() in W.TROOPS or is_actor_phrase(subj, military=True))
+    if cond == "troop_obj":
+        return dobj is not None and dobj.lemma_.lower() in W.TROOPS
+    if cond == "hostile_obj":
+        return dobj is not None and (dobj.lemma_.lower() in W.HOSTILE_OBJECTS or is_actor_phrase(dobj))
+    if cond == "weapon_obj":
+        return dobj is not None and bool(_lemmas(dobj.subtree) & set(W.WEAPONS))
+    if cond == "open_fire":
+        return dobj is not None and dobj.lower_ == "fire"
+    if cond == "people_subj":
+        return dobj is None and subj is not None and (subj.lemma_.lower() in W.PEOPLE or subj.pos_ == "NUM")
+    if cond == "person_obj":
+        return dobj is not None and (dobj.ent_type_ == "PERSON" or dobj.pos_ == "PRON")
+    if cond == "to_police":
+        return any(t.lemma_.lower() in ("police", "authority", "officer") for t in tok.subtree)
+    if cond == "security_obj":
+        return dobj is not None and "security" in _lemmas(dobj.subtree)
+    if cond == "captive_obj":
+        return dobj is not None and (dobj.lemma_.lower() in W.CAPTIVES or dobj.ent_type_ == "PERSON")
+    if cond == "call_on":
+        return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children)
+    if cond == "legal":
+        return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    if cond == "dobj":
+        return any(c.dep_ == "dobj" for c in tok.children)
+    if cond == "consult":
+        return dobj is not None or any(c.lower_ == "with" for c in tok.children)
+    return True
+
+
+def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
+    if cond == "mil_mod":
+        return bool(mods & {"military", "ground", "army", "offensive", "air", "combat", "counter", "assault"}) or any(
+            c.dep_ == "poss" for c in tok.children
+        )
+    if cond == "ceasefire":
+        head = tok.head.lemma_.lower()
+        acl = {c.lemma_.lower() for c in tok.children if c.dep_ == "acl"}
+        return bool({head, *acl} & {"announce", "agree", "declare", "sign", "reach", "broker", "implement"})
+    if cond == "warrant":
+        return "arrest" in mods and tok.head.lemma_.lower() in ("issue", "seek", "sign")
+    if cond == "phone":
+        return bool(mods & {"phone", "telephone"})
+    if cond == "access":
+        return tok.head.lemma_.lower() in ("give", "grant", "allow", "provide")
+    if cond == "people_mod":
+        return bool(_lemmas(sent) & {"protester", "demonstrator", "supporter"})
+    return True
+
+
+def _is_specified(tok: Token) -> bool:
+    """True when an event noun names its actor, target, time or count (not just "the attack")."""
+    for child in tok.children:
+        dep, low = child.dep_, child.lemma_.lower()
+        if low in W.UNREAL_MODIFIERS:
+            return False
+        if dep == "poss" and child.pos_ != "PRON":
+            return True
+        if dep in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG", "DATE") or is_actor_phrase(child)):
+            return True
+        if dep == "nummod":
+            return True
+        if dep == "prep" and low in ("on", "against", "by", "near"):
+            return True
+    return False
+
+
+def _noun_reported(tok: Token) -> tuple[bool, bool]:
+    """(is reported as an act, is a bare anaphor) for an event noun."""
+    anchor = tok
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in W.TRANSPARENT:
+        anchor = anchor.head.head
+    if any(c.lemma_.lower() in W.UNREAL_MODIFIERS for c in tok.children if c.dep_ in ("amod", "advmod")):
+        return False, False
+    if anchor.dep_ in ("attr", "compound") or (anchor.dep_ == "pobj" and anchor.head.lower_ in ("as", "including")):
+        return False, False
+    specified = _is_specified(tok)
+    anaphor = not specified and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)
+    head = anchor.head
+    if anchor.dep_ in ("nsubj", "nsubjpass") and head.lemma_ != "be":
+        return True, anaphor
+    if anchor.dep_ == "dobj" and head.lemma_.lower() in W.LIGHT_VERBS:
+        return True, anaphor
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("report", "reports"):
+        return True, False
+    if anchor.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
+        return True, anaphor
+    if anchor.dep_ == "nsubj" and head.lemma_ == "be" and any(c.lower_ == "there" for c in head.children):
+        return True, anaphor
+    return specified, anaphor
+
+
+def _entry_for(tok: Token) -> TriggerEntry | None:
+    lex = trigger_lexicon()
+    lemma = tok.lemma_.lower()
+    nounish = tok.pos_ in ("NOUN", "PROPN") or (
+        tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and tok.tag_ == "VBG"
+    )
+    if nounish:
+        return lex.get((lemma, "NOUN")) or lex.get((tok.lower_, "NOUN")) or lex.get((tok.lower_.rstrip("s"), "NOUN"))
+    if tok.pos_ == "VERB":
+        entry = lex.get((lemma, "VERB"))
+        if entry is not None:
+            return entry
+        code = cameo_verbs().get(lemma)
+        info = cameo_codes().get(code or "")
+        if info is not None and info.root in _CAMEO_ROOTS and info.plover:
+            return TriggerEntry(lemma, "VERB", info.plover, info.mode, info.code, "actor_subj")
+    return None
+
+
+def find_triggers(sent: SpacySpan) -> list[Trigger]:
+    """Triggers of one sentence, in text order."""
+    found: list[Trigger] = []
+    for tok in sent:
+        entry = _entry_for(tok)
+        if entry is None:
+            continue
+        if entry.pos == "VERB":
+            if not _check(entry.condition, tok, sent):
+                continue
+            found.append(Trigger(tok, entry.plover, entry.mode, entry.cameo, False,
+                                 needs_distinct_actors=entry.condition == "consult"))
+            continue
+        if not _noun_check(entry.condition, tok, sent):
+            continue
+        reported, anaphor = _noun_reported(tok)
+        if not reported:
+            continue
+        plover, mode, cameo = entry.plover, entry.mode, entry.cameo
+        if entry.condition == "clash" and _lemmas(sent) & {"protester", "demonstrator", "counter", "rally"}:
+            plover, mode, cameo = "PROTEST", "riot", "145"
+        found.append(Trigger(tok, plover, mode, cameo, True, is_anaphor=anaphor))
+    found.extend(_modal_requests(sent, {t.token.i for t in found}))
+    return sorted(found, key=lambda t: t.token.i)
+
+
+def _modal_requests(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
+    """"X must/should do Y" with an actor subject: a demand on X (README: REQUEST incl. "must")."""
+    out: list[Trigger] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_ in ("be", "have", "remain", "understand", "know"):
+            continue
+        aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("must", "should")]
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if not aux or subj is None or subj.lower_ in ("it", "this", "that", "there", "i", "we", "you", "one"):
+            continue
+        if subj.pos_ == "PRON" and subj.lower_ != "they":
+            continue
+        out.append(Trigger(tok, "REQUEST", "yield", "100", False))
+    return out

@@ -1,0 +1,94 @@
+"""Which of an article's places an event mention happened at.
+
+In order, the first rule that yields a place wins (``Place.rule`` records it):
+
+1. ``clause`` — toponyms inside the event's evidence spans or the dependency subtree of its trigger;
+2. ``sentence`` — toponyms in the event's sentence;
+3. ``dateline`` — the place named in the article's dateline ("ALEPPO, Syria (Reuters) —");
+4. ``article`` — the article's main place: the most often mentioned resolved place.
+
+Within a rule, a country or admin1 unit is dropped when a finer place in it is also there ("Aleppo,
+Syria" → Aleppo), and repeated mentions of one place are kept once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from eventwatch.records import EventMention, ParsedArticle, Place, Precision, Span
+
+_COARSE = frozenset({Precision.COUNTRY, Precision.ADMIN1, Precision.REGION})
+_DATELINE_CHARS = 80  # a dateline sits in the first line: "ALEPPO, Syria, Oct 16 (Reuters) -"
+
+
+def _trigger_subtree(parsed: ParsedArticle, trigger: Span) -> Span | None:
+    for pdoc in parsed.docs:
+        local = trigger.start - pdoc.offset
+        if 0 <= local < len(pdoc.doc.text):
+            span = pdoc.doc.char_span(
+                local, local + max(1, trigger.end - trigger.start), alignment_mode="expand"
+            )
+            if span is None or len(span) == 0:
+                return None
+            root = span.root
+            tokens = list(root.subtree)
+            return Span(pdoc.offset + tokens[0].idx, pdoc.offset + tokens[-1].idx + len(tokens[-1].text))
+    return None
+
+
+def _distinct(places: Sequence[Place]) -> list[Place]:
+    seen: set[tuple[int | None, str | None, str | None]] = set()
+    out: list[Place] = []
+    for p in places:
+        key = (p.geonameid, p.resolved_name, p.qualifier)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    fine_countries = {p.country for p in out if p.precision not in _COARSE}
+    return [p for p in out if p.precision not in _COARSE or p.country not in fine_countries] or out
+
+
+def _within(places: Sequence[Place], spans: Sequence[Span]) -> list[Place]:
+    return [p for p in places if p.span is not None and any(s.contains(p.span) for s in spans)]
+
+
+def dateline_place(parsed: ParsedArticle, places: Sequence[Place]) -> Place | None:
+    """The place in the article's dateline, if the text opens with one."""
+    head = parsed.article.text[:_DATELINE_CHARS]
+    cut = min((i for i in (head.find(" —"), head.find(" -"), head.find("(")) if i > 0), default=-1)
+    if cut < 0:
+        return None
+    for p in places:
+        if p.span is not None and p.span.end <= cut:
+            return p
+    return None
+
+
+def main_place(places: Sequence[Place]) -> Place | None:
+    """The most often mentioned place, finer precision breaking ties; None for no places."""
+    if not places:
+        return None
+    counts = Counter(p.geonameid for p in places)
+    order = list(Precision)
+    return max(places, key=lambda p: (counts[p.geonameid], -order.index(p.precision)))
+
+
+def locate(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) -> tuple[Place, ...]:
+    """The places of one event mention with ``rule`` set (see module docstring); () if the article has none."""
+    spans = list(event.evidence)
+    subtree = _trigger_subtree(parsed, event.trigger)
+    if subtree is not None:
+        spans.append(subtree)
+    found = _within(places, spans)
+    rule = "clause"
+    if not found and 0 <= event.sentence_index < len(parsed.sentences):
+        found, rule = _within(places, [parsed.sentences[event.sentence_index].span]), "sentence"
+    if not found:
+        dateline = dateline_place(parsed, places)
+        found, rule = ([dateline], "dateline") if dateline else ([], "")
+    if not found:
+        main = main_place(places)
+        found, rule = ([main], "article") if main else ([], "")
+    return tuple(replace(p, rule=rule) for p in _distinct(found))

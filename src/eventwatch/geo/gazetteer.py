@@ -1,0 +1,147 @@
+"""Read-only access to the gazetteer index built by :mod:`eventwatch.geo.build`, with cached lookups."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwatch.errors import ConfigError
+from eventwatch.geo._fold import fold, plain
+
+_MAX_CANDIDATES = 200  # a folded key shared by more places than this is too vague to rank usefully
+_CACHE_SIZE = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer place a name may refer to; ``spelling`` is the plain form of the name that matched."""
+
+    id: int
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    feature_class: str
+    feature_code: str
+    country: str  # ISO alpha-3
+    cc: str  # ISO alpha-2
+    admin1_code: str
+    admin1: str
+    admin2: str
+    population: int
+    precision: str
+    is_approximate: bool
+    source: str
+    spelling: str
+
+    @property
+    def admin1_key(self) -> str:
+        """Country-qualified admin1 code ("SY.09"); "" when the place has no admin1 code."""
+        return f"{self.cc}.{self.admin1_code}" if self.admin1_code else ""
+
+
+_SELECT = (
+    "SELECT p.id, p.geonameid, p.name, p.lat, p.lon, p.fclass, p.fcode, p.country, p.cc, p.admin1_code, "
+    "p.admin1, p.admin2, p.population, p.precision, p.approx, p.source, n.plain "
+    "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? LIMIT ?"
+)
+
+
+class Gazetteer:
+    """The gazetteer index, opened read-only. Lookups are cached (LRU) and thread-safe."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[str, tuple[Candidate, ...]] = OrderedDict()
+        self._demonyms = {
+            word: country for word, country in conn.execute("SELECT word, country FROM demonym")
+        }
+        self._countries: dict[str, Candidate] = {}
+        for cand in self._rows("SELECT p.*, p.name FROM place p WHERE p.fcode = 'PCLI'", ()):
+            self._countries.setdefault(cand.country, cand)
+
+    @classmethod
+    def open(cls, path: Path) -> Gazetteer:
+        """Open the index at ``path``; :class:`ConfigError` if it is missing or not an index."""
+        if not path.is_file():
+            raise ConfigError(
+                f"geo: gazetteer index {path} not found; build it with python -m eventwatch.geo.build --out {path}"
+            )
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            conn.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
+        except sqlite3.Error as exc:
+            raise ConfigError(f"geo: gazetteer index {path} is unreadable ({exc}); rebuild it") from exc
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _rows(self, sql: str, params: tuple[object, ...]) -> list[Candidate]:
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        return [
+            Candidate(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5] or "",
+                r[6] or "",
+                r[7] or "",
+                r[8] or "",
+                r[9] or "",
+                r[10] or "",
+                r[11] or "",
+                r[12],
+                r[13],
+                bool(r[14]),
+                r[15],
+                plain(r[16]),
+            )
+            for r in rows
+        ]
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Places whose folded name equals ``name``'s, one per place (best-matching spelling kept)."""
+        key = fold(name)
+        if not key:
+            return ()
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+        if hit is not None:
+            return hit
+        surface = plain(name)
+        best: dict[int, Candidate] = {}
+        for cand in self._rows(_SELECT, (key, _MAX_CANDIDATES)):
+            old = best.get(cand.id)
+            if old is None or (cand.spelling == surface and old.spelling != surface):
+                best[cand.id] = cand
+        result = tuple(best.values())
+        with self._lock:
+            self._cache[key] = result
+            if len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return result
+
+    def has_name(self, name: str) -> bool:
+        return bool(self.lookup(name))
+
+    def demonym_country(self, word: str) -> str | None:
+        """ISO alpha-3 of the country a demonym names ("Syrian" → "SYR"); None if ``word`` is not one."""
+        country = self._demonyms.get(plain(word))
+        if country is None and word.endswith("s"):  # plural: "Syrians", "Russians"
+            country = self._demonyms.get(plain(word[:-1]))
+        return country
+
+    def country(self, iso3: str) -> Candidate | None:
+        """The country entry for ISO alpha-3 ``iso3``."""
+        return self._countries.get(iso3)

@@ -1,0 +1,86 @@
+"""Every toponym of an article, recognised, resolved and turned into :class:`~eventwatch.records.Place`."""
+
+from __future__ import annotations
+
+import logging
+
+from eventwatch.geo.gazetteer import Candidate, Gazetteer
+from eventwatch.geo.recognize import find_mentions
+from eventwatch.geo.resolve import Mention, resolve_mentions
+from eventwatch.records import ParsedArticle, Place, Precision, Span
+
+log = logging.getLogger(__name__)
+
+
+def to_place(m: Mention, rule: str | None = None) -> Place | None:
+    """The :class:`Place` of a resolved mention; None when nothing was chosen (unknown name)."""
+    cand: Candidate | None = m.chosen
+    if cand is None:
+        return None
+    return Place(
+        name=m.text,
+        span=Span(m.start, m.end),
+        lat=cand.lat,
+        lon=cand.lon,
+        precision=Precision(cand.precision),
+        geonameid=cand.geonameid,
+        resolved_name=cand.name,
+        country=cand.country or None,
+        admin1=cand.admin1 or None,
+        admin2=cand.admin2 or None,
+        feature_code=cand.feature_code or None,
+        qualifier=m.qualifier,
+        rule=rule,
+        is_approximate=cand.is_approximate or m.demonym_of is not None,
+    )
+
+
+def find_mentions_in_article(
+    parsed: ParsedArticle, gaz: Gazetteer, include_demonyms: bool = False
+) -> list[Mention]:
+    """Resolved toponym mentions of the article, in text order."""
+    mentions: list[Mention] = []
+    for pdoc in parsed.docs:
+        mentions.extend(find_mentions(pdoc.doc, pdoc.offset, gaz, include_demonyms))
+    # Demonyms always inform the country context, even when not returned as places.
+    context = [] if include_demonyms else _demonym_mentions(parsed, gaz)
+    resolve_mentions([*mentions, *context], gaz)
+    return _drop_unsupported(mentions, context)
+
+
+def _drop_unsupported(mentions: list[Mention], context: list[Mention]) -> list[Mention]:
+    """Weak mentions (a PERSON-tagged or NER-only match) stay only when the place is prominent or lies in a
+    country the article's strong mentions and demonyms point at: "Nuland" in a Syria article is a person."""
+    countries = {m.chosen.country for m in mentions if m.evidence == "strong" and m.chosen is not None}
+    countries |= {m.demonym_of for m in [*mentions, *context] if m.demonym_of}
+    kept = []
+    for m in mentions:
+        c = m.chosen
+        if m.evidence == "weak" and c is not None and c.country not in countries and c.population < 100_000:
+            log.debug(
+                "geo: %r at %d dropped: weak evidence, country %s not in context", m.text, m.start, c.country
+            )
+            continue
+        kept.append(m)
+    return kept
+
+
+def _demonym_mentions(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:
+    out: list[Mention] = []
+    for pdoc in parsed.docs:
+        for tok in pdoc.doc:
+            if tok.text[:1].isupper():
+                country = gaz.demonym_country(tok.text)
+                if country is not None:
+                    start = pdoc.offset + tok.idx
+                    out.append(Mention(start, start + len(tok.text), tok.text, (), demonym_of=country))
+    return out
+
+
+def find_places(parsed: ParsedArticle, gaz: Gazetteer, include_demonyms: bool = False) -> tuple[Place, ...]:
+    """Every toponym in the article with its span into ``article.text``; unknown names are left out
+    without affecting the others. Demonyms ("Syrian") become country places only with
+    ``include_demonyms``."""
+    places = [p for p in (to_place(m) for m in find_mentions_in_article(parsed, gaz, include_demonyms)) if p]
+    log.debug("geo: %s: %d places", parsed.article.id, len(places))
+    return tuple(places)

@@ -1,0 +1,251 @@
+"""Toponym recognition: gazetteer n-grams over capitalised token runs, guarded by context.
+
+NER labels alone miss places (the small English model tags "Aleppo" NORP), so every run of capitalised
+tokens (with name connectors: "Khan al-Asal", "Deir ez-Zor") is matched against the gazetteer, longest
+n-gram first. A match is kept when the context supports a place reading:
+
+* NER says GPE/LOC/FAC (or NORP on a non-demonym), or
+* a locative preposition or head precedes/follows ("in", "near", "outside", "the city of", "X province"),
+  or it is coordinated with an accepted place ("Idlib and Homs"), or
+* the best candidate is prominent (country, admin1, capital or a city of ≥ 50,000) and the token is a
+  proper noun.
+
+and rejected when it is part of a longer proper name (an operation "Abu Omar Saraqib", an organisation
+"Aleppo University", a person), a PERSON/ORG entity without locative context, a common English word
+("Police", "Home"), a month or weekday, or a known armed group whose name is also a village.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Token
+
+from eventwatch.geo._fold import plain
+from eventwatch.geo._lexicon import (
+    ADMIN_HEADS,
+    ALWAYS_PLACE_WHEN_GPE,
+    AREA_NOUNS,
+    COMMON_WORDS,
+    DIRECTIONS,
+    LOCATION_PREPOSITIONS,
+    MONTHS_DAYS,
+    NAME_CONNECTORS,
+    NEVER_PLACES,
+    ORG_HEADS,
+    SITE_HEADS,
+)
+from eventwatch.geo.gazetteer import Candidate, Gazetteer
+from eventwatch.geo.resolve import Mention
+
+_MAX_NGRAM = 6
+_PROMINENT_POPULATION = 50_000
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_BLOCK_LABELS = frozenset({"PERSON", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+# Capitalised "The" mid-sentence opens a title ("The Duran", "The Times"), so it is not allowed in a run.
+_ALLOWED_IN_RUN = DIRECTIONS | frozenset(ADMIN_HEADS) | SITE_HEADS | {"of"}
+
+
+def _is_cap(tok: Token) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _runs(doc: Doc) -> Iterator[list[Token]]:
+    """Maximal runs of capitalised tokens, with connectors ("al", "-", "of") only inside a run."""
+    run: list[Token] = []
+    for tok in doc:
+        joins_next = tok.i + 1 < len(doc) and _is_cap(doc[tok.i + 1])
+        if _is_cap(tok) and not (tok.is_sent_start and tok.lower_ in COMMON_WORDS and not tok.ent_type_):
+            run.append(tok)
+            continue
+        inner = run and (tok.lower_ in NAME_CONNECTORS or (tok.text == "-" and not tok.whitespace_))
+        if inner and (joins_next or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-")):
+            run.append(tok)
+            continue
+        if (
+            tok.lower_ in {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}
+            and tok.i + 2 < len(doc)
+            and doc[tok.i + 1].text == "-"
+            and _is_cap(doc[tok.i + 2])
+        ):
+            run.append(tok)  # "al-Rashedeen": a lower-case article opens the name
+            continue
+        if run:
+            yield _trim(run)
+        run = []
+    if run:
+        yield _trim(run)
+
+
+def _trim(run: list[Token]) -> list[Token]:
+    while run and (run[-1].lower_ in NAME_CONNECTORS or run[-1].text == "-"):
+        run = run[:-1]
+    return run
+
+
+def _entity_label(tokens: Sequence[Token]) -> str:
+    labels = [t.ent_type_ for t in tokens if t.ent_type_]
+    return max(set(labels), key=labels.count) if labels else ""
+
+
+def _locative_context(doc: Doc, first: Token, accepted_ends: set[int]) -> bool:
+    i = first.i - 1
+    while i >= 0 and (doc[i].lower_ in {"the", "a"} | DIRECTIONS or doc[i].lower_ in AREA_NOUNS):
+        i -= 1
+    if i < 0:
+        return False
+    prev = doc[i]
+    if prev.lower_ in LOCATION_PREPOSITIONS:
+        return True
+    # coordination with an accepted place: "Idlib and Homs", "Aleppo, Idlib"
+    return prev.lower_ in {"and", "or", ","} and i - 1 in accepted_ends
+
+
+def _head_after(doc: Doc, last: Token) -> str | None:
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return nxt.lower_ if nxt is not None else None
+
+
+def _wanted_precision(doc: Doc, first: Token, last: Token) -> str | None:
+    head = _head_after(doc, last)
+    if head in ADMIN_HEADS:
+        return ADMIN_HEADS[head]
+    before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
+    if before[-1:] == ["of"] and len(before) >= 2 and before[-2] in {"city", "town", "village"}:
+        return "city"
+    if (
+        before[-1:] == ["of"]
+        and len(before) >= 2
+        and before[-2] in {"province", "governorate", "state", "region"}
+    ):
+        return "admin1"
+    return None
+
+
+def _qualifier(doc: Doc, first: Token) -> str | None:
+    """Sub-area words before the toponym: "western Aleppo" → "western"; "eastern districts of Aleppo" →
+    "eastern districts"."""
+    i = first.i - 1
+    if i >= 0 and doc[i].lower_ in DIRECTIONS - {"new", "old", "greater", "upper", "lower"} and doc[i].lower_:
+        return doc[i].lower_
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in AREA_NOUNS:
+        noun = doc[i - 1].lower_
+        adj = doc[i - 2].lower_ if i >= 2 and doc[i - 2].lower_ in DIRECTIONS else ""
+        return f"{adj} {noun}".strip()
+    return None
+
+
+def _prominent(cands: Sequence[Candidate]) -> bool:
+    return any(
+        c.feature_code in {"PCLI", "ADM1", "PPLC"} or c.population >= _PROMINENT_POPULATION for c in cands
+    )
+
+
+def _evidence(
+    doc: Doc, run: list[Token], match: list[Token], cands: Sequence[Candidate], accepted_ends: set[int]
+) -> str | None:
+    """How well the context supports a place reading: "strong", "weak" (kept only if the article's other
+    places agree on the country, see :mod:`eventwatch.geo.places`) or None (rejected)."""
+    text = plain(doc[match[0].i : match[-1].i + 1].text)
+    if text in NEVER_PLACES or any(t.lower_ in MONTHS_DAYS for t in match):
+        return None
+    rest = [t for t in run if t.i < match[0].i or t.i > match[-1].i]
+    if any(t.lower_ in ORG_HEADS for t in rest):
+        return None
+    if any(
+        t.lower_ not in _ALLOWED_IN_RUN and t.lower_ not in NAME_CONNECTORS and t.text != "-" for t in rest
+    ):
+        return None  # part of a longer proper name: an operation, a person, an organisation
+    label = _entity_label(match)
+    locative = _locative_context(doc, run[0] if rest and rest[0].i < match[0].i else match[0], accepted_ends)
+    head = _head_after(doc, match[-1])
+    headed = head is not None and (head in ADMIN_HEADS or head in SITE_HEADS or head in AREA_NOUNS)
+    exact = any(c.spelling == text for c in cands)
+    if len(match) == 1 and text in COMMON_WORDS:
+        ok = label in _PLACE_LABELS and (text not in ALWAYS_PLACE_WHEN_GPE or label == "GPE")
+        return "strong" if ok else None
+    if not exact:
+        # a spelling variant needs a locative cue, and even then the article must agree: "Biden" ≠ Vidin
+        return "weak" if locative or headed else None
+    if label in _BLOCK_LABELS:
+        if headed or (locative and label != "ORG"):
+            return "weak"
+        if label == "ORG" and len(match) == 1 and match[0].pos_ == "PROPN":
+            return "weak"  # the small model tags many one-word towns ORG ("bombed Saraqib")
+        return "weak" if locative and _prominent(cands) else None
+    if locative or headed:
+        return "strong"
+    if label in _PLACE_LABELS or label == "NORP":
+        # NORP: the small model tags many Levantine cities so; demonyms are caught before this.
+        return "strong" if _prominent(cands) else "weak"
+    if not any(t.pos_ == "PROPN" for t in match):
+        return None
+    # An untagged proper noun ("bombed Saraqib"): a place if prominent, or if the article agrees on the country.
+    return "strong" if _prominent(cands) else "weak"
+
+
+def find_mentions(doc: Doc, offset: int, gaz: Gazetteer, include_demonyms: bool) -> list[Mention]:
+    """Toponym mentions in one parsed paragraph; spans are ``offset + token.idx`` (article offsets)."""
+    mentions: list[Mention] = []
+    accepted_ends: set[int] = set()
+    for run in _runs(doc):
+        i = 0
+        while i < len(run):
+            found = False
+            for n in range(min(_MAX_NGRAM, len(run) - i), 0, -1):
+                match = run[i : i + n]
+                if (match[0].lower_ in NAME_CONNECTORS and match[0].lower_ not in {"al", "el"}) or match[
+                    -1
+                ].text == "-":
+                    continue
+                span = doc[match[0].i : match[-1].i + 1]
+                demonym = gaz.demonym_country(span.text) if n <= 2 else None
+                if demonym is not None:
+                    if include_demonyms:
+                        mentions.append(
+                            Mention(
+                                offset + span.start_char,
+                                offset + span.end_char,
+                                span.text,
+                                (),
+                                demonym_of=demonym,
+                            )
+                        )
+                    i += n
+                    found = True
+                    break
+                cands = gaz.lookup(span.text)
+                evidence = _evidence(doc, run, match, cands, accepted_ends) if cands else None
+                if evidence is not None:
+                    mentions.append(
+                        Mention(
+                            offset + span.start_char,
+                            offset + span.end_char,
+                            span.text,
+                            cands,
+                            wanted_precision=_wanted_precision(doc, match[0], match[-1]),
+                            qualifier=_qualifier(doc, match[0]),
+                            evidence=evidence,
+                        )
+                    )
+                    accepted_ends.add(match[-1].i)
+                    i += n
+                    found = True
+                    break
+            if not found:
+                i += 1
+    return mentions
+
+
+def mention_for_span(text: str, start: int, end: int, gaz: Gazetteer) -> Mention:
+    """A mention for a span given from outside (gold spans in evaluation), with the head-noun context read
+    from the raw text."""
+    surface = text[start:end]
+    after = text[end : end + 16].split()
+    head = plain(after[0]) if after else ""
+    demonym = gaz.demonym_country(surface)
+    cands = gaz.lookup(surface)
+    if demonym is not None and not any(c.feature_code == "PCLI" for c in cands):
+        return Mention(start, end, surface, (), demonym_of=demonym)
+    return Mention(start, end, surface, cands, wanted_precision=ADMIN_HEADS.get(head))

@@ -1,0 +1,153 @@
+"""Toponym resolution: pick one gazetteer entry per mention, using the whole article as context.
+
+Score of a candidate (weights tuned on TR-News dev only):
+
+* name match — the plain spelling equals the text (vs. equal only after transliteration folding);
+* prominence — log population, feature code (country > admin1 > capital > admin seat > town > quarter);
+* article country context — countries named in the article (names, demonyms) and the countries of
+  places resolved unambiguously; a candidate in one of them wins over a namesake elsewhere;
+* admin hierarchy — a candidate in the same admin1 as another mentioned place wins ("Khan al-Asal"
+  next to "Aleppo" → the village in Aleppo governorate);
+* the precision the text asks for ("Homs province" → the admin1 unit; "the city of X" → the town).
+
+An unknown name (no candidate) resolves to nothing and never affects the other mentions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventwatch.geo._fold import plain
+from eventwatch.geo.gazetteer import Candidate, Gazetteer
+
+_FEATURE_BONUS = {
+    "PCLI": 6.0,
+    "CONT": 5.0,
+    "PCLD": 4.0,
+    "PCLS": 4.0,
+    "ADM1": 3.0,
+    "PPLC": 3.5,
+    "PPLA": 2.0,
+    "PPLA2": 1.2,
+    "PPLA3": 0.6,
+    "ADM2": 1.0,
+    "PPL": 0.0,
+    "PPLX": -0.5,
+    "PPLL": -0.3,
+}
+_EXACT_BONUS = 2.0
+_COUNTRY_BONUS = 3.5
+_ADMIN1_BONUS = 2.5
+_PRECISION_BONUS = 3.0
+_NEAR_KM = 300.0
+_NAMESAKE_CITY_POPULATION = 100_000
+_NAMESAKE_ADMIN1_PENALTY = 4.0  # a candidate this close to another resolved place counts as co-located
+
+
+@dataclass(slots=True)
+class Mention:
+    """A toponym to resolve: its text, span, candidates and what its context says about it."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...]
+    wanted_precision: str | None = None  # from a head noun: "province" → "admin1"
+    qualifier: str | None = None
+    demonym_of: str | None = None  # ISO alpha-3 when the mention is a demonym ("Syrian")
+    evidence: str = "strong"  # "weak": kept only when the article's other places agree on the country
+    chosen: Candidate | None = None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (mean Earth radius 6371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _prior(m: Mention, cand: Candidate, surface: str) -> float:
+    score = math.log10(cand.population + 1) * 0.6 + _FEATURE_BONUS.get(cand.feature_code, 0.0)
+    if (
+        cand.feature_code == "ADM1"
+        and m.wanted_precision != "admin1"
+        and any(
+            c.feature_class == "P" and c.cc == cand.cc and c.population >= _NAMESAKE_CITY_POPULATION
+            for c in m.candidates
+        )
+    ):
+        score -= _NAMESAKE_ADMIN1_PENALTY  # "Aleppo" alone is the city; "Aleppo province" the governorate
+    if cand.spelling == surface:
+        score += _EXACT_BONUS
+    if cand.source == "aliases.tsv":
+        score += 1.0
+    return score
+
+
+def _context_countries(mentions: Sequence[Mention]) -> Counter[str]:
+    """Countries the article itself points at: country names, demonyms, unambiguous places."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        if m.demonym_of:
+            counts[m.demonym_of] += 1
+            continue
+        surface = plain(m.text)
+        exact = [c for c in m.candidates if c.spelling == surface]
+        if any(c.feature_code == "PCLI" for c in exact):
+            counts[next(c.country for c in exact if c.feature_code == "PCLI")] += 2
+            continue
+        countries = {c.country for c in m.candidates}
+        if len(countries) == 1:
+            counts[countries.pop()] += 1
+    return counts
+
+
+def _score(
+    m: Mention, cand: Candidate, countries: Counter[str], admin1s: Counter[str], anchors: Sequence[Candidate]
+) -> float:
+    score = _prior(m, cand, plain(m.text))
+    if countries:
+        share = countries[cand.country] / max(countries.values())
+        score += _COUNTRY_BONUS * share
+    key = cand.admin1_key
+    if key and admin1s[key] > (1 if m.chosen is cand else 0):
+        score += _ADMIN1_BONUS
+    elif any(a.id != cand.id and haversine_km(a.lat, a.lon, cand.lat, cand.lon) < _NEAR_KM for a in anchors):
+        score += _ADMIN1_BONUS * 0.6
+    if m.wanted_precision and cand.precision == m.wanted_precision:
+        score += _PRECISION_BONUS
+    return score
+
+
+def _best(
+    m: Mention, countries: Counter[str], admin1s: Counter[str], anchors: Sequence[Candidate]
+) -> Candidate:
+    scored = [(_score(m, c, countries, admin1s, anchors), i) for i, c in enumerate(m.candidates)]
+    return m.candidates[max(scored)[1]]
+
+
+def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
+    """Set ``chosen`` on every mention that has a candidate (in place). Two passes: a context-free pick
+    seeds the admin1 and nearby-place context, then each mention is re-scored against the others."""
+    countries = _context_countries(mentions)
+    for m in mentions:
+        if m.demonym_of and not m.candidates:
+            m.chosen = gaz.country(m.demonym_of)
+    empty: Counter[str] = Counter()
+    for m in mentions:
+        if m.candidates:
+            m.chosen = _best(m, countries, empty, ())
+    for _ in range(2):
+        picked = [m.chosen for m in mentions if m.chosen is not None]
+        admin1s = Counter(c.admin1_key for c in picked if c.admin1_key)
+        # Admin1 units themselves anchor their members ("Aleppo" governorate → places in SY.09).
+        admin1s.update(c.admin1_key for c in picked if c.feature_code == "ADM1" and c.admin1_key)
+        resolved_countries = countries + Counter(c.country for c in picked)
+        for m in mentions:
+            if len(m.candidates) > 1:
+                others = [c for c in picked if c is not m.chosen and c.feature_code not in {"PCLI", "ADM1"}]
+                m.chosen = _best(m, resolved_countries, admin1s, others)

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventwatch.config import load_config
+from eventwatch.geo import run
+from eventwatch.geo.gazetteer import Gazetteer
+from eventwatch.records import Analysis, EventMention, ParsedArticle, Plover, Span
+
+TEXT = (
+    "ALEPPO, Syria (Reuters) - Residents reported heavy fighting on Sunday.\n\n"
+    "Government aircraft bombed Saraqib in Idlib province on Monday.\n\n"
+    "Officials in Damascus said talks would resume."
+)
+
+
+def _event(parsed: ParsedArticle, trigger: str, sentence_index: int, evidence: str | None) -> EventMention:
+    start = parsed.article.text.index(trigger)
+    ev = (
+        (Span(parsed.article.text.index(evidence), parsed.article.text.index(evidence) + len(evidence)),)
+        if evidence
+        else ()
+    )
+    return EventMention(
+        id=trigger,
+        article_id="t",
+        sentence_index=sentence_index,
+        evidence=ev,
+        trigger=Span(start, start + len(trigger)),
+        plover=Plover.ASSAULT,
+    )
+
+
+def _run(parsed: ParsedArticle, events: tuple[EventMention, ...], gaz: Gazetteer) -> Analysis:
+    cfg = load_config(gazetteer_path=str(gaz.path))
+    return next(run([Analysis(parsed=parsed, event_mentions=events)], cfg))
+
+
+def test_run_fills_places_and_clause_location(gaz: Gazetteer, parse: Callable[[str], ParsedArticle]) -> None:
+    parsed = parse(TEXT)
+    out = _run(
+        parsed, (_event(parsed, "bombed", 1, "Government aircraft bombed Saraqib in Idlib province"),), gaz
+    )
+    assert {p.name for p in out.places} >= {"ALEPPO", "Saraqib", "Idlib", "Damascus"}
+    (em,) = out.event_mentions
+    assert [p.name for p in em.locations] == ["Saraqib"]  # Idlib province is coarser and contains it
+    assert em.locations[0].rule == "clause"
+
+
+def test_run_falls_back_to_dateline(gaz: Gazetteer, parse: Callable[[str], ParsedArticle]) -> None:
+    parsed = parse(TEXT)
+    out = _run(parsed, (_event(parsed, "fighting", 0, None),), gaz)
+    (place,) = out.event_mentions[0].locations
+    assert place.name == "ALEPPO" and place.rule in {"sentence", "dateline"}
+
+
+def test_run_article_without_places_gives_no_location(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    parsed = parse("Talks were held and a statement was issued afterwards.")
+    out = _run(parsed, (_event(parsed, "held", 0, None),), gaz)
+    assert out.places == () and out.event_mentions[0].locations == ()

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwatch.geo import Gazetteer, find_places
+from eventwatch.records import ParsedArticle, Place, Precision
+
+Parse = Callable[[str], ParsedArticle]
+
+
+def _by_name(places: tuple[Place, ...], name: str) -> list[Place]:
+    return [p for p in places if p.name == name]
+
+
+def test_find_places_spans_slice_to_names(gaz: Gazetteer, seed: ParsedArticle) -> None:
+    places = find_places(seed, gaz)
+    assert places
+    assert all(p.span is not None and p.span.slice(seed.article.text) == p.name for p in places)
+
+
+@pytest.mark.parametrize("name", ["Aleppo", "Idlib", "Homs", "Khan al-Asal"])
+def test_find_places_seed_resolves_in_syria(gaz: Gazetteer, seed: ParsedArticle, name: str) -> None:
+    found = _by_name(find_places(seed, gaz), name)
+    assert found and all(p.country == "SYR" for p in found)
+
+
+def test_find_places_seed_aleppo_is_the_city(gaz: Gazetteer, seed: ParsedArticle) -> None:
+    aleppo = _by_name(find_places(seed, gaz), "Aleppo")
+    assert {p.geonameid for p in aleppo} == {170063}
+    assert all(p.precision is Precision.CITY for p in aleppo)
+
+
+def test_find_places_seed_khan_al_asal_is_the_aleppo_village(gaz: Gazetteer, seed: ParsedArticle) -> None:
+    (khan,) = _by_name(find_places(seed, gaz), "Khan al-Asal")
+    assert khan.geonameid == 168368 and khan.admin1 == "Aleppo"
+
+
+@pytest.mark.parametrize("name", ["al-Rashedeen", "al-Mansoureh", "al-Bahouth al-Elmiyeh"])
+def test_find_places_seed_neighbourhoods_resolve_to_aleppo(
+    gaz: Gazetteer, seed: ParsedArticle, name: str
+) -> None:
+    (place,) = _by_name(find_places(seed, gaz), name)
+    assert place.geonameid == 170063
+    assert place.precision is Precision.DISTRICT and place.is_approximate
+
+
+def test_find_places_operation_name_is_not_a_place(gaz: Gazetteer, seed: ParsedArticle) -> None:
+    names = {p.name for p in find_places(seed, gaz)}
+    assert not names & {"Saraqib", "Abu Omar Saraqib", "Abu Omar"}
+
+
+def test_find_places_real_saraqib_is_a_place(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("Government shelling killed four people in Saraqib on Monday."), gaz)
+    assert [p.country for p in places if p.name == "Saraqib"] == ["SYR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        (
+            "There are also reports of air strikes on the Al-Qaeda controlled eastern districts of Aleppo.",
+            "eastern districts",
+        ),
+        ("Only once western Aleppo is finally secured will the army move.", "western"),
+    ],
+)
+def test_find_places_keeps_sub_city_qualifier(
+    gaz: Gazetteer, parse: Parse, text: str, qualifier: str
+) -> None:
+    (aleppo,) = _by_name(find_places(parse(text), gaz), "Aleppo")
+    assert aleppo.qualifier == qualifier and aleppo.precision is Precision.CITY
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "precision"),
+    [
+        ("Russian strikes hit Al-Qaeda bases in Idlib and Homs province.", "Homs", Precision.ADMIN1),
+        ("The Syrian army has started a major ground operation in Syria.", "Syria", Precision.COUNTRY),
+        ("The shelling of Aleppo went on.", "Aleppo", Precision.CITY),
+    ],
+)
+def test_find_places_precision_levels(
+    gaz: Gazetteer, parse: Parse, text: str, name: str, precision: Precision
+) -> None:
+    (place,) = _by_name(find_places(parse(text), gaz), name)
+    assert place.precision is precision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the man was taken home on Monday.",
+        "Students at Aleppo University protested on Sunday.",
+        "The statements are solely those of the author and do not represent those of The Duran.",
+        "He met Soros, Nuland and Biden in May.",
+    ],
+)
+def test_find_places_guards_reject_non_places(gaz: Gazetteer, parse: Parse, text: str) -> None:
+    assert find_places(parse(text), gaz) == ()
+
+
+def test_find_places_airport_is_a_place(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("Israeli jets struck near Damascus Airport overnight."), gaz)
+    assert any(p.country == "SYR" for p in places)
+
+
+def test_find_places_unknown_name_keeps_the_others(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("Fighting spread from Qzxwvutopia to Idlib and Aleppo."), gaz)
+    assert {p.name for p in places} == {"Idlib", "Aleppo"}
+
+
+def test_find_places_demonyms_only_on_request(gaz: Gazetteer, parse: Parse) -> None:
+    parsed = parse("The Syrian army advanced.")
+    assert find_places(parsed, gaz) == ()
+    (syrian,) = find_places(parsed, gaz, include_demonyms=True)
+    assert syrian.country == "SYR" and syrian.precision is Precision.COUNTRY

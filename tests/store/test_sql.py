@@ -1,0 +1,261 @@
+"""``eventwatch.store.sql``: saving analyses and reading them back through the ``Store`` interface."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from eventwatch.errors import StoreError
+from eventwatch.records import Analysis, Claim, Source, SourceKind, Span, Stance
+from eventwatch.store import EventFilters, SaveOutcome, Store, StoreCounts, open_store
+from tests.store._records import SEED_URL, load_seed, one_event_analysis, seed_analysis, variant_text
+
+SEED_COUNTS = dict(articles=1, events=3, event_mentions=3, claims=5, sources=6, places=5, contested_events=1)
+
+
+def _sentence_count(a: Analysis) -> int:
+    return len(a.parsed.sentences)
+
+
+def test_save_new_article_is_stored(store: Store, seed: Analysis) -> None:
+    assert store.save(seed) is SaveOutcome.STORED
+
+
+def test_counts_after_save_match_the_analysis(store: Store, seed: Analysis) -> None:
+    store.save(seed)
+    assert store.counts() == StoreCounts(
+        **SEED_COUNTS, sentences=_sentence_count(seed), events_by_type={"ASSAULT": 2, "MOBILIZE": 1}
+    )
+
+
+def test_counts_of_empty_store_are_zero(store: Store) -> None:
+    assert store.counts() == StoreCounts(0, 0, 0, 0, 0, 0, 0, 0, {})
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        pytest.param(lambda: seed_analysis(), id="same-analysis"),
+        pytest.param(lambda: seed_analysis(url="https://mirror.example/aleppo"), id="same-text-other-url"),
+        pytest.param(lambda: seed_analysis(url=None), id="same-text-no-url"),
+    ],
+)
+def test_save_again_is_duplicate_and_changes_no_count(store: Store, seed: Analysis, again) -> None:  # type: ignore[no-untyped-def]
+    store.save(seed)
+    before = store.counts()
+    assert store.save(again()) is SaveOutcome.DUPLICATE
+    assert store.counts() == before
+
+
+def test_save_same_text_under_second_url_records_the_url(store_url: str, seed: Analysis) -> None:
+    with open_store(store_url) as store:
+        store.save(seed)
+        store.save(seed_analysis(url="https://mirror.example/aleppo"))
+        store.save(seed_analysis(url="https://mirror.example/aleppo"))  # twice: still one row
+    with sqlite3.connect(store_url) as db:
+        rows = db.execute("SELECT a.url, u.url FROM article_urls u JOIN articles a ON a.id = u.article_id").fetchall()
+    assert rows == [(SEED_URL, "https://mirror.example/aleppo")]
+
+
+def _bad_source_kind(a: Analysis) -> Analysis:
+    m = a.event_mentions[1]
+    bad = replace(m.claims[1], source=Source("somebody", "bogus"))  # type: ignore[arg-type]
+    return replace(a, event_mentions=(a.event_mentions[0], replace(m, claims=(m.claims[0], bad)), a.event_mentions[2]))
+
+
+def _bad_stance(a: Analysis) -> Analysis:
+    m = a.event_mentions[2]
+    bad = replace(m.claims[0], stance="whisper")  # type: ignore[arg-type]
+    return replace(a, event_mentions=(*a.event_mentions[:2], replace(m, claims=(bad,))))
+
+
+def _duplicate_mention_id(a: Analysis) -> Analysis:
+    m0, m1, m2 = a.event_mentions
+    return replace(a, event_mentions=(m0, m1, replace(m2, id=m1.id)))
+
+
+@pytest.mark.parametrize("spoil", [_bad_source_kind, _bad_stance, _duplicate_mention_id])
+def test_save_failing_mid_article_stores_nothing_of_it(store: Store, spoil) -> None:  # type: ignore[no-untyped-def]
+    first = seed_analysis()
+    store.save(first)
+    before = store.counts()
+    bad = spoil(seed_analysis(variant_text(1)))
+    with pytest.raises(StoreError, match=f"article {bad.article.id}"):
+        store.save(bad)
+    assert store.counts() == before
+    assert not store.has_article(bad.article.id)
+    assert store.has_article(first.article.id)
+
+
+def test_save_after_failed_article_still_works(store: Store) -> None:
+    with pytest.raises(StoreError):
+        store.save(_bad_stance(seed_analysis(variant_text(1))))
+    assert store.save(seed_analysis(variant_text(1))) is SaveOutcome.STORED
+
+
+def test_save_span_past_text_end_raises_store_error(store: Store, seed: Analysis) -> None:
+    m = seed.event_mentions[0]
+    n = len(seed.article.text)
+    bad = replace(seed, event_mentions=(replace(m, trigger=Span(n - 1, n + 5)),))
+    with pytest.raises(StoreError, match="past the text end"):
+        store.save(bad)
+    assert store.counts().articles == 0
+
+
+@pytest.mark.parametrize(("saved", "expected"), [(True, True), (False, False)])
+def test_has_article_tells_whether_stored(store: Store, seed: Analysis, saved: bool, expected: bool) -> None:
+    if saved:
+        store.save(seed)
+    assert store.has_article(seed.article.id) is expected
+
+
+def test_sources_are_one_row_per_distinct_source(store: Store) -> None:
+    peskov = Source("Dmitry Peskov", SourceKind.OFFICIAL, name="Dmitry Peskov")
+    spaced = Source("dmitry  PESKOV", SourceKind.OFFICIAL)
+    store.save(one_event_analysis(variant_text(1), "ev-1", sources=(peskov,)))
+    store.save(one_event_analysis(variant_text(2), "ev-2", sources=(spaced, peskov)))
+    assert store.counts().sources == 1
+
+
+def test_sources_same_name_other_kind_are_distinct(store: Store) -> None:
+    as_media = Source("Reuters", SourceKind.MEDIA)
+    as_author = Source("Reuters", SourceKind.AUTHOR)
+    store.save(one_event_analysis(variant_text(1), "ev-1", sources=(as_media, as_author)))
+    assert store.counts().sources == 2
+
+
+def test_source_country_learned_later_fills_the_gap(store: Store) -> None:
+    store.save(one_event_analysis(variant_text(1), "ev-1", sources=(Source("Dmitry Peskov", SourceKind.OFFICIAL),)))
+    later = Source("Dmitry Peskov", SourceKind.OFFICIAL, country="RUS")
+    store.save(one_event_analysis(variant_text(2), "ev-2", sources=(later,)))
+    detail = store.get_event("ev-1")
+    assert detail is not None
+    assert detail.claims[0].source_country == "RUS"
+
+
+def test_get_event_unknown_id_is_none(store: Store, seed: Analysis) -> None:
+    store.save(seed)
+    assert store.get_event("no-such-event") is None
+
+
+def test_get_event_evidence_is_the_article_slice(store: Store, seed: Analysis) -> None:
+    store.save(seed)
+    text = seed.article.text
+    for event in seed.events:
+        detail = store.get_event(event.id)
+        assert detail is not None
+        for m in detail.mentions:
+            assert m.evidence_text == text[m.evidence_start : m.evidence_end]
+            assert m.trigger_text == text[m.trigger_start : m.trigger_end]
+        for c in detail.claims:
+            assert c.evidence_text == text[c.evidence_start : c.evidence_end]
+
+
+def test_get_event_cue_offsets_select_the_cue_in_evidence(store: Store, seed: Analysis) -> None:
+    store.save(seed)
+    detail = store.get_event(seed.events[1].id)
+    assert detail is not None
+    cues = [
+        c.evidence_text[c.cue_start_in_evidence : c.cue_end_in_evidence]  # type: ignore[misc]
+        for c in detail.claims
+    ]
+    assert cues == ["confirmed", "claiming", "denied"]
+
+
+def test_get_event_claims_carry_source_and_stance(store: Store, seed: Analysis) -> None:
+    store.save(seed)
+    detail = store.get_event(seed.events[1].id)
+    assert detail is not None
+    got = [(c.source_name, c.source_kind, c.source_country, c.stance, c.is_hedged, c.about) for c in detail.claims]
+    assert got == [
+        ("The Syrian military", SourceKind.MILITARY, "SYR", Stance.CONFIRM, True, "Syrian aircraft"),
+        ("pro-Jihadi news outlets", SourceKind.MEDIA, None, Stance.CLAIM, False, "Russian involvement"),
+        ("Dmitry Peskov", SourceKind.OFFICIAL, "RUS", Stance.DENY, False, "Russian involvement"),
+    ]
+
+
+def test_get_event_claim_keeps_via_chain(store: Store, seed: Analysis) -> None:
+    store.save(seed)
+    detail = store.get_event(seed.events[2].id)
+    assert detail is not None
+    assert [(c.source_text, c.via) for c in detail.claims] == [("a Syrian army field commander", ("Fars",))]
+
+
+def test_get_event_mention_has_article_and_places(store: Store, seed: Analysis) -> None:
+    store.save(seed)
+    detail = store.get_event(seed.events[1].id)
+    assert detail is not None
+    (m,) = detail.mentions
+    assert (m.article_id, m.article_title, m.article_url) == (seed.article.id, seed.article.title, SEED_URL)
+    assert [(p.name, p.geonameid, p.qualifier) for p in m.places] == [("Aleppo", 170063, "eastern districts")]
+
+
+def test_get_event_fused_across_articles_counts_both(store: Store) -> None:
+    store.save(one_event_analysis(variant_text(1), "ev-shared"))
+    store.save(one_event_analysis(variant_text(2), "ev-shared"))
+    detail = store.get_event("ev-shared")
+    assert detail is not None
+    assert (detail.event.n_mentions, detail.event.n_articles, len(detail.mentions)) == (2, 2, 2)
+
+
+def test_rows_are_identical_when_saved_into_two_stores(tmp_path: Path) -> None:
+    details = []
+    for name in ("one.db", "two.db"):
+        with open_store(str(tmp_path / name)) as store:
+            analysis = seed_analysis()
+            store.save(analysis)
+            details.append([store.get_event(e.id) for e in analysis.events])
+    strip = [[replace(d, event=replace(d.event, first_seen="")) for d in ds if d] for ds in details]
+    assert strip[0] == strip[1]
+
+
+def test_iter_articles_returns_what_was_saved(store: Store) -> None:
+    analyses = [seed_analysis(variant_text(n)) for n in range(3)]
+    for a in analyses:
+        store.save(a)
+    assert list(store.iter_articles()) == sorted((a.article for a in analyses), key=lambda a: a.id)
+
+
+@pytest.mark.parametrize("form", ["path", "sqlite-url"])
+def test_open_store_accepts_path_or_url(tmp_path: Path, seed: Analysis, form: str) -> None:
+    path = tmp_path / "s.db"
+    with open_store(str(path) if form == "path" else f"sqlite:///{path}") as store:
+        store.save(seed)
+    with open_store(str(path)) as store:
+        assert store.has_article(seed.article.id)
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("{tmp}/missing/folder/s.db", "does not exist"),
+        ("mysql://user@localhost/db", "only SQLite and PostgreSQL"),
+        ("{tmp}", "cannot open"),  # a folder, not a file
+    ],
+)
+def test_open_store_bad_location_raises_store_error(tmp_path: Path, where: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message):
+        open_store(where.format(tmp=tmp_path))
+
+
+def test_store_as_context_manager_keeps_data_after_exit(store_url: str, seed: Analysis) -> None:
+    with open_store(store_url) as store:
+        store.save(seed)
+    with open_store(store_url) as store:
+        assert store.query_events(EventFilters()) != []
+
+
+def test_seed_text_is_the_shared_seed() -> None:
+    assert load_seed().startswith("in ,\n\nCONFIRMED: Syrian army launches major offensive in Aleppo")
+
+
+def test_claim_without_source_span_is_stored(store: Store, seed: Analysis) -> None:
+    m = seed.event_mentions[0]
+    claim = Claim(Source("the author", SourceKind.AUTHOR), Stance.ASSERT, m.evidence[0])
+    store.save(replace(seed, event_mentions=(replace(m, claims=(claim,)),), events=seed.events[:1]))
+    detail = store.get_event(seed.events[0].id)
+    assert detail is not None
+    assert [(c.source_text, c.cue_start_in_evidence) for c in detail.claims] == [("the author", None)]
