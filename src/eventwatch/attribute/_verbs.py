@@ -30,11 +30,28 @@ _DOCUMENT_NOUNS = frozenset({"report", "statement", "video", "footage", "image",
 _RESPONSIBILITY = frozenset({"responsibility", "credit"})
 # Nouns that refer back to a claim, not an event ("Iran denied the accusation").
 _CLAIM_NOUNS = frozenset({"accusation", "claim", "allegation", "report", "charge", "suggestion", "assertion"})
+# Objects that are the content of a claim, denial or confirmation ("claims full control", "denied the attack").
+_OBJECT_CONTENT = _CLAIM_NOUNS | _RESPONSIBILITY | frozenset({"control", "involvement", "role", "attack", "strike",
+                                                               "strikes", "bombing", "shooting", "killing",
+                                                               "arrest", "arrests", "operation", "offensive",
+                                                               "raid", "incident", "reports", "claims"})
 # Predicates whose clause speaks about an event without naming it ("Syrian aircraft are involved").
 _INVOLVEMENT = frozenset({"involve", "responsible", "behind", "participate", "take"})
 # A quote this close to the cue (characters between) belongs to it: “...,” Cook said / He added, “...”.
 _QUOTE_GAP = 4
 _WORDS = re.compile(r"\w")
+
+
+def _conditional(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children)
+
+
+def _negated(content: Token) -> bool:
+    """"no traces were found", "were not involved": the content says the thing did not happen."""
+    if any(c.dep_ == "neg" for c in content.children):
+        return True
+    subject = child(content, "nsubj", "nsubjpass")
+    return subject is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _is_sourcey(head: Token) -> bool:
@@ -117,7 +134,7 @@ def _introduces_block(sent: Sent, token: Token) -> bool:
     return rest in ("the following", "the following :", "as follows", "as follows :", ":")
 
 
-def _quote_near(sent: Sent, token: Token, quotes: list[Span]) -> list[Span]:
+def _quote_near(text: str, sent: Sent, token: Token, quotes: list[Span]) -> list[Span]:
     """Quotations that belong to this cue: one ending just before its clause or starting just after it."""
     clause = list(token.subtree) if token.dep_ not in ("ROOT",) else [token, *token.children]
     left = sent.offset + min(t.idx for t in clause if t.dep_ != "ccomp" or t is token)
@@ -125,25 +142,25 @@ def _quote_near(sent: Sent, token: Token, quotes: list[Span]) -> list[Span]:
     right = sent.offset + right_tok.idx + len(right_tok.text)
     cue_at = sent.offset + token.idx
     out: list[Span] = []
-    text_around = sent.span.doc.text
     for quote in quotes:
-        ends_before = quote.end <= cue_at and _gap(sent, text_around, quote.end, left) <= _QUOTE_GAP
-        starts_after = quote.start >= cue_at and _gap(sent, text_around, right, quote.start) <= _QUOTE_GAP
+        ends_before = quote.end <= cue_at and _gap(text, quote.end, left) <= _QUOTE_GAP
+        starts_after = quote.start >= cue_at and _gap(text, right, quote.start) <= _QUOTE_GAP
         inside = quote.start <= cue_at < quote.end
         if (ends_before or starts_after) and not inside:
             out.append(quote)
     return out
 
 
-def _gap(sent: Sent, doc_text: str, a: int, b: int) -> int:
-    """Word characters between article offsets a and b (punctuation and spaces do not count)."""
+def _gap(text: str, a: int, b: int) -> int:
+    """Word characters between article offsets a and b (punctuation and spaces do not count); a line break
+    between them means the quotation is in another paragraph."""
     if b < a:
         return 0
-    lo, hi = max(a - sent.offset, 0), max(b - sent.offset, 0)
-    return len(_WORDS.findall(doc_text[lo:hi])) if hi > lo else (0 if a == b else 99)
+    between = text[a:b]
+    return 99 if "\n" in between else len(_WORDS.findall(between))
 
 
-def _anaphor(content_np: Token | None, content: Token | None) -> tuple[str | None, str | None]:
+def anaphor_of(content_np: Token | None, content: Token | None) -> tuple[str | None, str | None]:
     """(back-reference lemma, about) of an attribution whose content points at an earlier event or claim."""
     if content_np is not None:
         if content_np.lemma_ in _RESPONSIBILITY:
@@ -193,8 +210,12 @@ def verb_attribution(
     if child(token, "neg") is not None:
         return None  # "did not confirm": no stance taken
     source_head, relay_head, content_np, hedge = _speaker(token)
+    if source_head is not None and source_head.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+        source_head = token.head  # "Brett McGurk, who ... wrote": the relative pronoun stands for its noun
     if source_head is None or not _is_sourcey(source_head):
         return None
+    if cue.is_hedge and (child(token, "ccomp") is None or _conditional(token)):
+        return None  # "if we expect them to": a belief verb makes a claim only over a clause, never in an "if"
     content = child(token, "ccomp") or next(
         (x for x in children(token, "xcomp") if token.lemma_ not in _RAISING), None
     )
@@ -207,17 +228,15 @@ def verb_attribution(
     if content is not None:
         scope.append(offsets(sent, list(content.subtree)))
         heads.append(sent.offset + content.idx)
-    elif dobj is not None and dobj.lower_ not in ("following",) and cue.stance is not Stance.ASSERT:
+    elif dobj is not None and (dobj.lemma_ in _OBJECT_CONTENT or dobj.lower_ in ("this", "it", "that")):
         content_np = content_np or dobj
-    elif dobj is not None and dobj.lemma_ in _CLAIM_NOUNS | {"attack", "strike"}:
-        content_np = dobj
     if content is None and token.dep_ in ("parataxis", "advcl", "ccomp", "conj") and token.i > token.head.i:
         if token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ not in verb_cues():
             clause = [t for t in token.head.subtree if t.i < token.i and t.i not in {x.i for x in token.subtree}]
             if clause:
                 scope.append(offsets(sent, clause))
                 heads.append(sent.offset + token.head.idx)
-    near = _quote_near(sent, token, quotes) if token.lemma_ in _SPEECH_LEMMAS or cue.stance is Stance.ASSERT else []
+    near = _quote_near(view.text, sent, token, quotes) if token.lemma_ in _SPEECH_LEMMAS or cue.stance is Stance.ASSERT else []
     if near:
         scope.extend(near)
         is_quote = True
@@ -245,7 +264,11 @@ def verb_attribution(
     hedge = hedge or content_hedge
     if hedge is not None and hedge.lower() == "likely" and stance is Stance.ASSERT:
         stance = Stance.CLAIM  # dev README: "likely" makes a claim
-    anaphor, about = _anaphor(content_np, content)
+    if stance is Stance.ASSERT and content is not None and _negated(content):
+        stance = Stance.DENY  # "said no traces of poison were found" (dev README: a denial)
+    anaphor, about = anaphor_of(content_np, content)
+    if anaphor is None and stance is Stance.DENY and content is not None:
+        anaphor = "lexical"  # a denial that names no event: linked by shared words (link.py)
     subject = child(content, "nsubj", "nsubjpass") if content is not None else None
     cue_tokens = [token, *[t for t in token.children if t.dep_ in ("prt",)]]
     return Attribution(

@@ -21,6 +21,7 @@ from eventwatch.attribute._syntax import ArticleView, Sent, child, children, con
 from eventwatch.attribute.cues import ReportingCue, noun_cues, verb_cues
 from eventwatch.attribute.hedges import find_hedge, hedge_scope
 from eventwatch.attribute.quotes import find_quotes
+from eventwatch.attribute._verbs import anaphor_of
 from eventwatch.attribute._verbs import verb_attribution as _verb_impl
 from eventwatch.attribute.resolve import SourceResolver
 from eventwatch.records import Source, SourceKind, Span, Stance
@@ -132,6 +133,7 @@ def _according_to(sent: Sent, token: Token, resolver: SourceResolver) -> Attribu
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     scope = _clause_scope(sent, verb, token)
+    anaphor, about = anaphor_of(None, verb)
     cue_end = obj.i if obj.i > token.i else token.i + 1
     cue_tokens = [token.doc[i] for i in range(token.i, cue_end)] or [token, to]
     return Attribution(
@@ -143,6 +145,8 @@ def _according_to(sent: Sent, token: Token, resolver: SourceResolver) -> Attribu
         scope=scope,
         heads=(sent.offset + verb.idx,),
         sentence=sent.index,
+        anaphor=anaphor,
+        about=about,
         cue_offset=sent.offset + token.idx,
     )
 

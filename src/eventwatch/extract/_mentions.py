@@ -1,0 +1,126 @@
+"""One article: sentences → candidates → merged candidates → ``EventMention`` records."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from eventwatch.extract._build import Candidate, build
+from eventwatch.extract.actors import ArticleActors, article_country
+from eventwatch.extract.coding import acled
+from eventwatch.extract.merge import consolidate
+from eventwatch.records import EventMention, ParsedArticle, Plover
+
+log = logging.getLogger(__name__)
+
+# Opening paragraphs searched for the article's own country (dateline, lead).
+_LEAD_PARAGRAPHS = 3
+_DEFINITE_ANAPHORS = frozenset("the this these that those".split())
+_ANAPHOR_NOUNS = frozenset("attack attacks strike strikes shooting operation operations stabbing bombing raid".split())
+
+
+def _refers_back(cand: Candidate) -> bool:
+    """True when the clause points at an earlier event: "killed in the attack", "during the operation"."""
+    doc = cand.trigger.token.doc
+    tok = cand.trigger.token
+    for t in tok.sent:
+        if t.lower_ in _ANAPHOR_NOUNS and t.i not in cand.tokens and t.dep_ == "pobj":
+            det = [c for c in t.children if c.dep_ == "det"]
+            mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nummod", "prep")]
+            if det and det[0].lower_ in _DEFINITE_ANAPHORS and not mods and t.head.head.i in cand.tokens | {tok.head.i}:
+                return True
+    del doc
+    return False
+
+
+def _mention_id(article_id: str, cand: Candidate) -> str:
+    span = cand.trigger_span
+    return hashlib.sha1(f"{article_id}:{span.start}:{span.end}".encode()).hexdigest()[:16]
+
+
+def _summary(cand: Candidate, text: str) -> str:
+    parts = []
+    if cand.actor1 is not None:
+        parts.append(cand.actor1.name or cand.actor1.text)
+    parts.append(cand.trigger_span.slice(text))
+    if cand.actor2 is not None:
+        parts.append(cand.actor2.name or cand.actor2.text)
+    if cand.places:
+        parts.append("in " + ", ".join(sorted(cand.places)))
+    return " ".join(parts)
+
+
+def _fatalities(cand: Candidate) -> tuple[int | None, int | None]:
+    killed = [c for c in cand.casualties if c.kind == "killed"]
+    injured = [c for c in cand.casualties if c.kind == "injured"]
+    fat = killed[0].best if killed else (1 if cand.named_victim else None)
+    inj = injured[0].best if injured else None
+    if fat is None and inj is not None and cand.plover == "ASSAULT":
+        fat = 0  # README: 0 when the text says victims were injured only
+    return fat, inj
+
+
+def _to_mention(parsed: ParsedArticle, cand: Candidate, sentence_of: int, folded: bool) -> EventMention:
+    article = parsed.article
+    fat, inj = _fatalities(cand)
+    acled_type, acled_sub = acled(
+        cand.plover, cand.mode, cand.factuality, cand.lemmas,
+        cand.actor1.sector if cand.actor1 else None, cand.actor2.sector if cand.actor2 else None, folded,
+    )
+    return EventMention(
+        id=_mention_id(article.id, cand),
+        article_id=article.id,
+        sentence_index=sentence_of,
+        evidence=tuple(cand.evidence),
+        trigger=cand.trigger_span,
+        plover=Plover(cand.plover),
+        mode=cand.mode,
+        acled=acled_type,
+        acled_sub=acled_sub,
+        cameo=cand.cameo,
+        actor1=cand.actor1,
+        actor2=cand.actor2,
+        date=cand.date.date if cand.date else None,
+        date_precision=cand.date.precision if cand.date and cand.date.date else None,
+        fatalities=fat,
+        injured=inj,
+        casualties=tuple(cand.casualties),
+        factuality=cand.factuality,
+        is_background=cand.is_background,
+        summary=_summary(cand, article.text),
+    )
+
+
+def _sentence_index(parsed: ParsedArticle, offset: int) -> int:
+    for sentence in parsed.sentences:
+        if sentence.span.start <= offset < sentence.span.end:
+            return sentence.index
+    return 0
+
+
+def _is_folded(cand: Candidate, cands: list[Candidate]) -> bool:
+    """An arrest by police at a protest or of an attacker is part of that event for ACLED (README)."""
+    if (cand.plover, cand.mode) != ("COERCE", "arrest"):
+        return False
+    by_police = cand.actor1 is None or (cand.actor1.sector or "")[:3] in ("COP", "")
+    recipient = (cand.actor2.sector or "")[:3] if cand.actor2 else ""
+    context = any(c.plover in ("PROTEST", "ASSAULT") and not c.is_background for c in cands if c is not cand)
+    return by_police and context and recipient not in ("OPP", "GOV", "JRN")
+
+
+def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
+    """The event mentions of one parsed article, in text order."""
+    article = parsed.article
+    ctx = ArticleActors(default_country=article_country([p.doc.text for p in parsed.docs[:_LEAD_PARAGRAPHS]]))
+    cands: list[Candidate] = []
+    for paragraph, pdoc in enumerate(parsed.docs):
+        for sent in pdoc.doc.sents:
+            for cand in build(sent, pdoc.offset, paragraph, article.published, ctx):
+                cand.is_anaphor = cand.is_anaphor or _refers_back(cand)
+                cands.append(cand)
+    sentence_of = {id(c): _sentence_index(parsed, c.trigger_span.start) for c in cands}
+    kept = consolidate(cands, sentence_of, article.published)
+    return tuple(
+        _to_mention(parsed, c, sentence_of[id(c)], _is_folded(c, kept))
+        for c in kept
+    )
