@@ -22,8 +22,17 @@ from eventwatch.export import to_gold_json
 from eventwatch.nlp import parse_article
 from eventwatch.records import Analysis, Article
 
-METRICS = ("claim_source_precision", "claim_source_recall", "claim_source_f1", "stance_accuracy",
-           "hedge_accuracy", "factuality_accuracy", "contested_precision", "contested_recall", "contested_f1")
+METRICS = (
+    "claim_source_precision",
+    "claim_source_recall",
+    "claim_source_f1",
+    "stance_accuracy",
+    "hedge_accuracy",
+    "factuality_accuracy",
+    "contested_precision",
+    "contested_recall",
+    "contested_f1",
+)
 
 
 def predict(gold_dir: Path) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
@@ -32,8 +41,15 @@ def predict(gold_dir: Path) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_suffix(".txt").read_bytes().decode("utf-8")
-        article = Article(id=path.stem, content_hash=path.stem, text=text, title=gold.get("title"),
-                          outlet=gold.get("outlet"), published=gold.get("published"), ext_id=path.stem)
+        article = Article(
+            id=path.stem,
+            content_hash=path.stem,
+            text=text,
+            title=gold.get("title"),
+            outlet=gold.get("outlet"),
+            published=gold.get("published"),
+            ext_id=path.stem,
+        )
         parsed = parse_article(article, cfg)
         analysis = attribute_analysis(Analysis(parsed=parsed, event_mentions=oracle_mentions(parsed, gold)))
         triples.append((to_gold_json(analysis), gold, text))
@@ -42,7 +58,9 @@ def predict(gold_dir: Path) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold_dir", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared/gold/dev"))
+    parser.add_argument(
+        "gold_dir", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared/gold/dev")
+    )
     parser.add_argument("--explain", nargs="*", default=[])
     parser.add_argument("--claims", action="store_true")
     parser.add_argument("--json", action="store_true")
@@ -63,11 +81,17 @@ def main() -> int:
         if args.claims:
             print(f"\n=== {gold['id']} headline_overstates={pred['headline_overstates']}")
             for event in pred["events"]:
-                print(f" {event['id']} {event['plover']} {event['factuality']} contested={event['contested']}"
-                      f" | {event['evidence'][0][:90]}")
+                print(
+                    f" {event['id']} {event['plover']} {event['factuality']} contested={event['contested']}"
+                    f" | {event['evidence'][0][:90]}"
+                )
                 for c in event["claims"]:
-                    print(f"    {c['source']!r} {c['source_kind']} {c['country']} {c['stance']} hedged={c['hedged']}"
-                          f" cue={c['cue']!r} about={c.get('about')!r} via={c.get('via')} | {c['evidence'][:100]!r}")
+                    print(
+                        f"    {c['source']!r} {c['source_kind']} {c['country']} {c['stance']} "
+                        f"hedged={c['hedged']}"
+                        f" cue={c['cue']!r} about={c.get('about')!r} via={c.get('via')} | "
+                        f"{c['evidence'][:100]!r}"
+                    )
     return 0
 
 

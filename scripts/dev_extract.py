@@ -21,10 +21,23 @@ from eventwatch.export import to_gold_json
 from eventwatch.nlp import parse_article
 from eventwatch.records import Article
 
-METRICS = ("event_precision", "event_recall", "event_f1", "plover_accuracy", "acled_accuracy",
-           "acled_sub_accuracy", "actor1_country_accuracy", "actor1_sector_accuracy", "actor2_country_accuracy",
-           "actor2_sector_accuracy", "date_accuracy", "factuality_accuracy", "fatalities_accuracy",
-           "not_event_fp_rate", "distractor_events")
+METRICS = (
+    "event_precision",
+    "event_recall",
+    "event_f1",
+    "plover_accuracy",
+    "acled_accuracy",
+    "acled_sub_accuracy",
+    "actor1_country_accuracy",
+    "actor1_sector_accuracy",
+    "actor2_country_accuracy",
+    "actor2_sector_accuracy",
+    "date_accuracy",
+    "factuality_accuracy",
+    "fatalities_accuracy",
+    "not_event_fp_rate",
+    "distractor_events",
+)
 
 
 def predict(gold_dir: Path) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
@@ -33,8 +46,15 @@ def predict(gold_dir: Path) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_suffix(".txt").read_bytes().decode("utf-8")
-        article = Article(id=path.stem, content_hash=path.stem, text=text, title=gold.get("title"),
-                          outlet=gold.get("outlet"), published=gold.get("published"), ext_id=path.stem)
+        article = Article(
+            id=path.stem,
+            content_hash=path.stem,
+            text=text,
+            title=gold.get("title"),
+            outlet=gold.get("outlet"),
+            published=gold.get("published"),
+            ext_id=path.stem,
+        )
         analysis = next(extract.run([parse_article(article, cfg)], cfg))
         triples.append((to_gold_json(analysis), gold, text))
     return triples
@@ -64,7 +84,8 @@ def main() -> int:
             for e in pred["events"]:
                 a1, a2 = e["actor1"], e["actor2"]
                 sys.stdout.write(
-                    f"  {e['plover']}/{e['mode']} {e['acled_sub']} {e['factuality']} d={e['date']} f={e['fatalities']}"
+                    f"  {e['plover']}/{e['mode']} {e['acled_sub']} {e['factuality']}"
+                    f" d={e['date']} f={e['fatalities']}"
                     f" A1={a1 and (a1['name'], a1['country'], a1['sector'])}"
                     f" A2={a2 and (a2['name'], a2['country'], a2['sector'])}\n    {e['evidence']}\n"
                 )

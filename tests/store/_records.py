@@ -107,9 +107,16 @@ def seed_analysis(text: str | None = None, url: str | None = SEED_URL) -> Analys
         locations=(aleppo(t, "ground operation"),),
         claims=(
             Claim(
-                Source("Syrian and Iranian news agencies", SourceKind.MEDIA_STATE, span(t, "Syrian and Iranian news agencies")),
+                Source(
+                    "Syrian and Iranian news agencies",
+                    SourceKind.MEDIA_STATE,
+                    span(t, "Syrian and Iranian news agencies"),
+                ),
                 Stance.CONFIRM,
-                span(t, agencies + " appear to confirm that alongside the Russian air and cruise missile strikes"),
+                span(
+                    t,
+                    agencies + " appear to confirm that alongside the Russian air and cruise missile strikes",
+                ),
                 cue="confirm",
                 cue_span=span(t, "confirm", agencies),
                 is_hedged=True,
@@ -120,7 +127,9 @@ def seed_analysis(text: str | None = None, url: str | None = SEED_URL) -> Analys
         confidence=0.8,
     )
     strikes = "air strikes on the Al-Qaeda controlled eastern districts of Aleppo"
-    peskov = Source("Dmitry Peskov", SourceKind.OFFICIAL, span(t, "Dmitry Peskov"), "Dmitry Peskov", "RUS", "Kremlin")
+    peskov = Source(
+        "Dmitry Peskov", SourceKind.OFFICIAL, span(t, "Dmitry Peskov"), "Dmitry Peskov", "RUS", "Kremlin"
+    )
     m1 = EventMention(
         id=f"{art.id}-m1",
         article_id=art.id,
@@ -134,7 +143,9 @@ def seed_analysis(text: str | None = None, url: str | None = SEED_URL) -> Analys
         locations=(replace(aleppo(t, strikes), qualifier="eastern districts"),),
         claims=(
             Claim(
-                Source("The Syrian military", SourceKind.MILITARY, span(t, "The Syrian military"), country="SYR"),
+                Source(
+                    "The Syrian military", SourceKind.MILITARY, span(t, "The Syrian military"), country="SYR"
+                ),
                 Stance.CONFIRM,
                 span(t, "The Syrian military has apparently confirmed that Syrian aircraft are involved."),
                 cue="confirmed",
@@ -146,7 +157,10 @@ def seed_analysis(text: str | None = None, url: str | None = SEED_URL) -> Analys
             Claim(
                 Source("pro-Jihadi news outlets", SourceKind.MEDIA, span(t, "pro-Jihadi news outlets")),
                 Stance.CLAIM,
-                span(t, "pro-Jihadi news outlets are claiming that the Russians are involved in these strikes as well."),
+                span(
+                    t,
+                    "pro-Jihadi news outlets are claiming that the Russians are involved in these strikes",
+                ),
                 cue="claiming",
                 cue_span=span(t, "claiming"),
                 about="Russian involvement",
@@ -161,9 +175,19 @@ def seed_analysis(text: str | None = None, url: str | None = SEED_URL) -> Analys
             ),
         ),
     )
-    fars = Source("the Iranian Fars news agency", SourceKind.MEDIA_STATE, span(t, "the Iranian Fars news agency"), "Fars", "IRN")
+    fars = Source(
+        "the Iranian Fars news agency",
+        SourceKind.MEDIA_STATE,
+        span(t, "the Iranian Fars news agency"),
+        "Fars",
+        "IRN",
+    )
     commander = Source(
-        "a Syrian army field commander", SourceKind.MILITARY, span(t, "a Syrian army field commander"), country="SYR", via=(fars,)
+        "a Syrian army field commander",
+        SourceKind.MILITARY,
+        span(t, "a Syrian army field commander"),
+        country="SYR",
+        via=(fars,),
     )
     m2 = EventMention(
         id=f"{art.id}-m2",
@@ -178,14 +202,25 @@ def seed_analysis(text: str | None = None, url: str | None = SEED_URL) -> Analys
             Claim(
                 commander,
                 Stance.CLAIM,
-                span(t, "It reports a Syrian army field commander, presumably in the city, saying the following"),
+                span(
+                    t,
+                    "It reports a Syrian army field commander, presumably in the city, saying the following",
+                ),
                 cue="saying",
                 cue_span=span(t, "saying"),
             ),
         ),
     )
     events = (
-        Event(f"ev-{art.id}-0", (m0.id,), Plover.ASSAULT, Status.SINGLE_SOURCE, "2016-10-01", m0.locations[0], 0.8),
+        Event(
+            f"ev-{art.id}-0",
+            (m0.id,),
+            Plover.ASSAULT,
+            Status.SINGLE_SOURCE,
+            "2016-10-01",
+            m0.locations[0],
+            0.8,
+        ),
         Event(f"ev-{art.id}-1", (m1.id,), Plover.ASSAULT, Status.CONTESTED, None, m1.locations[0], 0.6),
         Event(f"ev-{art.id}-2", (m2.id,), Plover.MOBILIZE, Status.SINGLE_SOURCE, None, m2.locations[0], 0.5),
     )

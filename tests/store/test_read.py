@@ -10,12 +10,27 @@ from tests.store._records import city, one_event_analysis, variant_text
 
 # id: (PLOVER type, status, date, place); ids sort in this order, which is the order results come in.
 EVENTS = {
-    "ev-aleppo": (Plover.ASSAULT, Status.CORROBORATED, "2016-10-01", city("Aleppo", 36.20124, 37.16117, "SYR")),
-    "ev-damascus": (Plover.ASSAULT, Status.CONTESTED, "2016-10-05", city("Damascus", 33.5102, 36.29128, "SYR")),
+    "ev-aleppo": (
+        Plover.ASSAULT,
+        Status.CORROBORATED,
+        "2016-10-01",
+        city("Aleppo", 36.20124, 37.16117, "SYR"),
+    ),
+    "ev-damascus": (
+        Plover.ASSAULT,
+        Status.CONTESTED,
+        "2016-10-05",
+        city("Damascus", 33.5102, 36.29128, "SYR"),
+    ),
     "ev-kyiv": (Plover.PROTEST, Status.SINGLE_SOURCE, "2022-03-01", city("Kyiv", 50.45466, 30.5238, "UKR")),
     "ev-nowhere": (Plover.THREATEN, Status.SINGLE_SOURCE, None, None),
     "ev-sanaa": (Plover.COERCE, Status.DENIED_ONLY, "2015-05", city("Sanaa", 15.35472, 44.20667, "YEM")),
-    "ev-suva": (Plover.PROTEST, Status.SINGLE_SOURCE, "2020-01-01", city("Suva", -18.14161, 178.44149, "FJI")),
+    "ev-suva": (
+        Plover.PROTEST,
+        Status.SINGLE_SOURCE,
+        "2020-01-01",
+        city("Suva", -18.14161, 178.44149, "FJI"),
+    ),
 }
 ALL = list(EVENTS)
 
@@ -94,7 +109,9 @@ HOSTILE = [
 
 @pytest.mark.parametrize("value", HOSTILE)
 @pytest.mark.parametrize("field", ["plover", "country", "status"])
-def test_query_events_hostile_equality_value_matches_nothing(events_store: Store, field: str, value: str) -> None:
+def test_query_events_hostile_equality_value_matches_nothing(
+    events_store: Store, field: str, value: str
+) -> None:
     before = events_store.counts()
     assert events_store.query_events(EventFilters(**{field: value})) == []
     assert events_store.counts() == before
@@ -102,7 +119,9 @@ def test_query_events_hostile_equality_value_matches_nothing(events_store: Store
 
 @pytest.mark.parametrize("value", HOSTILE)
 @pytest.mark.parametrize("field", ["since", "until", "after_id"])
-def test_query_events_hostile_range_value_is_only_compared(events_store: Store, field: str, value: str) -> None:
+def test_query_events_hostile_range_value_is_only_compared(
+    events_store: Store, field: str, value: str
+) -> None:
     before = events_store.counts()
     rows = events_store.query_events(EventFilters(**{field: value}))
     assert {r.id for r in rows} <= set(ALL)

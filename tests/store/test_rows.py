@@ -23,9 +23,16 @@ from eventwatch.store import EventFilters
 )
 def test_event_filters_reject_bad_values(kwargs: dict[str, object]) -> None:
     with pytest.raises(ValueError):
-        EventFilters(**kwargs)  # type: ignore[arg-type]
+        EventFilters(**kwargs)
 
 
 def test_event_filters_default_is_everything_first_page() -> None:
     f = EventFilters()
-    assert (f.since, f.plover, f.near, f.contested, f.limit, f.after_id) == (None, None, None, None, 100, None)
+    assert (f.since, f.plover, f.near, f.contested, f.limit, f.after_id) == (
+        None,
+        None,
+        None,
+        None,
+        100,
+        None,
+    )

@@ -56,19 +56,23 @@ def test_save_same_text_under_second_url_records_the_url(store_url: str, seed: A
         store.save(seed_analysis(url="https://mirror.example/aleppo"))
         store.save(seed_analysis(url="https://mirror.example/aleppo"))  # twice: still one row
     with sqlite3.connect(store_url) as db:
-        rows = db.execute("SELECT a.url, u.url FROM article_urls u JOIN articles a ON a.id = u.article_id").fetchall()
+        rows = db.execute(
+            "SELECT a.url, u.url FROM article_urls u JOIN articles a ON a.id = u.article_id"
+        ).fetchall()
     assert rows == [(SEED_URL, "https://mirror.example/aleppo")]
 
 
 def _bad_source_kind(a: Analysis) -> Analysis:
     m = a.event_mentions[1]
-    bad = replace(m.claims[1], source=Source("somebody", "bogus"))  # type: ignore[arg-type]
-    return replace(a, event_mentions=(a.event_mentions[0], replace(m, claims=(m.claims[0], bad)), a.event_mentions[2]))
+    bad = replace(m.claims[1], source=Source("somebody", "bogus"))
+    return replace(
+        a, event_mentions=(a.event_mentions[0], replace(m, claims=(m.claims[0], bad)), a.event_mentions[2])
+    )
 
 
 def _bad_stance(a: Analysis) -> Analysis:
     m = a.event_mentions[2]
-    bad = replace(m.claims[0], stance="whisper")  # type: ignore[arg-type]
+    bad = replace(m.claims[0], stance="whisper")
     return replace(a, event_mentions=(*a.event_mentions[:2], replace(m, claims=(bad,))))
 
 
@@ -128,7 +132,9 @@ def test_sources_same_name_other_kind_are_distinct(store: Store) -> None:
 
 
 def test_source_country_learned_later_fills_the_gap(store: Store) -> None:
-    store.save(one_event_analysis(variant_text(1), "ev-1", sources=(Source("Dmitry Peskov", SourceKind.OFFICIAL),)))
+    store.save(
+        one_event_analysis(variant_text(1), "ev-1", sources=(Source("Dmitry Peskov", SourceKind.OFFICIAL),))
+    )
     later = Source("Dmitry Peskov", SourceKind.OFFICIAL, country="RUS")
     store.save(one_event_analysis(variant_text(2), "ev-2", sources=(later,)))
     detail = store.get_event("ev-1")
@@ -158,10 +164,7 @@ def test_get_event_cue_offsets_select_the_cue_in_evidence(store: Store, seed: An
     store.save(seed)
     detail = store.get_event(seed.events[1].id)
     assert detail is not None
-    cues = [
-        c.evidence_text[c.cue_start_in_evidence : c.cue_end_in_evidence]  # type: ignore[misc]
-        for c in detail.claims
-    ]
+    cues = [c.evidence_text[c.cue_start_in_evidence : c.cue_end_in_evidence] for c in detail.claims]
     assert cues == ["confirmed", "claiming", "denied"]
 
 
@@ -169,7 +172,10 @@ def test_get_event_claims_carry_source_and_stance(store: Store, seed: Analysis) 
     store.save(seed)
     detail = store.get_event(seed.events[1].id)
     assert detail is not None
-    got = [(c.source_name, c.source_kind, c.source_country, c.stance, c.is_hedged, c.about) for c in detail.claims]
+    got = [
+        (c.source_name, c.source_kind, c.source_country, c.stance, c.is_hedged, c.about)
+        for c in detail.claims
+    ]
     assert got == [
         ("The Syrian military", SourceKind.MILITARY, "SYR", Stance.CONFIRM, True, "Syrian aircraft"),
         ("pro-Jihadi news outlets", SourceKind.MEDIA, None, Stance.CLAIM, False, "Russian involvement"),

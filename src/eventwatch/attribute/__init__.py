@@ -35,7 +35,7 @@ def attribute_analysis(analysis: Analysis) -> Analysis:
     for index, mention in enumerate(analysis.event_mentions):
         links = link_mention(view, mention, index, attributions, anaphors)
         if not links:
-            links = [author_link(view, mention, article.outlet)]
+            links = [author_link(view, mention, article.outlet, attributions)]
         claims = tuple(link.claim for link in links)
         mentions.append(
             replace(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -13,9 +14,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+log = logging.getLogger(__name__)
+
 # Dependents that are not part of the name of a source: relative clauses, coordination (split elsewhere),
 # and parentheticals that start a new clause.
-_NP_DROP = frozenset({"relcl", "conj", "cc", "preconj", "advcl", "parataxis", "punct"})
+_NP_DROP = frozenset({"relcl", "conj", "cc", "preconj", "advcl", "parataxis"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
@@ -79,7 +82,9 @@ class ArticleView:
         if sent is None:
             return None
         inside = [
-            t for t in sent.span if span.start <= sent.offset + t.idx < span.end and not t.is_punct and not t.is_space
+            t
+            for t in sent.span
+            if span.start <= sent.offset + t.idx < span.end and not t.is_punct and not t.is_space
         ]
         if not inside:
             return None
@@ -134,7 +139,8 @@ def np_tokens(head: Token, drop: Iterable[str] = _NP_DROP) -> list[Token]:
 
 
 def conjuncts(head: Token) -> list[Token]:
-    """``head`` and the heads coordinated with it ("witness accounts and authorities" -> accounts, authorities)."""
+    """``head`` and the heads coordinated with it ("witness accounts and authorities" -> accounts, "
+    "authorities)."""
     out = [head]
     stack = [c for c in head.children if c.dep_ == "conj"]
     while stack:

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import TYPE_CHECKING
 
+from eventwatch.attribute._anaphora import CLAIM_NOUNS, RESPONSIBILITY, anaphor_of
 from eventwatch.attribute._model import Attribution
 from eventwatch.attribute._syntax import ArticleView, Sent, child, children, offsets
 from eventwatch.attribute.cues import ReportingCue, verb_cues
@@ -17,26 +19,74 @@ from eventwatch.records import Source, SourceKind, Span, Stance
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+log = logging.getLogger(__name__)
+
 _RAISING = frozenset({"appear", "seem"})
+# Pronouns that stand for a fact or a thing, never for a speaker ("This explains why ...").
+_NOT_SOURCES = frozenset({"this", "that", "these", "those", "what", "which", "there", "something", "nothing"})
 _SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "write", "tweet", "post", "comment", "remark"})
 _RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "air", "broadcast", "publish"})
 _CONTAINER_NOUNS = frozenset({"report", "data", "figure", "account", "information", "reporting"})
 # Non-human subjects allowed as sources: documents and records (an attack does not "show" as a source).
-_DOCUMENT_NOUNS = frozenset({"report", "statement", "video", "footage", "image", "document", "data", "release",
-                             "investigation", "inquiry", "study", "analysis", "record", "photo", "photograph",
-                             "letter", "tweet", "post", "message", "communique", "announcement", "figure",
-                             "source", "reports", "media", "agency", "outlet", "office"})
-# Objects that make "claimed X" a claim of responsibility for the event named after "for".
-_RESPONSIBILITY = frozenset({"responsibility", "credit"})
-# Nouns that refer back to a claim, not an event ("Iran denied the accusation").
-_CLAIM_NOUNS = frozenset({"accusation", "claim", "allegation", "report", "charge", "suggestion", "assertion"})
-# Objects that are the content of a claim, denial or confirmation ("claims full control", "denied the attack").
-_OBJECT_CONTENT = _CLAIM_NOUNS | _RESPONSIBILITY | frozenset({"control", "involvement", "role", "attack", "strike",
-                                                               "strikes", "bombing", "shooting", "killing",
-                                                               "arrest", "arrests", "operation", "offensive",
-                                                               "raid", "incident", "reports", "claims"})
-# Predicates whose clause speaks about an event without naming it ("Syrian aircraft are involved").
-_INVOLVEMENT = frozenset({"involve", "responsible", "behind", "participate", "take"})
+_DOCUMENT_NOUNS = frozenset(
+    {
+        "report",
+        "statement",
+        "video",
+        "footage",
+        "image",
+        "document",
+        "data",
+        "release",
+        "investigation",
+        "inquiry",
+        "study",
+        "analysis",
+        "record",
+        "photo",
+        "photograph",
+        "letter",
+        "tweet",
+        "post",
+        "message",
+        "communique",
+        "announcement",
+        "figure",
+        "source",
+        "reports",
+        "media",
+        "agency",
+        "outlet",
+        "office",
+    }
+)
+# Objects that are the content of a claim, denial or confirmation ("claims full control", "denied the
+# attack").
+_OBJECT_CONTENT = (
+    CLAIM_NOUNS
+    | RESPONSIBILITY
+    | frozenset(
+        {
+            "control",
+            "involvement",
+            "role",
+            "attack",
+            "strike",
+            "strikes",
+            "bombing",
+            "shooting",
+            "killing",
+            "arrest",
+            "arrests",
+            "operation",
+            "offensive",
+            "raid",
+            "incident",
+            "reports",
+            "claims",
+        }
+    )
+)
 # A quote this close to the cue (characters between) belongs to it: “...,” Cook said / He added, “...”.
 _QUOTE_GAP = 4
 _WORDS = re.compile(r"\w")
@@ -47,7 +97,7 @@ def _conditional(token: Token) -> bool:
 
 
 def _negated(content: Token) -> bool:
-    """"no traces were found", "were not involved": the content says the thing did not happen."""
+    """ "no traces were found", "were not involved": the content says the thing did not happen."""
     if any(c.dep_ == "neg" for c in content.children):
         return True
     subject = child(content, "nsubj", "nsubjpass")
@@ -56,6 +106,8 @@ def _negated(content: Token) -> bool:
 
 def _is_sourcey(head: Token) -> bool:
     """Whether a subject can be a source: a person, organisation, place, pronoun or document, not an event."""
+    if head.lower_ in _NOT_SOURCES:
+        return False
     if head.pos_ in ("PRON", "PROPN") or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if head.lemma_ in _DOCUMENT_NOUNS:
@@ -108,7 +160,8 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
 
 
 def _block_after(view: ArticleView, sent: Sent, quotes: list[Span]) -> Span | None:
-    """The text a "said:" / "saying the following" introduces: the next quotation, else the rest of the text."""
+    """The text a "said:" / "saying the following" introduces: the next quotation, else the rest of "
+    "the text."""
     para_end = sent.end
     text = view.text
     nxt = len(text)
@@ -160,51 +213,13 @@ def _gap(text: str, a: int, b: int) -> int:
     return 99 if "\n" in between else len(_WORDS.findall(between))
 
 
-def anaphor_of(content_np: Token | None, content: Token | None) -> tuple[str | None, str | None]:
-    """(back-reference lemma, about) of an attribution whose content points at an earlier event or claim."""
-    if content_np is not None:
-        if content_np.lemma_ in _RESPONSIBILITY:
-            target = next((child(p, "pobj") for p in children(content_np, "prep") if p.lower_ == "for"), None)
-            return (target.lemma_ if target is not None else "it"), "responsibility"
-        if content_np.pos_ == "PRON" or content_np.lower_ in ("this", "that"):
-            return "this", None
-        if content_np.lemma_ in _CLAIM_NOUNS:
-            return "claim", None
-        return content_np.lemma_, None
-    if content is None:
-        return None, None
-    subtree = list(content.subtree)
-    for token in subtree:
-        det = child(token, "det")
-        if token.pos_ == "NOUN" and det is not None and det.lower_ in ("these", "this", "those", "that", "the"):
-            if token.lemma_ in _EVENT_NOUNS:
-                return token.lemma_, _involvement(content)
-    if content.lemma_ in _INVOLVEMENT:
-        return "implicit", _involvement(content)
-    return None, None
-
-
-_EVENT_NOUNS = frozenset({"attack", "strike", "airstrike", "bombing", "shooting", "shelling", "offensive",
-                          "operation", "raid", "assault", "explosion", "blast", "killing", "crash", "incident",
-                          "arrest", "protest", "rally", "clash", "fighting", "battle", "ambush", "stabbing",
-                          "poisoning", "assassination", "bombardment", "campaign"})
-
-
-def _involvement(content: Token) -> str | None:
-    """"the Russians are involved" -> "Russian involvement" (the part of the event a claim is about)."""
-    if content.lemma_ not in _INVOLVEMENT:
-        return None
-    subject = child(content, "nsubj", "nsubjpass")
-    if subject is None:
-        return "involvement"
-    adjective = next((t for t in subject.subtree if t.ent_type_ == "NORP"), None)
-    word = adjective.text if adjective is not None else subject.text
-    word = word[:-1] if word.endswith("s") and adjective is not None and word[0].isupper() else word
-    return f"{word} involvement"
-
-
 def verb_attribution(
-    view: ArticleView, sent: Sent, token: Token, cue: ReportingCue, resolver: SourceResolver, quotes: list[Span]
+    view: ArticleView,
+    sent: Sent,
+    token: Token,
+    cue: ReportingCue,
+    resolver: SourceResolver,
+    quotes: list[Span],
 ) -> Attribution | None:
     """The attribution a reporting verb makes, or None when it has no source or no content."""
     if child(token, "neg") is not None:
@@ -215,7 +230,9 @@ def verb_attribution(
     if source_head is None or not _is_sourcey(source_head):
         return None
     if cue.is_hedge and (child(token, "ccomp") is None or _conditional(token)):
-        return None  # "if we expect them to": a belief verb makes a claim only over a clause, never in an "if"
+        return (
+            None  # "if we expect them to": a belief verb makes a claim only over a clause, never in an "if"
+        )
     content = child(token, "ccomp") or next(
         (x for x in children(token, "xcomp") if token.lemma_ not in _RAISING), None
     )
@@ -230,13 +247,26 @@ def verb_attribution(
         heads.append(sent.offset + content.idx)
     elif dobj is not None and (dobj.lemma_ in _OBJECT_CONTENT or dobj.lower_ in ("this", "it", "that")):
         content_np = content_np or dobj
-    if content is None and token.dep_ in ("parataxis", "advcl", "ccomp", "conj") and token.i > token.head.i:
-        if token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ not in verb_cues():
-            clause = [t for t in token.head.subtree if t.i < token.i and t.i not in {x.i for x in token.subtree}]
-            if clause:
-                scope.append(offsets(sent, clause))
-                heads.append(sent.offset + token.head.idx)
-    near = _quote_near(view.text, sent, token, quotes) if token.lemma_ in _SPEECH_LEMMAS or cue.stance is Stance.ASSERT else []
+    has_own_subject = child(token, "nsubj") is not None
+    if (
+        (
+            content is None
+            and has_own_subject
+            and token.dep_ in ("parataxis", "advcl", "ccomp", "conj")
+            and token.i > token.head.i
+        )
+        and token.head.pos_ in ("VERB", "AUX")
+        and token.head.lemma_ not in verb_cues()
+    ):
+        clause = [t for t in token.head.subtree if t.i < token.i and t.i not in {x.i for x in token.subtree}]
+        if clause:
+            scope.append(offsets(sent, clause))
+            heads.append(sent.offset + token.head.idx)
+    near = (
+        _quote_near(view.text, sent, token, quotes)
+        if token.lemma_ in _SPEECH_LEMMAS or cue.stance is Stance.ASSERT
+        else []
+    )
     if near:
         scope.extend(near)
         is_quote = True
@@ -266,7 +296,7 @@ def verb_attribution(
         stance = Stance.CLAIM  # dev README: "likely" makes a claim
     if stance is Stance.ASSERT and content is not None and _negated(content):
         stance = Stance.DENY  # "said no traces of poison were found" (dev README: a denial)
-    anaphor, about = anaphor_of(content_np, content)
+    anaphor, about, demonstrative = anaphor_of(content_np, content)
     if anaphor is None and stance is Stance.DENY and content is not None:
         anaphor = "lexical"  # a denial that names no event: linked by shared words (link.py)
     subject = child(content, "nsubj", "nsubjpass") if content is not None else None
@@ -282,6 +312,7 @@ def verb_attribution(
         sentence=sent.index,
         is_factive=cue.is_factive,
         anaphor=anaphor,
+        is_demonstrative=demonstrative,
         about=about,
         is_quote=is_quote,
         content_subject=subject.lower_ if subject is not None else None,
@@ -301,4 +332,6 @@ def _resolve_sources(
     for r in relay:
         # "It reports ..." where It is "A report from Fars": the relay is the outlet, not the report.
         via.append(r)
-    return tuple(Source(s.text, s.kind, s.span, s.name, s.country, s.affiliation, (*via, *s.via)) for s in sources)
+    return tuple(
+        Source(s.text, s.kind, s.span, s.name, s.country, s.affiliation, (*via, *s.via)) for s in sources
+    )

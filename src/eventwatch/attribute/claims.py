@@ -13,16 +13,16 @@ Patterns: "X said (that) S", "S, X said", "according to X", "X told Y", "X denie
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventwatch.attribute._anaphora import anaphor_of
 from eventwatch.attribute._model import Attribution
-from eventwatch.attribute._syntax import ArticleView, Sent, child, children, conjuncts, np_tokens, offsets
+from eventwatch.attribute._syntax import ArticleView, Sent, child, children, np_tokens, offsets
+from eventwatch.attribute._verbs import verb_attribution as _verb_impl
 from eventwatch.attribute.cues import ReportingCue, noun_cues, verb_cues
 from eventwatch.attribute.hedges import find_hedge, hedge_scope
 from eventwatch.attribute.quotes import find_quotes
-from eventwatch.attribute._verbs import anaphor_of
-from eventwatch.attribute._verbs import verb_attribution as _verb_impl
 from eventwatch.attribute.resolve import SourceResolver
 from eventwatch.records import Source, SourceKind, Span, Stance
 
@@ -31,17 +31,48 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Nouns that stand for what a source produced; "a report from X" / "data from X" / "a report citing X" keep the
+# Nouns that stand for what a source produced; "a report from X" / "data from X" / "a report citing
+# X" keep the
 # original speaker (dev README: nested attribution keeps the original speaker).
 _CONTAINER_NOUNS = frozenset({"report", "data", "figure", "account", "information", "reporting"})
-_UNNAMED_ADVERBS = {"reportedly": Stance.REPORT, "allegedly": Stance.CLAIM, "purportedly": Stance.CLAIM,
-                    "supposedly": Stance.CLAIM}
-# Verbs that introduce a quoted speaker as their object: "It reports a commander saying", "quoted X as saying".
+_DOUBT = frozenset({"unconfirmed", "unverified", "uncorroborated", "conflicting"})
+_UNNAMED_ADVERBS = {
+    "reportedly": Stance.REPORT,
+    "allegedly": Stance.CLAIM,
+    "purportedly": Stance.CLAIM,
+    "supposedly": Stance.CLAIM,
+}
+# Verbs that introduce a quoted speaker as their object: "It reports a commander saying", "quoted X
+# as saying".
 _RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "air", "broadcast", "publish"})
-# Non-human cue subjects are kept only when they are documents or records (an attack does not "show" as a source).
-_DOCUMENT_NOUNS = frozenset({"report", "statement", "video", "footage", "image", "document", "data", "release",
-                             "investigation", "inquiry", "study", "analysis", "record", "photo", "photograph",
-                             "letter", "tweet", "post", "message", "communique", "announcement", "figure"})
+# Non-human cue subjects are kept only when they are documents or records (an attack does not "show"
+# as a source).
+_DOCUMENT_NOUNS = frozenset(
+    {
+        "report",
+        "statement",
+        "video",
+        "footage",
+        "image",
+        "document",
+        "data",
+        "release",
+        "investigation",
+        "inquiry",
+        "study",
+        "analysis",
+        "record",
+        "photo",
+        "photograph",
+        "letter",
+        "tweet",
+        "post",
+        "message",
+        "communique",
+        "announcement",
+        "figure",
+    }
+)
 
 
 def find_attributions(view: ArticleView, outlet: str | None) -> list[Attribution]:
@@ -86,7 +117,11 @@ def _sources(sent: Sent, head: Token, resolver: SourceResolver) -> tuple[Source,
     """The sources a subject/agent phrase names, container nouns opened and coordinations split."""
     inner = _open_container(head)
     if inner is not None:
-        return _sources(sent, inner, resolver)
+        found = list(_sources(sent, inner, resolver))
+        # "reports from the ministry and from Vyasna": the second source hangs on a coordinated preposition.
+        for prep in (p for p in inner.head.children if p.dep_ == "conj" and p.pos_ == "ADP"):
+            found.extend(s for obj in children(prep, "pobj") for s in _sources(sent, obj, resolver))
+        return tuple(found)
     return resolver.split(sent, head)
 
 
@@ -133,7 +168,7 @@ def _according_to(sent: Sent, token: Token, resolver: SourceResolver) -> Attribu
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     scope = _clause_scope(sent, verb, token)
-    anaphor, about = anaphor_of(None, verb)
+    anaphor, about, demonstrative = anaphor_of(None, verb)
     cue_end = obj.i if obj.i > token.i else token.i + 1
     cue_tokens = [token.doc[i] for i in range(token.i, cue_end)] or [token, to]
     return Attribution(
@@ -146,6 +181,7 @@ def _according_to(sent: Sent, token: Token, resolver: SourceResolver) -> Attribu
         heads=(sent.offset + verb.idx,),
         sentence=sent.index,
         anaphor=anaphor,
+        is_demonstrative=demonstrative,
         about=about,
         cue_offset=sent.offset + token.idx,
     )
@@ -153,6 +189,9 @@ def _according_to(sent: Sent, token: Token, resolver: SourceResolver) -> Attribu
 
 def _adverb(sent: Sent, token: Token, head: Token) -> Attribution:
     span = offsets(sent, [token])
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "shot him dead, reportedly outside a store": the report is a detail of "shot"
     source = Source(text=token.text, kind=SourceKind.UNNAMED, span=span)
     return Attribution(
         sources=(source,),
@@ -161,18 +200,20 @@ def _adverb(sent: Sent, token: Token, head: Token) -> Attribution:
         cue_span=span,
         hedge=token.text,
         scope=_clause_scope(sent, head, None),
-        heads=(sent.offset + head.idx,),
+        heads=(sent.offset + head.idx, sent.offset + verb.idx),
         sentence=sent.index,
         cue_offset=sent.offset + token.idx,
     )
 
 
 def _reports_of(sent: Sent, token: Token, resolver: SourceResolver) -> Attribution | None:
-    """"reports of N" / "the initial reports were of N" / "reports that S": an unnamed report."""
+    """ "reports of N" / "the initial reports were of N" / "reports that S": an unnamed report."""
     content: Token | None = None
     cue_word = None
     for prep in (*children(token, "prep"), *children(token.head, "prep")):
-        if prep.lower_ == "of" and (prep.head.i == token.i or (token.dep_ == "nsubj" and prep.head.lemma_ == "be")):
+        if prep.lower_ == "of" and (
+            prep.head.i == token.i or (token.dep_ == "nsubj" and prep.head.lemma_ == "be")
+        ):
             content, cue_word = child(prep, "pobj"), prep
     for clause in children(token, "acl", "ccomp"):
         if child(clause, "mark") is not None:
@@ -181,7 +222,12 @@ def _reports_of(sent: Sent, token: Token, resolver: SourceResolver) -> Attributi
         return None
     if _open_container(token) is not None:
         return None
-    is_bare = not any(c.dep_ in ("det", "poss", "amod") for c in token.children)
+    # "reports of" alone is a neutral unnamed report (seed gold); it is hedged when qualified: "unconfirmed
+    # reports", or a speaker "concerned by reports of" (dev README "hedged").
+    qualifier = next((c.text for c in token.children if c.dep_ == "amod" and c.lower_ in _DOUBT), None)
+    governor = token.head.head if token.head.lower_ == "by" else None
+    if governor is not None and governor.lemma_ in ("concern", "worry", "alarm", "trouble"):
+        qualifier = f"{governor.text} by"
     src_tokens = np_tokens(token, drop={"prep", "acl", "relcl", "punct"})
     span = offsets(sent, src_tokens)
     source = Source(text=_text(sent, span), kind=SourceKind.UNNAMED, span=span)
@@ -191,7 +237,7 @@ def _reports_of(sent: Sent, token: Token, resolver: SourceResolver) -> Attributi
         stance=Stance.REPORT,
         cue=cue,
         cue_span=span,
-        hedge=cue if is_bare and token.tag_ == "NNS" else None,
+        hedge=f"{qualifier} {cue}" if qualifier else None,
         scope=(offsets(sent, list(content.subtree)),),
         heads=(sent.offset + content.idx,),
         sentence=sent.index,
@@ -205,7 +251,7 @@ def _text(sent: Sent, span: Span) -> str:
 
 
 def _noun_claim(sent: Sent, token: Token, resolver: SourceResolver) -> Attribution | None:
-    """"X's claim that S", "the denial by X of N": a nominal attribution with a named source."""
+    """ "X's claim that S", "the denial by X of N": a nominal attribution with a named source."""
     owner = child(token, "poss")
     for prep in children(token, "prep"):
         if prep.lower_ in ("by", "from") and owner is None:
@@ -227,7 +273,12 @@ def _noun_claim(sent: Sent, token: Token, resolver: SourceResolver) -> Attributi
 
 
 def _verb(
-    view: ArticleView, sent: Sent, token: Token, cue: ReportingCue, resolver: SourceResolver, quotes: list[Span]
+    view: ArticleView,
+    sent: Sent,
+    token: Token,
+    cue: ReportingCue,
+    resolver: SourceResolver,
+    quotes: list[Span],
 ) -> Attribution | None:
     found = _verb_impl(view, sent, token, cue, resolver, quotes)
     if found is None:

@@ -7,6 +7,7 @@ attendance; six vs eight dead), taken from the claims' evidence and the mention'
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -17,13 +18,52 @@ from eventwatch.records import Claim, EventMention, SourceKind, Stance
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+log = logging.getLogger(__name__)
+
 _SUPPORT = frozenset({Stance.ASSERT, Stance.CLAIM, Stance.REPORT, Stance.CONFIRM})
-_WORD_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_QUANTITY = {"kill": "dead", "die": "dead", "dead": "dead", "death": "dead", "toll": "dead", "injure": "injured",
-             "wound": "injured", "attend": "attendance", "visitor": "attendance", "protester": "attendance",
-             "participant": "attendance", "arrest": "arrested", "detain": "arrested"}
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_QUANTITY = {
+    "kill": "dead",
+    "die": "dead",
+    "dead": "dead",
+    "death": "dead",
+    "toll": "dead",
+    "injure": "injured",
+    "wound": "injured",
+    "attend": "attendance",
+    "visitor": "attendance",
+    "protester": "attendance",
+    "participant": "attendance",
+    "arrest": "arrested",
+    "detain": "arrested",
+}
 
 
 def _source_key(claim: Claim) -> str:
@@ -59,7 +99,9 @@ def _figures(view: ArticleView, claim: Claim) -> dict[tuple[str, str], set[int]]
             value = _number(token)
             if value is None or token.ent_type_ in ("DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"):
                 continue
-            counted = token.head if token.dep_ in ("nummod", "quantmod") else token
+            counted = token
+            while counted.dep_ in ("nummod", "quantmod") and counted.head.i != counted.i:
+                counted = counted.head  # "18,250 to 63,000 visitors": both ends count visitors
             words = [counted, counted.head, *counted.children, *counted.head.children]
             quantity = next((_QUANTITY[w.lemma_] for w in words if w.lemma_ in _QUANTITY), None)
             if quantity is None:

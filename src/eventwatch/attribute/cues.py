@@ -1,8 +1,8 @@
-"""The attribution lexicons shipped in ``eventwatch/data/attribute`` (reporting cues, hedge cues, descriptors).
+"""The attribution lexicons shipped in ``eventwatch/data/attribute``: reporting cues, hedges, descriptors.
 
 Loaded once per process. The files are the project's seed lexicons (``attribution_seed/``, see its SOURCE.md),
-a few additions (``extra_cues.tsv``) and the VerbNet communication classes, which widen the verb list beyond the
-hand-written one (Scheible et al. 2016 use the same classes as quotation-cue features).
+a few additions (``extra_cues.tsv``) and the VerbNet communication classes, which widen the verb list beyond
+the hand-written one (Scheible et al. 2016 use the same classes as quotation-cue features).
 """
 
 from __future__ import annotations
@@ -85,8 +85,7 @@ def verb_cues() -> dict[str, ReportingCue]:
             stance = Stance.CLAIM if is_hedge else _CLAIM_STANCES[stance_name]
             factive = row["author_position"] == "endorsing" and stance is Stance.CONFIRM
             cues.setdefault(row["lemma"], ReportingCue(row["lemma"], stance, is_hedge, factive, True))
-    for row in _rows_plain(LEXICON_DIR / "verbnet_classes" / "verbnet_lemma_class.tsv"):
-        lemma, cls = row
+    for lemma, cls in _rows_plain(LEXICON_DIR / "verbnet_classes" / "verbnet_lemma_class.tsv"):
         if cls in _SPEECH_CLASSES and lemma not in cues:
             cues[lemma] = ReportingCue(lemma, Stance.ASSERT, False, False, False)
     log.debug("attribute: %d reporting verbs", len(cues))

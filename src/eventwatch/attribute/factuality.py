@@ -13,14 +13,18 @@ An attribution that covers only a detail (death toll, time, place) leaves the ev
 
 from __future__ import annotations
 
+import logging
+
 from eventwatch.attribute._model import Attribution
 from eventwatch.attribute._syntax import ArticleView
 from eventwatch.attribute.link import Link
 from eventwatch.records import EventMention, Factuality, Plover
 
+log = logging.getLogger(__name__)
+
 _SPEECH_ACTS = frozenset({Plover.REQUEST, Plover.THREATEN, Plover.AGREE, Plover.REJECT})
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
-_DEONTIC = frozenset({"must", "should", "will", "shall", "need", "have"})
+_DEONTIC = frozenset({"must", "should", "shall", "ought"})
 
 
 def final_factuality(view: ArticleView, mention: EventMention, links: list[Link]) -> Factuality:

@@ -7,16 +7,56 @@ the most content words with it) is supported only by hedged claims.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from eventwatch.records import Article, EventMention, SourceKind
+
+log = logging.getLogger(__name__)
 
 # Words that present a headline's content as settled fact. "BREAKING" claims urgency rather than certainty,
 # but in the seed's genre it is used the same way ("BREAKING: Massive Russian strikes").
 _CERTAINTY = re.compile(r"^\s*(confirmed|breaking|official|proven|it'?s official)\b|\bconfirm(s|ed)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-_STOP = frozenset("the a an of in on at to for and or with by from as is are was were be has have had its it "
-                  "this that these those after over into confirmed breaking official".split())
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+        "had",
+        "its",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "after",
+        "over",
+        "into",
+        "confirmed",
+        "breaking",
+        "official",
+    ]
+)
 # A headline names a body event when they share this many content words (prefix-matched, so "launches"
 # meets "launched" and "offensive" meets "offensive").
 _MIN_SHARED = 2

@@ -7,6 +7,7 @@ clause, never the whole sentence (a "may" three clauses away qualifies something
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -15,9 +16,18 @@ from eventwatch.attribute.cues import hedge_cues
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+log = logging.getLogger(__name__)
+
 # Phrases the seed lists do not have but the dev README names as hedges of a claim: first-person belief in a
 # quotation and an investigation of an open question.
-_EXTRA = (("i", "think"), ("i", "assume"), ("i", "believe"), ("investigating", "whether"), ("suspect",), ("likely",))
+_EXTRA = (
+    ("i", "think"),
+    ("i", "assume"),
+    ("i", "believe"),
+    ("investigating", "whether"),
+    ("suspect",),
+    ("likely",),
+)
 
 
 def _sequences() -> tuple[tuple[str, ...], ...]:
@@ -39,7 +49,10 @@ def find_hedge(tokens: Iterable[Token]) -> str | None:
             end = token.i + len(words)
             if end > len(doc) or any(doc[token.i + k].lower_ != w for k, w in enumerate(words)):
                 continue
-            if not all(i in present or doc[i].lower_ in ("to", "be", "is", "are", "was", "were") for i in range(token.i, end)):
+            if not all(
+                i in present or doc[i].lower_ in ("to", "be", "is", "are", "was", "were")
+                for i in range(token.i, end)
+            ):
                 continue
             if best is None or len(words) > best[0]:
                 best = (len(words), doc[token.i : end].text)
@@ -49,7 +62,8 @@ def find_hedge(tokens: Iterable[Token]) -> str | None:
 def hedge_scope(cue: Token, content: Token | None) -> list[Token]:
     """Tokens where a hedge of this attribution may sit: the cue, its modifiers, raising verbs above it, and
     the content head with its modifiers and auxiliaries."""
-    tokens: list[Token] = [cue]
+    # The cue itself is not searched: "alleged" is the claim's cue, not a hedge on it.
+    tokens: list[Token] = []
     tokens.extend(c for c in cue.children if c.dep_ in ("advmod", "aux", "neg", "npadvmod", "acomp"))
     head = cue.head
     if cue.dep_ == "xcomp" and head.i != cue.i:
@@ -60,7 +74,8 @@ def hedge_scope(cue: Token, content: Token | None) -> list[Token]:
         tokens.append(content)
         for c in content.children:
             if c.dep_ in ("advmod", "aux", "acomp", "mark", "attr"):
-                tokens.extend([c, *[g for g in c.children if g.dep_ in ("advmod", "aux")]])
+                # "was likely Iran's doing": the hedge modifies the predicate noun.
+                tokens.extend([c, *[g for g in c.children if g.dep_ in ("advmod", "aux", "amod")]])
             if c.dep_ == "xcomp":
                 tokens.append(c)
     return tokens

@@ -9,6 +9,7 @@ event nobody speaks to gets the author's assertion (dev README "Claims").
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,8 +22,14 @@ from eventwatch.records import Claim, EventMention, Plover, Source, SourceKind, 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# How far back (sentences) a back-reference looks for its event.
+log = logging.getLogger(__name__)
+
+# How far back (sentences) a back-reference looks for its event: "this"/"these strikes" point at the last
+# few sentences; "the attack" in a long story names its main event wherever it was told; a denial matched by
+# shared words lies in between (dev articles: Navalny's hospital denial comes 7 sentences after the claim).
 _ANAPHOR_WINDOW = 4
+_DEFINITE_WINDOW = 40
+_LEXICAL_WINDOW = 8
 _CORE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
 # Event nouns of a back-reference and the PLOVER types they can name.
 _NOUN_TYPES: dict[str, frozenset[Plover]] = {
@@ -30,10 +37,34 @@ _NOUN_TYPES: dict[str, frozenset[Plover]] = {
     "protest": frozenset({Plover.PROTEST}),
     "rally": frozenset({Plover.PROTEST}),
 }
-_DEFAULT_TYPES = frozenset({Plover.ASSAULT, Plover.COERCE})
+_DEFAULT_TYPES = frozenset({Plover.ASSAULT})
 _WORD = re.compile(r"[A-Za-z]+")
-_STOP = frozenset("that this these those there their they were have been with from which would could about "
-                  "said says also into after before".split())
+_STOP = frozenset(
+    [
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "were",
+        "have",
+        "been",
+        "with",
+        "from",
+        "which",
+        "would",
+        "could",
+        "about",
+        "said",
+        "says",
+        "also",
+        "into",
+        "after",
+        "before",
+    ]
+)
 _DEAD = re.compile(r"\b(kill|killed|dead|died|die|death|toll)\b", re.I)
 _INJURED = re.compile(r"\b(injur\w*|wound\w*|hurt)\b", re.I)
 
@@ -100,7 +131,8 @@ def _evidence(view: ArticleView, attribution: Attribution, event_sentence: int |
     if event_sentence is None or event_sentence == attribution.sentence:
         return cue_sent
     other = view.sents[event_sentence].char_span()
-    # The cue and the quoted content it introduces ("X said:" + paragraph): evidence runs from one to the other.
+    # The cue and the quoted content it introduces ("X said:" + paragraph): evidence runs from one to
+    # the other.
     return Span(min(cue_sent.start, other.start), max(cue_sent.end, other.end))
 
 
@@ -164,7 +196,12 @@ def _antecedent(
         sent = view.sent_at(mention.trigger.start)
         if sent is None or sent.index > attribution.sentence:
             continue
-        if attribution.sentence - sent.index > _ANAPHOR_WINDOW:
+        window = (
+            _ANAPHOR_WINDOW
+            if lemma in ("this", "claim", "implicit", "it") or attribution.is_demonstrative
+            else _DEFINITE_WINDOW
+        )
+        if attribution.sentence - sent.index > window:
             continue
         if lemma not in ("this", "claim", "implicit", "it") and mention.plover not in types:
             continue
@@ -188,11 +225,11 @@ def _lexical(
     best: tuple[int, int] | None = None
     for m_index, mention in enumerate(mentions):
         sent = view.sent_at(mention.trigger.start)
-        if sent is None or not 0 <= attribution.sentence - sent.index <= _ANAPHOR_WINDOW:
+        if sent is None or not 0 <= attribution.sentence - sent.index <= _LEXICAL_WINDOW:
             continue
-        if content & _stems(" ".join(s.slice(view.text) for s in mention.evidence)):
-            if best is None or mention.trigger.start > best[0]:
-                best = (mention.trigger.start, m_index)
+        shares_words = bool(content & _stems(" ".join(s.slice(view.text) for s in mention.evidence)))
+        if shares_words and (best is None or mention.trigger.start > best[0]):
+            best = (mention.trigger.start, m_index)
     return (best[1], None) if best else None
 
 
@@ -226,24 +263,45 @@ def link_mention(
             smallest = min(a.size() for a in covering)
             for attribution in covering:
                 if attribution.size() <= smallest:
-                    add(attribution, _evidence(view, attribution, sent.index), None if i == 0 else _about(view, attribution), i == 0)
+                    add(
+                        attribution,
+                        _evidence(view, attribution, sent.index),
+                        None if i == 0 else _about(view, attribution),
+                        i == 0,
+                    )
             continue
         for attribution in attributions:
-            if attribution.sentence != sent.index:
-                continue
+            if attribution.sentence != sent.index or attribution.covers(sent.offset + token.idx):
+                continue  # elsewhere, or the event is presupposed inside its content (not a detail of it)
             overlap = sum(max(0, min(s.end, span.end) - max(s.start, span.start)) for s in attribution.scope)
-            if overlap * 2 >= min(attribution.size(), span.end - span.start):
+            attached = any(span.start <= h < span.end for h in attribution.heads)
+            if attached or overlap * 2 >= min(attribution.size(), span.end - span.start):
                 add(attribution, _evidence(view, attribution, None), _about(view, attribution), False)
     for a_index, (target, about) in anaphors.items():
         if target == m_index:
             attribution = attributions[a_index]
-            add(attribution, _evidence(view, attribution, None), about or _about(view, attribution), False)
+            if about is None and attribution.anaphor != "lexical":
+                about = _about(view, attribution)  # a denial matched by words denies the event as a whole
+            add(attribution, _evidence(view, attribution, None), about, False)
     return links
 
 
-def author_link(view: ArticleView, mention: EventMention, outlet: str | None) -> Link:
-    """The author's own assertion of an event nobody else speaks to (dev README "author claim")."""
-    sent = view.sent_at(mention.trigger.start) or view.sent_at(mention.evidence[0].start)
-    evidence = sent.char_span() if sent is not None else mention.evidence[0]
+def author_link(
+    view: ArticleView, mention: EventMention, outlet: str | None, attributions: list[Attribution]
+) -> Link:
+    """The author's own assertion of an event nobody else speaks to (dev README "author claim").
+
+    Its evidence is the sentence of the first evidence clause the author states in their own voice (outside
+    every attribution's scope), else of the trigger.
+    """
+    evidence: Span | None = None
+    for span in mention.evidence:
+        if not any(a.covers(span.start) or a.covers(span.end - 1) for a in attributions):
+            sent = view.sent_at(span.start)
+            evidence = sent.char_span() if sent is not None else span
+            break
+    if evidence is None:
+        sent = view.sent_at(mention.trigger.start) or view.sent_at(mention.evidence[0].start)
+        evidence = sent.char_span() if sent is not None else mention.evidence[0]
     source = Source(text=outlet or "the author", kind=SourceKind.AUTHOR, name=outlet)
     return Link(Claim(source=source, stance=Stance.ASSERT, evidence=evidence), None, True)

@@ -9,12 +9,15 @@ and the contested flag are left empty. Used by ``scripts/dev_attribute.py`` and 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Mapping
 from typing import Any
 
 from eventwatch.attribute._syntax import ArticleView
 from eventwatch.attribute.cues import verb_cues
 from eventwatch.records import Actor, EventMention, Factuality, ParsedArticle, Plover, Span
+
+log = logging.getLogger(__name__)
 
 
 def _locate(text: str, needle: str, after: int) -> Span | None:
@@ -33,6 +36,13 @@ def _trigger(view: ArticleView, span: Span) -> Span:
         for c in token.children:
             if c.dep_ == "ccomp" and span.start <= sent.offset + c.idx < span.end:
                 token = c
+    if token.lemma_ == "be" and any(c.dep_ == "expl" for c in token.children):
+        # "There are (also) reports of air strikes": the event is what the reports are of.
+        token = next((c for c in token.children if c.dep_ == "attr"), token)
+        if token.lemma_ == "report":
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            token = obj if obj is not None else token
     start = sent.offset + token.idx
     return Span(start, start + len(token.text))
 
@@ -64,7 +74,9 @@ def oracle_mentions(parsed: ParsedArticle, gold: Mapping[str, Any]) -> tuple[Eve
                 evidence=tuple(spans),
                 trigger=_trigger(view, spans[0]),
                 plover=Plover(event["plover"]),
-                actor1=Actor(text=actor["name"], name=actor["name"], country=actor.get("country")) if actor else None,
+                actor1=Actor(text=actor["name"], name=actor["name"], country=actor.get("country"))
+                if actor
+                else None,
                 factuality=factuality,
             )
         )

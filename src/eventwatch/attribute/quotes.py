@@ -7,9 +7,12 @@ mark again (the news convention for multi-paragraph quotations, used in the GOV.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from eventwatch.records import Span
+
+log = logging.getLogger(__name__)
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A quotation shorter than this is a scare quote ("unintentionally", 'human error'), not a statement.
@@ -42,7 +45,7 @@ def find_quotes(text: str) -> list[Span]:
                     straight_open = None
         if open_at is not None:
             following = _PARAGRAPH.search(text, para.end())
-            if following is None or text[following.start()] not in "“\"":
+            if following is None or text[following.start()] not in '“"':
                 quotes.append(Span(open_at, para.end()))
                 open_at = None
             # else: the quotation goes on into the next paragraph, whose opening mark is a continuation

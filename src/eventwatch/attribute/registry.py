@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import csv
 import functools
+import logging
 import re
 from dataclasses import dataclass
 
 from eventwatch.attribute.cues import LEXICON_DIR
 from eventwatch.records import SourceKind
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Turning a source phrase into :class:`Source` records: coordination split, pronouns resolved, names remembered.
+"""Turning a source phrase into :class:`Source` records: coordination split, pronouns resolved, names
+remembered.
 
 Pronouns resolve to the nearest compatible earlier source (dev README: "he" -> "Cook"): a person for he/she,
 a plural phrase for they, a document or organisation for it. A person named once with a title ("Pentagon
@@ -7,6 +8,7 @@ Press Secretary Peter Cook") keeps that type when named again by surname ("Cook 
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -19,10 +21,40 @@ from eventwatch.records import Source, SourceKind
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_PERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary",
-                           "commander", "chief", "mayor", "governor", "prosecutor", "official", "head", "leader",
-                           "ambassador", "envoy", "general", "colonel", "eyewitness", "witness", "officer",
-                           "director", "senator", "chancellor", "king", "prince", "analyst", "expert"})
+log = logging.getLogger(__name__)
+
+_PERSON_NOUNS = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "president",
+        "secretary",
+        "commander",
+        "chief",
+        "mayor",
+        "governor",
+        "prosecutor",
+        "official",
+        "head",
+        "leader",
+        "ambassador",
+        "envoy",
+        "general",
+        "colonel",
+        "eyewitness",
+        "witness",
+        "officer",
+        "director",
+        "senator",
+        "chancellor",
+        "king",
+        "prince",
+        "analyst",
+        "expert",
+    }
+)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 # Most recent sources searched for an antecedent; further back a pronoun is more likely someone new.
 _HISTORY = 12
@@ -64,7 +96,7 @@ class SourceResolver:
         return tuple(self.build(sent, h) for h in conjuncts(head))
 
     def _split_adjectives(self, sent: Sent, head: Token) -> tuple[Source, ...]:
-        """"Syrian and Iranian news agencies" -> "Syrian news agencies", "Iranian news agencies"."""
+        """ "Syrian and Iranian news agencies" -> "Syrian news agencies", "Iranian news agencies"."""
         for amod in children(head, "amod"):
             conj = [c for c in amod.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN")]
             if not conj:

@@ -1,7 +1,7 @@
-"""extract stage: event detection and coding (PLOVER type and mode, ACLED, CAMEO, actors, date, casualties).
+"""extract stage: event detection and coding (PLOVER type and mode, ACLED, CAMEO, actors, dates, casualties).
 
-``run`` turns each ``ParsedArticle`` into an ``Analysis`` whose ``event_mentions`` hold one ``EventMention`` per
-event the article reports. Claims (who says so) and places are left to the attribute and geo stages.
+``run`` turns each ``ParsedArticle`` into an ``Analysis`` whose ``event_mentions`` hold one ``EventMention``
+per event the article reports. Claims (who says so) and places are left to the attribute and geo stages.
 """
 
 from __future__ import annotations

@@ -28,7 +28,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "AID", "SANCTION"})
-_GENERIC_TRIGGERS = frozenset("destroy hit target kill injure wound die engage use fire launch".split())
+# In conflict reporting a bare "strike" is an air strike (CENTCOM "one strike destroyed ..."; gold/dev codes
+# every such strike aerial).
+_AIR_BY_DEFAULT = frozenset({"strike", "airstrike", "air-strike"})
+_WEAPON_VERBS = frozenset({"use", "fire", "launch"})
+_HARM = frozenset({"kill", "die", "injure", "wound"})
+_GENERIC_TRIGGERS = frozenset(
+    ["destroy", "hit", "target", "kill", "injure", "wound", "die", "engage", "use", "fire", "launch"]
+)
 _HEADLINE_END = re.compile(r"[.!?\"”’)]\s*$")
 # Headline-like lines (no final punctuation, few words) are titles and related-article links: no events.
 MAX_HEADLINE_TOKENS = 20
@@ -70,10 +77,9 @@ class Candidate:
 
 
 def is_headline_line(sent: SpacySpan) -> bool:
-    """A short line without final punctuation that is a whole paragraph: a title or a related-link line."""
+    """A sentence of a short paragraph without final punctuation: a title or a related-article link line."""
     doc = sent.doc
-    whole = sent.start == 0 and sent.end == len(doc)
-    return whole and len(sent) <= MAX_HEADLINE_TOKENS and not _HEADLINE_END.search(sent.text)
+    return len(doc) <= MAX_HEADLINE_TOKENS and not _HEADLINE_END.search(doc.text)
 
 
 def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
@@ -89,8 +95,17 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
         tok = t.token
         head = tok.head
         linked = None
+        own_subject = any(c.dep_.startswith("nsubj") for c in tok.children)
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "relcl", "acl", "advcl") and head.i in by_i:
             linked = head.i
+        elif (
+            tok.dep_ in ("acl", "relcl")
+            and head.dep_ in ("dobj", "nsubj", "nsubjpass")
+            and head.head.i in by_i
+        ):
+            linked = head.head.i  # "launched missiles targeting US troops"
+        elif tok.dep_ == "conj" and tok.pos_ == "VERB" and not own_subject and head.i in by_i:
+            linked = head.i  # "engaged an ISIL unit and destroyed a fighting position": one strike
         elif tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.i in by_i:
             linked = head.head.i
         if linked is not None and by_i[linked].plover == t.plover:
@@ -113,19 +128,31 @@ def _noun_actor(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
-    for child in tok.children:
-        if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN"):
-            return child
+    # "Russian air and cruise missile strikes": the demonym may hang on a modifier, not on the noun.
+    for child in tok.lefts:
+        if child.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for t in child.subtree:
+            if t.ent_type_ in ("NORP", "GPE", "ORG") or (t.pos_ == "PROPN" and t.dep_ in ("amod", "compound")):
+                return t
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    # A misparsed base noun phrase: look left through its modifiers ("the Russian air and ... strikes").
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "CCONJ") and tok.i - i <= 6:
+        if tok.doc[i].ent_type_ in ("NORP", "GPE"):
+            return tok.doc[i]
+        i -= 1
     return None
 
 
 def _target(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "from"):
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+                return pobj
     return None
 
 
@@ -140,15 +167,46 @@ def _arguments(primary: Trigger, pred: Token) -> tuple[Token | None, Token | Non
             subj = subject(pred)
             if a1 is None and subj is not None and subj.i != tok.i and tok.dep_ != "nsubj":
                 a1, from_subject = subj, True
+            pred_obj = obj(pred)
             if a2 is None and tok.dep_ in ("nsubj", "nsubjpass"):
-                a2 = obj(pred) if obj(pred) is not None and obj(pred).i != tok.i else _target(pred)
+                a2 = pred_obj if pred_obj is not None and pred_obj.i != tok.i else _target(pred)
         return a1, a2, from_subject
     subj = subject(tok)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-    a2 = obj(tok) or _target(tok)
+    # "used chemical weapons against the Syrian people": the target, not the weapon, is the recipient.
+    weapon_verb = tok.lemma_.lower() in _WEAPON_VERBS
+    a2 = (_target(tok) or obj(tok)) if weapon_verb else (obj(tok) or _target(tok))
     if subj is not None and subj.lemma_.lower() in {"strike", "airstrike", "attack", "bombing", "raid"}:
         return _noun_actor(subj), a2, False
     return subj, a2, subj is not None and not passive
+
+
+def _weapon_words(tok: Token, pred: Token) -> set[str]:
+    """Words that say how the act was carried out: the trigger's modifiers, the actor (aircraft, gunman)
+    and "with"/"using"/"by" phrases — never the targets ("destroyed a VBIED" is not an explosive attack)."""
+    words: list[Token] = [tok]
+    for head in {tok, pred}:
+        for child in head.children:
+            if (
+                (child.dep_ in ("amod", "compound", "nmod", "nsubj", "agent") and child.i != tok.i)
+                or (child.dep_ == "prep" and child.lower_ in ("with", "by", "using", "from"))
+                or (child.lemma_.lower() in ("use", "fire", "launch") and child.pos_ == "VERB")
+            ):
+                words.extend(child.subtree)
+    return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+
+
+def _places(tokens: SpacySpan) -> set[str]:
+    """Place words of a clause: GPE/LOC/FAC names and proper nouns after "near"/"in"/"at" (the small model
+    tags "Near Palmyra" as a person)."""
+    out: set[str] = set()
+    for t in tokens:
+        prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+        if t.pos_ == "PROPN" and (
+            t.ent_type_ in ("GPE", "LOC", "FAC") or prev in ("near", "in", "at", "around", "outside")
+        ):
+            out.add(t.text)
+    return out
 
 
 def _speaker(tok: Token) -> Token | None:
@@ -162,7 +220,7 @@ def _speaker(tok: Token) -> Token | None:
     return None
 
 
-def build(  # noqa: PLR0913 - the per-sentence context the candidate needs
+def build(
     sent: SpacySpan, doc_offset: int, paragraph: int, published: str | None, ctx: ArticleActors
 ) -> list[Candidate]:
     """Event candidates of one sentence (empty for headline-like lines and sentences without triggers)."""
@@ -176,7 +234,7 @@ def build(  # noqa: PLR0913 - the per-sentence context the candidate needs
         primary = _primary(group)
         own = {t.token.i for t in group}
         pred = predicate(primary.token)
-        if is_generic_present(pred if pred is not primary.token else primary.token):
+        if is_generic_present(primary.token):
             continue
         fact = factuality(primary.token)
         start, end = clause_bounds(pred, own, all_idx - own, sent)
@@ -185,7 +243,11 @@ def build(  # noqa: PLR0913 - the per-sentence context the candidate needs
         ev_end = doc_offset + doc[end - 1].idx + len(doc[end - 1].text)
         clause_tokens = doc[start:end]
         lemmas = {t.lemma_.lower() for t in clause_tokens} | {t.lower_ for t in clause_tokens}
-        mode = refine_mode(primary.plover, primary.mode, lemmas)
+        # Harm verbs take their mode from the clause ("died of wounds sustained in an IED blast").
+        cues = lemmas if primary.token.lemma_.lower() in _HARM else _weapon_words(primary.token, pred)
+        mode = refine_mode(primary.plover, primary.mode, cues)
+        if mode is None and primary.plover == "ASSAULT" and primary.token.lemma_.lower() in _AIR_BY_DEFAULT:
+            mode = "aerial"
         plover = primary.plover
         material = plover in _MATERIAL
         a1_tok, a2_tok, from_subject = _arguments(primary, pred)
@@ -193,35 +255,65 @@ def build(  # noqa: PLR0913 - the per-sentence context the candidate needs
         actor2 = resolve(a2_tok, doc_offset, ctx, material) if a2_tok is not None else None
         speaker_tok = _speaker(primary.token)
         speaker = resolve(speaker_tok, doc_offset, ctx, False) if speaker_tok is not None else None
-        if plover == "REQUEST" and primary.cameo == "100" and any(c.lower_ in ("must", "should") for c in pred.children):
-            actor1, actor2, from_subject = speaker, actor1, False
-        if fact is Factuality.PLANNED and plover in ("ASSAULT", "COERCE", "SANCTION") and a1_tok is not None and (
-            a1_tok.lower_ in ("i", "we")
+        if (
+            plover == "REQUEST"
+            and primary.cameo == "100"
+            and any(c.lower_ in ("must", "should") for c in pred.children)
+        ):
+            # The demand is the speech act; "must not send weapons" is its content, not a negation.
+            actor1, actor2, from_subject, fact = speaker, actor1, False, Factuality.ASSERTED
+        if (
+            fact is Factuality.PLANNED
+            and plover in ("ASSAULT", "COERCE", "SANCTION")
+            and a1_tok is not None
+            and (a1_tok.lower_ in ("i", "we"))
         ):
             # A first-person future act of force is a threat (README: "I will totally destroy" is THREATEN).
             plover, mode, fact = "THREATEN", "violence" if plover == "ASSAULT" else None, Factuality.ASSERTED
             actor1 = speaker or actor1
         if primary.needs_distinct_actors and (
-            actor1 is None or actor2 is None or (actor1.country, actor1.sector) == (actor2.country, actor2.sector)
+            actor1 is None
+            or actor2 is None
+            or (actor1.country, actor1.sector) == (actor2.country, actor2.sector)
         ):
             continue  # a meeting within one body is not a political interaction (dev distractor finding)
         text = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
         date = find_date(text, published) or find_date(sent.text, published)
         casualties = find_casualties(text, ev_start)
         count = next((_num(c) for c in primary.token.children if c.dep_ == "nummod"), None)
-        places = {t.text for t in clause_tokens if t.ent_type_ in ("GPE", "LOC", "FAC") and t.pos_ == "PROPN"}
-        named_victim = a2_tok is not None and a2_tok.ent_type_ == "PERSON" and bool(
-            lemmas & {"kill", "killed", "assassinate", "assassination", "dead"}
+        places = _places(clause_tokens)
+        named_victim = (
+            a2_tok is not None
+            and a2_tok.ent_type_ == "PERSON"
+            and bool(lemmas & {"kill", "killed", "assassinate", "assassination", "dead"})
         ) or (bool(lemmas & {"dead"}) and a2_tok is not None and a2_tok.pos_ == "PRON")
+        if actor1 is None and (plover, mode) == ("COERCE", "arrest"):
+            actor1 = ctx.arrester()  # arrests are made by the authorities (README: police / authorities)
         if actor1 is not None:
             ctx.last = actor1
         out.append(
             Candidate(
-                trigger=primary, tokens=frozenset(own), doc_offset=doc_offset, sent_start=doc_offset + sent.start_char,
-                evidence=[Span(ev_start, ev_end)], plover=plover, mode=mode, cameo=cameo_root(plover, mode),
-                factuality=fact, actor1=actor1, actor2=actor2, actor1_from_subject=from_subject, date=date,
-                casualties=casualties, lemmas=lemmas, places=places, count=count, paragraph=paragraph,
-                is_anaphor=primary.is_anaphor, named_victim=named_victim, speaker=speaker,
+                trigger=primary,
+                tokens=frozenset(own),
+                doc_offset=doc_offset,
+                sent_start=doc_offset + sent.start_char,
+                evidence=[Span(ev_start, ev_end)],
+                plover=plover,
+                mode=mode,
+                cameo=cameo_root(plover, mode),
+                factuality=fact,
+                actor1=actor1,
+                actor2=actor2,
+                actor1_from_subject=from_subject,
+                date=date,
+                casualties=casualties,
+                lemmas=lemmas,
+                places=places,
+                count=count,
+                paragraph=paragraph,
+                is_anaphor=primary.is_anaphor,
+                named_victim=named_victim,
+                speaker=speaker,
             )
         )
     return out
@@ -231,5 +323,16 @@ def _num(tok: Token) -> int | None:
     text = tok.lower_.replace(",", "")
     if text.isdigit():
         return int(text)
-    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+    words = {
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+    }
     return words.get(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 
 from eventwatch.extract._build import Candidate, build
 from eventwatch.extract.actors import ArticleActors, article_country
@@ -15,8 +16,21 @@ log = logging.getLogger(__name__)
 
 # Opening paragraphs searched for the article's own country (dateline, lead).
 _LEAD_PARAGRAPHS = 3
-_DEFINITE_ANAPHORS = frozenset("the this these that those".split())
-_ANAPHOR_NOUNS = frozenset("attack attacks strike strikes shooting operation operations stabbing bombing raid".split())
+_DEFINITE_ANAPHORS = frozenset(["the", "this", "these", "that", "those"])
+_ANAPHOR_NOUNS = frozenset(
+    [
+        "attack",
+        "attacks",
+        "strike",
+        "strikes",
+        "shooting",
+        "operation",
+        "operations",
+        "stabbing",
+        "bombing",
+        "raid",
+    ]
+)
 
 
 def _refers_back(cand: Candidate) -> bool:
@@ -27,7 +41,12 @@ def _refers_back(cand: Candidate) -> bool:
         if t.lower_ in _ANAPHOR_NOUNS and t.i not in cand.tokens and t.dep_ == "pobj":
             det = [c for c in t.children if c.dep_ == "det"]
             mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nummod", "prep")]
-            if det and det[0].lower_ in _DEFINITE_ANAPHORS and not mods and t.head.head.i in cand.tokens | {tok.head.i}:
+            if (
+                det
+                and det[0].lower_ in _DEFINITE_ANAPHORS
+                and not mods
+                and t.head.head.i in cand.tokens | {tok.head.i}
+            ):
                 return True
     del doc
     return False
@@ -64,8 +83,13 @@ def _to_mention(parsed: ParsedArticle, cand: Candidate, sentence_of: int, folded
     article = parsed.article
     fat, inj = _fatalities(cand)
     acled_type, acled_sub = acled(
-        cand.plover, cand.mode, cand.factuality, cand.lemmas,
-        cand.actor1.sector if cand.actor1 else None, cand.actor2.sector if cand.actor2 else None, folded,
+        cand.plover,
+        cand.mode,
+        cand.factuality,
+        cand.lemmas,
+        cand.actor1.sector if cand.actor1 else None,
+        cand.actor2.sector if cand.actor2 else None,
+        folded,
     )
     return EventMention(
         id=_mention_id(article.id, cand),
@@ -111,7 +135,10 @@ def _is_folded(cand: Candidate, cands: list[Candidate]) -> bool:
 def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
     """The event mentions of one parsed article, in text order."""
     article = parsed.article
-    ctx = ArticleActors(default_country=article_country([p.doc.text for p in parsed.docs[:_LEAD_PARAGRAPHS]]))
+    ctx = ArticleActors(
+        default_country=article_country([p.doc.text for p in parsed.docs[:_LEAD_PARAGRAPHS]]),
+        mentions_police=bool(re.search(r"\bpolice\b", article.text, re.I)),
+    )
     cands: list[Candidate] = []
     for paragraph, pdoc in enumerate(parsed.docs):
         for sent in pdoc.doc.sents:
@@ -120,7 +147,4 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
                 cands.append(cand)
     sentence_of = {id(c): _sentence_index(parsed, c.trigger_span.start) for c in cands}
     kept = consolidate(cands, sentence_of, article.published)
-    return tuple(
-        _to_mention(parsed, c, sentence_of[id(c)], _is_folded(c, kept))
-        for c in kept
-    )
+    return tuple(_to_mention(parsed, c, sentence_of[id(c)], _is_folded(c, kept)) for c in kept)

@@ -108,7 +108,7 @@ def agent_sectors() -> dict[str, str]:
 
 @functools.cache
 def countries() -> dict[str, str]:
-    """Country names and demonyms (lower case) -> ISO alpha-3, from ``countries.csv`` plus common short forms."""
+    """Country names and demonyms (lower case) -> ISO alpha-3: ``countries.csv`` plus our short forms."""
     out: dict[str, str] = {}
     with (EXTRACT_DATA / "countries.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -117,8 +117,8 @@ def countries() -> dict[str, str]:
             for demonym in row["Nationality"].split(","):
                 if demonym.strip():
                     out[demonym.strip().lower()] = iso3
-    for row in _rows(EXTRACT_DATA / "country_aliases.tsv")[1:]:
-        out[row[0].lower()] = row[1]
+    for alias in _rows(EXTRACT_DATA / "country_aliases.tsv")[1:]:
+        out[alias[0].lower()] = alias[1]
     return out
 
 

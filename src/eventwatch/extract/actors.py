@@ -25,29 +25,127 @@ log = logging.getLogger(__name__)
 # agent dictionary, which codes e.g. MILITANT as UAF and PROTESTER as CVL+OPP.
 SECTOR_WORDS: dict[str, str] = {
     **dict.fromkeys(
-        "army troop force military soldier aircraft jet warplane navy marine coalition commander general "
-        "artillery battalion brigade unit helicopter drone warship fighter-jet".split(), "MIL"),
-    **dict.fromkeys("police officer policeman policemen gendarmerie constable".split(), "COP"),
+        [
+            "army",
+            "troop",
+            "force",
+            "military",
+            "soldier",
+            "aircraft",
+            "jet",
+            "warplane",
+            "navy",
+            "marine",
+            "coalition",
+            "commander",
+            "general",
+            "battalion",
+            "brigade",
+            "unit",
+            "helicopter",
+            "warship",
+            "fighter-jet",
+        ],
+        "MIL",
+    ),
+    **dict.fromkeys(["police", "officer", "policeman", "policemen", "gendarmerie", "constable"], "COP"),
     **dict.fromkeys(
-        "government ministry minister president regime authority administration cabinet official "
-        "secretary state country nation governor mayor parliament embassy diplomat leader".split(), "GOV"),
-    **dict.fromkeys("rebel militant insurgent terrorist jihadist jihadi fighter militia extremist".split(), "REB"),
+        [
+            "government",
+            "ministry",
+            "minister",
+            "president",
+            "regime",
+            "authority",
+            "administration",
+            "cabinet",
+            "official",
+            "secretary",
+            "state",
+            "country",
+            "nation",
+            "governor",
+            "mayor",
+            "parliament",
+            "embassy",
+            "diplomat",
+            "leader",
+        ],
+        "GOV",
+    ),
     **dict.fromkeys(
-        "civilian people resident shopper villager victim passenger worshipper student child woman man "
-        "festival-goer visitor citizen family patient refugee worker person individual".split(), "CVL"),
-    **dict.fromkeys("protester demonstrator supporter counter-protester crowd".split(), "CVL"),
-    **dict.fromkeys("gunman gunmen attacker assailant suspect perpetrator bomber shooter".split(), "UAF"),
-    **dict.fromkeys("prosecutor court judge prosecution".split(), "JUD"),
-    **dict.fromkeys("intelligence spy".split(), "SPY"),
-    **dict.fromkeys("opposition candidate dissident".split(), "OPP"),
-    **dict.fromkeys("hospital doctor medic".split(), "MED"),
-    **dict.fromkeys("journalist reporter".split(), "JRN"),
+        [
+            "rebel",
+            "militant",
+            "insurgent",
+            "terrorist",
+            "jihadist",
+            "jihadi",
+            "fighter",
+            "militia",
+            "extremist",
+        ],
+        "REB",
+    ),
+    **dict.fromkeys(
+        [
+            "civilian",
+            "people",
+            "resident",
+            "shopper",
+            "villager",
+            "victim",
+            "passenger",
+            "worshipper",
+            "student",
+            "child",
+            "woman",
+            "man",
+            "festival-goer",
+            "visitor",
+            "citizen",
+            "family",
+            "patient",
+            "refugee",
+            "worker",
+            "person",
+            "individual",
+        ],
+        "CVL",
+    ),
+    **dict.fromkeys(["protester", "demonstrator", "supporter", "counter-protester", "crowd"], "CVL"),
+    **dict.fromkeys(
+        ["gunman", "gunmen", "attacker", "assailant", "suspect", "perpetrator", "bomber", "shooter"], "UAF"
+    ),
+    **dict.fromkeys(["prosecutor", "court", "judge", "prosecution"], "JUD"),
+    **dict.fromkeys(["intelligence", "spy"], "SPY"),
+    **dict.fromkeys(["opposition", "candidate", "dissident"], "OPP"),
+    **dict.fromkeys(["hospital", "doctor", "medic"], "MED"),
+    **dict.fromkeys(["journalist", "reporter"], "JRN"),
 }
 # Sectors that belong to the article's country when the phrase names none ("police", "protesters").
 DOMESTIC = frozenset({"COP", "JUD", "CVL", "GOV", "OPP", "MED"})
-_PRONOUNS = frozenset("he she they it him her them we i us".split())
-_NP_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod", "advmod", "conj", "cc",
-                      "prep", "pobj", "punct", "appos", "npadvmod"})
+_PRONOUNS = frozenset(["he", "she", "they", "it", "him", "her", "them", "we", "i", "us"])
+_NP_DEPS = frozenset(
+    {
+        "det",
+        "amod",
+        "compound",
+        "poss",
+        "nummod",
+        "case",
+        "nmod",
+        "quantmod",
+        "advmod",
+        "conj",
+        "cc",
+        "prep",
+        "pobj",
+        "punct",
+        "appos",
+        "npadvmod",
+    }
+)
 
 
 @dataclass
@@ -57,6 +155,13 @@ class ArticleActors:
     default_country: str | None = None
     last: Actor | None = None
     persons: dict[str, Actor] = field(default_factory=dict)
+    mentions_police: bool = False
+
+    def arrester(self) -> Actor:
+        """Who makes an arrest the text does not attribute: the police when the article names them."""
+        if self.mentions_police:
+            return Actor(text="police", name="police", country=self.default_country, sector="COP")
+        return Actor(text="authorities", name="authorities", country=self.default_country, sector="GOV")
 
 
 def _np_tokens(head: Token) -> list[Token]:
@@ -144,17 +249,24 @@ def is_actor_phrase(tok: Token, military: bool = False) -> bool:
         return not military or (reg[2] or "")[:3] in ("MIL", "REB", "GOV")
     if military:
         return SECTOR_WORDS.get(tok.lemma_.lower()) in ("MIL", "REB")
-    return tok.ent_type_ in ("NORP", "GPE") or tok.text.lower() in countries() or tok.lemma_.lower() in SECTOR_WORDS
+    return (
+        tok.ent_type_ in ("NORP", "GPE")
+        or tok.text.lower() in countries()
+        or tok.lemma_.lower() in SECTOR_WORDS
+    )
 
 
-def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Actor:
+def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Actor | None:
     """The actor whose phrase ``head`` heads; ``offset`` maps token offsets to article offsets.
 
     ``material`` says the event is a material act (a bare country acting with force is its military).
+    None when the phrase is not an actor after all.
     """
     if head.lower_ in _PRONOUNS and ctx.last is not None:
         return ctx.last
     tokens = _np_tokens(head)
+    if tokens[0].lower_ in ("near", "in", "at", "outside"):
+        return None  # "Near Palmyra, one strike ...": a place the parser took for a subject
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = head.doc.text[start:end]
     span = Span(offset + start, offset + end)
@@ -166,7 +278,11 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     sector = _sector(head, tokens)
     head_is_country = head.text.lower() in countries() or head.ent_type_ == "GPE"
     if head_is_country and sector in (None, "GOV"):
-        sector = "MIL" if material else "GOV"
+        sector = "GOV/MIL" if material else "GOV"
+    elif material and sector == "GOV":
+        sector = (
+            "GOV/MIL"  # a government acting with force (README: "the Syrian government acting with force")
+        )
     if head.ent_type_ == "PERSON" and sector is None:
         known = ctx.persons.get(head.text)
         if known is not None:
@@ -190,7 +306,11 @@ def article_country(texts: list[str]) -> str | None:
             if not iso3:
                 continue
             match = re.search(r"(?<![\w.])" + re.escape(name) + r"(?!\w)", text, re.I)
-            if match is None or not match.group(0)[0].isupper() or (len(name) < 3 and not match.group(0).isupper()):
+            if (
+                match is None
+                or not match.group(0)[0].isupper()
+                or (len(name) < 3 and not match.group(0).isupper())
+            ):
                 continue
             if best is None or match.start() < best[0]:
                 best = (match.start(), iso3)

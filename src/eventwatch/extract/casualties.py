@@ -15,20 +15,59 @@ from eventwatch.records import Casualties, Span
 log = logging.getLogger(__name__)
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "dozens": 24, "hundred": 100, "hundreds": 200, "a dozen": 12, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "dozens": 24,
+    "hundred": 100,
+    "hundreds": 200,
+    "a dozen": 12,
+    "dozen": 12,
 }
 _NUM = r"(?:\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _QUAL = r"(?P<qual>at least|more than|over|nearly|almost|about|around|some|up to|as many as)?\s*"
 _RANGE = r"(?:between\s+)?(?P<a>" + _NUM + r")(?:\s*(?:-|–|to|and)\s*(?P<b>" + _NUM + r"))?"
-_NOUN = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:people|persons|civilians|soldiers|militants|fighters|others|children|women|men|members|officers|policemen|nationals|troops|residents|protesters|demonstrators|victims|passengers))?"
+_VICTIMS = (
+    "people|persons|civilians|soldiers|militants|fighters|others|children|women|men|members|officers|"
+    "policemen|nationals|troops|residents|protesters|demonstrators|victims|passengers"
+)
+_NOUN = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _VICTIMS + r"))?"
 _KILLED = r"(?P<verb>killed|dead|died|deaths|killing|slain|lost their lives|perished|fatalities)"
 _INJURED = r"(?P<verb>injured|wounded|injuring|wounding|hurt|injuries)"
 
 _AFTER = (  # "N people were killed", "22 dead"
-    (kind, re.compile(r"\b" + _QUAL + _RANGE + _NOUN + r"\s+(?:(?:were|was|have been|had been|are)\s+)?(?:\w+\s+)?" + verb, re.I))
+    (
+        kind,
+        re.compile(
+            r"\b"
+            + _QUAL
+            + _RANGE
+            + _NOUN
+            + r"\s+(?:(?:were|was|have been|had been|are)\s+)?(?:\w+\s+)?"
+            + verb,
+            re.I,
+        ),
+    )
     for kind, verb in (("killed", _KILLED), ("injured", _INJURED))
 )
 _BEFORE = (  # "killing three", "killed more than 20 militants", "death toll rose to 22"
@@ -49,7 +88,7 @@ def _value(word: str) -> int | None:
 
 
 def find_casualties(text: str, offset: int) -> list[Casualties]:
-    """Casualty figures in ``text`` (an evidence clause); spans are article offsets (``offset`` = its start)."""
+    """Casualty figures in ``text`` (an evidence clause); spans are article offsets (``offset`` = start)."""
     out: list[Casualties] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:

@@ -18,19 +18,41 @@ from eventwatch.records import DatePrecision
 log = logging.getLogger(__name__)
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-    ("range", re.compile(r"\b(?:between\s+)?\d{1,2}\s*(?:-|–|to|and)\s*\d{1,2}\s+" + _MONTH + r"(?:\s+(?P<y>\d{4}))?")),
+    (
+        "range",
+        re.compile(
+            r"\b(?:between\s+)?\d{1,2}\s*(?:-|–|to|and)\s*\d{1,2}\s+" + _MONTH + r"(?:\s+(?P<y>\d{4}))?"
+        ),
+    ),
     ("dmy", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<y>\d{4}))?")),
     ("mdy", re.compile(r"\b" + _MONTH + r"\s?(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{4}))?")),
-    ("ongoing", re.compile(r"\b(?:in|over|during) the (?:last|past) (?:24|48|72) hours\b|\bthis week\b", re.I)),
+    (
+        "ongoing",
+        re.compile(r"\b(?:in|over|during) the (?:last|past) (?:24|48|72) hours\b|\bthis week\b", re.I),
+    ),
     ("month", re.compile(r"\b(?:in|since|during|early|late|mid-?)\s+" + _MONTH + r"(?:\s+(?P<y>\d{4}))?\b")),
     ("yesterday", re.compile(r"\b(?:yesterday|last night|overnight)\b", re.I)),
     ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.I)),
@@ -72,7 +94,7 @@ def _year_for(month: int, day: int, pub_year: int | None, pub_month: int | None)
     return pub_year
 
 
-def _resolve(kind: str, m: re.Match[str], published: str | None) -> EventDate | None:  # noqa: PLR0911
+def _resolve(kind: str, m: re.Match[str], published: str | None) -> EventDate | None:
     pub_day, pub_year, pub_month = parse_published(published)
     groups = m.groupdict()
     year = int(groups["y"]) if groups.get("y") else None
@@ -86,21 +108,29 @@ def _resolve(kind: str, m: re.Match[str], published: str | None) -> EventDate | 
         month = _MONTHS[groups["mon"].lower()[:3]]
         if kind in ("range", "month"):
             y = year or _year_for(month, 1, pub_year, pub_month)
-            return EventDate(f"{y:04d}-{month:02d}" if y else None, DatePrecision.MONTH if y else None, m.start(), y)
+            return EventDate(
+                f"{y:04d}-{month:02d}" if y else None, DatePrecision.MONTH if y else None, m.start(), y
+            )
         day = int(groups["d"])
         y = year or _year_for(month, day, pub_year, pub_month)
         try:
-            return EventDate(dt.date(y, month, day).isoformat(), DatePrecision.DAY, m.start(), y) if y else None
+            return (
+                EventDate(dt.date(y, month, day).isoformat(), DatePrecision.DAY, m.start(), y) if y else None
+            )
         except ValueError:
             return None
     if pub_day is None:
         return EventDate(None, None, m.start())
     if kind == "yesterday":
-        return EventDate((pub_day - dt.timedelta(days=1)).isoformat(), DatePrecision.DAY, m.start(), pub_day.year)
+        return EventDate(
+            (pub_day - dt.timedelta(days=1)).isoformat(), DatePrecision.DAY, m.start(), pub_day.year
+        )
     if kind == "today":
         return EventDate(pub_day.isoformat(), DatePrecision.DAY, m.start(), pub_day.year)
     if kind == "lastweek":
-        return EventDate((pub_day - dt.timedelta(days=7)).isoformat(), DatePrecision.WEEK, m.start(), pub_day.year)
+        return EventDate(
+            (pub_day - dt.timedelta(days=7)).isoformat(), DatePrecision.WEEK, m.start(), pub_day.year
+        )
     if kind == "weekday":
         target = _WEEKDAYS.index(groups["wd"].lower())
         back = (pub_day.weekday() - target) % 7 or 7
@@ -119,7 +149,12 @@ def find_date(text: str, published: str | None) -> EventDate | None:
                 continue
             taken.append((m.start(), m.end()))
             resolved = _resolve(kind, m, published)
-            if resolved is not None and (best is None or resolved.start < best.start):
+            if resolved is None:
+                continue
+            # A resolvable expression wins over an unresolvable one ("On Thursday, Dec. 15" in an article
+            # published with month precision), then the earliest in the text.
+            rank = (resolved.date is None, resolved.start)
+            if best is None or rank < (best.date is None, best.start):
                 best = resolved
     return best
 

@@ -15,10 +15,11 @@ Rules (gold/dev README "Granularity" and "Background events"):
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 
 from eventwatch.extract._build import Candidate
 from eventwatch.extract.dates import days_before
-from eventwatch.records import Actor
+from eventwatch.records import Actor, Factuality
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,14 @@ _MAX_SUBSET = 16
 def _key(actor: Actor | None) -> tuple[str | None, str | None] | None:
     if actor is None:
         return None
-    return (actor.country, (actor.sector or "")[:3] or None) if actor.country or actor.sector else (actor.name, None)
+    words = (actor.name or actor.text).split()
+    if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return ("name", (actor.name or actor.text).lower())  # a named person or group: compare names
+    return (
+        (actor.country, (actor.sector or "")[:3] or None)
+        if actor.country or actor.sector
+        else (actor.name, None)
+    )
 
 
 def _is_sum(target: int, parts: list[int]) -> bool:
@@ -51,8 +59,11 @@ def mark_aggregates(cands: list[Candidate]) -> None:
         if cand.count is None or cand.count < 2:
             continue
         smaller = [
-            o.count for o in cands
-            if o is not cand and o.count is not None and o.count < cand.count
+            o.count
+            for o in cands
+            if o is not cand
+            and o.count is not None
+            and o.count < cand.count
             and (o.plover, o.mode) == (cand.plover, cand.mode)
         ]
         if _is_sum(cand.count, smaller):
@@ -60,7 +71,7 @@ def mark_aggregates(cands: list[Candidate]) -> None:
 
 
 def inherit_list_context(cands: list[Candidate], sentence_of: dict[int, int]) -> None:
-    for prev, cand in zip(cands, cands[1:], strict=False):
+    for prev, cand in pairwise(cands):
         if (prev.plover, prev.mode) != (cand.plover, cand.mode) or not prev.actor1_from_subject:
             continue
         if sentence_of[id(cand)] - sentence_of[id(prev)] > MAX_LIST_GAP:
@@ -79,6 +90,10 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if a.actor2 is not None and b.actor2 is not None and _key(a.actor2) != _key(b.actor2):
         return False
+    if a.factuality != b.factuality and not b.trigger.is_noun:
+        return False  # "will aim to storm" is not the offensive that started; "the army's offensive" is
+    if a.count is not None and b.count is not None:
+        return False  # two counted items of a list ("one strike ...", "five strikes ...")
     if (a.date.date if a.date else None) != (b.date.date if b.date else None):
         return False
     return not (a.places and b.places and not a.places & b.places)
@@ -100,11 +115,27 @@ def merge_mentions(cands: list[Candidate]) -> None:
     for i, cand in enumerate(live):
         earlier = [c for c in live[:i] if c.merged_into is None]
         if cand.is_anaphor:
-            target = next((c for c in reversed(earlier) if c.plover == cand.plover), None)
+            same = [c for c in reversed(earlier) if c.plover == cand.plover]
+            # An anaphor refers to something that happened, not to a threatened or possible act.
+            target = next(
+                (c for c in same if c.factuality in (Factuality.ASSERTED, Factuality.REPORTED)), None
+            )
             if target is not None:
                 _absorb(target, cand)
                 continue
         target = next((c for c in reversed(earlier) if _compatible(c, cand)), None)
+        if (
+            target is None
+            and cand.actor1 is None
+            and not cand.places
+            and cand.date is None
+            and cand.plover == "ASSAULT"
+            and not cand.trigger.is_noun  # "reports of air strikes on X" is news of its own
+        ):
+            # An agentless, placeless, undated repeat ("The man was then shot") is the earlier event retold.
+            target = next(
+                (c for c in reversed(earlier) if (c.plover, c.mode) == (cand.plover, cand.mode)), None
+            )
         if target is not None:
             _absorb(target, cand)
 
@@ -123,11 +154,12 @@ def mark_background(cands: list[Candidate], published: str | None) -> None:
             cand.is_background = True
 
 
-def consolidate(cands: list[Candidate], sentence_of: dict[int, int], published: str | None) -> list[Candidate]:
+def consolidate(
+    cands: list[Candidate], sentence_of: dict[int, int], published: str | None
+) -> list[Candidate]:
     """The candidates that become events, in text order (others are merged, aggregates or too old)."""
     mark_aggregates(cands)
     inherit_list_context(cands, sentence_of)
     mark_background(cands, published)
     merge_mentions([c for c in cands if c.merged_into is None])
     return [c for c in cands if c.merged_into is None and not c.is_aggregate]
-

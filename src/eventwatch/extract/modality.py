@@ -35,7 +35,11 @@ def chain(tok: Token) -> list[Token]:
         head = cur.head
         if dep in ("ccomp", "parataxis") and head.lemma_.lower() in W.SPEECH:
             break
-        if dep == "conj" and cur.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+        if (
+            dep == "conj"
+            and cur.pos_ == "VERB"
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+        ):
             break  # a coordinated clause with its own subject has its own modality
         if dep == "relcl":
             break
@@ -52,7 +56,9 @@ def factuality(tok: Token) -> Factuality:
         lemma = t.lemma_.lower()
         kids = list(t.children)
         if t.pos_ in ("VERB", "AUX", "ADJ") or i == 0:
-            if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det") for c in kids):
+            if any(
+                c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in kids
+            ):
                 negated = True
             aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
             if aux & _MAYBE:
@@ -64,11 +70,16 @@ def factuality(tok: Token) -> Factuality:
                     planned = True
             if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
                 hypothetical = True
-        if i > 0 and lemma in W.PLAN_GOVERNORS:
+        # "the operation is aimed at ..." states a purpose of the operation, not a plan for it.
+        if i > 0 and lemma in W.PLAN_GOVERNORS and not links[i - 1].dep_.startswith("nsubj"):
             planned = True
         if i > 0 and lemma in W.HYPOTHETICAL_GOVERNORS:
             hypothetical = True
-        if i > 0 and t.pos_ == "NOUN" and lemma in ("aim", "plan", "objective", "goal", "intention", "threat"):
+        if (
+            i > 0
+            and t.pos_ == "NOUN"
+            and lemma in ("aim", "plan", "objective", "goal", "intention", "threat")
+        ):
             planned = True
     if negated:
         return Factuality.NEGATED
@@ -79,6 +90,16 @@ def factuality(tok: Token) -> Factuality:
     return Factuality.ASSERTED
 
 
+def _generic_chain(tok: Token) -> list[Token]:
+    links = chain(tok)
+    top = links[-1]
+    if top.dep_ == "relcl" and top.head.head is not top.head:
+        # "Coalition nations which have conducted strikes in Iraq include ...": the relative clause
+        # describes a noun of a standing-situation clause.
+        links.extend(chain(top.head.head))
+    return links
+
+
 def is_generic_present(tok: Token) -> bool:
     """True for a clause in the simple present that states a standing situation or a definition.
 
@@ -86,23 +107,40 @@ def is_generic_present(tok: Token) -> bool:
     not events (README "standing situations", "definitions"). Progressive, perfect and "continue to" clauses
     still report current events.
     """
-    for t in chain(tok):
+    links = _generic_chain(tok)
+    base = chain(tok)
+    if len(links) > len(base) and _present_simple(links[-1]):
+        return True
+    for t in base:
+        if t.lemma_.lower() in W.PLAN_GOVERNORS or any(c.dep_ == "expl" for c in t.children):
+            return False  # planned acts and "there are reports of ..." are not standing situations
         if t.pos_ not in ("VERB", "AUX"):
             continue
-        kids = list(t.children)
-        aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
-        if t.lemma_.lower() in W.ONGOING:
-            return False
-        if any(a.lower_ in ("has", "have", "had", "was", "were", "did", "been") for a in aux):
-            return False
-        if t.tag_ in ("VBD", "VBG") and not any(a.tag_ in ("VBZ", "VBP") and a.dep_ == "aux" for a in aux):
-            return False
-        if any(a.tag_ == "MD" for a in aux):
-            return False
-        if t.tag_ in ("VBZ", "VBP"):
-            return True
-        if t.tag_ == "VBN" and any(a.lower_ in ("is", "are", "am") for a in aux):
-            return True
-        if t.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am") for a in aux):
-            return False
+        verdict = _tense_verdict(t)
+        if verdict is not None:
+            return verdict  # the first finite verb decides; infinitives defer to their governor
     return False
+
+
+def _tense_verdict(t: Token) -> bool | None:
+    aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    if t.lemma_.lower() in W.ONGOING:
+        return False
+    if any(a.lower_ in ("has", "have", "had", "was", "were", "did", "been") for a in aux):
+        return False
+    if any(a.tag_ == "MD" for a in aux):
+        return False
+    if any(a.lemma_ == "do" and a.tag_ in ("VBZ", "VBP") for a in aux):
+        return True  # "A red notice doesn't force countries to conduct the arrest"
+    if t.tag_ == "VBN" and any(a.lower_ in ("is", "are", "am") for a in aux):
+        return True
+    if t.tag_ in ("VBD", "VBG", "VBN"):
+        return False
+    if t.tag_ in ("VBZ", "VBP"):
+        return True
+    return None
+
+
+def _present_simple(t: Token) -> bool:
+    aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    return t.tag_ in ("VBZ", "VBP") and not aux and t.lemma_.lower() not in W.ONGOING

@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_DEFINITE = frozenset("the this these that those its their his her".split())
+_DEFINITE = frozenset(["the", "this", "these", "that", "those", "its", "their", "his", "her"])
 # CAMEO roots coded from the verb dictionary alone (verbal roots need the lexicon's argument checks).
 _CAMEO_ROOTS = frozenset({"17", "18", "19", "20", "14", "15"})
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,23 +83,26 @@ def _clause_words(tok: Token) -> set[str]:
     return _lemmas(head.subtree) | _lemmas(tok.subtree)
 
 
-def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:  # noqa: PLR0911, PLR0912 - one branch per condition
+def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     subj, dobj = subject(tok), obj(tok)
     if cond == "":
         return True
+    others = {t.lemma_.lower() for t in sent if t.i != tok.i}  # "storm" the verb is not a storm
     if cond == "actor_subj":
         if subj is not None:
             return not _has_disaster(subj)
-        return not (_lemmas(sent) & W.DISASTER)
+        return not (others & W.DISASTER)
     if cond == "harm":
-        words = _clause_words(tok)
-        if words & W.DISASTER or _lemmas(sent) & W.DISASTER:
+        words = _clause_words(tok) | others
+        if words & W.DISASTER:
             return False
         if subj is not None and subj.lemma_.lower() in W.ATTACK_CONTEXT | {"airstrike", "strike"}:
             return True
         return bool(words & W.ATTACK_CONTEXT)
     if cond == "territory":
-        return dobj is not None and (dobj.ent_type_ in ("GPE", "LOC", "FAC") or dobj.lemma_.lower() in W.TERRITORY)
+        return dobj is not None and (
+            dobj.ent_type_ in ("GPE", "LOC", "FAC") or dobj.lemma_.lower() in W.TERRITORY
+        )
     if cond == "troop_subj":
         return subj is not None and (subj.lemma_.lower() in W.TROOPS or is_actor_phrase(subj, military=True))
     if cond == "troop_obj":
@@ -122,7 +126,7 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:  # noqa: PLR0911, PL
     if cond == "call_on":
         return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children)
     if cond == "legal":
-        return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.subtree)
     if cond == "dobj":
         return any(c.dep_ == "dobj" for c in tok.children)
     if cond == "consult":
@@ -133,9 +137,9 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:  # noqa: PLR0911, PL
 def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
     if cond == "mil_mod":
-        return bool(mods & {"military", "ground", "army", "offensive", "air", "combat", "counter", "assault"}) or any(
-            c.dep_ == "poss" for c in tok.children
-        )
+        return bool(
+            mods & {"military", "ground", "army", "offensive", "air", "combat", "counter", "assault"}
+        ) or any(c.dep_ == "poss" for c in tok.children)
     if cond == "ceasefire":
         head = tok.head.lemma_.lower()
         acl = {c.lemma_.lower() for c in tok.children if c.dep_ == "acl"}
@@ -159,23 +163,41 @@ def _is_specified(tok: Token) -> bool:
             return False
         if dep == "poss" and child.pos_ != "PRON":
             return True
-        if dep in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG", "DATE") or is_actor_phrase(child)):
+        if any(t.lower_ == "counter" for t in child.subtree):
+            continue  # "counter-ISIL operations" are against ISIL, not by it
+        if dep in ("amod", "compound") and (
+            child.ent_type_ in ("NORP", "GPE", "ORG", "DATE") or is_actor_phrase(child)
+        ):
             return True
         if dep == "nummod":
             return True
         if dep == "prep" and low in ("on", "against", "by", "near"):
             return True
+        if dep == "prep":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (
+                pobj.ent_type_ == "DATE" or (low == "of" and pobj.ent_type_ == "PERSON")
+            ):
+                return True
     return False
 
 
 def _noun_reported(tok: Token) -> tuple[bool, bool]:
     """(is reported as an act, is a bare anaphor) for an event noun."""
     anchor = tok
-    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in W.TRANSPARENT:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("report", "reports"):
+        return True, False  # "There are also reports of air strikes on ..."
+    if (
+        anchor.dep_ == "pobj"
+        and anchor.head.lower_ == "of"
+        and anchor.head.head.lemma_.lower() in W.TRANSPARENT
+    ):
         anchor = anchor.head.head
     if any(c.lemma_.lower() in W.UNREAL_MODIFIERS for c in tok.children if c.dep_ in ("amod", "advmod")):
         return False, False
-    if anchor.dep_ in ("attr", "compound") or (anchor.dep_ == "pobj" and anchor.head.lower_ in ("as", "including")):
+    if anchor.dep_ in ("attr", "compound") or (
+        anchor.dep_ == "pobj" and anchor.head.lower_ in ("as", "including")
+    ):
         return False, False
     specified = _is_specified(tok)
     anaphor = not specified and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)
@@ -197,16 +219,27 @@ def _entry_for(tok: Token) -> TriggerEntry | None:
     lex = trigger_lexicon()
     lemma = tok.lemma_.lower()
     nounish = tok.pos_ in ("NOUN", "PROPN") or (
-        tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and tok.tag_ == "VBG"
+        tok.pos_ == "VERB"
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+        and tok.tag_ == "VBG"
     )
     if nounish:
-        return lex.get((lemma, "NOUN")) or lex.get((tok.lower_, "NOUN")) or lex.get((tok.lower_.rstrip("s"), "NOUN"))
-    if tok.pos_ == "VERB":
+        return (
+            lex.get((lemma, "NOUN"))
+            or lex.get((tok.lower_, "NOUN"))
+            or lex.get((tok.lower_.rstrip("s"), "NOUN"))
+        )
+    if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound", "nmod"):
         entry = lex.get((lemma, "VERB"))
         if entry is not None:
             return entry
+        if tok.dep_ not in _CLAUSE_DEPS or subject(tok) is None or obj(tok) is None or lemma in W.LIGHT_VERBS:
+            return None
         code = cameo_verbs().get(lemma)
         info = cameo_codes().get(code or "")
+        subj = subject(tok)
+        if subj is None or subj.lemma_.lower() in W.VEHICLES or not is_actor_phrase(subj):
+            return None
         if info is not None and info.root in _CAMEO_ROOTS and info.plover:
             return TriggerEntry(lemma, "VERB", info.plover, info.mode, info.code, "actor_subj")
     return None
@@ -222,8 +255,23 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         if entry.pos == "VERB":
             if not _check(entry.condition, tok, sent):
                 continue
-            found.append(Trigger(tok, entry.plover, entry.mode, entry.cameo, False,
-                                 needs_distinct_actors=entry.condition == "consult"))
+            if tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children):
+                continue  # "prisoners arrested during the campaign", "equipment captured near X": a modifier
+            if tok.lemma_.lower() == "shoot" and any(
+                c.dep_ == "prt" and c.lower_ == "down" for c in tok.children
+            ):
+                found.append(Trigger(tok, "ASSAULT", "heavy-weapons", "194", False))
+                continue
+            found.append(
+                Trigger(
+                    tok,
+                    entry.plover,
+                    entry.mode,
+                    entry.cameo,
+                    False,
+                    needs_distinct_actors=entry.condition == "consult",
+                )
+            )
             continue
         if not _noun_check(entry.condition, tok, sent):
             continue
@@ -235,14 +283,39 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             plover, mode, cameo = "PROTEST", "riot", "145"
         found.append(Trigger(tok, plover, mode, cameo, True, is_anaphor=anaphor))
     found.extend(_modal_requests(sent, {t.token.i for t in found}))
+    found.extend(_refusals(sent, {t.token.i for t in found}))
     return sorted(found, key=lambda t: t.token.i)
 
 
-def _modal_requests(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
-    """"X must/should do Y" with an actor subject: a demand on X (README: REQUEST incl. "must")."""
+def _refusals(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
+    """ "would not consider requests" is a refusal; "we will not allow X to ..." a threat (dev README)."""
     out: list[Trigger] = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_ in ("be", "have", "remain", "understand", "know"):
+        if tok.i in taken or tok.pos_ != "VERB" or not any(c.dep_ == "neg" for c in tok.children):
+            continue
+        lemma = tok.lemma_.lower()
+        subj = subject(tok)
+        if lemma in ("consider", "accept", "recognize", "recognise", "tolerate") and obj(tok) is not None:
+            out.append(Trigger(tok, "REJECT", None, "120", False))
+        elif (
+            lemma == "allow"
+            and subj is not None
+            and subj.lower_ in ("we", "i")
+            and any(c.lower_ in ("will", "'ll", "would") for c in tok.children)
+        ):
+            out.append(Trigger(tok, "THREATEN", "violence", "130", False))
+    return out
+
+
+def _modal_requests(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
+    """ "X must/should do Y" with an actor subject: a demand on X (README: REQUEST incl. "must")."""
+    out: list[Trigger] = []
+    for tok in sent:
+        if (
+            tok.pos_ != "VERB"
+            or tok.i in taken
+            or tok.lemma_ in ("be", "have", "remain", "understand", "know")
+        ):
             continue
         aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("must", "should")]
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)

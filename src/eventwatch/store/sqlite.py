@@ -8,6 +8,8 @@ Python 3.16) does not BEGIN before DDL or SELECT, which would commit migration s
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,25 @@ def path_to_url(path: str) -> sa.URL:
     return sa.make_url("sqlite:///" + str(Path(path).expanduser().resolve()))
 
 
+def _switch_to_wal(cur: Any, timeout_s: float) -> None:
+    """Put the database file in WAL mode, retrying while another connection holds the lock.
+
+    The busy timeout alone is not enough here: switching needs an exclusive lock, and SQLite returns
+    SQLITE_BUSY at once, without calling the busy handler, when waiting could deadlock
+    (https://sqlite.org/c3ref/busy_handler.html) -- as when two processes open a new file together.
+    """
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            if cur.execute("PRAGMA journal_mode").fetchone()[0] != "wal":  # WAL persists in the file
+                cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def configure(engine: sa.Engine, busy_timeout_s: float) -> None:
     """Install the per-connection pragmas and our BEGIN on a SQLite engine."""
 
@@ -34,7 +55,7 @@ def configure(engine: sa.Engine, busy_timeout_s: float) -> None:
         try:
             # busy_timeout first: switching to WAL needs a lock another process may hold.
             cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
-            cur.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(cur, busy_timeout_s)
             cur.execute("PRAGMA foreign_keys = ON")
             # NORMAL is durable in WAL mode except for the last transactions on power loss, never corrupt.
             cur.execute("PRAGMA synchronous = NORMAL")
@@ -43,7 +64,7 @@ def configure(engine: sa.Engine, busy_timeout_s: float) -> None:
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(conn: sa.Connection) -> None:
-        mode = "DEFERRED" if False and conn.get_execution_options().get(BEGIN_MODE) == "IMMEDIATE" else "DEFERRED"
+        mode = "IMMEDIATE" if conn.get_execution_options().get(BEGIN_MODE) == "IMMEDIATE" else "DEFERRED"
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 

@@ -1,0 +1,95 @@
+"""Back-references in reported content: "these strikes", "this was denied", "Syrian aircraft are involved".
+
+The linker (``link.py``) resolves them to an earlier event mention; here they are only recognized, with the
+part of the event the claim is about ("Russian involvement", "responsibility").
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from eventwatch.attribute._syntax import child, children
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+# Objects that make "claimed X" a claim of responsibility for the event named after "for".
+RESPONSIBILITY = frozenset({"responsibility", "credit"})
+# Nouns that refer back to a claim, not an event ("Iran denied the accusation").
+CLAIM_NOUNS = frozenset({"accusation", "claim", "allegation", "report", "charge", "suggestion", "assertion"})
+# Predicates whose clause speaks about an event without naming it ("Syrian aircraft are involved").
+_INVOLVEMENT = frozenset({"involve", "responsible", "behind", "participate", "take"})
+
+
+def anaphor_of(content_np: Token | None, content: Token | None) -> tuple[str | None, str | None, bool]:
+    """(back-reference lemma, about, is demonstrative) of content that points at an earlier event or claim."""
+    if content_np is not None:
+        if content_np.lemma_ in RESPONSIBILITY:
+            target = next((child(p, "pobj") for p in children(content_np, "prep") if p.lower_ == "for"), None)
+            return (target.lemma_ if target is not None else "it"), "responsibility", False
+        if content_np.pos_ == "PRON" or content_np.lower_ in ("this", "that"):
+            return "this", None, True
+        if content_np.lemma_ in CLAIM_NOUNS:
+            return "claim", None, True
+        det = child(content_np, "det")
+        return content_np.lemma_, None, det is not None and det.lower_ in _DEMONSTRATIVES
+    if content is None:
+        return None, None, False
+    for token in content.subtree:
+        det = child(token, "det")
+        is_definite = det is not None and det.lower_ in (*_DEMONSTRATIVES, "the")
+        if token.pos_ == "NOUN" and is_definite and det is not None and token.lemma_ in _EVENT_NOUNS:
+            return token.lemma_, _involvement(content), det.lower_ in _DEMONSTRATIVES
+    if content.lemma_ in _INVOLVEMENT:
+        return "implicit", _involvement(content), True
+    return None, None, False
+
+
+_DEMONSTRATIVES = ("these", "this", "those", "that")
+_EVENT_NOUNS = frozenset(
+    {
+        "attack",
+        "strike",
+        "airstrike",
+        "bombing",
+        "shooting",
+        "shelling",
+        "offensive",
+        "operation",
+        "raid",
+        "assault",
+        "explosion",
+        "blast",
+        "killing",
+        "crash",
+        "incident",
+        "arrest",
+        "protest",
+        "rally",
+        "clash",
+        "fighting",
+        "battle",
+        "ambush",
+        "stabbing",
+        "poisoning",
+        "assassination",
+        "bombardment",
+        "campaign",
+    }
+)
+
+
+def _involvement(content: Token) -> str | None:
+    """ "the Russians are involved" -> "Russian involvement" (the part of the event a claim is about)."""
+    if content.lemma_ not in _INVOLVEMENT:
+        return None
+    subject = child(content, "nsubj", "nsubjpass")
+    if subject is None:
+        return "involvement"
+    adjective = next((t for t in subject.subtree if t.ent_type_ == "NORP"), None)
+    word = adjective.text if adjective is not None else subject.text
+    word = word[:-1] if word.endswith("s") and adjective is not None and word[0].isupper() else word
+    return f"{word} involvement"

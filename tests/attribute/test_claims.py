@@ -1,0 +1,273 @@
+"""Reporting structures -> claims (attribute/claims.py, _verbs.py, link.py), on real sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.records import Plover, SourceKind, Stance
+
+A = Plover.ASSAULT
+
+
+def _sources(analysis, index=0):
+    return [(c.source.text, c.stance) for c in analysis.event_mentions[index].claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "source", "stance"),
+    [
+        pytest.param(
+            "Police said the suspected gunman surrendered himself to police after being confronted "
+            "by officers.",
+            ("the suspected gunman surrendered himself", "surrendered", Plover.COERCE),
+            "Police",
+            Stance.ASSERT,
+            id="x-said-that",
+        ),
+        pytest.param(
+            "A U.S. strike on Jan. 1 hit two al-Qaida vehicles near Sarmada, Syria, Cook said.",
+            ("A U.S. strike on Jan. 1 hit two al-Qaida vehicles", "hit", A),
+            "Cook",
+            Stance.ASSERT,
+            id="s-comma-x-said",
+        ),
+        pytest.param(
+            "Yesterday, Indonesia's security minister Wiranto was stabbed, according to government "
+            "authorities.",
+            ("Indonesia's security minister Wiranto was stabbed", "stabbed", A),
+            "government authorities",
+            Stance.ASSERT,
+            id="according-to",
+        ),
+        pytest.param(
+            "A series of precision U.S. airstrikes in Idlib province killed more than 20 militants, "
+            "Pentagon Press "
+            "Secretary Peter Cook told reporters today.",
+            (
+                "A series of precision U.S. airstrikes in Idlib province killed more than 20 militants",
+                "killed",
+                A,
+            ),
+            "Pentagon Press Secretary Peter Cook",
+            Stance.ASSERT,
+            id="x-told-y",
+        ),
+        pytest.param(
+            "Dedi Prasetyo, a spokesperson for the Indonesian National Police, confirmed that two "
+            "suspects were "
+            "arrested.",
+            ("two suspects were arrested", "arrested", Plover.COERCE),
+            "Dedi Prasetyo, a spokesperson for the Indonesian National Police",
+            Stance.CONFIRM,
+            id="confirmed-that",
+        ),
+        pytest.param(
+            "His associates have alleged Navalny was poisoned.",
+            ("Navalny was poisoned", "poisoned", A),
+            "His associates",
+            Stance.CLAIM,
+            id="alleged",
+        ),
+        pytest.param(
+            "The Syrian army now claims full control of Aleppo, but this is a hollow victory.",
+            ("The Syrian army now claims full control of Aleppo", "control", A),
+            "The Syrian army",
+            Stance.CLAIM,
+            id="claims-object",
+        ),
+        pytest.param(
+            "On Monday, state-owned Iranian news agency Fars reported Iran issued arrest warrants on "
+            "36 people.",
+            ("Iran issued arrest warrants on 36 people", "issued", Plover.ACCUSE),
+            "state-owned Iranian news agency Fars",
+            Stance.REPORT,
+            id="media-reported",
+        ),
+        pytest.param(
+            "There are also reports of air strikes on the Al-Qaeda controlled eastern districts of Aleppo.",
+            ("air strikes on the Al-Qaeda controlled eastern districts of Aleppo", "strikes", A),
+            "reports",
+            Stance.REPORT,
+            id="reports-of",
+        ),
+        pytest.param(
+            "The officers eventually shot him dead, reportedly outside a Boots store.",
+            ("The officers eventually shot him dead", "shot", A),
+            "reportedly",
+            Stance.REPORT,
+            id="reportedly",
+        ),
+        pytest.param(
+            "The attack was claimed by the Houthi movement in Yemen. Saudi officials said the attack "
+            "came from "
+            "the north.",
+            ("The attack was claimed", "attack", A),
+            "the Houthi movement in Yemen",
+            Stance.CLAIM,
+            id="passive-claimed-by",
+        ),
+    ],
+)
+def test_claims_reporting_structure(analyse, text, event, source, stance):
+    analysis = analyse(text, [event])
+    assert (source, stance) in _sources(analysis)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        pytest.param(
+            "Not surprisingly pro-Jihadi news outlets are claiming that the Russians are involved in "
+            "these strikes "
+            "as well. However this has been categorically denied by Dmitry Peskov, Putin’s spokesman.",
+            "Dmitry Peskov, Putin’s spokesman",
+            id="passive-denied-by-this",
+        ),
+        pytest.param(
+            "US Secretary of State Mike Pompeo said the strike was Iran's doing. Iran rejected "
+            "reports that it "
+            "carried out the strike.",
+            "Iran",
+            id="rejected-reports-that",
+        ),
+    ],
+)
+def test_claims_denial(analyse, text, source):
+    strikes = "There were air strikes on the eastern districts of Aleppo. "
+    analysis = analyse(strikes + text, [("air strikes on the eastern districts of Aleppo", "strikes", A)])
+    assert (source, Stance.DENY) in _sources(analysis)
+
+
+def test_claims_claimed_responsibility(analyse):
+    text = "A car bomb exploded in Mogadishu on Saturday. Al-Shabaab claimed responsibility for the attack."
+    analysis = analyse(text, [("A car bomb exploded in Mogadishu", "exploded", A)])
+    claim = next(c for c in analysis.event_mentions[0].claims if c.source.text == "Al-Shabaab")
+    assert (claim.stance, claim.about, claim.source.kind) == (
+        Stance.CLAIM,
+        "responsibility",
+        SourceKind.ARMED_GROUP,
+    )
+
+
+def test_claims_nominal_claim_that(analyse):
+    text = "The rebels' claim that they shot down a helicopter near Idlib could not be checked."
+    analysis = analyse(text, [("they shot down a helicopter near Idlib", "shot", A)])
+    assert ("The rebels'", Stance.CLAIM) in _sources(analysis) or ("The rebels", Stance.CLAIM) in _sources(
+        analysis
+    )
+
+
+def test_claims_quote_block_after_saying_the_following(analyse, seed_text):
+    evidence = (
+        "After repelling terrorists’ continued attacks on government forces’ positions in Western Aleppo"
+    )
+    analysis = analyse(seed_text, [(evidence, "repelling", A)])
+    (claim,) = analysis.event_mentions[0].claims
+    assert claim.source.text.startswith("a Syrian army field commander")
+    assert [v.name for v in claim.source.via] == ["Fars News Agency"]
+
+
+def test_claims_said_colon_block(analyse):
+    text = (
+        "Minister Ellwood said:\n\nWe are concerned about the Wadi Barada area of Damascus, where "
+        "civilians are "
+        "facing ongoing shelling by the Asad regime."
+    )
+    analysis = analyse(text, [("civilians are facing ongoing shelling by the Asad regime", "facing", A)])
+    assert ("Minister Ellwood", Stance.ASSERT) in _sources(analysis)
+
+
+def test_claims_quote_with_speaker_after(analyse):
+    text = "“The coalition in the last 24 hours conducted 10 airstrikes against ISIL in Raqqah,” Cook said."
+    analysis = analyse(text, [("conducted 10 airstrikes against ISIL in Raqqah", "conducted", A)])
+    assert ("Cook", Stance.ASSERT) in _sources(analysis)
+
+
+@pytest.mark.parametrize(
+    ("pronoun_sentence", "expected"),
+    [
+        pytest.param(
+            "And, a Jan. 3 U.S. strike hit the headquarters compound itself, he added.", "Cook", id="he"
+        ),
+        pytest.param(
+            "And, a Jan. 3 U.S. strike hit the headquarters compound itself, she added.",
+            "Cook",
+            id="she-falls-back-to-person",
+        ),
+    ],
+)
+def test_claims_pronoun_resolved_to_named_source(analyse, pronoun_sentence, expected):
+    text = "Pentagon Press Secretary Peter Cook said the campaign is progressing. " + pronoun_sentence
+    analysis = analyse(text, [("a Jan. 3 U.S. strike hit the headquarters compound itself", "hit", A)])
+    assert analysis.event_mentions[0].claims[0].source.text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Reports from Syrian and Iranian news agencies appear to confirm that the Syrian army "
+            "has now started a "
+            "major ground operation in and around Aleppo.",
+            ["Syrian news agencies", "Iranian news agencies"],
+            id="adjectives",
+        ),
+        pytest.param(
+            "After the attack, both Saudi Arabia and the United States said that Iranian drones "
+            "struck the plant.",
+            ["Saudi Arabia", "the United States"],
+            id="nouns",
+        ),
+    ],
+)
+def test_claims_compound_source_split(analyse, text, expected):
+    trigger = "started" if "started" in text else "struck"
+    evidence = text[
+        text.index("the Syrian army") if "Syrian army" in text else text.index("Iranian drones") :
+    ]
+    analysis = analyse(text, [(evidence.rstrip("."), trigger, A)])
+    assert [c.source.text for c in analysis.event_mentions[0].claims] == expected
+
+
+def test_claims_author_claim_when_nobody_speaks(analyse):
+    text = "Near Palmyra, one strike destroyed an ISIL-held tank."
+    analysis = analyse(text, [("one strike destroyed an ISIL-held tank", "destroyed", A)], outlet="CENTCOM")
+    (claim,) = analysis.event_mentions[0].claims
+    assert (claim.source.text, claim.source.kind, claim.stance, claim.cue) == (
+        "CENTCOM",
+        SourceKind.AUTHOR,
+        Stance.ASSERT,
+        None,
+    )
+
+
+def test_claims_author_named_the_author_without_outlet(analyse):
+    text = "Near Palmyra, one strike destroyed an ISIL-held tank."
+    analysis = analyse(text, [("one strike destroyed an ISIL-held tank", "destroyed", A)])
+    assert analysis.event_mentions[0].claims[0].source.text == "the author"
+
+
+def test_claims_presupposed_nominal_event_stays_with_author(analyse, seed_text):
+    evidence = "the Russian air and cruise missile strikes on Al-Qaeda bases in Idlib and Homs province"
+    east = "air strikes on the Al-Qaeda controlled eastern districts of Aleppo"
+    analysis = analyse(seed_text, [(evidence, "strikes", A), (east, "strikes", A)])
+    assert [c.source.kind for c in analysis.event_mentions[0].claims] == [SourceKind.AUTHOR]
+
+
+def test_claims_detail_attribution_has_about(analyse):
+    text = (
+        "A gunman shot shoppers at a Walmart store in El Paso. According to Mexican President Andrés Manuel "
+        "López Obrador, six Mexican nationals were killed in the attack."
+    )
+    analysis = analyse(text, [("A gunman shot shoppers at a Walmart store in El Paso", "shot", A)])
+    claim = next(c for c in analysis.event_mentions[0].claims if "Obrador" in c.source.text)
+    assert claim.about == "death toll"
+
+
+def test_claims_evidence_slices_article_text(analyse, seed_text):
+    evidence = "air strikes on the Al-Qaeda controlled eastern districts of Aleppo"
+    analysis = analyse(seed_text, [(evidence, "strikes", A)])
+    for claim in analysis.event_mentions[0].claims:
+        assert claim.evidence.slice(seed_text).strip()
+        if claim.source.span is not None:
+            assert claim.source.span.slice(seed_text) == claim.source.text

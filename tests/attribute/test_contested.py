@@ -1,0 +1,62 @@
+"""Contested events (attribute/contested.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.records import Plover
+
+A = Plover.ASSAULT
+
+
+def test_contested_claim_against_denial(analyse, seed_text):
+    east = "air strikes on the Al-Qaeda controlled eastern districts of Aleppo"
+    assert analyse(seed_text, [(east, "strikes", A)]).event_mentions[0].is_contested
+
+
+def test_contested_denial_by_no_traces_found(analyse):
+    text = (
+        "His associates have alleged Navalny was poisoned. Hospital officials in Omsk said no traces "
+        "of poison "
+        "were found in his blood."
+    )
+    assert analyse(text, [("Navalny was poisoned", "poisoned", A)]).event_mentions[0].is_contested
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [
+        pytest.param(
+            "The interior ministry said 18,250 people attended the rally. Vyasna said 63,000 people "
+            "attended the rally.",
+            id="two-statements",
+        ),
+        pytest.param(
+            "According to reports from the interior ministry and from Vyasna, around 18,250 to 63,000 "
+            "visitors attended the rally.",
+            id="one-range-two-sources",
+        ),
+    ],
+)
+def test_contested_attendance_figures_from_two_sources(analyse, figures):
+    text = "Sviatlana Tsikhanouskaya held a rally in Minsk. " + figures
+    event = ("Sviatlana Tsikhanouskaya held a rally in Minsk", "held", Plover.PROTEST)
+    assert analyse(text, [event]).event_mentions[0].is_contested
+
+
+def test_contested_death_toll_six_vs_eight(analyse):
+    text = (
+        "A gunman shot shoppers at a Walmart store in El Paso. According to Mexican President Andrés Manuel "
+        "López Obrador, six Mexican nationals were killed in the attack. Another report from the Mexican "
+        "government said eight Mexicans died in the attack."
+    )
+    event = ("A gunman shot shoppers at a Walmart store in El Paso", "shot", A)
+    assert analyse(text, [event]).event_mentions[0].is_contested
+
+
+def test_contested_single_source_is_not(analyse):
+    text = (
+        "Police said the suspected gunman surrendered himself to police after being confronted by officers."
+    )
+    event = ("the suspected gunman surrendered himself", "surrendered", Plover.COERCE)
+    assert not analyse(text, [event]).event_mentions[0].is_contested

@@ -1,0 +1,71 @@
+"""Final factuality (attribute/factuality.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.records import Factuality, Plover
+
+A = Plover.ASSAULT
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "expected"),
+    [
+        pytest.param(
+            "Yesterday, Indonesia's security minister Wiranto was stabbed, according to government "
+            "authorities.",
+            ("Indonesia's security minister Wiranto was stabbed", "stabbed", A),
+            Factuality.REPORTED,
+            id="attributed-main-clause",
+        ),
+        pytest.param(
+            "Near Palmyra, one strike destroyed an ISIL-held tank.",
+            ("one strike destroyed an ISIL-held tank", "destroyed", A),
+            Factuality.ASSERTED,
+            id="author-voice",
+        ),
+        pytest.param(
+            "On Saturday morning, representatives from Iran acknowledged their government had shot down a "
+            "Ukrainian passenger jet near Tehran.",
+            ("their government had shot down a Ukrainian passenger jet", "shot", A),
+            Factuality.ASSERTED,
+            id="factive-cue",
+        ),
+        pytest.param(
+            "The shooting began at 10:39 a.m. local time, according to police. A gunman shot "
+            "shoppers at a store.",
+            ("A gunman shot shoppers at a store", "shot", A),
+            Factuality.ASSERTED,
+            id="detail-elsewhere",
+        ),
+        pytest.param(
+            "Minister Ellwood said:\n\nCivilians are facing ongoing shelling and airstrikes by the "
+            "Asad regime.",
+            ("Civilians are facing ongoing shelling and airstrikes by the Asad regime", "facing", A),
+            Factuality.REPORTED,
+            id="said-colon-block",
+        ),
+        pytest.param(
+            "Yesterday, President Hassan Rouhani of Iran said foreign powers should get out of the region.",
+            ("foreign powers should get out of the region", "get", Plover.REQUEST),
+            Factuality.ASSERTED,
+            id="speech-act-by-speaker",
+        ),
+        pytest.param(
+            "The prosecutor said the 36 must face charges, adding Iran will pursue the prosecution of Trump.",
+            ("Iran will pursue the prosecution of Trump", "pursue", Plover.THREATEN),
+            Factuality.REPORTED,
+            id="speech-act-reported",
+        ),
+    ],
+)
+def test_final_factuality(analyse, text, event, expected):
+    assert analyse(text, [event]).event_mentions[0].factuality is expected
+
+
+@pytest.mark.parametrize("kept", [Factuality.PLANNED, Factuality.NEGATED, Factuality.HYPOTHETICAL])
+def test_final_factuality_keeps_extract_value(analyse, kept):
+    text = "The foreign minister said Mexico would seek to extradite the gunman."
+    event = ("Mexico would seek to extradite the gunman", "extradite", Plover.REQUEST)
+    assert analyse(text, [event], factuality=kept).event_mentions[0].factuality is kept

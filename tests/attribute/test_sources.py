@@ -1,0 +1,87 @@
+"""Source typing (attribute/sources.py) and the registries it reads (attribute/registry.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.attribute.registry import find_outlet, outlets, people
+from eventwatch.attribute.sources import type_source
+from eventwatch.records import SourceKind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "country"),
+    [
+        ("state-owned Iranian news agency Fars", SourceKind.MEDIA_STATE, "IRN"),
+        ("SANA", SourceKind.MEDIA_STATE, "SYR"),
+        ("Al Jazeera", SourceKind.MEDIA, "QAT"),
+        ("Syrian news agencies", SourceKind.MEDIA, "SYR"),
+        ("The Syrian military", SourceKind.MILITARY, "SYR"),
+        ("Pentagon Press Secretary Peter Cook", SourceKind.MILITARY, "USA"),
+        ("Col. John “J.D.” Dorrian, the CJTF-OIR spokesperson", SourceKind.MILITARY, None),
+        ("Dmitry Peskov, Putin’s spokesman", SourceKind.OFFICIAL, "RUS"),
+        ("Mexico's Foreign Secretary Marcelo Ebrard", SourceKind.OFFICIAL, "MEX"),
+        ("Hospital officials in Omsk", SourceKind.OFFICIAL, None),
+        ("an Interpol spokesperson", SourceKind.UN_IO, None),
+        ("the Houthi movement in Yemen", SourceKind.ARMED_GROUP, "YEM"),
+        ("the Syrian Observatory for Human Rights", SourceKind.NGO_MONITOR, "SYR"),
+        ("An eyewitness", SourceKind.WITNESS_LOCAL, None),
+        ("analysts", SourceKind.EXPERT, None),
+        ("The initial reports", SourceKind.UNNAMED, None),
+        ("reportedly", SourceKind.UNNAMED, None),
+    ],
+)
+def test_type_source_kind_and_country(text, kind, country):
+    typed = type_source(text)
+    assert (typed.kind, typed.country) == (kind, country)
+
+
+def test_type_source_place_stands_for_government():
+    assert type_source("Iran", is_place=True).kind is SourceKind.OFFICIAL
+
+
+def test_type_source_domestic_body_takes_article_country():
+    assert type_source("police", article_country="GBR").country == "GBR"
+
+
+def test_type_source_outlet_affiliation():
+    assert "IRGC" in (type_source("Tasnim").affiliation or "")
+
+
+def test_find_outlet_needs_whole_word():
+    assert find_outlet("RTX shares fell") is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "SANA",
+        "Fars News Agency",
+        "Tasnim News Agency",
+        "IRNA",
+        "Press TV",
+        "RT",
+        "TASS",
+        "RIA Novosti",
+        "Sputnik",
+        "Anadolu Agency",
+        "Al Jazeera",
+        "Al Arabiya",
+        "Reuters",
+        "Associated Press",
+        "AFP",
+        "BBC",
+        "Syrian Observatory for Human Rights",
+        "Amaq News Agency",
+        "Xinhua",
+        "Interfax",
+        "PA Media",
+    ],
+)
+def test_outlet_registry_has_entry(name):
+    assert name in {o.name for o in outlets()}
+
+
+def test_registries_every_row_has_basis():
+    assert all(o.basis for o in outlets())
+    assert all(p.role for p in people())

@@ -1,0 +1,66 @@
+"""Which sentences give events, and of which PLOVER type (extract/triggers.py through extract.run)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import Extract
+
+POSITIVE = [
+    # dev article sentences (shared/gold/dev) and the seed
+    ("Near Ayn Isa, one strike destroyed a repeater station.", "ASSAULT"),
+    ("Yesterday, Indonesia's security minister Wiranto was stabbed in the town of Pandeglang.", "ASSAULT"),
+    ("Police said two suspects were arrested.", "COERCE"),
+    ("Several thousand people rallied at Freedom Plaza to protest the results of the election.", "PROTEST"),
+    ("State prosecutors charged the suspect in the shooting with capital murder, they said Sunday.", "ACCUSE"),
+    ("ISIL seized the tanks and other military hardware from Tiyas Military Airfield near Palmyra, Syria.", "COERCE"),
+    ("Iran issued arrest warrants on 36 people believed to have been involved in the killing.", "ACCUSE"),
+    ("The Resolution demanded full access for the UN across Syria.", "REQUEST"),
+    # own news-style sentences
+    ("Houthi rebels fired missiles at a Saudi oil facility on Monday.", "ASSAULT"),
+    ("Russian warplanes bombed a market in Idlib province, killing 12 civilians.", "ASSAULT"),
+    ("Hundreds of protesters marched through central Khartoum on Friday.", "PROTEST"),
+    ("The army deployed troops to the border town overnight.", "MOBILIZE"),
+    ("Turkish forces withdrew from the village after talks.", "RETREAT"),
+]
+
+NO_EVENT = [
+    # condemnation, thanks, opinion, definitions and standing situations (dev not_events kinds)
+    "The mayor thanked the police and emergency services for their swift and courageous response.",
+    "The Foreign Secretary condemned the violence in the strongest terms.",
+    "The PKK is banned in Turkey.",
+    "Ground-based artillery fired in counter-fire are not classified as a strike.",
+    "Terrorists seek to divide us and to destroy our way of life.",
+    "This is going to lead to a resurgence of the group.",
+    # accidents and natural disasters (dev distractors)
+    "An earthquake struck the province on Sunday, injuring at least 25 people and damaging churches.",
+    "A cargo plane crashed into houses near the airport; all but one of the sixteen on board died.",
+    "The aircraft overran the runway and broke through a perimeter barrier.",
+    # page residue: related-article headline lines
+    "BREAKING: Massive Russian air and cruise missile strikes on Al-Qaeda in Syria",
+    "Russian MP calls for sanctions against Soros, Nuland and Biden",
+]
+
+
+@pytest.mark.parametrize(("sentence", "plover"), POSITIVE)
+def test_triggers_sentence_gives_event_of_type(extract_text: Extract, sentence: str, plover: str) -> None:
+    mentions = extract_text(sentence, "2020-08-03").event_mentions
+    assert [str(m.plover) for m in mentions] == [plover]
+
+
+@pytest.mark.parametrize("sentence", NO_EVENT)
+def test_triggers_not_event_gives_nothing(extract_text: Extract, sentence: str) -> None:
+    assert extract_text(sentence, "2020-08-03").event_mentions == ()
+
+
+def test_triggers_evidence_is_a_slice_of_the_text(extract_text: Extract) -> None:
+    text = "On Saturday morning, a gunman shot shoppers at a Walmart store in El Paso, Texas."
+    (mention,) = extract_text(text, "2019-08-08").event_mentions
+    assert all(0 <= span.start < span.end <= len(text) for span in mention.evidence)
+    assert mention.trigger.slice(text) == "shot"
+
+
+def test_triggers_shelling_and_airstrikes_are_two_events(extract_text: Extract) -> None:
+    text = "Civilians are facing shelling and airstrikes by the Asad regime in the Wadi Barada area."
+    modes = sorted(str(m.mode) for m in extract_text(text, "2017-01-05").event_mentions)
+    assert modes == ["aerial", "heavy-weapons"]
