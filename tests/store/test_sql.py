@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from eventwatch.errors import StoreError
 from eventwatch.records import Analysis, Claim, Source, SourceKind, Span, Stance
 from eventwatch.store import EventFilters, SaveOutcome, Store, StoreCounts, open_store
+from tests.store._db import query
 from tests.store._records import SEED_URL, load_seed, one_event_analysis, seed_analysis, variant_text
 
 SEED_COUNTS = dict(articles=1, events=3, event_mentions=3, claims=5, sources=6, places=5, contested_events=1)
@@ -55,11 +55,8 @@ def test_save_same_text_under_second_url_records_the_url(store_url: str, seed: A
         store.save(seed)
         store.save(seed_analysis(url="https://mirror.example/aleppo"))
         store.save(seed_analysis(url="https://mirror.example/aleppo"))  # twice: still one row
-    with sqlite3.connect(store_url) as db:
-        rows = db.execute(
-            "SELECT a.url, u.url FROM article_urls u JOIN articles a ON a.id = u.article_id"
-        ).fetchall()
-    assert rows == [(SEED_URL, "https://mirror.example/aleppo")]
+    sql = "SELECT a.url, u.url FROM article_urls u JOIN articles a ON a.id = u.article_id"
+    assert query(store_url, sql) == [(SEED_URL, "https://mirror.example/aleppo")]
 
 
 def _bad_source_kind(a: Analysis) -> Analysis:

@@ -36,7 +36,7 @@ def render_event(detail: Any, console: Console) -> None:
         console.print(Text("\nclaims", style="bold"))
     for stance in ("confirm", "assert", "report", "claim", "deny", "retract"):
         for claim in (c for c in claims if c.get("stance") == stance):
-            hedge = " (hedged)" if claim.get("hedged") else ""
+            hedge = " (hedged)" if claim.get("is_hedged") else ""
             about = f" about {claim['about']}" if claim.get("about") else ""
             console.print(
                 Text(f"  {stance.upper()}{hedge}{about}: {claim.get('source_name')} [{claim.get('source_kind')}]")

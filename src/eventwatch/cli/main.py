@@ -218,11 +218,12 @@ def _print_event_table(rows: list) -> None:  # type: ignore[type-arg]
 
     from eventwatch.export import row_dicts
 
-    table = Table("id", "date", "type", "status", "place", "what")
+    table = Table("id", "date", "type", "status", "place", "country", "mentions", "articles")
     for d in row_dicts(rows):
         table.add_row(
             str(d.get("id")), str(d.get("date") or ""), str(d.get("plover")), str(d.get("status")),
-            str(d.get("place_name") or ""), str(d.get("summary") or "")[:80],
+            str(d.get("place_name") or ""), str(d.get("country") or ""), str(d.get("n_mentions")),
+            str(d.get("n_articles")),
         )
     stdout.print(table)
 

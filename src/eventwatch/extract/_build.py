@@ -36,7 +36,7 @@ _HARM = frozenset({"kill", "die", "injure", "wound"})
 _GENERIC_TRIGGERS = frozenset(
     ["destroy", "hit", "target", "kill", "injure", "wound", "die", "engage", "use", "fire", "launch"]
 )
-_HEADLINE_END = re.compile(r"[.!?\"”’)]\s*$")
+_HEADLINE_END = re.compile(r"[.!?\"'”’)]\s*$")
 # Headline-like lines (no final punctuation, few words) are titles and related-article links: no events.
 MAX_HEADLINE_TOKENS = 20
 
@@ -135,7 +135,10 @@ def _noun_actor(tok: Token) -> Token | None:
         for t in child.subtree:
             if t.ent_type_ in ("NORP", "GPE", "ORG") or (t.pos_ == "PROPN" and t.dep_ in ("amod", "compound")):
                 return t
-    for child in tok.children:
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    for child in [*tok.children, *(first.children if first is not tok else ())]:
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     # A misparsed base noun phrase: look left through its modifiers ("the Russian air and ... strikes").

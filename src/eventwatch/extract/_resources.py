@@ -160,7 +160,7 @@ def acled_table() -> dict[tuple[str, str], tuple[str, str]]:
             if row["acled_event_type"].startswith("("):
                 continue
             modes = row["plover_mode_or_condition"]
-            sub = row["acled_sub_event_type"].split(" / ")[0].split(" (")[0].strip()
+            sub = row["acled_sub_event_type"].split(" / ")[0].split(" (")[0].split(" or ")[0].strip()
             for event in row["plover_event"].split(" / "):
                 if modes.startswith("(") or modes == "—":
                     out.setdefault((event.strip(), ""), (row["acled_event_type"], sub))

@@ -113,6 +113,9 @@ UNREAL_MODIFIERS = frozenset(
 LIGHT_VERBS = frozenset(
     [
         "conduct",
+        "face",
+        "suffer",
+        "endure",
         "carry",
         "launch",
         "stage",

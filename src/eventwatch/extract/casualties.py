@@ -63,7 +63,7 @@ _AFTER = (  # "N people were killed", "22 dead"
             + _QUAL
             + _RANGE
             + _NOUN
-            + r"\s+(?:(?:were|was|have been|had been|are)\s+)?(?:\w+\s+)?"
+            + r"\s+(?:\w+\s+)?(?:(?:were|was|have been|had been|are)\s+)?(?:\w+\s+)?"
             + verb,
             re.I,
         ),

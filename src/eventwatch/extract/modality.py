@@ -112,6 +112,8 @@ def is_generic_present(tok: Token) -> bool:
     if len(links) > len(base) and _present_simple(links[-1]):
         return True
     for t in base:
+        if t.tag_ in ("VBZ", "VBP") and _bare_plural_subject(t):
+            return True  # "Terrorists seek to divide us": a generic subject in the present
         if t.lemma_.lower() in W.PLAN_GOVERNORS or any(c.dep_ == "expl" for c in t.children):
             return False  # planned acts and "there are reports of ..." are not standing situations
         if t.pos_ not in ("VERB", "AUX"):
@@ -144,3 +146,12 @@ def _tense_verdict(t: Token) -> bool | None:
 def _present_simple(t: Token) -> bool:
     aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     return t.tag_ in ("VBZ", "VBP") and not aux and t.lemma_.lower() not in W.ONGOING
+
+
+def _bare_plural_subject(t: Token) -> bool:
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return (
+        subj is not None
+        and subj.tag_ == "NNS"
+        and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in subj.children)
+    )

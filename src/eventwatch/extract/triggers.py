@@ -27,6 +27,7 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _DEFINITE = frozenset(["the", "this", "these", "that", "those", "its", "their", "his", "her"])
 # CAMEO roots coded from the verb dictionary alone (verbal roots need the lexicon's argument checks).
 _CAMEO_ROOTS = frozenset({"17", "18", "19", "20", "14", "15"})
+_SELF_REPORTING = frozenset({"ceasefire", "warrant", "phone", "access"})
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis"})
 
 
@@ -185,6 +186,8 @@ def _is_specified(tok: Token) -> bool:
 def _noun_reported(tok: Token) -> tuple[bool, bool]:
     """(is reported as an act, is a bare anaphor) for an event noun."""
     anchor = tok
+    while anchor.dep_ == "conj" and anchor.head.i < anchor.i:
+        anchor = anchor.head  # "shelling and airstrikes": the second noun shares the first one's role
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("report", "reports"):
         return True, False  # "There are also reports of air strikes on ..."
     if (
@@ -204,7 +207,7 @@ def _noun_reported(tok: Token) -> tuple[bool, bool]:
     head = anchor.head
     if anchor.dep_ in ("nsubj", "nsubjpass") and head.lemma_ != "be":
         return True, anaphor
-    if anchor.dep_ == "dobj" and head.lemma_.lower() in W.LIGHT_VERBS:
+    if anchor.dep_ in ("dobj", "xcomp") and head.lemma_.lower() in W.LIGHT_VERBS:
         return True, anaphor
     if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("report", "reports"):
         return True, False
@@ -218,10 +221,14 @@ def _noun_reported(tok: Token) -> tuple[bool, bool]:
 def _entry_for(tok: Token) -> TriggerEntry | None:
     lex = trigger_lexicon()
     lemma = tok.lemma_.lower()
+    # Gerunds the parser tags as verbs: "shooting" as a subject, "facing shelling" (xcomp of a light verb).
     nounish = tok.pos_ in ("NOUN", "PROPN") or (
         tok.pos_ == "VERB"
-        and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
         and tok.tag_ == "VBG"
+        and (
+            tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+            or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in W.LIGHT_VERBS)
+        )
     )
     if nounish:
         return (
@@ -275,7 +282,9 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue
         if not _noun_check(entry.condition, tok, sent):
             continue
-        reported, anaphor = _noun_reported(tok)
+        # Nouns with their own syntactic condition ("given access", "issued arrest warrants", "a phone
+        # conversation", "the ceasefire announced by") are reported by that condition.
+        reported, anaphor = (True, False) if entry.condition in _SELF_REPORTING else _noun_reported(tok)
         if not reported:
             continue
         plover, mode, cameo = entry.plover, entry.mode, entry.cameo

@@ -81,6 +81,10 @@ def _event_row(r: sa.Row[Any]) -> EventRow:
 
 def query_events(conn: sa.Connection, f: EventFilters) -> list[EventRow]:
     e = s.events
+    values = (f.since, f.until, f.plover, f.country, f.status, f.after_id)
+    if any(isinstance(v, str) and "\x00" in v for v in values):
+        # No stored code or date holds NUL, and PostgreSQL rejects NUL in a text parameter outright.
+        return []
     where: list[sa.ColumnElement[bool]] = []
     if f.since is not None:
         where.append(e.c.date >= f.since)

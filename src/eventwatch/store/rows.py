@@ -26,7 +26,7 @@ class EventFilters:
     ``since``/``until`` are inclusive ISO dates compared as strings against ``events.date`` (which may be
     ``YYYY-MM``), so events without a date are left out when either is given. ``near`` is
     ``(latitude, longitude, radius_km)``. Results are ordered by event id; ``after_id`` is the keyset cursor:
-    pass the last id of one page to get the next.
+    pass the last id of one page to get the next. A value holding NUL matches nothing.
     """
 
     since: str | None = None

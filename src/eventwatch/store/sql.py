@@ -60,8 +60,12 @@ class SqlStore:
         self._engine = sa.create_engine(url)
         if url.get_backend_name() == "sqlite":
             sqlite.configure(self._engine, busy_timeout_s)
-        with self._errors("cannot open or migrate"), self._writing() as conn:
-            self.schema_version = _migrate.migrate(conn, self._where)
+        try:
+            with self._errors("cannot open or migrate"), self._writing() as conn:
+                self.schema_version = _migrate.migrate(conn, self._where)
+        except StoreError:
+            self._engine.dispose()  # no half-open store: the caller never gets an object to close
+            raise
 
     @contextmanager
     def _errors(self, what: str) -> Iterator[None]:

@@ -1,0 +1,46 @@
+"""Casualty figures (extract/casualties.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventwatch.extract.casualties import find_casualties
+
+CASES = [
+    ("one in California at a garlic festival in Gilroy, killing three", ("killed", 3, 3, 3)),
+    ("another in Chippewa Falls, Wisconsin where at least five died", ("killed", 5, None, 5)),
+    ("killed more than 20 militants and destroyed eight vehicles", ("killed", 20, None, 20)),
+    ("with the death toll rising to 22 people on Monday", ("killed", 22, 22, 22)),
+    ("six Mexican nationals were killed in the attack", ("killed", 6, 6, 6)),
+    ("between 10 and 15 people were killed in the shelling", ("killed", 10, 15, 12)),
+    ("injuring at least 25 people and damaging churches", ("injured", 25, None, 25)),
+    ("Two women were injured in the attack", ("injured", 2, 2, 2)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_casualties_first_figure(text: str, expected: tuple[str, int, int | None, int]) -> None:
+    found = find_casualties(text, 0)
+    assert found
+    first = found[0]
+    assert (first.kind, first.low, first.high, first.best) == expected
+
+
+def test_casualties_conflicting_figures_are_all_kept() -> None:
+    text = "six Mexicans were killed in the attack; another report said eight Mexicans died"
+    assert [c.best for c in find_casualties(text, 0)] == [6, 8]
+
+
+def test_casualties_spans_are_article_offsets() -> None:
+    text = "the raid, killing three"
+    (found,) = find_casualties(text, 100)
+    assert (found.span.start - 100, found.span.end - 100) == (10, 23)
+
+
+@given(st.text(max_size=200))
+def test_casualties_any_text_gives_spans_inside_it(text: str) -> None:
+    for c in find_casualties(text, 0):
+        assert 0 <= c.span.start <= c.span.end <= len(text)
+        assert c.low is not None and c.low >= 0

@@ -1,0 +1,55 @@
+"""Date expressions resolved against the publication date (extract/dates.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.extract.dates import days_before, find_date
+from eventwatch.records import DatePrecision
+
+CASES = [
+    ("On Saturday morning, a gunman shot shoppers", "2019-08-08", "2019-08-03", DatePrecision.DAY),
+    ("Yesterday, the minister was stabbed", "2019-10-11", "2019-10-10", DatePrecision.DAY),
+    ("On Jan. 8, Coalition military forces conducted 34 strikes", "2017-01-09", "2017-01-08", DatePrecision.DAY),
+    ("On Monday 19 December the UN Security Council adopted", "2016-12-23", "2016-12-19", DatePrecision.DAY),
+    ("her husband, who was arrested in May", "2020-08-03", "2020-05", DatePrecision.MONTH),
+    ("seized the tanks between 11-13 Dec", "2016-12", "2016-12", DatePrecision.MONTH),
+    ("On Thursday, Dec. 15, Coalition aircraft destroyed", "2016-12", "2016-12-15", DatePrecision.DAY),
+    ("A strike on Dec. 29 hit a depot", "2017-01-05", "2016-12-29", DatePrecision.DAY),
+    ("the rally last week", "2020-08-03", "2020-07-27", DatePrecision.WEEK),
+    ("clashes overnight in the capital", "2020-08-03", "2020-08-02", DatePrecision.DAY),
+    ("the attack on 2020-02-02 in Streatham", None, "2020-02-02", DatePrecision.DAY),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "date", "precision"), CASES)
+def test_dates_resolved(text: str, published: str | None, date: str, precision: DatePrecision) -> None:
+    found = find_date(text, published)
+    assert found is not None
+    assert (found.date, found.precision) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("the coalition in the last 24 hours conducted 10 airstrikes", "2017-01"),
+        ("On Tuesday, militants attacked a convoy", "2017-01"),  # weekday against a month-only date
+        ("On Tuesday, militants attacked a convoy", None),
+    ],
+)
+def test_dates_unresolvable_or_ongoing_is_none(text: str, published: str | None) -> None:
+    found = find_date(text, published)
+    assert found is None or found.date is None
+
+
+def test_dates_no_expression_is_none() -> None:
+    assert find_date("Police arrested two suspects.", "2019-10-11") is None
+
+
+def test_dates_weekday_is_strictly_before_publication() -> None:
+    found = find_date("on Thursday", "2020-08-06")  # a Thursday
+    assert found is not None and found.date == "2020-07-30"
+
+
+def test_dates_days_before_month_date() -> None:
+    assert days_before("2020-05", "2020-08-03") == 94

@@ -1,0 +1,45 @@
+"""One event per real event: anaphors merged, list lines kept apart, aggregates dropped (extract/merge.py)."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import Extract
+
+CENTCOM = (
+    "On Jan. 8, Coalition military forces conducted 7 strikes against ISIL terrorists in Syria.\n"
+    "Near Raqqah, five strikes engaged four ISIL tactical units and destroyed two vehicles.\n"
+    "Near Palmyra, one strike destroyed an ISIL-held tank.\n"
+    "Near Tabqah, one strike destroyed a VBIED.\n"
+)
+
+
+def test_merge_aggregate_broken_down_is_not_an_event(extract_text: Extract) -> None:
+    mentions = extract_text(CENTCOM, "2017-01-09").event_mentions
+    assert len(mentions) == 3
+    assert not any("7 strikes" in m.evidence[0].slice(CENTCOM) for m in mentions)
+
+
+def test_merge_list_lines_inherit_actor_and_date(extract_text: Extract) -> None:
+    mentions = extract_text(CENTCOM, "2017-01-09").event_mentions
+    assert {m.date for m in mentions} == {"2017-01-08"}
+    assert all(m.actor1 is not None and m.actor1.sector == "MIL" for m in mentions)
+
+
+def test_merge_anaphor_joins_its_antecedent(extract_text: Extract) -> None:
+    text = (
+        "Yesterday, Indonesia's security minister Wiranto was stabbed in Pandeglang.\n"
+        "Wiranto survived the attack, and two others were also injured in the attack."
+    )
+    mentions = [m for m in extract_text(text, "2019-10-11").event_mentions if m.plover == "ASSAULT"]
+    assert len(mentions) == 1
+
+
+def test_merge_old_history_is_dropped(extract_text: Extract) -> None:
+    text = "He was arrested in 2015 and released the next year. Police arrested two men on Monday."
+    mentions = extract_text(text, "2020-02-05").event_mentions
+    assert [m.date for m in mentions] == ["2020-02-03"]
+
+
+def test_merge_recent_past_event_is_background(extract_text: Extract) -> None:
+    text = "She spoke about her husband Siarhei, who was arrested in May."
+    (mention,) = extract_text(text, "2020-08-03").event_mentions
+    assert mention.is_background and mention.date == "2020-05"

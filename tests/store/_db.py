@@ -1,0 +1,18 @@
+"""Reading a store's tables directly, as Datasette or a SQL client would (works on every back end)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from eventwatch.store.sql import to_url
+
+
+def query(store_url: str, sql: str) -> list[tuple[Any, ...]]:
+    engine = sa.create_engine(to_url(store_url))
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.exec_driver_sql(sql)]
+    finally:
+        engine.dispose()
