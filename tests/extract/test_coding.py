@@ -11,14 +11,24 @@ A = Factuality.ASSERTED
 
 CASES = [
     (("ASSAULT", "aerial", A, set(), "MIL", "REB"), ("Explosions/Remote violence", "Air/drone strike")),
-    (("ASSAULT", "heavy-weapons", A, set(), "MIL", "CVL"),
-     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
-    (("ASSAULT", "unconventional", A, set(), "GOV/MIL", "CVL"), ("Explosions/Remote violence", "Chemical weapon")),
-    (("ASSAULT", "explosives", A, set(), "UAF", "MIL"),
-     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    (
+        ("ASSAULT", "heavy-weapons", A, set(), "MIL", "CVL"),
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ),
+    (
+        ("ASSAULT", "unconventional", A, set(), "GOV/MIL", "CVL"),
+        ("Explosions/Remote violence", "Chemical weapon"),
+    ),
+    (
+        ("ASSAULT", "explosives", A, set(), "UAF", "MIL"),
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ),
     (("ASSAULT", "primitive", A, set(), "UAF", "CVL"), ("Violence against civilians", "Attack")),
     (("ASSAULT", None, A, {"liberate"}, "MIL", "REB/IMG"), ("Battles", "Government regains territory")),
-    (("ASSAULT", None, A, {"liberate"}, "REB", "REB/IMG"), ("Battles", "Non-state actor overtakes territory")),
+    (
+        ("ASSAULT", None, A, {"liberate"}, "REB", "REB/IMG"),
+        ("Battles", "Non-state actor overtakes territory"),
+    ),
     (("ASSAULT", None, A, set(), "MIL", "REB"), ("Battles", "Armed clash")),
     (("PROTEST", "demo", A, set(), "CVL", None), ("Protests", "Peaceful protest")),
     (("PROTEST", "riot", A, set(), "CVL", "CVL"), ("Riots", "Violent demonstration")),
@@ -32,9 +42,7 @@ def test_coding_acled_of_happened_event(args: tuple, expected: tuple[str, str]) 
     assert acled(*args, folded=False) == expected
 
 
-@pytest.mark.parametrize(
-    "factuality", [Factuality.PLANNED, Factuality.NEGATED, Factuality.HYPOTHETICAL]
-)
+@pytest.mark.parametrize("factuality", [Factuality.PLANNED, Factuality.NEGATED, Factuality.HYPOTHETICAL])
 def test_coding_acled_null_when_not_happened(factuality: Factuality) -> None:
     assert acled("ASSAULT", "aerial", factuality, set(), "MIL", "REB", folded=False) == (None, None)
 
@@ -54,8 +62,14 @@ def test_coding_arrest_at_the_scene_is_folded() -> None:
 
 @pytest.mark.parametrize(
     ("words", "mode"),
-    [({"chemical", "weapons"}, "unconventional"), ({"drone"}, "drone"), ({"mortar"}, "heavy-weapons"),
-     ({"knife"}, "primitive"), ({"gunman"}, "firearms"), (set(), None)],
+    [
+        ({"chemical", "weapons"}, "unconventional"),
+        ({"drone"}, "drone"),
+        ({"mortar"}, "heavy-weapons"),
+        ({"knife"}, "primitive"),
+        ({"gunman"}, "firearms"),
+        (set(), None),
+    ],
 )
 def test_coding_refine_mode_from_weapon_words(words: set[str], mode: str | None) -> None:
     assert refine_mode("ASSAULT", None, words) == mode
@@ -63,8 +77,14 @@ def test_coding_refine_mode_from_weapon_words(words: set[str], mode: str | None)
 
 @pytest.mark.parametrize(
     ("plover", "mode", "root"),
-    [("ASSAULT", "aerial", "19"), ("ASSAULT", "unconventional", "20"), ("ASSAULT", "firearms", "18"),
-     ("PROTEST", "demo", "14"), ("COERCE", "arrest", "17"), ("REQUEST", None, "10")],
+    [
+        ("ASSAULT", "aerial", "19"),
+        ("ASSAULT", "unconventional", "20"),
+        ("ASSAULT", "firearms", "18"),
+        ("PROTEST", "demo", "14"),
+        ("COERCE", "arrest", "17"),
+        ("REQUEST", None, "10"),
+    ],
 )
 def test_coding_cameo_root(plover: str, mode: str | None, root: str) -> None:
     assert cameo_root(plover, mode) == root

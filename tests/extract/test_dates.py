@@ -10,7 +10,12 @@ from eventwatch.records import DatePrecision
 CASES = [
     ("On Saturday morning, a gunman shot shoppers", "2019-08-08", "2019-08-03", DatePrecision.DAY),
     ("Yesterday, the minister was stabbed", "2019-10-11", "2019-10-10", DatePrecision.DAY),
-    ("On Jan. 8, Coalition military forces conducted 34 strikes", "2017-01-09", "2017-01-08", DatePrecision.DAY),
+    (
+        "On Jan. 8, Coalition military forces conducted 34 strikes",
+        "2017-01-09",
+        "2017-01-08",
+        DatePrecision.DAY,
+    ),
     ("On Monday 19 December the UN Security Council adopted", "2016-12-23", "2016-12-19", DatePrecision.DAY),
     ("her husband, who was arrested in May", "2020-08-03", "2020-05", DatePrecision.MONTH),
     ("seized the tanks between 11-13 Dec", "2016-12", "2016-12", DatePrecision.MONTH),

@@ -37,14 +37,23 @@ def dev_predictions(shared_dir: Path) -> list[tuple[dict[str, Any], dict[str, An
     for path in paths:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_suffix(".txt").read_bytes().decode("utf-8")
-        article = Article(id=path.stem, content_hash=path.stem, text=text, title=gold.get("title"),
-                          outlet=gold.get("outlet"), published=gold.get("published"), ext_id=path.stem)
+        article = Article(
+            id=path.stem,
+            content_hash=path.stem,
+            text=text,
+            title=gold.get("title"),
+            outlet=gold.get("outlet"),
+            published=gold.get("published"),
+            ext_id=path.stem,
+        )
         analysis = next(extract.run([parse_article(article, cfg)], cfg))
         triples.append((to_gold_json(analysis), gold, text))
     return triples
 
 
-def test_dev_floor_metrics_at_or_above_floor(dev_predictions: list[tuple[dict[str, Any], dict[str, Any], str]]) -> None:
+def test_dev_floor_metrics_at_or_above_floor(
+    dev_predictions: list[tuple[dict[str, Any], dict[str, Any], str]],
+) -> None:
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))["extract_dev"]
     metrics = score_corpus(dev_predictions).tally.metrics()
     below = {k: (metrics[k], floor) for k, floor in floors.items() if (metrics[k] or 0.0) < floor}

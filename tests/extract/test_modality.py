@@ -9,16 +9,32 @@ from tests.extract.conftest import Extract
 
 CASES = [
     # seed article
-    ("After weeks of fighting, the army soldiers are now ready to storm militants' centres in Eastern Aleppo.",
-     "storm", Factuality.PLANNED),
-    ("Only once western Aleppo is secured will the Syrian army aim to storm eastern Aleppo.", "storm",
-     Factuality.PLANNED),
+    (
+        "After weeks of fighting, the soldiers are now ready to storm militants' centres in Eastern Aleppo.",
+        "storm",
+        Factuality.PLANNED,
+    ),
+    (
+        "Only once western Aleppo is secured will the Syrian army aim to storm eastern Aleppo.",
+        "storm",
+        Factuality.PLANNED,
+    ),
     # dev articles
-    ("Mexico would consider charging the gunman with terrorism against Mexicans.", "charging",
-     Factuality.HYPOTHETICAL),
-    ("It is unacceptable that the UN has still not been given access to eastern Aleppo.", "access",
-     Factuality.NEGATED),
-    ("On Saturday morning, a gunman shot shoppers at a Walmart store in El Paso.", "shot", Factuality.ASSERTED),
+    (
+        "Mexico would consider charging the gunman with terrorism against Mexicans.",
+        "charging",
+        Factuality.HYPOTHETICAL,
+    ),
+    (
+        "It is unacceptable that the UN has still not been given access to eastern Aleppo.",
+        "access",
+        Factuality.NEGATED,
+    ),
+    (
+        "On Saturday morning, a gunman shot shoppers at a Walmart store in El Paso.",
+        "shot",
+        Factuality.ASSERTED,
+    ),
     # own sentences
     ("If the talks fail, the rebels could attack the airport.", "attack", Factuality.HYPOTHETICAL),
     ("The government said troops will withdraw from the city next month.", "withdraw", Factuality.PLANNED),
@@ -27,14 +43,16 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "expected"), CASES)
-def test_modality_factuality_of_clause(extract_text: Extract, text: str, trigger: str, expected: Factuality) -> None:
+def test_modality_factuality_of_clause(
+    extract_text: Extract, text: str, trigger: str, expected: Factuality
+) -> None:
     mentions = extract_text(text, "2019-08-08").event_mentions
     found = {m.trigger.slice(text): m.factuality for m in mentions}
     assert found.get(trigger) is expected, found
 
 
 def test_modality_speech_act_keeps_its_own_factuality(extract_text: Extract) -> None:
-    text = 'Rouhani said foreign powers must not send weapons and fighter jets to the region.'
+    text = "Rouhani said foreign powers must not send weapons and fighter jets to the region."
     (mention,) = extract_text(text, "2019-09-23").event_mentions
     assert (mention.plover, mention.factuality) == ("REQUEST", Factuality.ASSERTED)
 

@@ -17,8 +17,11 @@ def _events(extract_text: Extract, seed_text: str) -> Analysis:
 
 def test_seed_syrian_army_ground_offensive(extract_text: Extract, seed_text: str) -> None:
     text = _body(seed_text)
-    found = [m for m in _events(extract_text, seed_text).event_mentions
-             if "ground operation" in " ".join(s.slice(text) for s in m.evidence)]
+    found = [
+        m
+        for m in _events(extract_text, seed_text).event_mentions
+        if "ground operation" in " ".join(s.slice(text) for s in m.evidence)
+    ]
     assert len(found) == 1
     m = found[0]
     assert (m.plover, m.factuality, m.acled) == ("ASSAULT", Factuality.ASSERTED, "Battles")
@@ -27,8 +30,11 @@ def test_seed_syrian_army_ground_offensive(extract_text: Extract, seed_text: str
 
 def test_seed_russian_strikes_on_al_qaeda(extract_text: Extract, seed_text: str) -> None:
     text = _body(seed_text)
-    found = [m for m in _events(extract_text, seed_text).event_mentions
-             if "Idlib and Homs" in " ".join(s.slice(text) for s in m.evidence)]
+    found = [
+        m
+        for m in _events(extract_text, seed_text).event_mentions
+        if "Idlib and Homs" in " ".join(s.slice(text) for s in m.evidence)
+    ]
     assert len(found) == 1
     m = found[0]
     assert (m.plover, m.mode) == ("ASSAULT", "aerial")
@@ -38,8 +44,11 @@ def test_seed_russian_strikes_on_al_qaeda(extract_text: Extract, seed_text: str)
 
 def test_seed_strikes_on_eastern_aleppo_without_actor(extract_text: Extract, seed_text: str) -> None:
     text = _body(seed_text)
-    found = [m for m in _events(extract_text, seed_text).event_mentions
-             if any(s.slice(text).startswith("air strikes on the Al-Qaeda") for s in m.evidence)]
+    found = [
+        m
+        for m in _events(extract_text, seed_text).event_mentions
+        if any(s.slice(text).startswith("air strikes on the Al-Qaeda") for s in m.evidence)
+    ]
     assert len(found) == 1
     assert found[0].mode == "aerial" and found[0].actor1 is None
 
@@ -53,11 +62,16 @@ def test_seed_storming_is_planned_never_happened(extract_text: Extract, seed_tex
 
 def test_seed_repelled_attacks_in_western_aleppo(extract_text: Extract, seed_text: str) -> None:
     text = _body(seed_text)
-    assert any(m.trigger.slice(text) == "repelling" and m.plover == "ASSAULT"
-               for m in _events(extract_text, seed_text).event_mentions)
+    assert any(
+        m.trigger.slice(text) == "repelling" and m.plover == "ASSAULT"
+        for m in _events(extract_text, seed_text).event_mentions
+    )
 
 
 def test_seed_terrorist_offensives_list_is_not_an_event(extract_text: Extract, seed_text: str) -> None:
     text = _body(seed_text)
-    assert not any("Abu Omar Saraqib" in s.slice(text)
-                   for m in _events(extract_text, seed_text).event_mentions for s in m.evidence)
+    assert not any(
+        "Abu Omar Saraqib" in s.slice(text)
+        for m in _events(extract_text, seed_text).event_mentions
+        for s in m.evidence
+    )

@@ -12,8 +12,14 @@ POSITIVE = [
     ("Yesterday, Indonesia's security minister Wiranto was stabbed in the town of Pandeglang.", "ASSAULT"),
     ("Police said two suspects were arrested.", "COERCE"),
     ("Several thousand people rallied at Freedom Plaza to protest the results of the election.", "PROTEST"),
-    ("State prosecutors charged the suspect in the shooting with capital murder, they said Sunday.", "ACCUSE"),
-    ("ISIL seized the tanks and other military hardware from Tiyas Military Airfield near Palmyra, Syria.", "COERCE"),
+    (
+        "State prosecutors charged the suspect in the shooting with capital murder, they said Sunday.",
+        "ACCUSE",
+    ),
+    (
+        "ISIL seized the tanks and other military hardware from Tiyas Military Airfield near Palmyra, Syria.",
+        "COERCE",
+    ),
     ("Iran issued arrest warrants on 36 people believed to have been involved in the killing.", "ACCUSE"),
     ("The Resolution demanded full access for the UN across Syria.", "REQUEST"),
     # own news-style sentences

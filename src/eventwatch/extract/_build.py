@@ -133,7 +133,9 @@ def _noun_actor(tok: Token) -> Token | None:
         if child.dep_ not in ("amod", "compound", "nmod"):
             continue
         for t in child.subtree:
-            if t.ent_type_ in ("NORP", "GPE", "ORG") or (t.pos_ == "PROPN" and t.dep_ in ("amod", "compound")):
+            if t.ent_type_ in ("NORP", "GPE", "ORG") or (
+                t.pos_ == "PROPN" and t.dep_ in ("amod", "compound")
+            ):
                 return t
     first = tok
     while first.dep_ == "conj" and first.head.i < first.i:

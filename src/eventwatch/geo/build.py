@@ -53,7 +53,11 @@ def _collect_rows() -> list[Row]:
     rows = list(read_conflict_places())
     conflict = {r.country for r in rows}
     world = read_world(conflict, aliases)
-    rows += world.countries + world.admin1 + world.cities
+    for r in rows:  # display the English name where cities500 has one ("Aleppo", not "Ḩalab")
+        english = world.english_names.get(r.geonameid or -1)
+        if english and r.names and english != r.names[0]:
+            r.names = [english, *(n for n in r.names if n != english)]
+    rows += world.countries + world.admin1 + world.counties + world.cities
     country_row = {r.country: r for r in world.countries}
     admin1_row = {f"{r.country}.{r.admin1_code}": r for r in world.admin1}
     by_gid: dict[int, list[Row]] = defaultdict(list)
