@@ -36,6 +36,12 @@ ADMIN_HEADS = {
     "town": "city",
     "village": "city",
     "municipality": "admin2",
+    # offices of a state or province: "New York Gov. Andrew Cuomo", "Quebec Health Minister"
+    "gov": "admin1",
+    "governor": "admin1",
+    "premier": "admin1",
+    "legislature": "admin1",
+    "lawmakers": "admin1",
 }
 # Sites named after their place: "Damascus Airport" locates at Damascus (gold convention: Baghdad airport
 # → Baghdad); the name is a place reading, not an organisation.

@@ -44,7 +44,11 @@ _ADMIN1_BONUS = 2.5
 _PRECISION_BONUS = 3.0
 _NEAR_KM = 300.0
 _NAMESAKE_CITY_POPULATION = 100_000
-_NAMESAKE_ADMIN1_PENALTY = 4.0  # a candidate this close to another resolved place counts as co-located
+_NAMESAKE_ADMIN1_PENALTY = 4.0
+# A namesake city is "the" reading of a bare name only when it holds a good share of its admin1's people
+# (New York City, Aleppo) or is the capital (Washington); Quebec City holds ~7 % of Quebec. Tuned on
+# TR-News dev.
+_NAMESAKE_CITY_SHARE = 0.2
 
 
 @dataclass(slots=True)
@@ -70,15 +74,22 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _is_namesake_city(city: Candidate, admin1: Candidate) -> bool:
+    if city.feature_class != "P" or city.cc != admin1.cc or city.population < _NAMESAKE_CITY_POPULATION:
+        return False
+    return (
+        city.feature_code == "PPLC"
+        or not admin1.population
+        or city.population >= _NAMESAKE_CITY_SHARE * admin1.population
+    )
+
+
 def _prior(m: Mention, cand: Candidate, surface: str) -> float:
     score = math.log10(cand.population + 1) * 0.6 + _FEATURE_BONUS.get(cand.feature_code, 0.0)
     if (
         cand.feature_code == "ADM1"
         and m.wanted_precision != "admin1"
-        and any(
-            c.feature_class == "P" and c.cc == cand.cc and c.population >= _NAMESAKE_CITY_POPULATION
-            for c in m.candidates
-        )
+        and any(_is_namesake_city(c, cand) for c in m.candidates)
     ):
         score -= _NAMESAKE_ADMIN1_PENALTY  # "Aleppo" alone is the city; "Aleppo province" the governorate
     if cand.spelling == surface:
@@ -114,7 +125,7 @@ def _score(
         share = countries[cand.country] / max(countries.values())
         score += _COUNTRY_BONUS * share
     key = cand.admin1_key
-    if key and admin1s[key] > (1 if m.chosen is cand else 0):
+    if key and admin1s[key] > 0:
         score += _ADMIN1_BONUS
     elif any(a.id != cand.id and haversine_km(a.lat, a.lon, cand.lat, cand.lon) < _NEAR_KM for a in anchors):
         score += _ADMIN1_BONUS * 0.6
@@ -142,12 +153,22 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
         if m.candidates:
             m.chosen = _best(m, countries, empty, ())
     for _ in range(2):
-        picked = [m.chosen for m in mentions if m.chosen is not None]
-        admin1s = Counter(c.admin1_key for c in picked if c.admin1_key)
-        # Admin1 units themselves anchor their members ("Aleppo" governorate → places in SY.09).
-        admin1s.update(c.admin1_key for c in picked if c.feature_code == "ADM1" and c.admin1_key)
-        resolved_countries = countries + Counter(c.country for c in picked)
+        picked = [(plain(m.text), m.chosen) for m in mentions if m.chosen is not None]
+        # Admin1 context per surface: a name repeated five times must not vote for its own admin1
+        # ("Plymouth County" ×4 in Massachusetts would outvote "Hinton, Iowa"). Admin1 units themselves
+        # anchor their members ("Aleppo" governorate → places in SY.09).
+        admin1_by_surface: dict[str, Counter[str]] = {}
+        for surface, c in picked:
+            if c.admin1_key:
+                votes = admin1_by_surface.setdefault(surface, Counter())
+                votes[c.admin1_key] += 2 if c.feature_code == "ADM1" else 1
+        admin1_all = sum(admin1_by_surface.values(), Counter())
+        resolved_countries = countries + Counter(c.country for _, c in picked)
         for m in mentions:
             if len(m.candidates) > 1:
-                others = [c for c in picked if c is not m.chosen and c.feature_code not in {"PCLI", "ADM1"}]
+                surface = plain(m.text)
+                admin1s = admin1_all - admin1_by_surface.get(surface, Counter())
+                others = [
+                    c for s, c in picked if s != surface and c.feature_code not in {"PCLI", "ADM1"}
+                ]
                 m.chosen = _best(m, resolved_countries, admin1s, others)
