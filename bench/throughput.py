@@ -19,10 +19,10 @@ from typing import Any
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core: the figure is per core
 
-from eventwatch import attribute, extract, fuse, geo, ingest, nlp  # noqa: E402
-from eventwatch.config import load_config  # noqa: E402
-from eventwatch.errors import InputError  # noqa: E402
-from eventwatch.records import Article  # noqa: E402
+from eventwatch import attribute, extract, fuse, geo, ingest, nlp
+from eventwatch.config import load_config
+from eventwatch.errors import InputError
+from eventwatch.records import Article
 
 
 def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -39,7 +39,9 @@ def main() -> None:
     args = parser.parse_args()
 
     cfg = load_config()
-    articles = [a for a in ingest.read_inputs([str(ingest.SAMPLE_CORPUS)], cfg) if not isinstance(a, InputError)]
+    articles = [
+        a for a in ingest.read_inputs([str(ingest.SAMPLE_CORPUS)], cfg) if not isinstance(a, InputError)
+    ]
     if args.limit:
         articles = articles[: args.limit]
     assert all(isinstance(a, Article) for a in articles)
@@ -78,15 +80,16 @@ def main() -> None:
         "raw_spacy_parse_articles_per_s": rate(raw),
         "stages_articles_per_s": {k: rate(v) for k, v in stage_times.items()},
     }
-    figures["ratio_to_raw_parse"] = figures["pipeline_articles_per_s"]["median"] / figures[
-        "raw_spacy_parse_articles_per_s"
-    ]["median"]
+    figures["ratio_to_raw_parse"] = (
+        figures["pipeline_articles_per_s"]["median"] / figures["raw_spacy_parse_articles_per_s"]["median"]
+    )
     if args.json:
         print(json.dumps(figures, indent=2))
         return
 
     def line(name: str, r: dict[str, float]) -> str:
-        return f"{name}: {r['median']:.2f} articles/s/core (n={n}, runs={args.runs}, min {r['min']:.2f}, max {r['max']:.2f})"
+        spread = f"min {r['min']:.2f}, max {r['max']:.2f}"
+        return f"{name}: {r['median']:.2f} articles/s/core (n={n}, runs={args.runs}, {spread})"
 
     print(line("pipeline", figures["pipeline_articles_per_s"]))
     print(line("raw_spacy_parse", figures["raw_spacy_parse_articles_per_s"]))

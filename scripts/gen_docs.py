@@ -1,7 +1,7 @@
 """Regenerate docs/settings.md and docs/cli.md from config.SETTINGS and the CLI's --help.
 
-    python scripts/gen_docs.py          # write
-    python scripts/gen_docs.py --check  # exit 1 if the docs are stale (tests/test_docs.py runs this)
+python scripts/gen_docs.py          # write
+python scripts/gen_docs.py --check  # exit 1 if the docs are stale (tests/test_docs.py runs this)
 """
 
 from __future__ import annotations
@@ -14,13 +14,29 @@ from pathlib import Path
 from eventwatch.config import SETTINGS
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-COMMANDS = [[], ["run"], ["extract"], ["events"], ["show"], ["eval"], ["eval", "gold"], ["eval", "html"],
-            ["eval", "geo"], ["config"]]
+COMMANDS = [
+    [],
+    ["run"],
+    ["extract"],
+    ["events"],
+    ["show"],
+    ["eval"],
+    ["eval", "gold"],
+    ["eval", "html"],
+    ["eval", "geo"],
+    ["config"],
+]
 
 
 def settings_md() -> str:
-    lines = ["# Settings", "", "Generated from `src/eventwatch/config.py` by `scripts/gen_docs.py`; do not edit.", "",
-             "| setting | environment variable | type | default | meaning |", "|---|---|---|---|---|"]
+    lines = [
+        "# Settings",
+        "",
+        "Generated from `src/eventwatch/config.py` by `scripts/gen_docs.py`; do not edit.",
+        "",
+        "| setting | environment variable | type | default | meaning |",
+        "|---|---|---|---|---|",
+    ]
     for s in SETTINGS:
         lines.append(f"| `{s.name}` | `{s.env}` | {s.type.__name__} | `{s.default!r}` | {s.help} |")
     return "\n".join(lines) + "\n"
@@ -28,10 +44,20 @@ def settings_md() -> str:
 
 def cli_md() -> str:
     env = dict(os.environ, COLUMNS="100", TERM="dumb", NO_COLOR="1")
-    parts = ["# Command-line reference", "", "Generated from `eventwatch --help` by `scripts/gen_docs.py`; do not edit.", ""]
+    parts = [
+        "# Command-line reference",
+        "",
+        "Generated from `eventwatch --help` by `scripts/gen_docs.py`; do not edit.",
+        "",
+    ]
     for cmd in COMMANDS:
-        out = subprocess.run([sys.executable, "-m", "eventwatch.cli.main", *cmd, "--help"], capture_output=True,
-                             text=True, env=env, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-m", "eventwatch.cli.main", *cmd, "--help"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        ).stdout
         parts += [f"## eventwatch {' '.join(cmd)}".rstrip(), "", "```", out.rstrip(), "```", ""]
     return "\n".join(parts)
 
@@ -39,7 +65,9 @@ def cli_md() -> str:
 def main() -> int:
     wanted = {DOCS / "settings.md": settings_md(), DOCS / "cli.md": cli_md()}
     if "--check" in sys.argv:
-        stale = [str(p) for p, text in wanted.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+        stale = [
+            str(p) for p, text in wanted.items() if not p.exists() or p.read_text(encoding="utf-8") != text
+        ]
         if stale:
             print("stale docs (run python scripts/gen_docs.py):", ", ".join(stale))
             return 1

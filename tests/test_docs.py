@@ -5,8 +5,12 @@ from tests.conftest import REPO
 
 
 def test_docs_settings_and_cli_reference_are_current() -> None:
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_docs.py"), "--check"], capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "gen_docs.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

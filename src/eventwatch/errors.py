@@ -1,9 +1,9 @@
 """The exception tree. Messages are one line: the input, what is wrong, what happens next.
 
-    EventwatchError
-     ├── InputError    one input is bad; the batch goes on (exit code 3 at the end)
-     ├── ConfigError   a setting or command-line value is invalid
-     └── StoreError    the store cannot be opened, migrated or written
+EventwatchError
+ ├── InputError    one input is bad; the batch goes on (exit code 3 at the end)
+ ├── ConfigError   a setting or command-line value is invalid
+ └── StoreError    the store cannot be opened, migrated or written
 """
 
 

@@ -11,8 +11,15 @@ from tests.conftest import TEST_DATA
 
 SEED = TEST_DATA / "seed" / "000_3df5cc3808da9925.txt"
 RESIDUE = [
-    "0 0 vote", "Article Rating", "Patreon", "Notify of", "Inline Feedbacks", "View all comments",
-    "What do you think?", "do not necessarily represent", "BREAKING: Massive Russian",
+    "0 0 vote",
+    "Article Rating",
+    "Patreon",
+    "Notify of",
+    "Inline Feedbacks",
+    "View all comments",
+    "What do you think?",
+    "do not necessarily represent",
+    "BREAKING: Massive Russian",
     "Russian MP calls for sanctions",
 ]
 
@@ -87,9 +94,14 @@ def test_extract_seed_operation_name_is_not_a_place(seed_output: dict) -> None: 
 
 
 def test_extract_out_dir_names_files_by_jsonl_id(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    record = {"id": "wn-test-1", "url": "https://example.org/a", "title": "Bomb kills five in Kabul",
-              "published": "2019-09-05", "outlet": "Wikinews",
-              "text": "A car bomb exploded near a checkpoint in Kabul on Thursday, killing five soldiers, police said."}
+    record = {
+        "id": "wn-test-1",
+        "url": "https://example.org/a",
+        "title": "Bomb kills five in Kabul",
+        "published": "2019-09-05",
+        "outlet": "Wikinews",
+        "text": "A car bomb exploded near a checkpoint in Kabul on Thursday, killing five soldiers, police said.",
+    }
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps(record) + "\n", encoding="utf-8")
     out = tmp_path / "out"

@@ -4,8 +4,13 @@ from eventwatch.fuse import corroboration_status
 from eventwatch.records import Claim, Source, SourceKind, Span, Stance, Status
 
 
-def _claim(name: str, stance: Stance, kind: SourceKind = SourceKind.OFFICIAL, affiliation: str | None = None,
-           country: str | None = None) -> Claim:
+def _claim(
+    name: str,
+    stance: Stance,
+    kind: SourceKind = SourceKind.OFFICIAL,
+    affiliation: str | None = None,
+    country: str | None = None,
+) -> Claim:
     return Claim(Source(name, kind, affiliation=affiliation, country=country), stance, Span(0, 1))
 
 

@@ -116,3 +116,24 @@ def test_find_places_demonyms_only_on_request(gaz: Gazetteer, parse: Parse) -> N
     assert find_places(parsed, gaz) == ()
     (syrian,) = find_places(parsed, gaz, include_demonyms=True)
     assert syrian.country == "SYR" and syrian.precision is Precision.COUNTRY
+
+
+def test_find_places_resolved_name_is_english(gaz: Gazetteer, seed: ParsedArticle) -> None:
+    aleppo = _by_name(find_places(seed, gaz), "Aleppo")
+    assert {p.resolved_name for p in aleppo} == {"Aleppo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "geonameid"),
+    [
+        ("Officials in Plymouth County said the road was closed.", "Plymouth County", None),
+        ("Tillerson met with Trump in New York on Saturday.", "New York", 5128581),
+        ("Turning right on red lights became legal in Quebec in 2003.", "Quebec", 6115047),
+        ("Near Ar Raqqah, Syria, 15 strikes engaged five ISIL tactical units.", "Raqqah", 172955),
+    ],
+)
+def test_find_places_admin_units_and_openers(
+    gaz: Gazetteer, parse: Parse, text: str, name: str, geonameid: int | None
+) -> None:
+    (place,) = _by_name(find_places(parse(text), gaz), name)
+    assert geonameid is None or place.geonameid == geonameid

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +20,7 @@ from eventwatch.cli import _console
 from eventwatch.cli._console import progress, stderr, stdout
 from eventwatch.config import SETTINGS, load_config
 from eventwatch.errors import EventwatchError, InputError
+from eventwatch.records import Article, Plover
 
 app = typer.Typer(
     name="eventwatch",
@@ -33,7 +36,9 @@ EXIT_REJECTED = 3
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="SQLite path or postgresql:// URL [default: $EVENTWATCH_DB or ./eventwatch.db]"),
+    typer.Option(
+        "--db", help="SQLite path or postgresql:// URL [default: $EVENTWATCH_DB or ./eventwatch.db]"
+    ),
 ]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging on stderr.")]
 
@@ -53,7 +58,9 @@ def _main(
 
 @app.command()
 def run(
-    inputs: Annotated[list[str] | None, typer.Argument(help="Files, directories, globs or - (stdin).")] = None,
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Files, directories, globs or - (stdin).")
+    ] = None,
     db: DbOption = None,
     verbose: Verbose = False,
 ) -> None:
@@ -71,15 +78,19 @@ def run(
     rejected: list[str] = []
     stored = duplicates = failed = 0
 
-    def articles():  # type: ignore[no-untyped-def]
-        for item in ingest.read_inputs(sources, cfg):
-            if isinstance(item, InputError):
-                rejected.append(str(item))
-                stderr.print(str(item), markup=False)
-            else:
-                yield item
-
     with store.open_store(cfg.db) as st:
+
+        def articles() -> Iterator[Article]:
+            nonlocal duplicates
+            for item in ingest.read_inputs(sources, cfg):
+                if isinstance(item, InputError):
+                    rejected.append(str(item))
+                    stderr.print(str(item), markup=False)
+                elif st.has_article(item.id):
+                    duplicates += 1  # re-ingest is a no-op: not even parsed again
+                else:
+                    yield item
+
         for result in progress(pipeline.process(articles(), cfg), "processing"):
             if isinstance(result, pipeline.ProcessingFailure):
                 failed += 1
@@ -96,7 +107,9 @@ def run(
         f"{len(rejected)} rejected, {failed} failed)",
         markup=False,
     )
-    stderr.print(f"events: {counts.events} ({by_type or 'none'}); contested: {counts.contested_events}", markup=False)
+    stderr.print(
+        f"events: {counts.events} ({by_type or 'none'}); contested: {counts.contested_events}", markup=False
+    )
     stderr.print(f"claims: {counts.claims}; sources: {counts.sources}; places: {counts.places}", markup=False)
     stderr.print(f"store: {cfg.db}", markup=False)
     if rejected or failed:
@@ -125,7 +138,7 @@ def extract(
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
 
-    def articles():  # type: ignore[no-untyped-def]
+    def articles() -> Iterator[Article]:
         nonlocal rejected
         for item in ingest.read_inputs(inputs, cfg):
             if isinstance(item, InputError):
@@ -163,12 +176,18 @@ def _text_summary(record: dict) -> str:  # type: ignore[type-arg]
     for ev in record["events"]:
         where = ", ".join(p["name"] for p in ev["locations"]) or "?"
         status = " CONTESTED" if ev["contested"] else ""
-        lines.append(f"{ev['id']} {ev['plover']}/{ev['mode']} [{ev['factuality']}]{status} @ {where} {ev['date'] or ''}")
+        lines.append(
+            f"{ev['id']} {ev['plover']}/{ev['mode']} [{ev['factuality']}]{status} @ {where} {ev['date'] or ''}"
+        )
         lines.append(f"   {ev['evidence'][0]}")
         for c in ev["claims"]:
             hedge = " (hedged)" if c["hedged"] else ""
             about = f" about {c['about']}" if c.get("about") else ""
-            lines.append(f"   - {c['stance']}{hedge}{about}: {c['source']} [{c['source_kind']}] via '{c['cue']}'")
+            lines.append(
+                f"   - {c['stance']}{hedge}{about}: {c['source']} [{c['source_kind']}]"
+                + (f" via {', '.join(c['via'])}" if c.get("via") else "")
+                + (f" cue '{c['cue']}'" if c["cue"] else "")
+            )
     return "\n".join(lines)
 
 
@@ -199,18 +218,37 @@ def events(
             raise typer.BadParameter("--near takes LAT,LON,KM") from exc
         near_tuple = (lat, lon, km)
     filters = EventFilters(
-        since=since, until=until, plover=plover.upper() if plover else None, country=country,
-        near=near_tuple, contested=True if contested else None, limit=limit,
+        since=since,
+        until=until,
+        plover=_plover(plover),
+        country=country,
+        near=near_tuple,
+        contested=True if contested else None,
+        limit=limit,
     )
     with store.open_store(_db(db)) as st:
         rows = st.query_events(filters)
-    writers = {"json": export.to_json, "jsonl": export.to_jsonl, "csv": export.to_csv, "geojson": export.to_geojson}
+    writers = {
+        "json": export.to_json,
+        "jsonl": export.to_jsonl,
+        "csv": export.to_csv,
+        "geojson": export.to_geojson,
+    }
     if fmt == "table":
         _print_event_table(rows)
     elif fmt in writers:
         sys.stdout.write(writers[fmt](rows))
     else:
         raise typer.BadParameter("--format must be table, json, jsonl, csv or geojson")
+
+
+def _plover(name: str | None) -> Plover | None:
+    if not name:
+        return None
+    try:
+        return Plover(name.upper())
+    except ValueError as exc:
+        raise typer.BadParameter(f"--type must be one of {', '.join(Plover)}") from exc
 
 
 def _print_event_table(rows: list) -> None:  # type: ignore[type-arg]
@@ -221,8 +259,13 @@ def _print_event_table(rows: list) -> None:  # type: ignore[type-arg]
     table = Table("id", "date", "type", "status", "place", "country", "mentions", "articles")
     for d in row_dicts(rows):
         table.add_row(
-            str(d.get("id")), str(d.get("date") or ""), str(d.get("plover")), str(d.get("status")),
-            str(d.get("place_name") or ""), str(d.get("country") or ""), str(d.get("n_mentions")),
+            str(d.get("id")),
+            str(d.get("date") or ""),
+            str(d.get("plover")),
+            str(d.get("status")),
+            str(d.get("place_name") or ""),
+            str(d.get("country") or ""),
+            str(d.get("n_mentions")),
             str(d.get("n_articles")),
         )
     stdout.print(table)
@@ -249,7 +292,9 @@ def show(event_id: str, db: DbOption = None) -> None:
 def eval_gold(
     gold_dir: Path,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    explain: Annotated[bool, typer.Option("--explain", help="Print false positives/negatives per article.")] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Print false positives/negatives per article.")
+    ] = False,
 ) -> None:
     """Score extraction against gold articles (<id>.txt + <id>.json), as in SCHEMA.md.
 
@@ -275,7 +320,7 @@ def eval_html(
 
     _console.setup_logging(False)
     scores = evaluate_aeb(folder)
-    sys.stdout.write((json.dumps(scores.to_json(), indent=2) if as_json else format_table(scores)) + "\n")
+    sys.stdout.write((json.dumps(asdict(scores), indent=2, default=str) if as_json else format_table(scores)) + "\n")
 
 
 @eval_app.command("geo")
@@ -293,7 +338,7 @@ def eval_geo(
     _console.setup_logging(False)
     gaz = Gazetteer.open(load_config().gazetteer_file())
     scores = evaluate_trnews(path, gaz)
-    sys.stdout.write((json.dumps(scores.to_json(), indent=2) if as_json else format_table(scores)) + "\n")
+    sys.stdout.write((json.dumps(asdict(scores), indent=2, default=str) if as_json else format_table([scores])) + "\n")
 
 
 @app.command()
@@ -304,7 +349,9 @@ def config(show: Annotated[bool, typer.Option("--show", help="Print every settin
     """
     cfg = load_config()
     for s in SETTINGS:
-        stdout.print(f"{s.name} = {getattr(cfg, s.name)!r}  (default {s.default!r}; ${s.env}) {s.help}", markup=False)
+        stdout.print(
+            f"{s.name} = {getattr(cfg, s.name)!r}  (default {s.default!r}; ${s.env}) {s.help}", markup=False
+        )
 
 
 def main() -> None:

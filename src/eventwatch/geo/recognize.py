@@ -44,6 +44,9 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BLOCK_LABELS = frozenset({"PERSON", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 # Capitalised "The" mid-sentence opens a title ("The Duran", "The Times"), so it is not allowed in a run.
 _ALLOWED_IN_RUN = DIRECTIONS | frozenset(ADMIN_HEADS) | SITE_HEADS | {"of"}
+# A capitalised preposition opens a sentence or bullet ("Near Ar Raqqah, 15 strikes ..."); it is context,
+# never part of the name. Compass words stay: "North Carolina", "East Azerbaijan".
+_OPENING_PREPOSITIONS = LOCATION_PREPOSITIONS - DIRECTIONS - {"of"}
 
 
 def _is_cap(tok: Token) -> bool:
@@ -56,7 +59,11 @@ def _runs(doc: Doc) -> Iterator[list[Token]]:
     run: list[Token] = []
     for tok in doc:
         joins_next = tok.i + 1 < len(doc) and _is_cap(doc[tok.i + 1])
-        if _is_cap(tok) and not (tok.is_sent_start and tok.lower_ in COMMON_WORDS and not tok.ent_type_):
+        if (
+            _is_cap(tok)
+            and not (tok.is_sent_start and tok.lower_ in COMMON_WORDS and not tok.ent_type_)
+            and tok.lower_ not in _OPENING_PREPOSITIONS
+        ):
             run.append(tok)
             continue
         inner = run and (tok.lower_ in NAME_CONNECTORS or (tok.text == "-" and not tok.whitespace_))

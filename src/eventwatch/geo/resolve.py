@@ -168,7 +168,5 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
             if len(m.candidates) > 1:
                 surface = plain(m.text)
                 admin1s = admin1_all - admin1_by_surface.get(surface, Counter())
-                others = [
-                    c for s, c in picked if s != surface and c.feature_code not in {"PCLI", "ADM1"}
-                ]
+                others = [c for s, c in picked if s != surface and c.feature_code not in {"PCLI", "ADM1"}]
                 m.chosen = _best(m, resolved_countries, admin1s, others)
