@@ -1,9 +1,10 @@
 """Dev harness for the attribute stage: oracle (gold) event mentions -> attribute -> gold scorer.
 
-    .venv/bin/python scripts/dev_attribute.py [GOLD_DIR] [--explain ID ...] [--claims] [--json]
+    .venv/bin/python scripts/dev_attribute.py [GOLD_DIR] [--explain ID ...] [--claims] [--json] [--pipeline]
 
 Prints the scorer's table for the claim, factuality and contested metrics; ``--explain`` prints the error
-analysis of the named articles (or ``all``); ``--claims`` prints every predicted claim.
+analysis of the named articles (or ``all``); ``--claims`` prints every predicted claim; ``--pipeline`` takes the event mentions from the whole pipeline
+(as ``eventwatch eval gold``) instead of the gold.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from eventwatch.attribute import attribute_analysis
 from eventwatch.attribute.oracle import oracle_mentions
+from eventwatch.cli._eval import predict_gold_article
 from eventwatch.config import load_config
 from eventwatch.eval.gold import explain, score_corpus
 from eventwatch.export import to_gold_json
@@ -35,12 +37,15 @@ METRICS = (
 )
 
 
-def predict(gold_dir: Path) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
+def predict(gold_dir: Path, *, pipeline: bool = False) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
     cfg = load_config()
     triples = []
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_suffix(".txt").read_bytes().decode("utf-8")
+        if pipeline:
+            triples.append((predict_gold_article(path.with_suffix(".txt"), gold), gold, text))
+            continue
         article = Article(
             id=path.stem,
             content_hash=path.stem,
@@ -64,8 +69,9 @@ def main() -> int:
     parser.add_argument("--explain", nargs="*", default=[])
     parser.add_argument("--claims", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--pipeline", action="store_true")
     args = parser.parse_args()
-    triples = predict(Path(args.gold_dir))
+    triples = predict(Path(args.gold_dir), pipeline=args.pipeline)
     scores = score_corpus(triples)
     metrics = scores.tally.metrics()
     if args.json:

@@ -155,15 +155,26 @@ def _claims(view: ArticleView, attribution: Attribution, evidence: Span, about: 
 def resolve_anaphors(
     view: ArticleView, mentions: tuple[EventMention, ...], attributions: list[Attribution]
 ) -> dict[int, tuple[int, str | None]]:
-    """For each back-referring attribution (by index): the index of the mention it speaks to and ``about``."""
+    """For each back-referring attribution (by index): the index of the mention it speaks to and ``about``.
+
+    Besides explicit back-references (``Attribution.anaphor``), content that only gives casualty figures in
+    a sentence no mention touches ("Two women and a man were injured, according to the reports") speaks to
+    an earlier attack: a death or injury toll is a detail of an ASSAULT told before it.
+    """
     triggers = []
     for m_index, mention in enumerate(mentions):
         found = _token(view, mention.trigger.start)
         if found is not None:
             triggers.append((m_index, found))
+    touched = _touched_sentences(view, mentions)
     out: dict[int, tuple[int, str | None]] = {}
     for a_index, attribution in enumerate(attributions):
         if attribution.anaphor is None:
+            if attribution.sentence in touched or not _is_casualty_content(view, attribution):
+                continue
+            target = _best_mention(view, mentions, attribution, _DEFAULT_TYPES, _LEXICAL_WINDOW, nearest=False)
+            if target is not None:
+                out[a_index] = (target, _about(view, attribution))
             continue
         if any(covers(attribution, sent, tok) for _, (sent, tok) in triggers):
             continue  # its content names an event of its own
@@ -171,6 +182,94 @@ def resolve_anaphors(
         if target is not None:
             out[a_index] = target
     return out
+
+
+def _touched_sentences(view: ArticleView, mentions: tuple[EventMention, ...]) -> set[int]:
+    """Sentences holding a mention's trigger or evidence (claims there link through the evidence)."""
+    found: set[int] = set()
+    for mention in mentions:
+        for span in (mention.trigger, *mention.evidence):
+            for offset in (span.start, max(span.start, span.end - 1)):
+                sent = view.sent_at(offset)
+                if sent is not None:
+                    found.add(sent.index)
+    return found
+
+
+def _is_casualty_content(view: ArticleView, attribution: Attribution) -> bool:
+    content = " ".join(s.slice(view.text) for s in attribution.scope)
+    return bool(_DEAD.search(content) or _INJURED.search(content))
+
+
+# Participant words and the actor sector they name: content that speaks of "police" is about the event whose
+# actor is a police force ("police discharged their firearms" -> "officers shot him"), whatever the wording.
+_SECTOR_WORDS = {
+    "police": "COP",
+    "officer": "COP",
+    "cop": "COP",
+    "soldier": "MIL",
+    "troop": "MIL",
+    "army": "MIL",
+    "military": "MIL",
+    "forces": "MIL",
+    "airstrike": "MIL",
+    "rebel": "REB",
+    "militant": "REB",
+    "insurgent": "REB",
+    "protester": "CVL",
+    "demonstrator": "CVL",
+    "civilian": "CVL",
+}
+
+
+def _sectors(text: str) -> set[str]:
+    found = set()
+    for word in _WORD.findall(text.lower()):
+        for key, sector in _SECTOR_WORDS.items():
+            if word.startswith(key):
+                found.add(sector)
+    return found
+
+
+def _affinity(view: ArticleView, mention: EventMention, content: str) -> int:
+    """How well an event mention matches back-referring content: shared content words with its trigger,
+    summary, actors and places, plus shared actor sectors (the brief's "type, participants, place")."""
+    parts = [mention.trigger.slice(view.text), mention.summary or ""]
+    actors = [a for a in (mention.actor1, mention.actor2) if a is not None]
+    parts += [a.text for a in actors]
+    parts += [p.name for p in mention.locations]
+    score = len(_stems(content) & _stems(" ".join(parts)))
+    actor_sectors = {x for a in actors for x in (a.sector or "").split("/") if x}
+    actor_sectors |= _sectors(" ".join(a.text for a in actors))
+    return score + len(_sectors(content) & actor_sectors)
+
+
+def _best_mention(
+    view: ArticleView,
+    mentions: tuple[EventMention, ...],
+    attribution: Attribution,
+    types: frozenset[Plover] | None,
+    window: int,
+    *,
+    nearest: bool,
+) -> int | None:
+    """The earlier mention (within ``window`` sentences, of one of ``types``) that back-referring content
+    speaks to: the best participant/word match; on a tie the nearest one (``nearest``, for "this"/"these")
+    or else the first one told, the article's main event ("the attack" in a long story names its main
+    event, not the last background incident)."""
+    content = " ".join(s.slice(view.text) for s in attribution.scope)
+    best: tuple[int, int, int] | None = None
+    for m_index, mention in enumerate(mentions):
+        sent = view.sent_at(mention.trigger.start)
+        if sent is None or not 0 <= attribution.sentence - sent.index <= window:
+            continue
+        if types is not None and mention.plover not in types:
+            continue
+        order = mention.trigger.start if nearest else -mention.trigger.start
+        key = (_affinity(view, mention, content), order, m_index)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best is not None else None
 
 
 def _antecedent(
@@ -190,26 +289,23 @@ def _antecedent(
                 return m_index, attribution.about or about
     if lemma == "lexical":
         return _lexical(view, mentions, attribution)
-    types = _NOUN_TYPES.get(lemma, _DEFAULT_TYPES)
-    best: tuple[int, int] | None = None
-    for m_index, mention in enumerate(mentions):
-        sent = view.sent_at(mention.trigger.start)
-        if sent is None or sent.index > attribution.sentence:
-            continue
-        window = (
-            _ANAPHOR_WINDOW
-            if lemma in ("this", "claim", "implicit", "it") or attribution.is_demonstrative
-            else _DEFINITE_WINDOW
-        )
-        if attribution.sentence - sent.index > window:
-            continue
-        if lemma not in ("this", "claim", "implicit", "it") and mention.plover not in types:
-            continue
-        if best is None or mention.trigger.start > best[0]:
-            best = (mention.trigger.start, m_index)
-    if best is None:
-        return None
-    return best[1], attribution.about
+    near = lemma in ("this", "claim", "implicit", "it") or attribution.is_demonstrative
+    window = _ANAPHOR_WINDOW if near else _DEFINITE_WINDOW
+    types = None if lemma in ("this", "claim", "implicit", "it") else _NOUN_TYPES.get(lemma, _DEFAULT_TYPES)
+    if near:
+        # "this", "these strikes": the nearest earlier mention, as before (no word matching).
+        best: tuple[int, int] | None = None
+        for m_index, mention in enumerate(mentions):
+            sent = view.sent_at(mention.trigger.start)
+            if sent is None or not 0 <= attribution.sentence - sent.index <= window:
+                continue
+            if types is not None and mention.plover not in types:
+                continue
+            if best is None or mention.trigger.start > best[0]:
+                best = (mention.trigger.start, m_index)
+        return (best[1], attribution.about) if best is not None else None
+    target = _best_mention(view, mentions, attribution, types, window, nearest=False)
+    return (target, attribution.about) if target is not None else None
 
 
 def _stems(text: str) -> set[str]:

@@ -7,8 +7,8 @@ In order, the first rule that yields a place wins (``Place.rule`` records it):
 3. ``dateline`` — the place named in the article's dateline ("ALEPPO, Syria (Reuters) —");
 4. ``article`` — the article's main place: the most often mentioned resolved place.
 
-Within a rule, a country or admin1 unit is dropped when a finer place in it is also there ("Aleppo,
-Syria" → Aleppo), and repeated mentions of one place are kept once.
+Within a rule, a country or admin1 unit is dropped when a finer place inside it is also there ("Aleppo,
+Syria" → Aleppo; "Idlib and Homs province" keeps both), and repeated mentions of one place are kept once.
 """
 
 from __future__ import annotations
@@ -46,8 +46,18 @@ def _distinct(places: Sequence[Place]) -> list[Place]:
         if key not in seen:
             seen.add(key)
             out.append(p)
-    fine_countries = {p.country for p in out if p.precision not in _COARSE}
-    return [p for p in out if p.precision not in _COARSE or p.country not in fine_countries] or out
+    fine = [p for p in out if p.precision not in _COARSE]
+    return [p for p in out if not any(_contains(p, f) for f in fine)] or out
+
+
+def _contains(coarse: Place, fine: Place) -> bool:
+    """Whether ``coarse`` (a country or admin1 unit) contains ``fine``: "Idlib and Homs province" keeps both."""
+    if coarse.precision not in _COARSE or coarse.country != fine.country:
+        return False
+    if coarse.precision is Precision.ADMIN1:
+        own = {n for n in (coarse.admin1, coarse.resolved_name, coarse.name) if n}
+        return fine.admin1 in own
+    return True
 
 
 def _within(places: Sequence[Place], spans: Sequence[Span]) -> list[Place]:

