@@ -3,8 +3,8 @@
     .venv/bin/python scripts/dev_attribute.py [GOLD_DIR] [--explain ID ...] [--claims] [--json] [--pipeline]
 
 Prints the scorer's table for the claim, factuality and contested metrics; ``--explain`` prints the error
-analysis of the named articles (or ``all``); ``--claims`` prints every predicted claim; ``--pipeline`` takes the event mentions from the whole pipeline
-(as ``eventwatch eval gold``) instead of the gold.
+analysis of the named articles (or ``all``); ``--claims`` prints every predicted claim; ``--pipeline`` takes the event
+mentions from the whole pipeline (as ``eventwatch eval gold``) instead of the gold.
 """
 
 from __future__ import annotations

@@ -41,7 +41,9 @@ def anaphor_of(content_np: Token | None, content: Token | None) -> tuple[str | N
     for token in content.subtree:
         det = child(token, "det")
         is_definite = det is not None and det.lower_ in (*_DEMONSTRATIVES, "the")
-        if token.pos_ == "NOUN" and is_definite and det is not None and token.lemma_ in _EVENT_NOUNS:
+        # A lower-case event noun tagged PROPN is a tagger slip ("the march" read as the month).
+        is_noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
+        if is_noun and is_definite and det is not None and token.lemma_ in _EVENT_NOUNS:
             return token.lemma_, _involvement(content), det.lower_ in _DEMONSTRATIVES
     if content.lemma_ in _INVOLVEMENT:
         return "implicit", _involvement(content), True
@@ -69,6 +71,8 @@ _EVENT_NOUNS = frozenset(
         "arrest",
         "protest",
         "rally",
+        "march",
+        "demonstration",
         "clash",
         "fighting",
         "battle",

@@ -92,6 +92,23 @@ _QUOTE_GAP = 4
 _WORDS = re.compile(r"\w")
 
 
+def _is_parenthetical(token: Token) -> bool:
+    """Whether a reporting clause sits between commas inside the clause it reports ("..., X said, ...")."""
+    edge = list(token.subtree)
+    first, last = edge[0], edge[-1]
+    doc = token.doc
+    before = first if first.is_punct else (doc[first.i - 1] if first.i > 0 else None)
+    after = last if last.is_punct else (doc[last.i + 1] if last.i + 1 < len(doc) else None)
+    return (
+        token.dep_ == "parataxis"
+        and before is not None
+        and after is not None
+        and before.text == ","
+        and after.text == ","
+        and token.i < token.head.i
+    )
+
+
 def _conditional(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children)
 
@@ -248,17 +265,21 @@ def verb_attribution(
     elif dobj is not None and (dobj.lemma_ in _OBJECT_CONTENT or dobj.lower_ in ("this", "it", "that")):
         content_np = content_np or dobj
     has_own_subject = child(token, "nsubj") is not None
+    parenthetical = _is_parenthetical(token)
     if (
         (
             content is None
             and has_own_subject
             and token.dep_ in ("parataxis", "advcl", "ccomp", "conj")
-            and token.i > token.head.i
+            and (token.i > token.head.i or parenthetical)
         )
         and token.head.pos_ in ("VERB", "AUX")
         and token.head.lemma_ not in verb_cues()
     ):
-        clause = [t for t in token.head.subtree if t.i < token.i and t.i not in {x.i for x in token.subtree}]
+        own = {x.i for x in token.subtree}
+        # "S, X said" reports the clause before the cue; a parenthetical "In A, X said, S" / "which, X
+        # said, S" reports the whole clause around it.
+        clause = [t for t in token.head.subtree if (parenthetical or t.i < token.i) and t.i not in own]
         if clause:
             scope.append(offsets(sent, clause))
             heads.append(sent.offset + token.head.idx)

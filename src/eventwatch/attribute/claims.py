@@ -142,9 +142,10 @@ def _open_container(head: Token) -> Token | None:
     return None
 
 
-def _clause_scope(sent: Sent, verb: Token, exclude: Token | None) -> tuple[Span, ...]:
-    """The clause of ``verb`` without the attribution phrase ``exclude`` (one or two ranges)."""
-    tokens = [t for t in verb.subtree if exclude is None or t.i not in {x.i for x in exclude.subtree}]
+def _clause_scope(sent: Sent, verb: Token, *exclude: Token | None) -> tuple[Span, ...]:
+    """The clause of ``verb`` without the attribution phrases ``exclude`` (one or more ranges)."""
+    dropped = {x.i for e in exclude if e is not None for x in e.subtree}
+    tokens = [t for t in verb.subtree if t.i not in dropped]
     tokens = [t for t in tokens if not t.is_space]
     if not tokens:
         return ()
@@ -167,7 +168,10 @@ def _according_to(sent: Sent, token: Token, resolver: SourceResolver) -> Attribu
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    scope = _clause_scope(sent, verb, token)
+    stray = _stray_conjunct(token, verb)
+    if stray is not None:
+        sources = (*sources, *_sources(sent, stray, resolver))
+    scope = _clause_scope(sent, verb, token, stray)
     anaphor, about, demonstrative = anaphor_of(None, verb)
     cue_end = obj.i if obj.i > token.i else token.i + 1
     cue_tokens = [token.doc[i] for i in range(token.i, cue_end)] or [token, to]
@@ -187,6 +191,23 @@ def _according_to(sent: Sent, token: Token, resolver: SourceResolver) -> Attribu
     )
 
 
+def _stray_conjunct(according: Token, verb: Token) -> Token | None:
+    """The second source of "according to A, and B, S" when the parser made B a subject of S.
+
+    spaCy attaches "and B" after an "according to" phrase as a second ``nsubj`` of the main verb; a clause
+    has one subject, so a subject right after the phrase's "and" while a later subject exists is a
+    misattached conjunct of the phrase's object, i.e. one more source.
+    """
+    cc = next((c for c in according.children if c.dep_ == "cc"), None)
+    if cc is None or cc.i + 1 >= len(cc.doc):
+        return None
+    candidate = cc.doc[cc.i + 1]
+    if candidate.dep_ != "nsubj" or candidate.head.i != verb.i or candidate.pos_ not in ("PROPN", "NOUN"):
+        return None
+    later = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > candidate.i]
+    return candidate if later else None
+
+
 def _adverb(sent: Sent, token: Token, head: Token) -> Attribution:
     span = offsets(sent, [token])
     verb = head
@@ -199,7 +220,7 @@ def _adverb(sent: Sent, token: Token, head: Token) -> Attribution:
         cue=token.text,
         cue_span=span,
         hedge=token.text,
-        scope=_clause_scope(sent, head, None),
+        scope=_clause_scope(sent, head),
         heads=(sent.offset + head.idx, sent.offset + verb.idx),
         sentence=sent.index,
         cue_offset=sent.offset + token.idx,

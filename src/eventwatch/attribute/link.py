@@ -36,6 +36,8 @@ _NOUN_TYPES: dict[str, frozenset[Plover]] = {
     "arrest": frozenset({Plover.COERCE}),
     "protest": frozenset({Plover.PROTEST}),
     "rally": frozenset({Plover.PROTEST}),
+    "march": frozenset({Plover.PROTEST}),
+    "demonstration": frozenset({Plover.PROTEST}),
 }
 _DEFAULT_TYPES = frozenset({Plover.ASSAULT})
 _WORD = re.compile(r"[A-Za-z]+")
@@ -157,9 +159,10 @@ def resolve_anaphors(
 ) -> dict[int, tuple[int, str | None]]:
     """For each back-referring attribution (by index): the index of the mention it speaks to and ``about``.
 
-    Besides explicit back-references (``Attribution.anaphor``), content that only gives casualty figures in
-    a sentence no mention touches ("Two women and a man were injured, according to the reports") speaks to
-    an earlier attack: a death or injury toll is a detail of an ASSAULT told before it.
+    Besides explicit back-references (``Attribution.anaphor``), content in a sentence no mention touches
+    speaks to an earlier attack when it gives casualty figures ("Two women and a man were injured, according
+    to the reports": a toll is a detail of an ASSAULT told before it) or names its perpetrator by role
+    ("police suspect the attackers ...", "the gunman was ...": a definite role noun presupposes the attack).
     """
     triggers = []
     for m_index, mention in enumerate(mentions):
@@ -170,18 +173,41 @@ def resolve_anaphors(
     out: dict[int, tuple[int, str | None]] = {}
     for a_index, attribution in enumerate(attributions):
         if attribution.anaphor is None:
-            if attribution.sentence in touched or not _is_casualty_content(view, attribution):
+            if attribution.is_quote or attribution.sentence in touched:
+                # A quotation is the speaker's own words, not a report of a toll; casualty words there
+                # are rhetoric as often as figures.
                 continue
-            target = _best_mention(view, mentions, attribution, _DEFAULT_TYPES, _LEXICAL_WINDOW, nearest=False)
-            if target is not None:
-                out[a_index] = (target, _about(view, attribution))
+            if _names_participant(view, attribution):
+                window = _DEFINITE_WINDOW  # "the suspect", like "the attack", names the main event
+            elif _is_casualty_content(view, attribution):
+                window = _LEXICAL_WINDOW
+            else:
+                continue
+            chosen = _best_mention(view, mentions, attribution, _DEFAULT_TYPES, window, nearest=False)
+            if chosen is not None:
+                out[a_index] = (chosen, _about(view, attribution))
             continue
         if any(covers(attribution, sent, tok) for _, (sent, tok) in triggers):
             continue  # its content names an event of its own
         target = _antecedent(view, mentions, attributions, out, a_index)
         if target is not None:
             out[a_index] = target
-    return out
+    return _innermost(attributions, out)
+
+
+def _innermost(
+    attributions: list[Attribution], resolved: dict[int, tuple[int, str | None]]
+) -> dict[int, tuple[int, str | None]]:
+    """Drop a back-reference whose content holds another one's cue for the same mention ("He told the BBC
+    that police suspect the attackers ...": the police's claim, not the teller's), as ``link_mention`` keeps
+    the innermost covering attribution (dev README: nested attribution keeps the original speaker)."""
+    outer = {
+        a
+        for a, (m, _) in resolved.items()
+        for b, (n, _) in resolved.items()
+        if a != b and m == n and attributions[a].covers(attributions[b].cue_offset)
+    }
+    return {a: target for a, target in resolved.items() if a not in outer}
 
 
 def _touched_sentences(view: ArticleView, mentions: tuple[EventMention, ...]) -> set[int]:
@@ -199,6 +225,39 @@ def _touched_sentences(view: ArticleView, mentions: tuple[EventMention, ...]) ->
 def _is_casualty_content(view: ArticleView, attribution: Attribution) -> bool:
     content = " ".join(s.slice(view.text) for s in attribution.scope)
     return bool(_DEAD.search(content) or _INJURED.search(content))
+
+
+# Role nouns that, definite, presuppose an attack already told ("the attackers", "the suspect", "the
+# gunman"); news English names the perpetrator by role once the event is introduced.
+_ROLE_NOUNS = frozenset(
+    {
+        "attacker",
+        "assailant",
+        "gunman",
+        "shooter",
+        "bomber",
+        "perpetrator",
+        "suspect",
+        "killer",
+        "stabber",
+    }
+)
+
+
+def _names_participant(view: ArticleView, attribution: Attribution) -> bool:
+    """Whether the content names an attack's perpetrator by a definite role noun ("the suspects")."""
+    for span in attribution.scope:
+        sent = view.sent_at(span.start)
+        if sent is None:
+            continue
+        for token in sent.span:
+            if not span.start <= sent.offset + token.idx < span.end:
+                continue
+            if token.pos_ == "NOUN" and token.lemma_ in _ROLE_NOUNS:
+                det = next((c for c in token.children if c.dep_ in ("det", "poss")), None)
+                if det is not None and det.lower_ not in ("a", "an", "no", "any"):
+                    return True
+    return False
 
 
 # Participant words and the actor sector they name: content that speaks of "police" is about the event whose
@@ -231,14 +290,13 @@ def _sectors(text: str) -> set[str]:
     return found
 
 
-def _affinity(view: ArticleView, mention: EventMention, content: str) -> int:
-    """How well an event mention matches back-referring content: shared content words with its trigger,
-    summary, actors and places, plus shared actor sectors (the brief's "type, participants, place")."""
-    parts = [mention.trigger.slice(view.text), mention.summary or ""]
+def _affinity(view: ArticleView, mention: EventMention, content: str, head: str | None) -> int:
+    """How well an event mention matches back-referring content: the words of its head (the event noun of
+    "the attack", else the whole content) shared with the mention's trigger, and the actor sectors the
+    content's participant words name. Names in the content are not compared: a claim names the accused
+    ("the crash was Iran's doing"), who may be the actor of another, unrelated event."""
     actors = [a for a in (mention.actor1, mention.actor2) if a is not None]
-    parts += [a.text for a in actors]
-    parts += [p.name for p in mention.locations]
-    score = len(_stems(content) & _stems(" ".join(parts)))
+    score = len(_stems(head or content) & _stems(mention.trigger.slice(view.text)))
     actor_sectors = {x for a in actors for x in (a.sector or "").split("/") if x}
     actor_sectors |= _sectors(" ".join(a.text for a in actors))
     return score + len(_sectors(content) & actor_sectors)
@@ -266,7 +324,7 @@ def _best_mention(
         if types is not None and mention.plover not in types:
             continue
         order = mention.trigger.start if nearest else -mention.trigger.start
-        key = (_affinity(view, mention, content), order, m_index)
+        key = (_affinity(view, mention, content, attribution.anaphor), order, m_index)
         if best is None or key[:2] > best[:2]:
             best = key
     return best[2] if best is not None else None

@@ -1,0 +1,93 @@
+"""Linking claims to event mentions across sentences (attribute/link.py) and the clause shapes behind them.
+
+Texts are written for these tests (not taken from the dev gold), so they check the general rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.records import Plover
+
+A = Plover.ASSAULT
+
+
+def _sources(mention):
+    return {c.source.text for c in mention.claims}
+
+
+@pytest.mark.parametrize(
+    ("later", "source"),
+    [
+        pytest.param(
+            "Three soldiers were killed, according to the provincial council.",
+            "the provincial council",
+            id="casualty-figure",
+        ),
+        pytest.param(
+            "The regional governor said four guards died in the attack.", "The regional governor", id="the-attack"
+        ),
+        pytest.param("Police said the suspect had bought the rifle legally.", "Police", id="role-noun"),
+    ],
+)
+def test_link_later_sentence_speaks_to_earlier_attack(analyse, later, source):
+    text = "Gunmen stormed a hotel in Mogadishu on Sunday. The hotel was closed for repairs last year. " + later
+    analysis = analyse(text, [("Gunmen stormed a hotel in Mogadishu", "stormed", A)])
+    assert source in _sources(analysis.event_mentions[0])
+
+
+def test_link_definite_reference_prefers_main_event(analyse):
+    text = (
+        "Gunmen stormed a hotel in Mogadishu on Sunday. Last month a car bomb exploded near the port. "
+        "The regional governor said four guards died in the attack."
+    )
+    events = [("Gunmen stormed a hotel in Mogadishu", "stormed", A), ("a car bomb exploded", "exploded", A)]
+    hotel, bomb = analyse(text, events).event_mentions
+    assert "The regional governor" in _sources(hotel)
+    assert "The regional governor" not in _sources(bomb)
+
+
+def test_link_nested_reference_keeps_inner_speaker(analyse):
+    text = (
+        "Gunmen stormed a hotel in Mogadishu on Sunday. The hotel was closed for repairs last year. "
+        "The mayor told reporters that police suspect the attackers had trained abroad."
+    )
+    analysis = analyse(text, [("Gunmen stormed a hotel in Mogadishu", "stormed", A)])
+    sources = _sources(analysis.event_mentions[0])
+    assert "police" in sources
+    assert "The mayor" not in sources
+
+
+def test_link_casualty_words_in_a_quotation_do_not_link(analyse):
+    text = (
+        "Gunmen stormed a hotel in Mogadishu on Sunday. The hotel was closed for repairs last year. "
+        'The president said: "Too many people have died in wars that nobody wanted."'
+    )
+    analysis = analyse(text, [("Gunmen stormed a hotel in Mogadishu", "stormed", A)])
+    assert "The president" not in _sources(analysis.event_mentions[0])
+
+
+def test_claims_parenthetical_reporting_clause(analyse):
+    text = "In the north, the army said, rebels shelled two villages."
+    analysis = analyse(text, [("rebels shelled two villages", "shelled", A)])
+    assert "the army" in _sources(analysis.event_mentions[0])
+
+
+def test_claims_according_to_with_misattached_second_source(analyse):
+    text = (
+        "Opposition supporters marched in Tbilisi. According to reports from the police on Friday, and "
+        "Amnesty, a rights group, on Thursday, around 2,000 to 9,000 people attended the march."
+    )
+    event = ("Opposition supporters marched in Tbilisi", "marched", Plover.PROTEST)
+    mention = analyse(text, [event]).event_mentions[0]
+    assert any(s.startswith("Amnesty") for s in _sources(mention))
+    assert mention.is_contested
+
+
+def test_claims_defend_with_quotation(analyse):
+    text = (
+        'General Haddad, speaking on the radio, defended the decision, "Our troops shelled the village because '
+        'rebels fired from it."'
+    )
+    mention = analyse(text, [("Our troops shelled the village", "shelled", A)]).event_mentions[0]
+    assert "General Haddad" in _sources(mention)
