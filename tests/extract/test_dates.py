@@ -58,3 +58,17 @@ def test_dates_weekday_is_strictly_before_publication() -> None:
 
 def test_dates_days_before_month_date() -> None:
     assert days_before("2020-05", "2020-08-03") == 94
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Tuesday, October 8, 2019", "2019-10-08", "2019-10-08"),
+        ("The speech came approximately one week after an attack", "2019-09-23", "2019-09"),
+        ("another one less than thirteen hours later in Dayton", "2019-08-08", None),
+        ("four deadly mass shootings in the United States that week", "2019-08-08", None),
+    ],
+)
+def test_find_date_calendar_approximate_and_vague(text: str, published: str, expected: str | None) -> None:
+    found = find_date(text, published)
+    assert found is not None and found.date == expected

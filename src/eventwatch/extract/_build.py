@@ -283,7 +283,13 @@ def build(
         ):
             continue  # a meeting within one body is not a political interaction (dev distractor finding)
         text = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
-        date = find_date(text, published) or find_date(sent.text, published)
+        date = find_date(text, published)
+        if date is None and (not material or fact not in (Factuality.PLANNED, Factuality.HYPOTHETICAL)):
+            # Outside the clause a sentence date belongs to the speech verb ("On Sunday, X announced troops
+            # would leave"): it dates a reported past act or the speech act itself (a demand, a threat),
+            # never an announced or possible material act (gold/dev README "Dates": planned events without
+            # a stated date are null).
+            date = find_date(sent.text, published)
         casualties = find_casualties(text, ev_start)
         count = next((_num(c) for c in primary.token.children if c.dep_ == "nummod"), None)
         places = _places(clause_tokens)

@@ -6,10 +6,11 @@ import hashlib
 import logging
 import re
 
-from eventwatch.extract._build import Candidate, build
+from eventwatch.extract._build import Candidate, build, is_headline_line
 from eventwatch.extract.actors import ArticleActors, article_country
 from eventwatch.extract.coding import acled
-from eventwatch.extract.merge import consolidate
+from eventwatch.extract.dates import EventDate, find_date
+from eventwatch.extract.merge import carry_dates, consolidate
 from eventwatch.records import EventMention, ParsedArticle, Plover
 
 log = logging.getLogger(__name__)
@@ -140,11 +141,17 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
         mentions_police=bool(re.search(r"\bpolice\b", article.text, re.I)),
     )
     cands: list[Candidate] = []
+    sentence_dates: list[tuple[int, int, EventDate | None]] = []
     for paragraph, pdoc in enumerate(parsed.docs):
         for sent in pdoc.doc.sents:
+            start = pdoc.offset + sent.start_char
+            # A dateline or title line carries the publication date, not the time frame of the story.
+            sent_date = None if is_headline_line(sent) else find_date(sent.text, article.published)
+            sentence_dates.append((start, pdoc.offset + sent.end_char, sent_date))
             for cand in build(sent, pdoc.offset, paragraph, article.published, ctx):
                 cand.is_anaphor = cand.is_anaphor or _refers_back(cand)
                 cands.append(cand)
     sentence_of = {id(c): _sentence_index(parsed, c.trigger_span.start) for c in cands}
     kept = consolidate(cands, sentence_of, article.published)
+    carry_dates(kept, sentence_dates, cands)
     return tuple(_to_mention(parsed, c, sentence_of[id(c)], _is_folded(c, kept)) for c in kept)

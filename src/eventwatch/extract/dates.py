@@ -36,6 +36,7 @@ _MONTH = (
     r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
@@ -53,6 +54,27 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "ongoing",
         re.compile(r"\b(?:in|over|during) the (?:last|past) (?:24|48|72) hours\b|\bthis week\b", re.I),
     ),
+    # Approximate distances in time ("approximately one week after an attack") give the month only (gold/dev
+    # README "Dates": "approximately one week" before a known date is ``YYYY-MM``).
+    (
+        "approx",
+        re.compile(
+            r"\b(?:approximately|about|around|roughly|nearly|almost|some)\s+(?P<n>a|an|one|two|three|four|\d{1,2})"
+            r"\s+(?P<unit>weeks?)\s+(?:after|before|earlier|later|ago)\b",
+            re.I,
+        ),
+    ),
+    # Times told only relative to another event or a vague span ("that week", "hours later") name no date
+    # of their own; they also stop an earlier sentence's date from being carried onto the event.
+    (
+        "vague",
+        re.compile(
+            r"\b(?:that|the same|the previous|the following) (?:week|month|weekend)\b"
+            r"|\b(?:hours|days|weeks|months|a day|a week) (?:later|earlier|before|after)\b"
+            r"|\bearlier this (?:week|month|year)\b|\bin recent (?:days|weeks|months)\b",
+            re.I,
+        ),
+    ),
     ("month", re.compile(r"\b(?:in|since|during|early|late|mid-?)\s+" + _MONTH + r"(?:\s+(?P<y>\d{4}))?\b")),
     ("yesterday", re.compile(r"\b(?:yesterday|last night|overnight)\b", re.I)),
     ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.I)),
@@ -60,6 +82,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weekday", re.compile(r"\b" + _WEEKDAY + r"\b")),
     ("year", re.compile(r"\b(?:in|since|during)\s+(?P<y>(?:19|20)\d{2})\b")),
 )
+# A calendar date right after a weekday name ("Tuesday, October 8", "Thursday, Dec. 15").
+_EXPLICIT_AFTER = re.compile(r",?\s+(?:" + _MONTH + r"\s?\d{1,2}|\d{1,2}\s+" + _MONTH.replace("?P<mon>", "?:") + r")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +124,17 @@ def _resolve(kind: str, m: re.Match[str], published: str | None) -> EventDate | 
     year = int(groups["y"]) if groups.get("y") else None
     if kind == "iso":
         return EventDate(m.group(0), DatePrecision.DAY, m.start(), int(m.group("y")))
-    if kind == "ongoing":
+    if kind in ("ongoing", "vague"):
         return EventDate(None, None, m.start())
+    if kind == "approx":
+        if pub_day is None and pub_year is None:
+            return EventDate(None, None, m.start())
+        n_text = groups["n"].lower()
+        n = int(n_text) if n_text.isdigit() else _SMALL_NUMBERS.get(n_text, 1)
+        days = n * 7
+        anchor = pub_day or dt.date(pub_year or 1, pub_month or 1, 1)
+        when = anchor - dt.timedelta(days=days)
+        return EventDate(f"{when.year:04d}-{when.month:02d}", DatePrecision.MONTH, m.start(), when.year)
     if kind == "year":
         return EventDate(None, None, m.start(), year)
     if kind in ("dmy", "mdy", "range", "month"):
@@ -148,6 +181,8 @@ def find_date(text: str, published: str | None) -> EventDate | None:
             if any(s <= m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
+            if kind == "weekday" and _EXPLICIT_AFTER.match(text, m.end()):
+                continue  # "Tuesday, October 8": the calendar date that follows is the date
             resolved = _resolve(kind, m, published)
             if resolved is None:
                 continue

@@ -18,8 +18,9 @@ import logging
 from itertools import pairwise
 
 from eventwatch.extract._build import Candidate
-from eventwatch.extract.dates import days_before
-from eventwatch.records import Actor, Factuality
+from eventwatch.extract._words import ONGOING
+from eventwatch.extract.dates import EventDate, days_before
+from eventwatch.records import Actor, DatePrecision, Factuality
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,28 @@ def mark_aggregates(cands: list[Candidate]) -> None:
 
 
 def inherit_list_context(cands: list[Candidate], sentence_of: dict[int, int]) -> None:
+    striker: Candidate | None = None
+    for cand in cands:
+        # Itemised strike reports ("Near X, one strike destroyed ...") name the force once, in the summary
+        # sentence that opens the list ("Coalition military forces conducted 34 strikes ..."): an agentless
+        # strike noun is carried out by the latest force named as conducting strikes of the same kind.
+        if (
+            cand.plover == "ASSAULT"
+            and cand.trigger.is_noun
+            and cand.actor1 is None
+            and cand.count is not None  # an itemised line counts its strikes; "reports of strikes" is news
+            and striker is not None
+            and striker.mode in (cand.mode, None)
+            and sentence_of[id(cand)] - sentence_of[id(striker)] <= MAX_STRIKE_LIST_SENTENCES
+        ):
+            cand.actor1 = striker.actor1
+        elif (
+            cand.plover == "ASSAULT"
+            and cand.actor1_from_subject
+            and cand.actor1 is not None
+            and cand.count is not None
+        ):
+            striker = cand
     for prev, cand in pairwise(cands):
         if (prev.plover, prev.mode) != (cand.plover, cand.mode) or not prev.actor1_from_subject:
             continue
@@ -163,3 +186,85 @@ def consolidate(
     mark_background(cands, published)
     merge_mentions([c for c in cands if c.merged_into is None])
     return [c for c in cands if c.merged_into is None and not c.is_aggregate]
+
+
+def _tells_past_act(cand: Candidate) -> bool:
+    """True when the event's verb is a simple past ("destroyed", "was arrested", "had a call").
+
+    A present, present-perfect or progressive verb ("have made progress", "are investigating", "continue to
+    liberate", "are facing shelling") tells an ongoing activity, which the gold/dev README leaves undated.
+    """
+    tok = cand.trigger.token
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return True  # a verbless line ("Near X, one strike.") is told in the report's time frame
+    if tok.tag_ in ("VBP", "VBZ") or tok.head.lemma_.lower() in ONGOING:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ", "MD") for c in tok.children)
+
+
+# A time adverbial this close to the start of a sentence ("On Monday 19 December the Council ...", "Late on
+# Sunday, ...") is fronted: it sets the time frame of the narrative that follows.
+_FRONTED_CHARS = 16
+_SPEECH_CARRY_SENTENCES = 2
+# How far an itemised strike list runs after its summary sentence (a daily CENTCOM report lists up to
+# about twenty "Near X" lines).
+MAX_STRIKE_LIST_SENTENCES = 25
+_MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "AID", "SANCTION"})
+
+
+def carry_dates(
+    cands: list[Candidate],
+    sentence_dates: list[tuple[int, int, EventDate | None]],
+    all_cands: list[Candidate] | None = None,
+) -> None:
+    """Give undated events the narrative date in force where they are told.
+
+    News prose states a date once and tells what follows in that time frame ("On Jan. 8, forces conducted
+    34 strikes. Near X, one strike ..."; "Following the update, the minister said: ..."), so an event
+    without a date of its own takes the latest day-precise date before it: its sentence's, or else the date
+    of the latest dated event or sentence. ``sentence_dates``: (start, end, date expression) of every
+    prose sentence in text order (None for headline-like lines). Planned and hypothetical events and
+    ongoing activity stay undated (gold/dev README "Dates"), and an explicitly unresolvable or vague date
+    ("in the last 24 hours", "that week") is kept as it is.
+    """
+    starts = sorted(c.trigger_span.start for c in (all_cands if all_cands is not None else cands))
+    by_start = sorted(cands, key=lambda c: c.trigger_span.start)
+    current: EventDate | None = None
+    current_at = 0  # index of the sentence that set ``current``
+    i = 0
+    for index, (start, end, sent_date) in enumerate(sentence_dates):
+        inside = []
+        while i < len(by_start) and by_start[i].trigger_span.start < end:
+            if by_start[i].trigger_span.start >= start:
+                inside.append(by_start[i])
+            i += 1
+        for cand in inside:
+            # A speech act (demand, threat, refusal) is dated by its statement, whatever the tense of its
+            # content; it takes the frame only from the lines that introduce it ("Following the update, the
+            # Foreign Secretary said: ...") — further on, commentary is usually undated.
+            verbal = cand.plover not in _MATERIAL_TYPES and index - current_at <= _SPEECH_CARRY_SENTENCES
+            if (
+                cand.date is None
+                and current is not None
+                and (verbal or cand.factuality in (Factuality.ASSERTED, Factuality.REPORTED))
+                and (verbal or (cand.plover in _MATERIAL_TYPES and _tells_past_act(cand)))
+            ):
+                cand.date = current
+        dated = [
+            c.date for c in inside if c.date is not None and c.date.precision is DatePrecision.DAY
+        ]
+        has_event = any(start <= s < end for s in starts)
+        if dated:
+            current, current_at = dated[-1], index
+        elif (
+            sent_date is not None
+            and sent_date.precision is DatePrecision.DAY
+            and (not has_event or sent_date.start < _FRONTED_CHARS)
+        ):
+            # A date inside a sentence that tells an event is that event's or its reporter's ("according
+            # to reports on Friday"); only a fronted one or one in an event-free sentence sets the frame.
+            current, current_at = sent_date, index
