@@ -39,9 +39,7 @@ def main() -> None:
     args = parser.parse_args()
 
     cfg = load_config()
-    articles = [
-        a for a in ingest.read_inputs([str(ingest.SAMPLE_CORPUS)], cfg) if not isinstance(a, InputError)
-    ]
+    articles = [a for a in ingest.read_inputs([str(ingest.SAMPLE_CORPUS)], cfg) if not isinstance(a, InputError)]
     if args.limit:
         articles = articles[: args.limit]
     assert all(isinstance(a, Article) for a in articles)

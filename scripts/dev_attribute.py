@@ -63,9 +63,7 @@ def predict(gold_dir: Path, *, pipeline: bool = False) -> list[tuple[dict[str, A
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "gold_dir", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared/gold/dev")
-    )
+    parser.add_argument("gold_dir", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared/gold/dev"))
     parser.add_argument("--explain", nargs="*", default=[])
     parser.add_argument("--claims", action="store_true")
     parser.add_argument("--json", action="store_true")

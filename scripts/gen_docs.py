@@ -65,9 +65,7 @@ def cli_md() -> str:
 def main() -> int:
     wanted = {DOCS / "settings.md": settings_md(), DOCS / "cli.md": cli_md()}
     if "--check" in sys.argv:
-        stale = [
-            str(p) for p, text in wanted.items() if not p.exists() or p.read_text(encoding="utf-8") != text
-        ]
+        stale = [str(p) for p, text in wanted.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
         if stale:
             print("stale docs (run python scripts/gen_docs.py):", ", ".join(stale))
             return 1

@@ -17,9 +17,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-if (
-    TYPE_CHECKING
-):  # spaCy is imported lazily: records must stay cheap to import (CLI start-up, Dask pickling).
+if TYPE_CHECKING:  # spaCy is imported lazily: records must stay cheap to import (CLI start-up, Dask pickling).
     from spacy.tokens import Doc
 
 

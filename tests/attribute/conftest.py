@@ -16,9 +16,7 @@ EventSpec = tuple[str, str, Plover]
 Analyse = Callable[..., Analysis]
 
 
-def mention(
-    text: str, index: int, spec: EventSpec, factuality: Factuality = Factuality.ASSERTED
-) -> EventMention:
+def mention(text: str, index: int, spec: EventSpec, factuality: Factuality = Factuality.ASSERTED) -> EventMention:
     evidence, trigger, plover = spec
     start = text.index(evidence)
     at = text.index(trigger, start)

@@ -17,8 +17,7 @@ def _sources(analysis, index=0):
     ("text", "event", "source", "stance"),
     [
         pytest.param(
-            "Police said the suspected gunman surrendered himself to police after being confronted "
-            "by officers.",
+            "Police said the suspected gunman surrendered himself to police after being confronted by officers.",
             ("the suspected gunman surrendered himself", "surrendered", Plover.COERCE),
             "Police",
             Stance.ASSERT,
@@ -32,8 +31,7 @@ def _sources(analysis, index=0):
             id="s-comma-x-said",
         ),
         pytest.param(
-            "Yesterday, Indonesia's security minister Wiranto was stabbed, according to government "
-            "authorities.",
+            "Yesterday, Indonesia's security minister Wiranto was stabbed, according to government authorities.",
             ("Indonesia's security minister Wiranto was stabbed", "stabbed", A),
             "government authorities",
             Stance.ASSERT,
@@ -76,8 +74,7 @@ def _sources(analysis, index=0):
             id="claims-object",
         ),
         pytest.param(
-            "On Monday, state-owned Iranian news agency Fars reported Iran issued arrest warrants on "
-            "36 people.",
+            "On Monday, state-owned Iranian news agency Fars reported Iran issued arrest warrants on 36 people.",
             ("Iran issued arrest warrants on 36 people", "issued", Plover.ACCUSE),
             "state-owned Iranian news agency Fars",
             Stance.REPORT,
@@ -152,15 +149,11 @@ def test_claims_claimed_responsibility(analyse):
 def test_claims_nominal_claim_that(analyse):
     text = "The rebels' claim that they shot down a helicopter near Idlib could not be checked."
     analysis = analyse(text, [("they shot down a helicopter near Idlib", "shot", A)])
-    assert ("The rebels'", Stance.CLAIM) in _sources(analysis) or ("The rebels", Stance.CLAIM) in _sources(
-        analysis
-    )
+    assert ("The rebels'", Stance.CLAIM) in _sources(analysis) or ("The rebels", Stance.CLAIM) in _sources(analysis)
 
 
 def test_claims_quote_block_after_saying_the_following(analyse, seed_text):
-    evidence = (
-        "After repelling terrorists’ continued attacks on government forces’ positions in Western Aleppo"
-    )
+    evidence = "After repelling terrorists’ continued attacks on government forces’ positions in Western Aleppo"
     analysis = analyse(seed_text, [(evidence, "repelling", A)])
     (claim,) = analysis.event_mentions[0].claims
     assert claim.source.text.startswith("a Syrian army field commander")
@@ -186,9 +179,7 @@ def test_claims_quote_with_speaker_after(analyse):
 @pytest.mark.parametrize(
     ("pronoun_sentence", "expected"),
     [
-        pytest.param(
-            "And, a Jan. 3 U.S. strike hit the headquarters compound itself, he added.", "Cook", id="he"
-        ),
+        pytest.param("And, a Jan. 3 U.S. strike hit the headquarters compound itself, he added.", "Cook", id="he"),
         pytest.param(
             "And, a Jan. 3 U.S. strike hit the headquarters compound itself, she added.",
             "Cook",
@@ -213,8 +204,7 @@ def test_claims_pronoun_resolved_to_named_source(analyse, pronoun_sentence, expe
             id="adjectives",
         ),
         pytest.param(
-            "After the attack, both Saudi Arabia and the United States said that Iranian drones "
-            "struck the plant.",
+            "After the attack, both Saudi Arabia and the United States said that Iranian drones struck the plant.",
             ["Saudi Arabia", "the United States"],
             id="nouns",
         ),
@@ -222,9 +212,7 @@ def test_claims_pronoun_resolved_to_named_source(analyse, pronoun_sentence, expe
 )
 def test_claims_compound_source_split(analyse, text, expected):
     trigger = "started" if "started" in text else "struck"
-    evidence = text[
-        text.index("the Syrian army") if "Syrian army" in text else text.index("Iranian drones") :
-    ]
+    evidence = text[text.index("the Syrian army") if "Syrian army" in text else text.index("Iranian drones") :]
     analysis = analyse(text, [(evidence.rstrip("."), trigger, A)])
     assert [c.source.text for c in analysis.event_mentions[0].claims] == expected
 

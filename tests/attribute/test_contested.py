@@ -55,8 +55,6 @@ def test_contested_death_toll_six_vs_eight(analyse):
 
 
 def test_contested_single_source_is_not(analyse):
-    text = (
-        "Police said the suspected gunman surrendered himself to police after being confronted by officers."
-    )
+    text = "Police said the suspected gunman surrendered himself to police after being confronted by officers."
     event = ("the suspected gunman surrendered himself", "surrendered", Plover.COERCE)
     assert not analyse(text, [event]).event_mentions[0].is_contested

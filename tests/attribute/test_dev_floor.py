@@ -46,6 +46,4 @@ def dev_metrics(shared_dir):
 @pytest.mark.parametrize("metric", sorted(k for k in FLOORS if not k.startswith("_")))
 def test_attribute_dev_floor(dev_metrics, metric):
     value = dev_metrics[metric]
-    assert value is not None and value >= FLOORS[metric] - NOISE, (
-        f"{metric} {value} below floor {FLOORS[metric]}"
-    )
+    assert value is not None and value >= FLOORS[metric] - NOISE, f"{metric} {value} below floor {FLOORS[metric]}"

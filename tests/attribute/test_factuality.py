@@ -13,8 +13,7 @@ A = Plover.ASSAULT
     ("text", "event", "expected"),
     [
         pytest.param(
-            "Yesterday, Indonesia's security minister Wiranto was stabbed, according to government "
-            "authorities.",
+            "Yesterday, Indonesia's security minister Wiranto was stabbed, according to government authorities.",
             ("Indonesia's security minister Wiranto was stabbed", "stabbed", A),
             Factuality.REPORTED,
             id="attributed-main-clause",
@@ -33,15 +32,13 @@ A = Plover.ASSAULT
             id="factive-cue",
         ),
         pytest.param(
-            "The shooting began at 10:39 a.m. local time, according to police. A gunman shot "
-            "shoppers at a store.",
+            "The shooting began at 10:39 a.m. local time, according to police. A gunman shot shoppers at a store.",
             ("A gunman shot shoppers at a store", "shot", A),
             Factuality.ASSERTED,
             id="detail-elsewhere",
         ),
         pytest.param(
-            "Minister Ellwood said:\n\nCivilians are facing ongoing shelling and airstrikes by the "
-            "Asad regime.",
+            "Minister Ellwood said:\n\nCivilians are facing ongoing shelling and airstrikes by the Asad regime.",
             ("Civilians are facing ongoing shelling and airstrikes by the Asad regime", "facing", A),
             Factuality.REPORTED,
             id="said-colon-block",

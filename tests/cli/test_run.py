@@ -53,9 +53,7 @@ def _bad_inputs(folder: Path) -> list[str]:
     """Writes one file per kind of bad input; returns their names."""
     (folder / "empty.txt").write_bytes(b"")
     (folder / "garbage.txt").write_bytes(bytes(range(256)) * 64)
-    (folder / "bomb.html.gz").write_bytes(
-        gzip.compress(b"<html><body>" + b"A" * 300_000_000 + b"</body></html>", 9)
-    )
+    (folder / "bomb.html.gz").write_bytes(gzip.compress(b"<html><body>" + b"A" * 300_000_000 + b"</body></html>", 9))
     (folder / "huge.txt").write_bytes(b"Troops attacked the town. " * 1_000_000)
     (folder / "broken.warc.gz").write_bytes(
         gzip.compress(
@@ -63,9 +61,7 @@ def _bad_inputs(folder: Path) -> list[str]:
             b"Content-Length: 5120\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<html><body><p>cut"
         )[:-20]
     )
-    (folder / "nothing.html").write_bytes(
-        b"<html><head><title>x</title></head><body><div></div></body></html>"
-    )
+    (folder / "nothing.html").write_bytes(b"<html><head><title>x</title></head><body><div></div></body></html>")
     return ["empty.txt", "garbage.txt", "bomb.html.gz", "huge.txt", "broken.warc.gz", "nothing.html"]
 
 

@@ -50,9 +50,7 @@ def warc_records() -> list[bytes]:
             b"GET /wiki/Farmers_block_highway_near_Riverton HTTP/1.1\r\nHost: news.example.org\r\n\r\n",
             {"Content-Type": "application/http; msgtype=request"},
         ),
-        _record(
-            "response", PAGE_URL, _http_response(page, "text/html; charset=utf-8"), {"Content-Type": http}
-        ),
+        _record("response", PAGE_URL, _http_response(page, "text/html; charset=utf-8"), {"Content-Type": http}),
         _record(
             "response",
             "https://news.example.org/logo.png",
@@ -96,9 +94,7 @@ TEXT = (
 def write_texts() -> None:
     out = HERE / "text"
     (out / "utf8.txt").write_bytes(TEXT.encode("utf-8"))
-    (out / "latin1.txt").write_bytes(
-        TEXT.replace("’", "'").replace("—", "-").replace("€", "EUR ").encode("latin-1")
-    )
+    (out / "latin1.txt").write_bytes(TEXT.replace("’", "'").replace("—", "-").replace("€", "EUR ").encode("latin-1"))
     (out / "cp1252.txt").write_bytes(TEXT.encode("cp1252"))
     (out / "utf16le_bom.txt").write_bytes(TEXT.encode("utf-16"))
     (out / "utf16le_nobom.txt").write_bytes(TEXT.encode("utf-16-le"))

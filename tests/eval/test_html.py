@@ -9,9 +9,7 @@ from eventwatch.eval.html import evaluate_aeb, format_table, score_page, summari
 
 # CI checks out /work/shared beside the repository; the benchmark test fails (never skips) without it.
 AEB = Path(__file__).resolve().parents[2].parent / "shared" / "html" / "scrapinghub_aeb"
-AEB_F1_FLOOR = (
-    0.95  # trafilatura 2.0 publishes 0.958; we measured 0.968 (trafilatura 2.3.1 + residue removal)
-)
+AEB_F1_FLOOR = 0.95  # trafilatura 2.0 publishes 0.958; we measured 0.968 (trafilatura 2.3.1 + residue removal)
 
 
 @pytest.mark.parametrize(
@@ -40,9 +38,7 @@ def test_summarize_averages_over_pages() -> None:
     long_bad = score_page("a", "x " * 1000, "y " * 1000)
     short_good = score_page("b", "a b c d e", "a b c d e")
     scores = summarize([long_bad, short_good])
-    assert (scores.precision, scores.recall, scores.f1, scores.accuracy) == pytest.approx(
-        (0.5, 0.5, 0.5, 0.5)
-    )
+    assert (scores.precision, scores.recall, scores.f1, scores.accuracy) == pytest.approx((0.5, 0.5, 0.5, 0.5))
 
 
 def test_summarize_leaves_empty_predictions_out_of_precision() -> None:

@@ -19,9 +19,7 @@ ACTOR1 = [
 
 
 @pytest.mark.parametrize(("text", "expected"), ACTOR1)
-def test_actors_actor1_country_and_sector(
-    extract_text: Extract, text: str, expected: tuple[str | None, str]
-) -> None:
+def test_actors_actor1_country_and_sector(extract_text: Extract, text: str, expected: tuple[str | None, str]) -> None:
     (mention,) = extract_text(text, "2017-01-10").event_mentions
     assert mention.actor1 is not None
     assert (mention.actor1.country, mention.actor1.sector) == expected

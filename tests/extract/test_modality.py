@@ -43,9 +43,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "expected"), CASES)
-def test_modality_factuality_of_clause(
-    extract_text: Extract, text: str, trigger: str, expected: Factuality
-) -> None:
+def test_modality_factuality_of_clause(extract_text: Extract, text: str, trigger: str, expected: Factuality) -> None:
     mentions = extract_text(text, "2019-08-08").event_mentions
     found = {m.trigger.slice(text): m.factuality for m in mentions}
     assert found.get(trigger) is expected, found

@@ -71,7 +71,5 @@ def test_seed_repelled_attacks_in_western_aleppo(extract_text: Extract, seed_tex
 def test_seed_terrorist_offensives_list_is_not_an_event(extract_text: Extract, seed_text: str) -> None:
     text = _body(seed_text)
     assert not any(
-        "Abu Omar Saraqib" in s.slice(text)
-        for m in _events(extract_text, seed_text).event_mentions
-        for s in m.evidence
+        "Abu Omar Saraqib" in s.slice(text) for m in _events(extract_text, seed_text).event_mentions for s in m.evidence
     )

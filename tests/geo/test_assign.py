@@ -38,9 +38,7 @@ def _run(parsed: ParsedArticle, events: tuple[EventMention, ...], gaz: Gazetteer
 
 def test_run_fills_places_and_clause_location(gaz: Gazetteer, parse: Callable[[str], ParsedArticle]) -> None:
     parsed = parse(TEXT)
-    out = _run(
-        parsed, (_event(parsed, "bombed", 1, "Government aircraft bombed Saraqib in Idlib province"),), gaz
-    )
+    out = _run(parsed, (_event(parsed, "bombed", 1, "Government aircraft bombed Saraqib in Idlib province"),), gaz)
     assert {p.name for p in out.places} >= {"ALEPPO", "Saraqib", "Idlib", "Damascus"}
     (em,) = out.event_mentions
     assert [p.name for p in em.locations] == ["Saraqib"]  # Idlib province is coarser and contains it
@@ -54,9 +52,7 @@ def test_run_falls_back_to_dateline(gaz: Gazetteer, parse: Callable[[str], Parse
     assert place.name == "ALEPPO" and place.rule in {"sentence", "dateline"}
 
 
-def test_run_article_without_places_gives_no_location(
-    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
-) -> None:
+def test_run_article_without_places_gives_no_location(gaz: Gazetteer, parse: Callable[[str], ParsedArticle]) -> None:
     parsed = parse("Talks were held and a statement was issued afterwards.")
     out = _run(parsed, (_event(parsed, "held", 0, None),), gaz)
     assert out.places == () and out.event_mentions[0].locations == ()

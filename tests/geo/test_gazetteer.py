@@ -34,11 +34,7 @@ def test_gazetteer_open_missing_file_raises_config_error(tmp_path: Path) -> None
         Gazetteer.open(tmp_path / "nope.sqlite")
 
 
-@pytest.mark.parametrize(
-    ("iso3", "lat", "lon"), [("RUS", 60.0, 100.0), ("CHN", 35.0, 105.0), ("BRA", -10.0, -55.0)]
-)
-def test_gazetteer_country_points_are_representative(
-    gaz: Gazetteer, iso3: str, lat: float, lon: float
-) -> None:
+@pytest.mark.parametrize(("iso3", "lat", "lon"), [("RUS", 60.0, 100.0), ("CHN", 35.0, 105.0), ("BRA", -10.0, -55.0)])
+def test_gazetteer_country_points_are_representative(gaz: Gazetteer, iso3: str, lat: float, lon: float) -> None:
     country = gaz.country(iso3)
     assert country is not None and (country.lat, country.lon) == (lat, lon) and not country.is_approximate

@@ -50,9 +50,7 @@ def _hit(text: str, places: tuple[Place, ...], name: str, lat: float, lon: float
     return False
 
 
-def test_find_places_resolves_dev_gold_locations(
-    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
-) -> None:
+def test_find_places_resolves_dev_gold_locations(gaz: Gazetteer, parse: Callable[[str], ParsedArticle]) -> None:
     gold = _gold_locations()
     assert len(gold) >= 60
     parsed: dict[str, ParsedArticle] = {}

@@ -38,9 +38,7 @@ def test_find_places_seed_khan_al_asal_is_the_aleppo_village(gaz: Gazetteer, see
 
 
 @pytest.mark.parametrize("name", ["al-Rashedeen", "al-Mansoureh", "al-Bahouth al-Elmiyeh"])
-def test_find_places_seed_neighbourhoods_resolve_to_aleppo(
-    gaz: Gazetteer, seed: ParsedArticle, name: str
-) -> None:
+def test_find_places_seed_neighbourhoods_resolve_to_aleppo(gaz: Gazetteer, seed: ParsedArticle, name: str) -> None:
     (place,) = _by_name(find_places(seed, gaz), name)
     assert place.geonameid == 170063
     assert place.precision is Precision.DISTRICT and place.is_approximate
@@ -66,9 +64,7 @@ def test_find_places_real_saraqib_is_a_place(gaz: Gazetteer, parse: Parse) -> No
         ("Only once western Aleppo is finally secured will the army move.", "western"),
     ],
 )
-def test_find_places_keeps_sub_city_qualifier(
-    gaz: Gazetteer, parse: Parse, text: str, qualifier: str
-) -> None:
+def test_find_places_keeps_sub_city_qualifier(gaz: Gazetteer, parse: Parse, text: str, qualifier: str) -> None:
     (aleppo,) = _by_name(find_places(parse(text), gaz), "Aleppo")
     assert aleppo.qualifier == qualifier and aleppo.precision is Precision.CITY
 
@@ -81,9 +77,7 @@ def test_find_places_keeps_sub_city_qualifier(
         ("The shelling of Aleppo went on.", "Aleppo", Precision.CITY),
     ],
 )
-def test_find_places_precision_levels(
-    gaz: Gazetteer, parse: Parse, text: str, name: str, precision: Precision
-) -> None:
+def test_find_places_precision_levels(gaz: Gazetteer, parse: Parse, text: str, name: str, precision: Precision) -> None:
     (place,) = _by_name(find_places(parse(text), gaz), name)
     assert place.precision is precision
 

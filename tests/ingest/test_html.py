@@ -43,10 +43,7 @@ def test_read_html_paragraphs_are_blank_line_separated(cfg: Config) -> None:
 
 
 def test_read_html_accepts_malformed_markup(cfg: Config) -> None:
-    broken = (
-        b"<html><body><div><p>"
-        + b"Protesters gathered in the square on Sunday and marched to the ministry. " * 3
-    )
+    broken = b"<html><body><div><p>" + b"Protesters gathered in the square on Sunday and marched to the ministry. " * 3
     assert read_html(broken, "broken.html", cfg).text.startswith("Protesters gathered")
 
 

@@ -45,9 +45,7 @@ def test_content_hash_ignores_whitespace_layout() -> None:
 
 def test_article_id_depends_on_canonical_url_and_text() -> None:
     text = "Body of the article."
-    assert article_id("https://Example.org/a/?utm_source=rss", text) == article_id(
-        "https://example.org/a", text
-    )
+    assert article_id("https://Example.org/a/?utm_source=rss", text) == article_id("https://example.org/a", text)
     assert article_id("https://example.org/a", text) != article_id("https://example.org/b", text)
     assert article_id(None, text) != article_id(None, text + " More.")
     assert len(article_id(None, text)) == 16

@@ -146,9 +146,7 @@ def test_clean_text_removes_repeated_title() -> None:
 
 
 def test_clean_text_keeps_dateline_and_wraps() -> None:
-    text = (
-        "Tuesday, October 8, 2019\n\nIn the past 24 hours, the U.S.-led\ncoalition\n conducted five strikes."
-    )
+    text = "Tuesday, October 8, 2019\n\nIn the past 24 hours, the U.S.-led\ncoalition\n conducted five strikes."
     assert clean_text(text).text == text
 
 

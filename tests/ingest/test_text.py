@@ -33,9 +33,7 @@ def test_read_text_takes_published_from_dateline(cfg: Config) -> None:
 
 
 def test_read_text_keeps_given_metadata(cfg: Config) -> None:
-    article = read_text(
-        BODY, "x", cfg, title="  A  title ", published="2020-01", outlet="Wikinews", ext_id="wn-1"
-    )
+    article = read_text(BODY, "x", cfg, title="  A  title ", published="2020-01", outlet="Wikinews", ext_id="wn-1")
     assert (article.title, article.published, article.outlet, article.ext_id) == (
         "A title",
         "2020-01",
@@ -52,8 +50,6 @@ def test_read_text_keeps_given_metadata(cfg: Config) -> None:
         (BODY * 10, {"max_text_chars": 200}, "body too long"),
     ],
 )
-def test_read_text_rejects_bodies_outside_length_limits(
-    text: str, overrides: dict[str, int], reason: str
-) -> None:
+def test_read_text_rejects_bodies_outside_length_limits(text: str, overrides: dict[str, int], reason: str) -> None:
     with pytest.raises(InputError, match=reason):
         read_text(text, "x", Config(**overrides), title="T")

@@ -36,10 +36,7 @@ def test_read_warc_truncated_record_is_error_after_good_records(cfg: Config) -> 
     results = list(read_warc((WARC / "truncated.warc").read_bytes(), "t.warc", cfg))
     assert isinstance(results[0], Article)
     assert isinstance(results[1], InputError)
-    assert (
-        str(results[1])
-        == "ingest: t.warc record at byte 4150: truncated (declared 2699 B, read 556 B); skipped"
-    )
+    assert str(results[1]) == "ingest: t.warc record at byte 4150: truncated (declared 2699 B, read 556 B); skipped"
 
 
 def test_read_warc_damaged_gzip_member_keeps_other_records(cfg: Config) -> None:

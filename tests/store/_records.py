@@ -127,9 +127,7 @@ def seed_analysis(text: str | None = None, url: str | None = SEED_URL) -> Analys
         confidence=0.8,
     )
     strikes = "air strikes on the Al-Qaeda controlled eastern districts of Aleppo"
-    peskov = Source(
-        "Dmitry Peskov", SourceKind.OFFICIAL, span(t, "Dmitry Peskov"), "Dmitry Peskov", "RUS", "Kremlin"
-    )
+    peskov = Source("Dmitry Peskov", SourceKind.OFFICIAL, span(t, "Dmitry Peskov"), "Dmitry Peskov", "RUS", "Kremlin")
     m1 = EventMention(
         id=f"{art.id}-m1",
         article_id=art.id,
@@ -143,9 +141,7 @@ def seed_analysis(text: str | None = None, url: str | None = SEED_URL) -> Analys
         locations=(replace(aleppo(t, strikes), qualifier="eastern districts"),),
         claims=(
             Claim(
-                Source(
-                    "The Syrian military", SourceKind.MILITARY, span(t, "The Syrian military"), country="SYR"
-                ),
+                Source("The Syrian military", SourceKind.MILITARY, span(t, "The Syrian military"), country="SYR"),
                 Stance.CONFIRM,
                 span(t, "The Syrian military has apparently confirmed that Syrian aircraft are involved."),
                 cue="confirmed",

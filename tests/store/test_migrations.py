@@ -19,9 +19,7 @@ SCHEMA_DIGEST = "8005cc32c67798d479fa68a82549a66fcfde58b0"
 
 def _migrations(path: Path) -> list[tuple[int, str, str]]:
     with sqlite3.connect(path) as db:
-        return db.execute(
-            "SELECT version, name, applied_at FROM schema_migrations ORDER BY version"
-        ).fetchall()
+        return db.execute("SELECT version, name, applied_at FROM schema_migrations ORDER BY version").fetchall()
 
 
 def _schema_text() -> str:
@@ -52,9 +50,7 @@ def test_open_store_newer_than_code_raises_store_error(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     open_store(str(path)).close()
     with sqlite3.connect(path) as db:
-        db.execute(
-            "INSERT INTO schema_migrations VALUES (99, 'from the future', '2099-01-01T00:00:00+00:00')"
-        )
+        db.execute("INSERT INTO schema_migrations VALUES (99, 'from the future', '2099-01-01T00:00:00+00:00')")
     with pytest.raises(StoreError, match="schema version 99 is newer than this eventwatch knows"):
         open_store(str(path))
 

@@ -38,9 +38,7 @@ ALL = list(EVENTS)
 @pytest.fixture
 def events_store(store: Store) -> Store:
     for n, (event_id, (plover, status, date, place)) in enumerate(EVENTS.items()):
-        analysis = one_event_analysis(
-            variant_text(n), event_id, plover=plover, status=status, date=date, place=place
-        )
+        analysis = one_event_analysis(variant_text(n), event_id, plover=plover, status=status, date=date, place=place)
         store.save(analysis)
     return store
 
@@ -109,9 +107,7 @@ HOSTILE = [
 
 @pytest.mark.parametrize("value", HOSTILE)
 @pytest.mark.parametrize("field", ["plover", "country", "status"])
-def test_query_events_hostile_equality_value_matches_nothing(
-    events_store: Store, field: str, value: str
-) -> None:
+def test_query_events_hostile_equality_value_matches_nothing(events_store: Store, field: str, value: str) -> None:
     before = events_store.counts()
     assert events_store.query_events(EventFilters(**{field: value})) == []
     assert events_store.counts() == before
@@ -119,9 +115,7 @@ def test_query_events_hostile_equality_value_matches_nothing(
 
 @pytest.mark.parametrize("value", HOSTILE)
 @pytest.mark.parametrize("field", ["since", "until", "after_id"])
-def test_query_events_hostile_range_value_is_only_compared(
-    events_store: Store, field: str, value: str
-) -> None:
+def test_query_events_hostile_range_value_is_only_compared(events_store: Store, field: str, value: str) -> None:
     before = events_store.counts()
     rows = events_store.query_events(EventFilters(**{field: value}))
     assert {r.id for r in rows} <= set(ALL)

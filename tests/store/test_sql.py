@@ -62,9 +62,7 @@ def test_save_same_text_under_second_url_records_the_url(store_url: str, seed: A
 def _bad_source_kind(a: Analysis) -> Analysis:
     m = a.event_mentions[1]
     bad = replace(m.claims[1], source=Source("somebody", "bogus"))
-    return replace(
-        a, event_mentions=(a.event_mentions[0], replace(m, claims=(m.claims[0], bad)), a.event_mentions[2])
-    )
+    return replace(a, event_mentions=(a.event_mentions[0], replace(m, claims=(m.claims[0], bad)), a.event_mentions[2]))
 
 
 def _bad_stance(a: Analysis) -> Analysis:
@@ -129,9 +127,7 @@ def test_sources_same_name_other_kind_are_distinct(store: Store) -> None:
 
 
 def test_source_country_learned_later_fills_the_gap(store: Store) -> None:
-    store.save(
-        one_event_analysis(variant_text(1), "ev-1", sources=(Source("Dmitry Peskov", SourceKind.OFFICIAL),))
-    )
+    store.save(one_event_analysis(variant_text(1), "ev-1", sources=(Source("Dmitry Peskov", SourceKind.OFFICIAL),)))
     later = Source("Dmitry Peskov", SourceKind.OFFICIAL, country="RUS")
     store.save(one_event_analysis(variant_text(2), "ev-2", sources=(later,)))
     detail = store.get_event("ev-1")
@@ -169,10 +165,7 @@ def test_get_event_claims_carry_source_and_stance(store: Store, seed: Analysis) 
     store.save(seed)
     detail = store.get_event(seed.events[1].id)
     assert detail is not None
-    got = [
-        (c.source_name, c.source_kind, c.source_country, c.stance, c.is_hedged, c.about)
-        for c in detail.claims
-    ]
+    got = [(c.source_name, c.source_kind, c.source_country, c.stance, c.is_hedged, c.about) for c in detail.claims]
     assert got == [
         ("The Syrian military", SourceKind.MILITARY, "SYR", Stance.CONFIRM, True, "Syrian aircraft"),
         ("pro-Jihadi news outlets", SourceKind.MEDIA, None, Stance.CLAIM, False, "Russian involvement"),

@@ -28,20 +28,15 @@ def test_sqlite_file_stays_in_wal_mode(tmp_path: Path) -> None:
         assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
-@pytest.mark.parametrize(
-    ("view", "table"), [("event_mentions_view", "event_mentions"), ("claims_view", "claims")]
-)
-def test_sqlite_view_evidence_text_is_the_article_slice(
-    tmp_path: Path, seed: Analysis, view: str, table: str
-) -> None:
+@pytest.mark.parametrize(("view", "table"), [("event_mentions_view", "event_mentions"), ("claims_view", "claims")])
+def test_sqlite_view_evidence_text_is_the_article_slice(tmp_path: Path, seed: Analysis, view: str, table: str) -> None:
     path = tmp_path / "s.db"
     with open_store(str(path)) as store:
         store.save(seed)
     text = seed.article.text
     with sqlite3.connect(path) as db:
         rows = db.execute(
-            f"SELECT v.evidence_text, t.evidence_start, t.evidence_end"
-            f" FROM {view} v JOIN {table} t ON t.id = v.id"
+            f"SELECT v.evidence_text, t.evidence_start, t.evidence_end FROM {view} v JOIN {table} t ON t.id = v.id"
         ).fetchall()
     assert rows
     assert all(evidence == text[start:end] for evidence, start, end in rows)

@@ -17,15 +17,11 @@ class Attribution:
     cue_span: Span | None
     hedge: str | None
     scope: tuple[Span, ...]
-    heads: tuple[
-        int, ...
-    ]  # article offsets of the content's head tokens (a noun there is the content itself)
+    heads: tuple[int, ...]  # article offsets of the content's head tokens (a noun there is the content itself)
     sentence: int
     is_factive: bool = False
     anaphor: str | None = None  # lemma of a back-reference in the content ("this", "strike", "accusation")
-    is_demonstrative: bool = (
-        False  # the back-reference is "this"/"these ..." (near), not "the ..." (main event)
-    )
+    is_demonstrative: bool = False  # the back-reference is "this"/"these ..." (near), not "the ..." (main event)
     about: str | None = None
     is_quote: bool = False  # the content is a direct quotation or a "said:" block
     content_subject: str | None = None  # lower-cased subject of the content clause (speech-act factuality)

@@ -82,9 +82,7 @@ class ArticleView:
         if sent is None:
             return None
         inside = [
-            t
-            for t in sent.span
-            if span.start <= sent.offset + t.idx < span.end and not t.is_punct and not t.is_space
+            t for t in sent.span if span.start <= sent.offset + t.idx < span.end and not t.is_punct and not t.is_space
         ]
         if not inside:
             return None

@@ -247,12 +247,8 @@ def verb_attribution(
     if source_head is None or not _is_sourcey(source_head):
         return None
     if cue.is_hedge and (child(token, "ccomp") is None or _conditional(token)):
-        return (
-            None  # "if we expect them to": a belief verb makes a claim only over a clause, never in an "if"
-        )
-    content = child(token, "ccomp") or next(
-        (x for x in children(token, "xcomp") if token.lemma_ not in _RAISING), None
-    )
+        return None  # "if we expect them to": a belief verb makes a claim only over a clause, never in an "if"
+    content = child(token, "ccomp") or next((x for x in children(token, "xcomp") if token.lemma_ not in _RAISING), None)
     if content is None and token.dep_ == "pcomp":
         content = None
     dobj = child(token, "dobj")
@@ -353,6 +349,4 @@ def _resolve_sources(
     for r in relay:
         # "It reports ..." where It is "A report from Fars": the relay is the outlet, not the report.
         via.append(r)
-    return tuple(
-        Source(s.text, s.kind, s.span, s.name, s.country, s.affiliation, (*via, *s.via)) for s in sources
-    )
+    return tuple(Source(s.text, s.kind, s.span, s.name, s.country, s.affiliation, (*via, *s.via)) for s in sources)

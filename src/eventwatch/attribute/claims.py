@@ -232,9 +232,7 @@ def _reports_of(sent: Sent, token: Token, resolver: SourceResolver) -> Attributi
     content: Token | None = None
     cue_word = None
     for prep in (*children(token, "prep"), *children(token.head, "prep")):
-        if prep.lower_ == "of" and (
-            prep.head.i == token.i or (token.dep_ == "nsubj" and prep.head.lemma_ == "be")
-        ):
+        if prep.lower_ == "of" and (prep.head.i == token.i or (token.dep_ == "nsubj" and prep.head.lemma_ == "be")):
             content, cue_word = child(prep, "pobj"), prep
     for clause in children(token, "acl", "ccomp"):
         if child(clause, "mark") is not None:

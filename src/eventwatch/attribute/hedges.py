@@ -50,8 +50,7 @@ def find_hedge(tokens: Iterable[Token]) -> str | None:
             if end > len(doc) or any(doc[token.i + k].lower_ != w for k, w in enumerate(words)):
                 continue
             if not all(
-                i in present or doc[i].lower_ in ("to", "be", "is", "are", "was", "were")
-                for i in range(token.i, end)
+                i in present or doc[i].lower_ in ("to", "be", "is", "are", "was", "were") for i in range(token.i, end)
             ):
                 continue
             if best is None or len(words) > best[0]:

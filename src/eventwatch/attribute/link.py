@@ -440,9 +440,7 @@ def link_mention(
     return links
 
 
-def author_link(
-    view: ArticleView, mention: EventMention, outlet: str | None, attributions: list[Attribution]
-) -> Link:
+def author_link(view: ArticleView, mention: EventMention, outlet: str | None, attributions: list[Attribution]) -> Link:
     """The author's own assertion of an event nobody else speaks to (dev README "author claim").
 
     Its evidence is the sentence of the first evidence clause the author states in their own voice (outside

@@ -74,9 +74,7 @@ def oracle_mentions(parsed: ParsedArticle, gold: Mapping[str, Any]) -> tuple[Eve
                 evidence=tuple(spans),
                 trigger=_trigger(view, spans[0]),
                 plover=Plover(event["plover"]),
-                actor1=Actor(text=actor["name"], name=actor["name"], country=actor.get("country"))
-                if actor
-                else None,
+                actor1=Actor(text=actor["name"], name=actor["name"], country=actor.get("country")) if actor else None,
                 factuality=factuality,
             )
         )

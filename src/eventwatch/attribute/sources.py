@@ -246,10 +246,7 @@ class SourceType:
 
 
 def _phrases(text: str) -> set[str]:
-    tokens = [
-        t.lower().strip(".'’") if not t.endswith(".") or len(t) > 4 else t.lower()
-        for t in _WORD.findall(text)
-    ]
+    tokens = [t.lower().strip(".'’") if not t.endswith(".") or len(t) > 4 else t.lower() for t in _WORD.findall(text)]
     grams: set[str] = set()
     for n in (1, 2, 3):
         for i in range(len(tokens) - n + 1):

@@ -34,7 +34,7 @@ def run_gold_eval(gold_dir: Path, *, as_json: bool, explain: bool) -> str:
 
     scores = evaluate_dir(gold_dir, predict_gold_article)
     if as_json:
-        return json.dumps(scores.to_json(), indent=2) + "\n"
+        return scores.to_json() + "\n"
     text = format_table(scores) + "\n"
     if explain:
         from eventwatch.eval.gold import explain as explain_article

@@ -22,18 +22,12 @@ def render_event(detail: Any, console: Console) -> None:
     d = row_dicts([detail])[0]
     event = d.get("event", d)
     console.print(
-        Text(
-            f"{event.get('id')}  {event.get('plover')}  status: {event.get('status')}  date: {event.get('date')}"
-        )
+        Text(f"{event.get('id')}  {event.get('plover')}  status: {event.get('status')}  date: {event.get('date')}")
     )
     if event.get("place_name"):
-        console.print(
-            Text(f"place: {event.get('place_name')} ({event.get('latitude')}, {event.get('longitude')})")
-        )
+        console.print(Text(f"place: {event.get('place_name')} ({event.get('latitude')}, {event.get('longitude')})"))
     for mention in d.get("mentions", []):
-        console.print(
-            Text(f"\nmention {mention.get('id')} in article {mention.get('article_id')}", style="bold")
-        )
+        console.print(Text(f"\nmention {mention.get('id')} in article {mention.get('article_id')}", style="bold"))
         if mention.get("article_title"):
             console.print(Text(f"  {mention.get('article_title')}  {mention.get('article_url') or ''}"))
         console.print(Text("  evidence: ") + Text(str(mention.get("evidence_text", ""))))
@@ -45,9 +39,7 @@ def render_event(detail: Any, console: Console) -> None:
             hedge = " (hedged)" if claim.get("is_hedged") else ""
             about = f" about {claim['about']}" if claim.get("about") else ""
             console.print(
-                Text(
-                    f"  {stance.upper()}{hedge}{about}: {claim.get('source_name')} [{claim.get('source_kind')}]"
-                )
+                Text(f"  {stance.upper()}{hedge}{about}: {claim.get('source_name')} [{claim.get('source_kind')}]")
             )
             console.print(
                 Text("    ")

@@ -36,9 +36,7 @@ EXIT_REJECTED = 3
 
 DbOption = Annotated[
     str | None,
-    typer.Option(
-        "--db", help="SQLite path or postgresql:// URL [default: $EVENTWATCH_DB or ./eventwatch.db]"
-    ),
+    typer.Option("--db", help="SQLite path or postgresql:// URL [default: $EVENTWATCH_DB or ./eventwatch.db]"),
 ]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging on stderr.")]
 
@@ -58,9 +56,7 @@ def _main(
 
 @app.command()
 def run(
-    inputs: Annotated[
-        list[str] | None, typer.Argument(help="Files, directories, globs or - (stdin).")
-    ] = None,
+    inputs: Annotated[list[str] | None, typer.Argument(help="Files, directories, globs or - (stdin).")] = None,
     db: DbOption = None,
     verbose: Verbose = False,
 ) -> None:
@@ -107,9 +103,7 @@ def run(
         f"{len(rejected)} rejected, {failed} failed)",
         markup=False,
     )
-    stderr.print(
-        f"events: {counts.events} ({by_type or 'none'}); contested: {counts.contested_events}", markup=False
-    )
+    stderr.print(f"events: {counts.events} ({by_type or 'none'}); contested: {counts.contested_events}", markup=False)
     stderr.print(f"claims: {counts.claims}; sources: {counts.sources}; places: {counts.places}", markup=False)
     stderr.print(f"store: {cfg.db}", markup=False)
     if rejected or failed:
@@ -292,9 +286,7 @@ def show(event_id: str, db: DbOption = None) -> None:
 def eval_gold(
     gold_dir: Path,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    explain: Annotated[
-        bool, typer.Option("--explain", help="Print false positives/negatives per article.")
-    ] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Print false positives/negatives per article.")] = False,
 ) -> None:
     """Score extraction against gold articles (<id>.txt + <id>.json), as in SCHEMA.md.
 
@@ -349,9 +341,7 @@ def config(show: Annotated[bool, typer.Option("--show", help="Print every settin
     """
     cfg = load_config()
     for s in SETTINGS:
-        stdout.print(
-            f"{s.name} = {getattr(cfg, s.name)!r}  (default {s.default!r}; ${s.env}) {s.help}", markup=False
-        )
+        stdout.print(f"{s.name} = {getattr(cfg, s.name)!r}  (default {s.default!r}; ${s.env}) {s.help}", markup=False)
 
 
 def main() -> None:

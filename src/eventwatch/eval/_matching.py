@@ -71,9 +71,7 @@ class ArticleText:
         best = 0
         index = bisect.bisect_right(self.sentence_starts, lo) - 1
         while index < len(self.sentence_starts) and self.sentence_starts[index] < hi:
-            sentence_end = (
-                self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
-            )
+            sentence_end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
             best = max(best, min(hi, sentence_end) - max(lo, self.sentence_starts[index]))
             index += 1
         return best

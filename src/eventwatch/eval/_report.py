@@ -59,12 +59,9 @@ def format_table(scores: GoldScores) -> str:
     width = max(len(name) for name in metrics)
     lines = [f"{'metric':<{width}}  {'value':>8}  support", "-" * (width + 28)]
     lines += [
-        f"{name:<{width}}  {_value(value):>8}  {support.get(name, '')}".rstrip()
-        for name, value in metrics.items()
+        f"{name:<{width}}  {_value(value):>8}  {support.get(name, '')}".rstrip() for name, value in metrics.items()
     ]
-    lines.append(
-        f"articles: {len(scores.articles)}" + (f", failed: {len(scores.failed)}" if scores.failed else "")
-    )
+    lines.append(f"articles: {len(scores.articles)}" + (f", failed: {len(scores.failed)}" if scores.failed else ""))
     if scores.articles:
         id_width = max(len("article"), *(len(a.article_id) for a in scores.articles))
         lines += ["", f"{'article':<{id_width}}  gold  pred    tp    fp    fn  event_f1  claim_f1"]

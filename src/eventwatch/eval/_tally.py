@@ -65,9 +65,7 @@ class Tally:
     distractor_events: int = 0
 
     def __add__(self, other: Tally) -> Tally:
-        return Tally(
-            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in dataclasses.fields(self)}
-        )
+        return Tally(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in dataclasses.fields(self)})
 
     def metrics(self) -> dict[str, float | int | None]:
         """Metric name -> value; None where the metric counted nothing (no gold dates, no claims, ...)."""

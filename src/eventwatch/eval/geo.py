@@ -103,9 +103,7 @@ def evaluate_trnews(path: Path, gaz: Gazetteer, end_to_end: bool = False) -> Geo
     if not end_to_end:
         return scores
     p, r, f = _recognition(docs, gaz)
-    return GeoScores(
-        **{**{k: getattr(scores, k) for k in scores.__slots__}, "precision": p, "recall": r, "f1": f}
-    )
+    return GeoScores(**{**{k: getattr(scores, k) for k in scores.__slots__}, "precision": p, "recall": r, "f1": f})
 
 
 def _recognition(docs: list[dict[str, Any]], gaz: Gazetteer) -> tuple[float, float, float]:
@@ -118,9 +116,7 @@ def _recognition(docs: list[dict[str, Any]], gaz: Gazetteer) -> tuple[float, flo
     tp = n_pred = n_gold = 0
     for doc in docs:
         article = Article(id=str(doc["doc_id"]), content_hash=str(doc["doc_id"]), text=doc["text"])
-        predicted = {
-            (p.span.start, p.span.end) for p in find_places(parse_article(article, cfg), gaz, True) if p.span
-        }
+        predicted = {(p.span.start, p.span.end) for p in find_places(parse_article(article, cfg), gaz, True) if p.span}
         gold = {(t["start"], t["end"]) for t in doc["toponyms"]}
         tp += len(predicted & gold)
         n_pred += len(predicted)

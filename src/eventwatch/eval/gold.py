@@ -82,9 +82,7 @@ def _field_checks(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str,
     }
     for actor in ("actor1", "actor2"):
         for key in ("country", "sector"):
-            checks[f"{actor}_{key}"] = codes_agree(
-                _actor_field(pred, actor, key), _actor_field(gold, actor, key)
-            )
+            checks[f"{actor}_{key}"] = codes_agree(_actor_field(pred, actor, key), _actor_field(gold, actor, key))
     return checks
 
 
@@ -132,13 +130,9 @@ def _score_claims(
         hedge_ok = bool(p.get("hedged")) == bool(g.get("hedged"))
         stance, hedge = stance + Ratio(stance_ok, 1), hedge + Ratio(hedge_ok, 1)
         if not stance_ok:
-            notes.append(
-                f"{label} claim {g.get('source')!r} stance: pred {p.get('stance')}, gold {g.get('stance')}"
-            )
+            notes.append(f"{label} claim {g.get('source')!r} stance: pred {p.get('stance')}, gold {g.get('stance')}")
         if not hedge_ok:
-            notes.append(
-                f"{label} claim {g.get('source')!r} hedged: pred {p.get('hedged')}, gold {g.get('hedged')}"
-            )
+            notes.append(f"{label} claim {g.get('source')!r} hedged: pred {p.get('hedged')}, gold {g.get('hedged')}")
     matched_pred, matched_gold = {i for i, _ in pairs}, {j for _, j in pairs}
     notes += [
         f"{label} claim FP {p.get('source')!r}: {_claim_evidence(p)[:1]}"
@@ -160,16 +154,12 @@ def _score_claims(
     return tally, notes
 
 
-def _score_pair(
-    doc: ArticleText, pred: Mapping[str, Any], gold: Mapping[str, Any]
-) -> tuple[Tally, list[str]]:
+def _score_pair(doc: ArticleText, pred: Mapping[str, Any], gold: Mapping[str, Any]) -> tuple[Tally, list[str]]:
     """Tally and mismatch notes of one matched (predicted, gold) event pair."""
     label = str(gold.get("id") or gold.get("what") or "event")
     checks = _field_checks(pred, gold)
     notes = [
-        f"{label} {name}: pred {_show(pred, name)}, gold {_show(gold, name)}"
-        for name, ok in checks.items()
-        if not ok
+        f"{label} {name}: pred {_show(pred, name)}, gold {_show(gold, name)}" for name, ok in checks.items() if not ok
     ]
     counts: dict[str, Any] = {name: Ratio(ok, 1) for name, ok in checks.items()}
 
@@ -268,9 +258,7 @@ def _leaked_lines(
     body = pred.get("body")
     body_norm = normalize_space(body) if isinstance(body, str) else ""
     evidence = [ev for evs in pred_evidence for ev in evs]
-    evidence += [
-        ev for event in _items(pred, "events") for c in _items(event, "claims") for ev in _claim_evidence(c)
-    ]
+    evidence += [ev for event in _items(pred, "events") for c in _items(event, "claims") for ev in _claim_evidence(c)]
     leaked = []
     for line in lines:
         line_norm = normalize_space(line)
@@ -311,9 +299,7 @@ def evaluate_dir(gold_dir: Path, predict: Callable[[Path, dict[str, Any]], dict[
             # Bytes, decoded without newline translation: evidence offsets are into the text as stored.
             text = txt_path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise EventwatchError(
-                f"eval: {gold_path}: cannot read gold or its .txt ({exc}); stopping"
-            ) from exc
+            raise EventwatchError(f"eval: {gold_path}: cannot read gold or its .txt ({exc}); stopping") from exc
         if not isinstance(gold, dict):
             raise EventwatchError(f"eval: {gold_path}: gold is not a JSON object; stopping")
         meta = {key: gold.get(key) for key in _META_KEYS}

@@ -153,9 +153,7 @@ def evaluate_aeb(
         data = gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes())
         start = time.perf_counter()
         try:
-            predicted = (
-                extract(data, gold["url"]) if extract else read_html(data, page_id, cfg, url=gold["url"]).text
-            )
+            predicted = extract(data, gold["url"]) if extract else read_html(data, page_id, cfg, url=gold["url"]).text
         except InputError as exc:
             log.warning("%s", exc)
             predicted = ""

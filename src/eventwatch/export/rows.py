@@ -42,9 +42,7 @@ def to_csv(rows: Iterable[Any]) -> str:
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for d in dicts:
-        writer.writerow(
-            {k: json.dumps(v, default=str) if isinstance(v, list | dict) else v for k, v in d.items()}
-        )
+        writer.writerow({k: json.dumps(v, default=str) if isinstance(v, list | dict) else v for k, v in d.items()})
     return out.getvalue()
 
 
@@ -53,8 +51,6 @@ def to_geojson(rows: Iterable[Any]) -> str:
     features = []
     for d in row_dicts(rows):
         lat, lon = d.get("latitude"), d.get("longitude")
-        geometry = (
-            {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
-        )
+        geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
         features.append({"type": "Feature", "id": d.get("id"), "geometry": geometry, "properties": d})
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, default=str)

@@ -98,11 +98,7 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
         own_subject = any(c.dep_.startswith("nsubj") for c in tok.children)
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "relcl", "acl", "advcl") and head.i in by_i:
             linked = head.i
-        elif (
-            tok.dep_ in ("acl", "relcl")
-            and head.dep_ in ("dobj", "nsubj", "nsubjpass")
-            and head.head.i in by_i
-        ):
+        elif tok.dep_ in ("acl", "relcl") and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.i in by_i:
             linked = head.head.i  # "launched missiles targeting US troops"
         elif tok.dep_ == "conj" and tok.pos_ == "VERB" and not own_subject and head.i in by_i:
             linked = head.i  # "engaged an ISIL unit and destroyed a fighting position": one strike
@@ -133,9 +129,7 @@ def _noun_actor(tok: Token) -> Token | None:
         if child.dep_ not in ("amod", "compound", "nmod"):
             continue
         for t in child.subtree:
-            if t.ent_type_ in ("NORP", "GPE", "ORG") or (
-                t.pos_ == "PROPN" and t.dep_ in ("amod", "compound")
-            ):
+            if t.ent_type_ in ("NORP", "GPE", "ORG") or (t.pos_ == "PROPN" and t.dep_ in ("amod", "compound")):
                 return t
     first = tok
     while first.dep_ == "conj" and first.head.i < first.i:
@@ -277,9 +271,7 @@ def build(
             plover, mode, fact = "THREATEN", "violence" if plover == "ASSAULT" else None, Factuality.ASSERTED
             actor1 = speaker or actor1
         if primary.needs_distinct_actors and (
-            actor1 is None
-            or actor2 is None
-            or (actor1.country, actor1.sector) == (actor2.country, actor2.sector)
+            actor1 is None or actor2 is None or (actor1.country, actor1.sector) == (actor2.country, actor2.sector)
         ):
             continue  # a meeting within one body is not a political interaction (dev distractor finding)
         text = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]

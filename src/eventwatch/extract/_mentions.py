@@ -42,12 +42,7 @@ def _refers_back(cand: Candidate) -> bool:
         if t.lower_ in _ANAPHOR_NOUNS and t.i not in cand.tokens and t.dep_ == "pobj":
             det = [c for c in t.children if c.dep_ == "det"]
             mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nummod", "prep")]
-            if (
-                det
-                and det[0].lower_ in _DEFINITE_ANAPHORS
-                and not mods
-                and t.head.head.i in cand.tokens | {tok.head.i}
-            ):
+            if det and det[0].lower_ in _DEFINITE_ANAPHORS and not mods and t.head.head.i in cand.tokens | {tok.head.i}:
                 return True
     del doc
     return False

@@ -252,9 +252,7 @@ HOSTILE_OBJECTS = frozenset(
     ]
 )
 
-CAPTIVES = frozenset(
-    ["prisoner", "hostage", "detainee", "captive", "journalist", "activist", "soldier", "sailor"]
-)
+CAPTIVES = frozenset(["prisoner", "hostage", "detainee", "captive", "journalist", "activist", "soldier", "sailor"])
 
 PEOPLE = frozenset(
     [

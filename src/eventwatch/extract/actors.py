@@ -249,11 +249,7 @@ def is_actor_phrase(tok: Token, military: bool = False) -> bool:
         return not military or (reg[2] or "")[:3] in ("MIL", "REB", "GOV")
     if military:
         return SECTOR_WORDS.get(tok.lemma_.lower()) in ("MIL", "REB")
-    return (
-        tok.ent_type_ in ("NORP", "GPE")
-        or tok.text.lower() in countries()
-        or tok.lemma_.lower() in SECTOR_WORDS
-    )
+    return tok.ent_type_ in ("NORP", "GPE") or tok.text.lower() in countries() or tok.lemma_.lower() in SECTOR_WORDS
 
 
 def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Actor | None:
@@ -280,9 +276,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     if head_is_country and sector in (None, "GOV"):
         sector = "GOV/MIL" if material else "GOV"
     elif material and sector == "GOV":
-        sector = (
-            "GOV/MIL"  # a government acting with force (README: "the Syrian government acting with force")
-        )
+        sector = "GOV/MIL"  # a government acting with force (README: "the Syrian government acting with force")
     if head.ent_type_ == "PERSON" and sector is None:
         known = ctx.persons.get(head.text)
         if known is not None:
@@ -306,11 +300,7 @@ def article_country(texts: list[str]) -> str | None:
             if not iso3:
                 continue
             match = re.search(r"(?<![\w.])" + re.escape(name) + r"(?!\w)", text, re.I)
-            if (
-                match is None
-                or not match.group(0)[0].isupper()
-                or (len(name) < 3 and not match.group(0).isupper())
-            ):
+            if match is None or not match.group(0)[0].isupper() or (len(name) < 3 and not match.group(0).isupper()):
                 continue
             if best is None or match.start() < best[0]:
                 best = (match.start(), iso3)

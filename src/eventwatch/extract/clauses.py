@@ -25,9 +25,7 @@ MIN_CLAUSE_TOKENS = 4
 def predicate(tok: Token) -> Token:
     """The verb whose clause describes the event that ``tok`` triggers."""
     cur = tok
-    if cur.pos_ in ("NOUN", "PROPN") or (
-        cur.pos_ == "VERB" and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-    ):
+    if cur.pos_ in ("NOUN", "PROPN") or (cur.pos_ == "VERB" and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
         if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in W.TRANSPARENT:
             cur = cur.head.head
         if cur.dep_ in ("nsubj", "nsubjpass", "dobj") and cur.head.pos_ in ("VERB", "AUX"):
@@ -67,11 +65,7 @@ def clause_bounds(head: Token, keep: set[int], avoid: set[int], sent: SpacySpan)
         elif lo > head.i:
             right = min(right, lo - 1)
     doc = head.doc
-    while (
-        left < right
-        and doc[left].dep_ in _EDGE_DROP | {"nsubj"}
-        and doc[left].pos_ in ("PUNCT", "CCONJ", "SCONJ")
-    ):
+    while left < right and doc[left].dep_ in _EDGE_DROP | {"nsubj"} and doc[left].pos_ in ("PUNCT", "CCONJ", "SCONJ"):
         left += 1
     while right > left and (doc[right].pos_ in ("PUNCT", "CCONJ") or doc[right].dep_ == "cc"):
         right -= 1

@@ -203,11 +203,7 @@ def acled(
             )
         return "Battles", "Armed clash"
     if plover == "PROTEST":
-        return (
-            ("Riots", "Violent demonstration")
-            if mode in ("riot", "vandalize")
-            else ("Protests", "Peaceful protest")
-        )
+        return ("Riots", "Violent demonstration") if mode in ("riot", "vandalize") else ("Protests", "Peaceful protest")
     if plover == "COERCE":
         if mode == "arrest":
             return "Strategic developments", "Arrests"

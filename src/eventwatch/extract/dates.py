@@ -44,9 +44,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     (
         "range",
-        re.compile(
-            r"\b(?:between\s+)?\d{1,2}\s*(?:-|–|to|and)\s*\d{1,2}\s+" + _MONTH + r"(?:\s+(?P<y>\d{4}))?"
-        ),
+        re.compile(r"\b(?:between\s+)?\d{1,2}\s*(?:-|–|to|and)\s*\d{1,2}\s+" + _MONTH + r"(?:\s+(?P<y>\d{4}))?"),
     ),
     ("dmy", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<y>\d{4}))?")),
     ("mdy", re.compile(r"\b" + _MONTH + r"\s?(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{4}))?")),
@@ -141,29 +139,21 @@ def _resolve(kind: str, m: re.Match[str], published: str | None) -> EventDate | 
         month = _MONTHS[groups["mon"].lower()[:3]]
         if kind in ("range", "month"):
             y = year or _year_for(month, 1, pub_year, pub_month)
-            return EventDate(
-                f"{y:04d}-{month:02d}" if y else None, DatePrecision.MONTH if y else None, m.start(), y
-            )
+            return EventDate(f"{y:04d}-{month:02d}" if y else None, DatePrecision.MONTH if y else None, m.start(), y)
         day = int(groups["d"])
         y = year or _year_for(month, day, pub_year, pub_month)
         try:
-            return (
-                EventDate(dt.date(y, month, day).isoformat(), DatePrecision.DAY, m.start(), y) if y else None
-            )
+            return EventDate(dt.date(y, month, day).isoformat(), DatePrecision.DAY, m.start(), y) if y else None
         except ValueError:
             return None
     if pub_day is None:
         return EventDate(None, None, m.start())
     if kind == "yesterday":
-        return EventDate(
-            (pub_day - dt.timedelta(days=1)).isoformat(), DatePrecision.DAY, m.start(), pub_day.year
-        )
+        return EventDate((pub_day - dt.timedelta(days=1)).isoformat(), DatePrecision.DAY, m.start(), pub_day.year)
     if kind == "today":
         return EventDate(pub_day.isoformat(), DatePrecision.DAY, m.start(), pub_day.year)
     if kind == "lastweek":
-        return EventDate(
-            (pub_day - dt.timedelta(days=7)).isoformat(), DatePrecision.WEEK, m.start(), pub_day.year
-        )
+        return EventDate((pub_day - dt.timedelta(days=7)).isoformat(), DatePrecision.WEEK, m.start(), pub_day.year)
     if kind == "weekday":
         target = _WEEKDAYS.index(groups["wd"].lower())
         back = (pub_day.weekday() - target) % 7 or 7

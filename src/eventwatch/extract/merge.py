@@ -40,11 +40,7 @@ def _key(actor: Actor | None) -> tuple[str | None, str | None] | None:
     words = (actor.name or actor.text).split()
     if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words):
         return ("name", (actor.name or actor.text).lower())  # a named person or group: compare names
-    return (
-        (actor.country, (actor.sector or "")[:3] or None)
-        if actor.country or actor.sector
-        else (actor.name, None)
-    )
+    return (actor.country, (actor.sector or "")[:3] or None) if actor.country or actor.sector else (actor.name, None)
 
 
 def _is_sum(target: int, parts: list[int]) -> bool:
@@ -88,10 +84,7 @@ def inherit_list_context(cands: list[Candidate], sentence_of: dict[int, int]) ->
         ):
             cand.actor1 = striker.actor1
         elif (
-            cand.plover == "ASSAULT"
-            and cand.actor1_from_subject
-            and cand.actor1 is not None
-            and cand.count is not None
+            cand.plover == "ASSAULT" and cand.actor1_from_subject and cand.actor1 is not None and cand.count is not None
         ):
             striker = cand
     for prev, cand in pairwise(cands):
@@ -140,9 +133,7 @@ def merge_mentions(cands: list[Candidate]) -> None:
         if cand.is_anaphor:
             same = [c for c in reversed(earlier) if c.plover == cand.plover]
             # An anaphor refers to something that happened, not to a threatened or possible act.
-            target = next(
-                (c for c in same if c.factuality in (Factuality.ASSERTED, Factuality.REPORTED)), None
-            )
+            target = next((c for c in same if c.factuality in (Factuality.ASSERTED, Factuality.REPORTED)), None)
             if target is not None:
                 _absorb(target, cand)
                 continue
@@ -156,9 +147,7 @@ def merge_mentions(cands: list[Candidate]) -> None:
             and not cand.trigger.is_noun  # "reports of air strikes on X" is news of its own
         ):
             # An agentless, placeless, undated repeat ("The man was then shot") is the earlier event retold.
-            target = next(
-                (c for c in reversed(earlier) if (c.plover, c.mode) == (cand.plover, cand.mode)), None
-            )
+            target = next((c for c in reversed(earlier) if (c.plover, c.mode) == (cand.plover, cand.mode)), None)
         if target is not None:
             _absorb(target, cand)
 
@@ -177,9 +166,7 @@ def mark_background(cands: list[Candidate], published: str | None) -> None:
             cand.is_background = True
 
 
-def consolidate(
-    cands: list[Candidate], sentence_of: dict[int, int], published: str | None
-) -> list[Candidate]:
+def consolidate(cands: list[Candidate], sentence_of: dict[int, int], published: str | None) -> list[Candidate]:
     """The candidates that become events, in text order (others are merged, aggregates or too old)."""
     mark_aggregates(cands)
     inherit_list_context(cands, sentence_of)
@@ -254,9 +241,7 @@ def carry_dates(
                 and (verbal or (cand.plover in _MATERIAL_TYPES and _tells_past_act(cand)))
             ):
                 cand.date = current
-        dated = [
-            c.date for c in inside if c.date is not None and c.date.precision is DatePrecision.DAY
-        ]
+        dated = [c.date for c in inside if c.date is not None and c.date.precision is DatePrecision.DAY]
         has_event = any(start <= s < end for s in starts)
         if dated:
             current, current_at = dated[-1], index

@@ -35,11 +35,7 @@ def chain(tok: Token) -> list[Token]:
         head = cur.head
         if dep in ("ccomp", "parataxis") and head.lemma_.lower() in W.SPEECH:
             break
-        if (
-            dep == "conj"
-            and cur.pos_ == "VERB"
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
-        ):
+        if dep == "conj" and cur.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             break  # a coordinated clause with its own subject has its own modality
         if dep == "relcl":
             break
@@ -56,9 +52,7 @@ def factuality(tok: Token) -> Factuality:
         lemma = t.lemma_.lower()
         kids = list(t.children)
         if t.pos_ in ("VERB", "AUX", "ADJ") or i == 0:
-            if any(
-                c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in kids
-            ):
+            if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in kids):
                 negated = True
             aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
             if aux & _MAYBE:
@@ -75,11 +69,7 @@ def factuality(tok: Token) -> Factuality:
             planned = True
         if i > 0 and lemma in W.HYPOTHETICAL_GOVERNORS:
             hypothetical = True
-        if (
-            i > 0
-            and t.pos_ == "NOUN"
-            and lemma in ("aim", "plan", "objective", "goal", "intention", "threat")
-        ):
+        if i > 0 and t.pos_ == "NOUN" and lemma in ("aim", "plan", "objective", "goal", "intention", "threat"):
             planned = True
     if negated:
         return Factuality.NEGATED

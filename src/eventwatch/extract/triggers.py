@@ -101,9 +101,7 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
             return True
         return bool(words & W.ATTACK_CONTEXT)
     if cond == "territory":
-        return dobj is not None and (
-            dobj.ent_type_ in ("GPE", "LOC", "FAC") or dobj.lemma_.lower() in W.TERRITORY
-        )
+        return dobj is not None and (dobj.ent_type_ in ("GPE", "LOC", "FAC") or dobj.lemma_.lower() in W.TERRITORY)
     if cond == "troop_subj":
         return subj is not None and (subj.lemma_.lower() in W.TROOPS or is_actor_phrase(subj, military=True))
     if cond == "troop_obj":
@@ -138,9 +136,9 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
 def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
     if cond == "mil_mod":
-        return bool(
-            mods & {"military", "ground", "army", "offensive", "air", "combat", "counter", "assault"}
-        ) or any(c.dep_ == "poss" for c in tok.children)
+        return bool(mods & {"military", "ground", "army", "offensive", "air", "combat", "counter", "assault"}) or any(
+            c.dep_ == "poss" for c in tok.children
+        )
     if cond == "ceasefire":
         head = tok.head.lemma_.lower()
         acl = {c.lemma_.lower() for c in tok.children if c.dep_ == "acl"}
@@ -176,9 +174,7 @@ def _is_specified(tok: Token) -> bool:
             return True
         if dep == "prep":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and (
-                pobj.ent_type_ == "DATE" or (low == "of" and pobj.ent_type_ == "PERSON")
-            ):
+            if pobj is not None and (pobj.ent_type_ == "DATE" or (low == "of" and pobj.ent_type_ == "PERSON")):
                 return True
     return False
 
@@ -188,23 +184,13 @@ def _noun_reported(tok: Token) -> tuple[bool, bool]:
     anchor = tok
     while anchor.dep_ == "conj" and anchor.head.i < anchor.i:
         anchor = anchor.head  # "shelling and airstrikes": the second noun shares the first one's role
-    if (
-        tok.dep_ == "pobj"
-        and tok.head.lower_ == "of"
-        and tok.head.head.lemma_.lower() in ("report", "reports")
-    ):
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("report", "reports"):
         return True, False  # "There are also reports of air strikes on ..."
-    if (
-        anchor.dep_ == "pobj"
-        and anchor.head.lower_ == "of"
-        and anchor.head.head.lemma_.lower() in W.TRANSPARENT
-    ):
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in W.TRANSPARENT:
         anchor = anchor.head.head
     if any(c.lemma_.lower() in W.UNREAL_MODIFIERS for c in tok.children if c.dep_ in ("amod", "advmod")):
         return False, False
-    if anchor.dep_ in ("attr", "compound") or (
-        anchor.dep_ == "pobj" and anchor.head.lower_ in ("as", "including")
-    ):
+    if anchor.dep_ in ("attr", "compound") or (anchor.dep_ == "pobj" and anchor.head.lower_ in ("as", "including")):
         return False, False
     specified = _is_specified(tok)
     anaphor = not specified and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)
@@ -235,11 +221,7 @@ def _entry_for(tok: Token) -> TriggerEntry | None:
         )
     )
     if nounish:
-        return (
-            lex.get((lemma, "NOUN"))
-            or lex.get((tok.lower_, "NOUN"))
-            or lex.get((tok.lower_.rstrip("s"), "NOUN"))
-        )
+        return lex.get((lemma, "NOUN")) or lex.get((tok.lower_, "NOUN")) or lex.get((tok.lower_.rstrip("s"), "NOUN"))
     if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound", "nmod"):
         entry = lex.get((lemma, "VERB"))
         if entry is not None:
@@ -268,9 +250,7 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
                 continue
             if tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children):
                 continue  # "prisoners arrested during the campaign", "equipment captured near X": a modifier
-            if tok.lemma_.lower() == "shoot" and any(
-                c.dep_ == "prt" and c.lower_ == "down" for c in tok.children
-            ):
+            if tok.lemma_.lower() == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 found.append(Trigger(tok, "ASSAULT", "heavy-weapons", "194", False))
                 continue
             found.append(
@@ -324,11 +304,7 @@ def _modal_requests(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
     """ "X must/should do Y" with an actor subject: a demand on X (README: REQUEST incl. "must")."""
     out: list[Trigger] = []
     for tok in sent:
-        if (
-            tok.pos_ != "VERB"
-            or tok.i in taken
-            or tok.lemma_ in ("be", "have", "remain", "understand", "know")
-        ):
+        if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_ in ("be", "have", "remain", "understand", "know"):
             continue
         aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("must", "should")]
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)

@@ -51,9 +51,7 @@ def run(analyses: Iterable[Analysis], cfg: Config) -> Iterator[Analysis]:
             )
         except (ValueError, IndexError) as exc:
             failed += 1
-            log.warning(
-                "%s", InputError(analysis.article.origin or analysis.article.id, f"geo failed: {exc}")
-            )
+            log.warning("%s", InputError(analysis.article.origin or analysis.article.id, f"geo failed: {exc}"))
             yield analysis
             continue
         done += 1

@@ -347,6 +347,4 @@ def read_aliases(path: Path = ALIASES_TSV) -> list[dict[str, str]]:
 def read_demonyms(path: Path = DEMONYMS_TSV) -> dict[str, str]:
     """Demonym → ISO alpha-3 (data/geo/demonyms.tsv)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return {
-            r["demonym"]: r["country"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        }
+        return {r["demonym"]: r["country"] for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}

@@ -27,9 +27,7 @@ def _trigger_subtree(parsed: ParsedArticle, trigger: Span) -> Span | None:
     for pdoc in parsed.docs:
         local = trigger.start - pdoc.offset
         if 0 <= local < len(pdoc.doc.text):
-            span = pdoc.doc.char_span(
-                local, local + max(1, trigger.end - trigger.start), alignment_mode="expand"
-            )
+            span = pdoc.doc.char_span(local, local + max(1, trigger.end - trigger.start), alignment_mode="expand")
             if span is None or len(span) == 0:
                 return None
             root = span.root

@@ -94,9 +94,7 @@ def _collect_rows() -> list[Row]:
                 )
             )
         else:
-            log.warning(
-                "geo: aliases.tsv: %s → %s: target not in the index; skipped", alias["alias"], alias["target"]
-            )
+            log.warning("geo: aliases.tsv: %s → %s: target not in the index; skipped", alias["alias"], alias["target"])
     return rows
 
 
@@ -155,12 +153,8 @@ def build_index(out: Path) -> dict[str, float]:
         try:
             conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
             n_places, n_names = _write(conn, rows)
-            conn.executemany(
-                "INSERT INTO demonym VALUES (?,?)", [(plain(k), v) for k, v in read_demonyms().items()]
-            )
-            conn.executescript(
-                "CREATE INDEX name_key ON name(key); CREATE INDEX place_gid ON place(geonameid);"
-            )
+            conn.executemany("INSERT INTO demonym VALUES (?,?)", [(plain(k), v) for k, v in read_demonyms().items()])
+            conn.executescript("CREATE INDEX name_key ON name(key); CREATE INDEX place_gid ON place(geonameid);")
             conn.executemany(
                 "INSERT INTO meta VALUES (?,?)",
                 [("schema", SCHEMA_VERSION), ("places", str(n_places)), ("names", str(n_names))],

@@ -58,9 +58,7 @@ class Gazetteer:
         self.path = path
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, tuple[Candidate, ...]] = OrderedDict()
-        self._demonyms = {
-            word: country for word, country in conn.execute("SELECT word, country FROM demonym")
-        }
+        self._demonyms = {word: country for word, country in conn.execute("SELECT word, country FROM demonym")}
         self._countries: dict[str, Candidate] = {}
         for cand in self._rows("SELECT p.*, p.name FROM place p WHERE p.fcode = 'PCLI'", ()):
             self._countries.setdefault(cand.country, cand)

@@ -35,9 +35,7 @@ def to_place(m: Mention, rule: str | None = None) -> Place | None:
     )
 
 
-def find_mentions_in_article(
-    parsed: ParsedArticle, gaz: Gazetteer, include_demonyms: bool = False
-) -> list[Mention]:
+def find_mentions_in_article(parsed: ParsedArticle, gaz: Gazetteer, include_demonyms: bool = False) -> list[Mention]:
     """Resolved toponym mentions of the article, in text order."""
     mentions: list[Mention] = []
     for pdoc in parsed.docs:
@@ -57,9 +55,7 @@ def _drop_unsupported(mentions: list[Mention], context: list[Mention]) -> list[M
     for m in mentions:
         c = m.chosen
         if m.evidence == "weak" and c is not None and c.country not in countries and c.population < 100_000:
-            log.debug(
-                "geo: %r at %d dropped: weak evidence, country %s not in context", m.text, m.start, c.country
-            )
+            log.debug("geo: %r at %d dropped: weak evidence, country %s not in context", m.text, m.start, c.country)
             continue
         kept.append(m)
     return kept

@@ -121,11 +121,7 @@ def _wanted_precision(doc: Doc, first: Token, last: Token) -> str | None:
     before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
     if before[-1:] == ["of"] and len(before) >= 2 and before[-2] in {"city", "town", "village"}:
         return "city"
-    if (
-        before[-1:] == ["of"]
-        and len(before) >= 2
-        and before[-2] in {"province", "governorate", "state", "region"}
-    ):
+    if before[-1:] == ["of"] and len(before) >= 2 and before[-2] in {"province", "governorate", "state", "region"}:
         return "admin1"
     return None
 
@@ -144,9 +140,7 @@ def _qualifier(doc: Doc, first: Token) -> str | None:
 
 
 def _prominent(cands: Sequence[Candidate]) -> bool:
-    return any(
-        c.feature_code in {"PCLI", "ADM1", "PPLC"} or c.population >= _PROMINENT_POPULATION for c in cands
-    )
+    return any(c.feature_code in {"PCLI", "ADM1", "PPLC"} or c.population >= _PROMINENT_POPULATION for c in cands)
 
 
 def _evidence(
@@ -160,9 +154,7 @@ def _evidence(
     rest = [t for t in run if t.i < match[0].i or t.i > match[-1].i]
     if any(t.lower_ in ORG_HEADS for t in rest):
         return None
-    if any(
-        t.lower_ not in _ALLOWED_IN_RUN and t.lower_ not in NAME_CONNECTORS and t.text != "-" for t in rest
-    ):
+    if any(t.lower_ not in _ALLOWED_IN_RUN and t.lower_ not in NAME_CONNECTORS and t.text != "-" for t in rest):
         return None  # part of a longer proper name: an operation, a person, an organisation
     label = _entity_label(match)
     locative = _locative_context(doc, run[0] if rest and rest[0].i < match[0].i else match[0], accepted_ends)

@@ -134,9 +134,7 @@ def _score(
     return score
 
 
-def _best(
-    m: Mention, countries: Counter[str], admin1s: Counter[str], anchors: Sequence[Candidate]
-) -> Candidate:
+def _best(m: Mention, countries: Counter[str], admin1s: Counter[str], anchors: Sequence[Candidate]) -> Candidate:
     scored = [(_score(m, c, countries, admin1s, anchors), i) for i, c in enumerate(m.candidates)]
     return m.candidates[max(scored)[1]]
 

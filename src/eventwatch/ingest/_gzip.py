@@ -45,9 +45,7 @@ def gunzip(data: bytes, max_bytes: int, origin: str) -> Gunzipped:
                 break
             member += chunk
             if len(out) + len(member) > max_bytes:
-                errors.append(
-                    InputError(origin, f"decompressed size over the {max_bytes} B limit (gzip bomb?)")
-                )
+                errors.append(InputError(origin, f"decompressed size over the {max_bytes} B limit (gzip bomb?)"))
                 return Gunzipped(bytes(out), tuple(errors))
             if decomp.eof:
                 break

@@ -23,9 +23,7 @@ __all__ = ["html_depth", "read_html"]
 
 log = logging.getLogger(__name__)
 
-_HTML_LANG = re.compile(
-    rb"""<html\b[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.IGNORECASE
-)
+_HTML_LANG = re.compile(rb"""<html\b[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.IGNORECASE)
 _TAG = re.compile(rb"<(!--|/?[A-Za-z][A-Za-z0-9:_-]*)")
 _RAW_TEXT = frozenset({b"script", b"style", b"textarea", b"title", b"xmp", b"plaintext", b"noscript"})
 _VOID = frozenset(

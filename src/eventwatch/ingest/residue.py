@@ -53,20 +53,14 @@ _END_MARKER = _full(
     r"have an opinion on this (?:story|article)\??",
     r"this (?:site|website) uses akismet.*",
 )
-_SHARE_WORDS = (
-    r"(?:share|tweet|e-?mail|print|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest|copy link)"
-)
+_SHARE_WORDS = r"(?:share|tweet|e-?mail|print|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest|copy link)"
 _CALL = re.compile(
     r"(?:help us grow|support (?:us|our work|independent (?:journalism|media))|donate\b"
     r"|become a (?:patron|member|supporter|subscriber)|subscribe\b|sign up\b|follow us\b|like us\b"
     r"|share (?:this|on)\b|click here\b|tap here\b|(?:read|see) (?:more|also)\s*:"
     r"|related(?: articles| stories| posts| news| coverage| topics)?\s*:?$"
     r"|(?:tags|filed under|topics|categories)\s*:|(?:image|photo|picture|video)(?: credit| source)?\s*:"
-    r"|advertisement$|sponsored(?: content)?$|"
-    + _SHARE_WORDS
-    + r"(?:\s*[|/,·•]?\s*"
-    + _SHARE_WORDS
-    + r")*$)",
+    r"|advertisement$|sponsored(?: content)?$|" + _SHARE_WORDS + r"(?:\s*[|/,·•]?\s*" + _SHARE_WORDS + r")*$)",
     _FLAGS,
 )
 _FUNDING = re.compile(r"\b(?:patreon|paypal|buy me a coffee|substack|liberapay)\b", _FLAGS)
@@ -291,9 +285,7 @@ def clean_text(text: str, *, title: str | None = None, take_title: bool = True) 
     if foot and len(foot) < len(live):
         before_foot = live[live.index(foot[0]) - 1]
         after_residue = any(drop[j] and j in removed_at for j in range(before_foot + 1, foot[0]))
-        if after_residue or (
-            _is_prose(stripped[before_foot]) and _is_headline_list([stripped[i] for i in foot])
-        ):
+        if after_residue or (_is_prose(stripped[before_foot]) and _is_headline_list([stripped[i] for i in foot])):
             for i in foot:
                 remove(i, "related headline")
 

@@ -70,9 +70,7 @@ def read_text(
     body = cleaned.text
     if len(body.strip()) < cfg.min_text_chars:
         residue = f" after removing {len(cleaned.removed)} residue lines" if cleaned.removed else ""
-        raise InputError(
-            origin, f"body too short ({len(body.strip())} chars < {cfg.min_text_chars}){residue}"
-        )
+        raise InputError(origin, f"body too short ({len(body.strip())} chars < {cfg.min_text_chars}){residue}")
     if len(body) > cfg.max_text_chars:
         raise InputError(origin, f"body too long ({len(body)} chars > {cfg.max_text_chars})")
     url = canonical_url(url) if url and url.strip() else None

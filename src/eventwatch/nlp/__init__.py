@@ -21,9 +21,7 @@ def _assemble(article: Article, docs: list[ParsedDoc]) -> ParsedArticle:
             if not stripped:
                 continue
             start = parsed.offset + sent.start_char + (len(text) - len(text.lstrip()))
-            sentences.append(
-                Sentence(article.id, len(sentences), paragraph, Span(start, start + len(stripped)))
-            )
+            sentences.append(Sentence(article.id, len(sentences), paragraph, Span(start, start + len(stripped))))
     return ParsedArticle(article=article, sentences=tuple(sentences), docs=tuple(docs))
 
 

@@ -69,9 +69,7 @@ def check_spans(analysis: Analysis) -> None:
                 f"is past the text end ({n}); not stored"
             )
     if any(not m.evidence for m in analysis.event_mentions):
-        raise StoreError(
-            f"store: article {analysis.article.id}: an event mention has no evidence; not stored"
-        )
+        raise StoreError(f"store: article {analysis.article.id}: an event mention has no evidence; not stored")
 
 
 def _chain(source: Source, *, include_self: bool = False) -> Iterator[Source]:
@@ -317,9 +315,7 @@ def _recount_events(conn: sa.Connection, article_id: str) -> None:
         .where(e.c.id.in_(touched))
         .values(
             n_mentions=sa.select(sa.func.count()).where(of_event).scalar_subquery(),
-            n_articles=sa.select(sa.func.count(sa.distinct(m.c.article_id)))
-            .where(of_event)
-            .scalar_subquery(),
+            n_articles=sa.select(sa.func.count(sa.distinct(m.c.article_id))).where(of_event).scalar_subquery(),
             first_seen=sa.select(sa.func.min(a.c.ingested_at))
             .join_from(m, a, m.c.article_id == a.c.id)
             .where(of_event)
