@@ -42,37 +42,6 @@ _UNNAMED_ADVERBS = {
     "purportedly": Stance.CLAIM,
     "supposedly": Stance.CLAIM,
 }
-# Verbs that introduce a quoted speaker as their object: "It reports a commander saying", "quoted X
-# as saying".
-_RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "air", "broadcast", "publish"})
-# Non-human cue subjects are kept only when they are documents or records (an attack does not "show"
-# as a source).
-_DOCUMENT_NOUNS = frozenset(
-    {
-        "report",
-        "statement",
-        "video",
-        "footage",
-        "image",
-        "document",
-        "data",
-        "release",
-        "investigation",
-        "inquiry",
-        "study",
-        "analysis",
-        "record",
-        "photo",
-        "photograph",
-        "letter",
-        "tweet",
-        "post",
-        "message",
-        "communique",
-        "announcement",
-        "figure",
-    }
-)
 
 
 def find_attributions(view: ArticleView, outlet: str | None) -> list[Attribution]:

@@ -290,7 +290,7 @@ def eval_gold(
 ) -> None:
     """Score extraction against gold articles (<id>.txt + <id>.json), as in SCHEMA.md.
 
-    Example: eventwatch eval gold ../shared/gold/dev
+    Example: eventwatch eval gold gold/dev
     """
     from eventwatch.cli._eval import run_gold_eval
 
@@ -306,7 +306,7 @@ def eval_html(
 ) -> None:
     """Article-body token P/R/F1 on the Article Extraction Benchmark layout (html/ + ground-truth.json).
 
-    Example: eventwatch eval html ../shared/html/scrapinghub_aeb
+    Example: eventwatch eval html article-extraction-benchmark/
     """
     from eventwatch.eval.html import evaluate_aeb, format_table
 
@@ -322,7 +322,7 @@ def eval_geo(
 ) -> None:
     """Geoparsing accuracy on a TR-News split (JSONL.gz with gold toponyms).
 
-    Example: eventwatch eval geo ../shared/geo/trnews/dev.jsonl.gz
+    Example: eventwatch eval geo trnews/dev.jsonl.gz
     """
     from eventwatch.eval.geo import evaluate_trnews, format_table
     from eventwatch.geo import Gazetteer
