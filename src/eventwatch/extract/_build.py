@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from eventwatch.extract import _words as W
 from eventwatch.extract.actors import ArticleActors, resolve
-from eventwatch.extract.casualties import find_casualties
+from eventwatch.extract.casualties import find_casualties, number_value
 from eventwatch.extract.clauses import clause_bounds, predicate
 from eventwatch.extract.coding import cameo_root, refine_mode
 from eventwatch.extract.dates import EventDate, find_date
@@ -323,19 +323,4 @@ def build(
 
 
 def _num(tok: Token) -> int | None:
-    text = tok.lower_.replace(",", "")
-    if text.isdigit():
-        return int(text)
-    words = {
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-    }
-    return words.get(text)
+    return number_value(tok.lower_)

@@ -80,7 +80,7 @@ _BEFORE = (  # "killing three", "killed more than 20 militants", "death toll ros
 _PATTERNS = (*_AFTER, *_BEFORE)
 
 
-def _value(word: str) -> int | None:
+def number_value(word: str) -> int | None:
     word = word.lower().replace(",", "")
     if word.isdigit():
         return int(word)
@@ -95,10 +95,10 @@ def find_casualties(text: str, offset: int) -> list[Casualties]:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            low = _value(m.group("a"))
+            low = number_value(m.group("a"))
             if low is None:
                 continue
-            high = _value(m.group("b")) if m.group("b") else None
+            high = number_value(m.group("b")) if m.group("b") else None
             qual = (m.group("qual") or "").lower()
             if qual in ("at least", "more than", "over"):
                 best, high = low, None
