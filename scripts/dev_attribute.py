@@ -19,10 +19,10 @@ from eventwatch.attribute import attribute_analysis
 from eventwatch.attribute.oracle import oracle_mentions
 from eventwatch.cli._eval import predict_gold_article
 from eventwatch.config import load_config
-from eventwatch.eval.gold import explain, score_corpus
+from eventwatch.eval.gold import explain, read_gold_pairs, score_corpus
 from eventwatch.export import to_gold_json
 from eventwatch.nlp import parse_article
-from eventwatch.records import Analysis, Article
+from eventwatch.records import Analysis
 
 METRICS = (
     "claim_source_precision",
@@ -40,24 +40,13 @@ METRICS = (
 def predict(gold_dir: Path, *, pipeline: bool = False) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
     cfg = load_config()
     triples = []
-    for path in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        text = path.with_suffix(".txt").read_bytes().decode("utf-8")
+    for pair in read_gold_pairs(gold_dir):
         if pipeline:
-            triples.append((predict_gold_article(path.with_suffix(".txt"), gold), gold, text))
+            triples.append((predict_gold_article(pair.txt_path, pair.gold), pair.gold, pair.text))
             continue
-        article = Article(
-            id=path.stem,
-            content_hash=path.stem,
-            text=text,
-            title=gold.get("title"),
-            outlet=gold.get("outlet"),
-            published=gold.get("published"),
-            ext_id=path.stem,
-        )
-        parsed = parse_article(article, cfg)
-        analysis = attribute_analysis(Analysis(parsed=parsed, event_mentions=oracle_mentions(parsed, gold)))
-        triples.append((to_gold_json(analysis), gold, text))
+        parsed = parse_article(pair.article, cfg)
+        analysis = attribute_analysis(Analysis(parsed=parsed, event_mentions=oracle_mentions(parsed, pair.gold)))
+        triples.append((to_gold_json(analysis), pair.gold, pair.text))
     return triples
 
 

@@ -16,10 +16,9 @@ from typing import Any
 
 from eventwatch import extract
 from eventwatch.config import load_config
-from eventwatch.eval.gold import explain, score_corpus
+from eventwatch.eval.gold import explain, read_gold_pairs, score_corpus
 from eventwatch.export import to_gold_json
 from eventwatch.nlp import parse_article
-from eventwatch.records import Article
 
 METRICS = (
     "event_precision",
@@ -43,20 +42,9 @@ METRICS = (
 def predict(gold_dir: Path) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
     cfg = load_config()
     triples = []
-    for path in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        text = path.with_suffix(".txt").read_bytes().decode("utf-8")
-        article = Article(
-            id=path.stem,
-            content_hash=path.stem,
-            text=text,
-            title=gold.get("title"),
-            outlet=gold.get("outlet"),
-            published=gold.get("published"),
-            ext_id=path.stem,
-        )
-        analysis = next(extract.run([parse_article(article, cfg)], cfg))
-        triples.append((to_gold_json(analysis), gold, text))
+    for pair in read_gold_pairs(gold_dir):
+        analysis = next(extract.run([parse_article(pair.article, cfg)], cfg))
+        triples.append((to_gold_json(analysis), pair.gold, pair.text))
     return triples
 
 

@@ -9,10 +9,10 @@ import pytest
 from eventwatch.attribute import attribute_analysis
 from eventwatch.attribute.oracle import oracle_mentions
 from eventwatch.config import load_config
-from eventwatch.eval.gold import score_corpus
+from eventwatch.eval.gold import read_gold_pairs, score_corpus
 from eventwatch.export import to_gold_json
 from eventwatch.nlp import parse_article
-from eventwatch.records import Analysis, Article
+from eventwatch.records import Analysis
 from tests.conftest import REPO
 
 # Scores move by one claim in ~130 between spaCy patch releases; a floor is checked minus this.
@@ -24,22 +24,12 @@ FLOORS = json.loads((REPO / "tests" / "eval_floors.json").read_text(encoding="ut
 def dev_metrics(shared_dir):
     cfg = load_config()
     triples = []
-    paths = sorted((shared_dir / "gold" / "dev").glob("*.json"))
-    assert len(paths) == 20, "shared/gold/dev should hold 20 gold articles"
-    for path in paths:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        text = path.with_suffix(".txt").read_bytes().decode("utf-8")
-        article = Article(
-            id=path.stem,
-            content_hash=path.stem,
-            text=text,
-            title=gold.get("title"),
-            outlet=gold.get("outlet"),
-            ext_id=path.stem,
-        )
-        parsed = parse_article(article, cfg)
-        analysis = attribute_analysis(Analysis(parsed=parsed, event_mentions=oracle_mentions(parsed, gold)))
-        triples.append((to_gold_json(analysis), gold, text))
+    pairs = read_gold_pairs(shared_dir / "gold" / "dev")
+    assert len(pairs) == 20, "shared/gold/dev should hold 20 gold articles"
+    for pair in pairs:
+        parsed = parse_article(pair.article, cfg)
+        analysis = attribute_analysis(Analysis(parsed=parsed, event_mentions=oracle_mentions(parsed, pair.gold)))
+        triples.append((to_gold_json(analysis), pair.gold, pair.text))
     return score_corpus(triples).tally.metrics()
 
 

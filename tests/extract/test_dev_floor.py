@@ -14,10 +14,9 @@ import pytest
 
 from eventwatch import extract
 from eventwatch.config import load_config
-from eventwatch.eval.gold import score_corpus
+from eventwatch.eval.gold import read_gold_pairs, score_corpus
 from eventwatch.export import to_gold_json
 from eventwatch.nlp import parse_article
-from eventwatch.records import Article
 
 FLOORS = Path(__file__).parents[1] / "eval_floors.json"
 # Distractor articles (an aviation accident, an earthquake, a staff meeting) must give no event at all.
@@ -28,26 +27,11 @@ MAX_NOT_EVENT_FP_RATE = 0.10
 
 @pytest.fixture(scope="module")
 def dev_predictions(shared_dir: Path) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
-    gold_dir = shared_dir / "gold" / "dev"
-    paths = sorted(gold_dir.glob("*.json"))
-    if not paths:
-        pytest.fail(f"no gold files in {gold_dir}")
     cfg = load_config()
     triples = []
-    for path in paths:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        text = path.with_suffix(".txt").read_bytes().decode("utf-8")
-        article = Article(
-            id=path.stem,
-            content_hash=path.stem,
-            text=text,
-            title=gold.get("title"),
-            outlet=gold.get("outlet"),
-            published=gold.get("published"),
-            ext_id=path.stem,
-        )
-        analysis = next(extract.run([parse_article(article, cfg)], cfg))
-        triples.append((to_gold_json(analysis), gold, text))
+    for pair in read_gold_pairs(shared_dir / "gold" / "dev"):
+        analysis = next(extract.run([parse_article(pair.article, cfg)], cfg))
+        triples.append((to_gold_json(analysis), pair.gold, pair.text))
     return triples
 
 

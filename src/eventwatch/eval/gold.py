@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +33,18 @@ from eventwatch.eval._fields import as_evidence, codes_agree, location_error_km,
 from eventwatch.eval._matching import ArticleText, assign, normalize_space
 from eventwatch.eval._report import describe, format_table
 from eventwatch.eval._tally import LOWER_IS_BETTER, METRIC_NAMES, ArticleScore, GoldScores, Ratio, Tally
+from eventwatch.records import Article
 
 __all__ = [
     "LOWER_IS_BETTER",
     "METRIC_NAMES",
     "ArticleScore",
+    "GoldPair",
     "GoldScores",
     "evaluate_dir",
     "explain",
     "format_table",
+    "read_gold_pairs",
     "score_article",
     "score_corpus",
 ]
@@ -279,19 +283,40 @@ def explain(pred: Mapping[str, Any], gold: Mapping[str, Any], text: str) -> str:
     return describe(score_article(pred, gold, text))
 
 
-def evaluate_dir(gold_dir: Path, predict: Callable[[Path, dict[str, Any]], dict[str, Any]]) -> GoldScores:
-    """Run ``predict(txt_path, gold_meta)`` on every ``<id>.txt`` with an ``<id>.json`` gold in ``gold_dir``
-    and score the predictions. ``gold_meta`` holds the gold's id, title, outlet and published.
+@dataclass(frozen=True, slots=True)
+class GoldPair:
+    """One gold article: ``<id>.json`` and its ``<id>.txt``; ``article`` is the text as an unprocessed
+    ``Article`` (no residue removal) with the gold's title, outlet and publication date."""
 
-    An :class:`InputError` from ``predict`` is logged and the article is scored as predicting nothing (its
-    gold events all count as missed) and named in ``GoldScores.failed``. A gold file without its text, an
-    unreadable gold file or a directory without gold raises :class:`EventwatchError`.
-    """
+    txt_path: Path
+    gold: dict[str, Any]
+    text: str
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return {key: self.gold.get(key) for key in _META_KEYS}
+
+    @property
+    def article(self) -> Article:
+        stem = self.txt_path.stem
+        return Article(
+            id=stem,
+            content_hash=stem,
+            text=self.text,
+            title=self.gold.get("title"),
+            outlet=self.gold.get("outlet"),
+            published=self.gold.get("published"),
+            ext_id=stem,
+        )
+
+
+def read_gold_pairs(gold_dir: Path) -> list[GoldPair]:
+    """Every ``<id>.json`` gold in ``gold_dir`` with its text, sorted by id. A directory without gold, a gold
+    file without its text or an unreadable one raises :class:`EventwatchError`."""
     gold_paths = sorted(Path(gold_dir).glob("*.json"))
     if not gold_paths:
         raise EventwatchError(f"eval: {gold_dir}: no <id>.json gold files; nothing to score")
-    triples: list[tuple[dict[str, Any], dict[str, Any], str]] = []
-    failed: list[str] = []
+    pairs = []
     for gold_path in gold_paths:
         txt_path = gold_path.with_suffix(".txt")
         try:
@@ -302,15 +327,29 @@ def evaluate_dir(gold_dir: Path, predict: Callable[[Path, dict[str, Any]], dict[
             raise EventwatchError(f"eval: {gold_path}: cannot read gold or its .txt ({exc}); stopping") from exc
         if not isinstance(gold, dict):
             raise EventwatchError(f"eval: {gold_path}: gold is not a JSON object; stopping")
-        meta = {key: gold.get(key) for key in _META_KEYS}
+        pairs.append(GoldPair(txt_path, gold, text))
+    return pairs
+
+
+def evaluate_dir(gold_dir: Path, predict: Callable[[Path, dict[str, Any]], dict[str, Any]]) -> GoldScores:
+    """Run ``predict(txt_path, gold_meta)`` on every ``<id>.txt`` with an ``<id>.json`` gold in ``gold_dir``
+    and score the predictions. ``gold_meta`` holds the gold's id, title, outlet and published.
+
+    An :class:`InputError` from ``predict`` is logged and the article is scored as predicting nothing (its
+    gold events all count as missed) and named in ``GoldScores.failed``. A gold file without its text, an
+    unreadable gold file or a directory without gold raises :class:`EventwatchError`.
+    """
+    triples: list[tuple[dict[str, Any], dict[str, Any], str]] = []
+    failed: list[str] = []
+    for pair in read_gold_pairs(gold_dir):
         try:
-            pred = predict(txt_path, meta)
+            pred = predict(pair.txt_path, pair.meta)
         except InputError as exc:
-            log.warning("eval: %s: prediction failed (%s); scored as predicting nothing", txt_path, exc)
-            failed.append(str(gold.get("id") or gold_path.stem))
-            pred = {"id": gold.get("id"), "events": []}
-        triples.append((pred, gold, text))
-        log.debug("eval: scored %s", gold_path.stem)
+            log.warning("eval: %s: prediction failed (%s); scored as predicting nothing", pair.txt_path, exc)
+            failed.append(str(pair.gold.get("id") or pair.txt_path.stem))
+            pred = {"id": pair.gold.get("id"), "events": []}
+        triples.append((pred, pair.gold, pair.text))
+        log.debug("eval: scored %s", pair.txt_path.stem)
     scores = score_corpus(triples)
     log.info("eval: scored %d articles from %s (%d failed)", len(triples), gold_dir, len(failed))
     return GoldScores(articles=scores.articles, failed=tuple(failed))
