@@ -14,7 +14,7 @@ SETUP_INPUTS := pyproject.toml requirements/lock.txt requirements/models.txt
 run: setup
 	$(BIN)/eventwatch run
 
-test: setup
+test: setup system-deps
 	$(BIN)/python -m pytest
 
 setup: $(STAMP) $(GAZ)
