@@ -32,6 +32,25 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", str, "eventwatch.db", "Store: a SQLite path or a postgresql:// URL."),
     Setting(
+        "store_busy_timeout_s",
+        float,
+        30.0,
+        "Store (SQLite): how long a writer waits for another process's write lock, in seconds.",
+    ),
+    Setting(
+        "store_write_attempts",
+        int,
+        5,
+        "Store (PostgreSQL): tries of one article's transaction that hit a deadlock or serialization failure.",
+    ),
+    Setting("scale_batch_size", int, 16, "Articles per Dask task (eventwatch run --cluster)."),
+    Setting(
+        "scale_batches_per_worker",
+        int,
+        2,
+        "Batches queued per Dask worker thread (eventwatch run --cluster): bounds memory, keeps workers busy.",
+    ),
+    Setting(
         "max_input_bytes",
         int,
         20_000_000,
@@ -68,6 +87,56 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("page_size", int, 100, "Default page size of the events API and listings."),
     Setting("max_page_size", int, 1000, "Largest page size a client may ask for."),
     Setting("query_timeout_s", float, 5.0, "Time limit of one store query from the API, in seconds."),
+    Setting(
+        "api_token",
+        str,
+        "",
+        "Bearer token that POST /api/articles (ingest) requires; empty means the API is read-only.",
+    ),
+    Setting("max_filter_chars", int, 200, "Longest text an API filter (q, actor, acled, ...) may hold, in characters."),
+    Setting("max_request_bytes", int, 1_000_000, "Largest HTTP request body the API accepts, in bytes (else 413)."),
+    Setting("max_export_rows", int, 100_000, "Most events one export (API or CLI) writes."),
+    Setting(
+        "keep_alive_s",
+        float,
+        75.0,
+        "How long the server keeps an idle HTTP connection open, in seconds; longer than clients' idle "
+        "timeouts, so a client never sends on a connection the server is closing.",
+    ),
+    Setting(
+        "api_cursor_secret",
+        str,
+        "",
+        "Key that signs the API's paging cursors; empty means a random key per server process "
+        "(cursors then stop working after a restart).",
+    ),
+    Setting(
+        "web_tile_url",
+        str,
+        "",
+        "Map tile URL template for the web map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; "
+        "empty means the shipped country outlines only (works offline, loads nothing from other hosts).",
+    ),
+    Setting("web_tile_attribution", str, "", "Attribution shown under the map when web_tile_url is set."),
+    Setting("web_max_events", int, 5000, "Most events the web map page loads (it follows API pages up to this)."),
+    Setting("watch_interval_s", float, 300.0, "Seconds between two polls of the watch list (eventwatch watch)."),
+    Setting("watch_connect_timeout_s", float, 10.0, "Watch: time limit to connect to a server, in seconds."),
+    Setting("watch_read_timeout_s", float, 30.0, "Watch: longest wait for the next bytes of a response, in seconds."),
+    Setting(
+        "watch_fetch_timeout_s",
+        float,
+        60.0,
+        "Watch: time limit of one whole download, in seconds (stops servers that drip bytes).",
+    ),
+    Setting(
+        "watch_max_bytes",
+        int,
+        10_000_000,
+        "Watch: largest feed or page body downloaded, in bytes; the download stops at the cap.",
+    ),
+    Setting("watch_host_delay_s", float, 1.0, "Watch: least time between two requests to one host, in seconds."),
+    Setting("watch_max_items", int, 100, "Watch: most new items taken from one feed per poll."),
+    Setting("watch_user_agent", str, "eventwatch/0.1", "Watch: User-Agent sent, and the name matched in robots.txt."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -78,6 +147,10 @@ class Config:
     """Resolved settings. Build with :func:`load_config`; values come from defaults < environment < overrides."""
 
     db: str = "eventwatch.db"
+    store_busy_timeout_s: float = 30.0
+    store_write_attempts: int = 5
+    scale_batch_size: int = 16
+    scale_batches_per_worker: int = 2
     max_input_bytes: int = 20_000_000
     max_decompressed_bytes: int = 200_000_000
     max_text_chars: int = 300_000
@@ -90,6 +163,23 @@ class Config:
     page_size: int = 100
     max_page_size: int = 1000
     query_timeout_s: float = 5.0
+    api_token: str = ""
+    max_filter_chars: int = 200
+    max_request_bytes: int = 1_000_000
+    max_export_rows: int = 100_000
+    keep_alive_s: float = 75.0
+    api_cursor_secret: str = ""
+    web_tile_url: str = ""
+    web_tile_attribution: str = ""
+    web_max_events: int = 5000
+    watch_interval_s: float = 300.0
+    watch_connect_timeout_s: float = 10.0
+    watch_read_timeout_s: float = 30.0
+    watch_fetch_timeout_s: float = 60.0
+    watch_max_bytes: int = 10_000_000
+    watch_host_delay_s: float = 1.0
+    watch_max_items: int = 100
+    watch_user_agent: str = "eventwatch/0.1"
 
     def with_overrides(self, **overrides: Any) -> Config:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})

@@ -4,6 +4,7 @@ EventwatchError
  ├── InputError    one input is bad; the batch goes on (exit code 3 at the end)
  ├── ConfigError   a setting or command-line value is invalid
  └── StoreError    the store cannot be opened, migrated or written
+      └── QueryTimeoutError  a read ran past its time limit and was interrupted
 """
 
 
@@ -26,3 +27,7 @@ class ConfigError(EventwatchError):
 
 class StoreError(EventwatchError):
     """The store cannot be opened, migrated or written."""
+
+
+class QueryTimeoutError(StoreError):
+    """A read query ran past the store's time limit and was interrupted; nothing was changed."""

@@ -16,3 +16,23 @@ def query(store_url: str, sql: str) -> list[tuple[Any, ...]]:
             return [tuple(r) for r in conn.exec_driver_sql(sql)]
     finally:
         engine.dispose()
+
+
+def execute(store_url: str, *statements: str) -> None:
+    """Run statements in one committed transaction, bypassing the store (to set up odd databases)."""
+    engine = sa.create_engine(to_url(store_url))
+    try:
+        with engine.begin() as conn:
+            for sql in statements:
+                conn.exec_driver_sql(sql)
+    finally:
+        engine.dispose()
+
+
+def table_and_view_names(store_url: str) -> set[str]:
+    engine = sa.create_engine(to_url(store_url))
+    try:
+        inspector = sa.inspect(engine)
+        return set(inspector.get_table_names()) | set(inspector.get_view_names())
+    finally:
+        engine.dispose()

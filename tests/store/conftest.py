@@ -1,4 +1,4 @@
-"""Store fixtures. ``store_url`` is parametrized by back end so PostgreSQL can join as a second param."""
+"""Store fixtures. ``store_url`` is parametrized by back end: every store test runs on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from eventwatch.store import Store, open_store
 from tests.store._records import seed_analysis
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Where a fresh, empty store lives for this test."""
+    """Where a fresh, empty store lives for this test: a SQLite file or a new PostgreSQL database."""
     if request.param == "sqlite":
         return str(tmp_path / "eventwatch.db")
+    if request.param == "postgresql":
+        return str(request.getfixturevalue("fresh_postgres_url"))
     raise AssertionError(f"unknown back end {request.param}")
 
 

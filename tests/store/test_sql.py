@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from eventwatch.records import Analysis, Claim, Source, SourceKind, Span, Stance
 from eventwatch.store import EventFilters, SaveOutcome, Store, StoreCounts, open_store
 from tests.store._db import query
 from tests.store._records import SEED_URL, load_seed, one_event_analysis, seed_analysis, variant_text
+from tests.store._workers import save_variants
 
 SEED_COUNTS = dict(articles=1, events=3, event_mentions=3, claims=5, sources=6, places=5, contested_events=1)
 
@@ -197,10 +199,11 @@ def test_get_event_fused_across_articles_counts_both(store: Store) -> None:
     assert (detail.event.n_mentions, detail.event.n_articles, len(detail.mentions)) == (2, 2, 2)
 
 
-def test_rows_are_identical_when_saved_into_two_stores(tmp_path: Path) -> None:
+def test_rows_are_identical_when_saved_into_two_stores(tmp_path: Path, store_url: str) -> None:
+    # The second store is of the parametrized back end: PostgreSQL must give what SQLite gives.
     details = []
-    for name in ("one.db", "two.db"):
-        with open_store(str(tmp_path / name)) as store:
+    for where in (str(tmp_path / "reference.db"), store_url):
+        with open_store(where) as store:
             analysis = seed_analysis()
             store.save(analysis)
             details.append([store.get_event(e.id) for e in analysis.events])
@@ -230,6 +233,7 @@ def test_open_store_accepts_path_or_url(tmp_path: Path, seed: Analysis, form: st
         ("{tmp}/missing/folder/s.db", "does not exist"),
         ("mysql://user@localhost/db", "only SQLite and PostgreSQL"),
         ("{tmp}", "cannot open"),  # a folder, not a file
+        ("postgresql://postgres@127.0.0.1:1/eventwatch", "cannot open"),  # port 1: nothing listens there
     ],
 )
 def test_open_store_bad_location_raises_store_error(tmp_path: Path, where: str, message: str) -> None:
@@ -255,3 +259,46 @@ def test_claim_without_source_span_is_stored(store: Store, seed: Analysis) -> No
     detail = store.get_event(seed.events[0].id)
     assert detail is not None
     assert [(c.source_text, c.cue_start_in_evidence) for c in detail.claims] == [("the author", None)]
+
+
+def test_two_processes_saving_overlapping_articles_store_each_once(store_url: str) -> None:
+    # The store is not created yet: both processes also race to create and migrate it.
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(2)
+    results = ctx.Queue()
+    batches = [list(range(0, 30)), list(range(15, 45))]
+    workers = [ctx.Process(target=save_variants, args=(store_url, b, barrier, results)) for b in batches]
+    for w in workers:
+        w.start()
+    outcomes = [results.get(timeout=60) for _ in workers]
+    for w in workers:
+        w.join(timeout=60)
+    assert [w.exitcode for w in workers] == [0, 0]
+    flat = [o for batch in outcomes for o in batch]
+    assert [o for o in flat if o.startswith("error")] == []
+    assert (flat.count(SaveOutcome.STORED), flat.count(SaveOutcome.DUPLICATE)) == (45, 15)
+    with open_store(store_url) as store:
+        counts = store.counts()
+    assert (counts.articles, counts.events, counts.event_mentions) == (45, 45, 45)
+
+
+def test_two_processes_saving_the_same_shared_event_count_every_mention(store_url: str) -> None:
+    # Every article reports the same event id and the same source: both writers upsert the same rows.
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(2)
+    results = ctx.Queue()
+    batches = [list(range(0, 20)), list(range(10, 30))]
+    args = [(store_url, b, barrier, results, "ev-shared") for b in batches]
+    workers = [ctx.Process(target=save_variants, args=a) for a in args]
+    for w in workers:
+        w.start()
+    outcomes = [o for _ in workers for o in results.get(timeout=60)]
+    for w in workers:
+        w.join(timeout=60)
+    assert [o for o in outcomes if o.startswith("error")] == []
+    with open_store(store_url) as store:
+        detail = store.get_event("ev-shared")
+        counts = store.counts()
+    assert detail is not None
+    assert (counts.articles, counts.events, counts.sources, counts.claims) == (30, 1, 2, 60)
+    assert (detail.event.n_mentions, detail.event.n_articles) == (30, 30)

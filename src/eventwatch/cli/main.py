@@ -18,6 +18,7 @@ import typer
 from eventwatch import __version__
 from eventwatch.cli import _console
 from eventwatch.cli._console import progress, stderr, stdout
+from eventwatch.cli._watch import watch as _watch_command
 from eventwatch.config import SETTINGS, load_config
 from eventwatch.errors import EventwatchError, InputError
 from eventwatch.records import Article, Plover
@@ -315,6 +316,29 @@ def eval_html(
     sys.stdout.write((json.dumps(asdict(scores), indent=2, default=str) if as_json else format_table(scores)) + "\n")
 
 
+@eval_app.command("factuality")
+def eval_factuality(
+    files: Annotated[list[Path], typer.Argument(help="Benchmark JSONL files (UDS-IH2 / MEANTIME format).")],
+    news: Annotated[
+        bool, typer.Option("--news/--not-news", help="Score as news text (MEANTIME) or not (UDS-IH2 web text).")
+    ] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Predicate factuality of the shipped model: Pearson r and MAE against gold labels in [-3, 3].
+
+    Example: eventwatch eval factuality meantime/test.jsonl; eventwatch eval factuality --not-news uds/test.jsonl
+    """
+    from eventwatch.attribute.factuality_model import NEWS, load_factuality_model
+    from eventwatch.eval.factuality import evaluate_file, format_table
+    from eventwatch.nlp import load_model
+
+    _console.setup_logging(False)
+    nlp = load_model(load_config().spacy_model)
+    model = load_factuality_model()
+    scores = [evaluate_file(f, model, nlp, domain=NEWS if news else None) for f in files]
+    sys.stdout.write((json.dumps([asdict(s) for s in scores], indent=2) if as_json else format_table(scores)) + "\n")
+
+
 @eval_app.command("geo")
 def eval_geo(
     path: Path,
@@ -342,6 +366,9 @@ def config(show: Annotated[bool, typer.Option("--show", help="Print every settin
     cfg = load_config()
     for s in SETTINGS:
         stdout.print(f"{s.name} = {getattr(cfg, s.name)!r}  (default {s.default!r}; ${s.env}) {s.help}", markup=False)
+
+
+app.command("watch")(_watch_command)
 
 
 def main() -> None:

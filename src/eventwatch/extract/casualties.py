@@ -44,7 +44,9 @@ _NUMBER_WORDS = {
     "a dozen": 12,
     "dozen": 12,
 }
-_NUM = r"(?:\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+# A figure starts where a run of digits and commas starts: without the lookbehind every digit of "1,1,1,..." is
+# a start and each backtracks over the rest of the run (quadratic; 0.9 s for 5,000 characters).
+_NUM = r"(?:(?<![\d,])\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _QUAL = r"(?P<qual>at least|more than|over|nearly|almost|about|around|some|up to|as many as)?\s*"
 _RANGE = r"(?:between\s+)?(?P<a>" + _NUM + r")(?:\s*(?:-|–|to|and)\s*(?P<b>" + _NUM + r"))?"
 _VICTIMS = (

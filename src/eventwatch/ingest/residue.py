@@ -76,7 +76,9 @@ _CREDIT = re.compile(r"^[—―–]\s*\w")
 # Map legends and key boxes start with a block or geometric-shape glyph (U+2580–U+25FF).
 _LEGEND = re.compile(r"^[\u2580-\u25ff]+[\s\u00a0]*\w")
 # Breadcrumb / section banner separators. Not en or em dashes: those join list items ("June 9 – Tampa").
-_BANNER_SEP = re.compile(r"\s+(?:-|\||›|»|::)\s+")
+# The lookbehind makes a separator start only where a whitespace run starts: otherwise each space of a long run
+# is a start that scans to the run's end (quadratic on a line padded with spaces).
+_BANNER_SEP = re.compile(r"(?<!\s)\s+(?:-|\||›|»|::)\s+")
 _TERMINAL = re.compile(r"""[.!?…:;,]['"’”»)\]]*$""")
 _WORD = re.compile(r"\w+")
 _LETTERS3 = re.compile(r"[^\W\d_]{3,}")

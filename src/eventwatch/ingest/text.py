@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 
 from eventwatch.config import Config
@@ -19,6 +20,11 @@ _DATE_FORMATS = (
     *("%A, %B %d, %Y", "%B %d, %Y", "%A, %d %B %Y", "%d %B %Y"),
     *("%A, %b %d, %Y", "%b %d, %Y", "%d %b %Y", "%Y-%m-%d"),
 )
+# C0 controls other than tab, newline and the vertical breaks (read as newlines), and DEL: no article means
+# them, PostgreSQL refuses NUL in text, and they make exports unreadable. Unpaired surrogates (JSON "\\ud800"
+# escapes) cannot be encoded as UTF-8 at all.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # A dateline sits in the first lines of a story (Wikinews puts it first; some pages put it under a kicker).
 _DATELINE_LINES = 3
 
@@ -38,10 +44,15 @@ def _dateline(text: str) -> str | None:
     return None
 
 
+def _sanitize(text: str) -> str:
+    """``text`` without control characters, unpaired surrogates replaced by U+FFFD (storable everywhere)."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text)).replace("\x0b", "\n").replace("\x0c", "\n")
+
+
 def _clean_field(value: str | None) -> str | None:
     if value is None:
         return None
-    value = normalize_text(value)
+    value = normalize_text(_sanitize(value))
     return value or None
 
 
@@ -64,7 +75,7 @@ def read_text(
     ``url`` is stored canonical. Raises :class:`InputError` naming ``origin`` when the cleaned body is shorter
     than ``cfg.min_text_chars`` or longer than ``cfg.max_text_chars``.
     """
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = _sanitize(text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     title = _clean_field(title)
     cleaned = clean_text(text, title=title, take_title=title is None)
     body = cleaned.text
@@ -73,7 +84,7 @@ def read_text(
         raise InputError(origin, f"body too short ({len(body.strip())} chars < {cfg.min_text_chars}){residue}")
     if len(body) > cfg.max_text_chars:
         raise InputError(origin, f"body too long ({len(body)} chars > {cfg.max_text_chars})")
-    url = canonical_url(url) if url and url.strip() else None
+    url = canonical_url(_sanitize(url)) if url and url.strip() else None
     if published is None:
         published = _dateline(body)
     if cleaned.removed:

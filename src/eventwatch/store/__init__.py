@@ -5,6 +5,8 @@
 
 from eventwatch.store.protocol import Store
 from eventwatch.store.rows import (
+    ArticleDetail,
+    ArticleRow,
     ClaimRow,
     EventDetail,
     EventFilters,
@@ -12,11 +14,16 @@ from eventwatch.store.rows import (
     MentionDetail,
     PlaceRow,
     SaveOutcome,
+    SourceClaim,
+    SourceDetail,
+    SourceRow,
     StoreCounts,
 )
 from eventwatch.store.sql import SqlStore, open_store
 
 __all__ = [
+    "ArticleDetail",
+    "ArticleRow",
     "ClaimRow",
     "EventDetail",
     "EventFilters",
@@ -24,6 +31,9 @@ __all__ = [
     "MentionDetail",
     "PlaceRow",
     "SaveOutcome",
+    "SourceClaim",
+    "SourceDetail",
+    "SourceRow",
     "SqlStore",
     "Store",
     "StoreCounts",

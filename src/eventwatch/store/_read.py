@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from eventwatch.records import Article, Status
+from eventwatch.store import _query
 from eventwatch.store import schema as s
 from eventwatch.store.rows import (
     ClaimRow,
@@ -71,8 +72,10 @@ def _near_box(lat: float, lon: float, km: float) -> sa.ColumnElement[bool]:
     return box & e.c.longitude.between(lo, hi)
 
 
-_EVENT_FIELDS = [f.name for f in dataclasses.fields(EventRow)]
-_EVENT_COLS = [s.events.c[name] for name in _EVENT_FIELDS]
+# EventRow fields that are not ``events`` columns come from the event's mentions.
+_EVENT_DERIVED = {name: _query.first_mention_value(s.event_mentions.c[name]) for name in ("acled", "summary")}
+_EVENT_FIELDS = [f.name for f in dataclasses.fields(EventRow) if f.name in s.events.c or f.name in _EVENT_DERIVED]
+_EVENT_COLS = [s.events.c[n] if n in s.events.c else _EVENT_DERIVED[n].label(n) for n in _EVENT_FIELDS]
 
 
 def _event_row(r: sa.Row[Any]) -> EventRow:
@@ -82,10 +85,11 @@ def _event_row(r: sa.Row[Any]) -> EventRow:
 def query_events(conn: sa.Connection, f: EventFilters) -> list[EventRow]:
     e = s.events
     values = (f.since, f.until, f.plover, f.country, f.status, f.after_id)
-    if any(isinstance(v, str) and "\x00" in v for v in values):
+    extra = _query.event_conditions(f)  # bbox, ACLED type, actor, text
+    if extra is None or any(isinstance(v, str) and "\x00" in v for v in values):
         # No stored code or date holds NUL, and PostgreSQL rejects NUL in a text parameter outright.
         return []
-    where: list[sa.ColumnElement[bool]] = []
+    where: list[sa.ColumnElement[bool]] = list(extra)
     if f.since is not None:
         where.append(e.c.date >= f.since)
     if f.until is not None:
@@ -226,6 +230,9 @@ def get_event(conn: sa.Connection, event_id: str) -> EventDetail | None:
                 summary=r.summary,
                 confidence=r.confidence,
                 places=tuple(places[r.id]),
+                acled=r.acled,
+                acled_sub=r.acled_sub,
+                cameo=r.cameo,
             )
         )
     all_claims = tuple(c for r in mentions for c in claims[r.id])

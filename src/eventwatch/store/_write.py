@@ -233,19 +233,18 @@ def _insert(conn: sa.Connection, table: sa.Table) -> Any:
 
 
 def write_analysis(conn: sa.Connection, analysis: Analysis, now: str) -> SaveOutcome:
-    """Write the analysis unless its article is already stored; the caller owns the transaction."""
+    """Write the analysis unless its article is already stored; the caller owns the transaction.
+
+    Safe against a concurrent writer of the same article: the article row goes in first with ON CONFLICT
+    DO NOTHING (on ``id`` and ``content_hash``). On PostgreSQL a second transaction inserting the same
+    article waits for the first and then inserts nothing; on SQLite writers are serialized by BEGIN
+    IMMEDIATE. Either way exactly one of them stores the article and the other gets DUPLICATE.
+    """
     art = analysis.article
     a = s.articles
-    existing = conn.execute(
-        sa.select(a.c.id, a.c.url).where((a.c.id == art.id) | (a.c.content_hash == art.content_hash))
-    ).first()
-    if existing is not None:
-        if art.url and art.url != existing.url:
-            row = {"article_id": existing.id, "url": art.url, "origin": art.origin, "seen_at": now}
-            conn.execute(_insert(conn, s.article_urls).values(row).on_conflict_do_nothing())
-        return SaveOutcome.DUPLICATE
-    conn.execute(
-        a.insert().values(
+    inserted = conn.execute(
+        _insert(conn, a)
+        .values(
             id=art.id,
             content_hash=art.content_hash,
             url=art.url,
@@ -260,7 +259,19 @@ def write_analysis(conn: sa.Connection, analysis: Analysis, now: str) -> SaveOut
             ingested_at=now,
             headline_overstates=analysis.headline_overstates,
         )
-    )
+        .on_conflict_do_nothing()
+        .returning(a.c.id)  # not rowcount: SQLAlchemy with psycopg 3 reports -1 whether or not a row went in
+    ).first()
+    if inserted is None:
+        existing = conn.execute(
+            sa.select(a.c.id, a.c.url).where((a.c.id == art.id) | (a.c.content_hash == art.content_hash))
+        ).first()
+        if existing is None:  # the conflicting row vanished: only a concurrent delete does that
+            raise StoreError(f"store: article {art.id}: conflicting row disappeared during the write")
+        if art.url and art.url != existing.url:
+            row = {"article_id": existing.id, "url": art.url, "origin": art.origin, "seen_at": now}
+            conn.execute(_insert(conn, s.article_urls).values(row).on_conflict_do_nothing())
+        return SaveOutcome.DUPLICATE
     sents = [
         {"article_id": art.id, "idx": x.index, "paragraph": x.paragraph, **_span_cols(x.span)}
         for x in analysis.parsed.sentences
@@ -279,8 +290,9 @@ def write_analysis(conn: sa.Connection, analysis: Analysis, now: str) -> SaveOut
 
 def _upsert_sources(conn: sa.Connection, rows: list[Row]) -> None:
     """One row per source; a later mention fills in a country or affiliation the first one lacked."""
-    unique = list({r["id"]: r for r in reversed(rows)}.values())  # first occurrence wins
-    for row in unique:
+    first_wins = {r["id"]: r for r in reversed(rows)}
+    # Rows shared between articles are locked in id order, so two concurrent writers never deadlock on them.
+    for row in sorted(first_wins.values(), key=lambda r: str(r["id"])):
         stmt = _insert(conn, s.sources).values(row)
         stmt = stmt.on_conflict_do_update(
             index_elements=[s.sources.c.id],
@@ -294,7 +306,7 @@ def _upsert_sources(conn: sa.Connection, rows: list[Row]) -> None:
 
 def _upsert_events(conn: sa.Connection, rows: list[Row]) -> None:
     """Insert fused events; an event id seen before (fused across articles) takes the newest description."""
-    for row in rows:
+    for row in sorted(rows, key=lambda r: str(r["id"])):  # id order: see _upsert_sources
         stmt = _insert(conn, s.events).values(row)
         keep = {"id", "first_seen", "n_mentions", "n_articles"}
         conn.execute(

@@ -7,7 +7,17 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from eventwatch.records import Analysis, Article
-from eventwatch.store.rows import EventDetail, EventFilters, EventRow, SaveOutcome, StoreCounts
+from eventwatch.store.rows import (
+    ArticleDetail,
+    ArticleRow,
+    EventDetail,
+    EventFilters,
+    EventRow,
+    SaveOutcome,
+    SourceDetail,
+    SourceRow,
+    StoreCounts,
+)
 
 
 class Store(Protocol):
@@ -30,6 +40,22 @@ class Store(Protocol):
 
     def get_event(self, event_id: str) -> EventDetail | None:
         """The event with its mentions, their claims and places; None when no such event."""
+        ...
+
+    def list_articles(self, limit: int, after_id: str | None = None) -> list[ArticleRow]:
+        """Stored articles ordered by id, at most ``limit``, with ids after ``after_id`` (keyset paging)."""
+        ...
+
+    def get_article(self, article_id: str) -> ArticleDetail | None:
+        """The article with its text and the fused events found in it; None when no such article."""
+        ...
+
+    def list_sources(self, limit: int, after_id: str | None = None) -> list[SourceRow]:
+        """Distinct sources ordered by id, at most ``limit``, with ids after ``after_id``."""
+        ...
+
+    def get_source(self, source_id: str, max_claims: int) -> SourceDetail | None:
+        """The source with at most ``max_claims`` of its claims; None when no such source."""
         ...
 
     def iter_articles(self) -> Iterator[Article]:

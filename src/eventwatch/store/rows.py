@@ -38,10 +38,19 @@ class EventFilters:
     status: Status | None = None
     limit: int = 100
     after_id: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat (RFC 7946 order)
+    acled: str | None = None  # ACLED event type of any of its mentions, e.g. "Battles"
+    actor: str | None = None  # case-insensitive substring of either actor's name or text in any mention
+    text: str | None = None  # case-insensitive substring of a mention's evidence sentence or summary
 
     def __post_init__(self) -> None:
         if self.limit < 1:
             raise ValueError(f"limit must be at least 1, got {self.limit}")
+        if self.bbox is not None:
+            min_lon, min_lat, max_lon, max_lat = self.bbox
+            lons_ok = all(-180.0 <= x <= 180.0 for x in (min_lon, max_lon))
+            if not (lons_ok and -90.0 <= min_lat <= max_lat <= 90.0):
+                raise ValueError(f"bbox must be (min lon, min lat, max lon, max lat) in degrees, got {self.bbox}")
         if self.near is not None:
             lat, lon, km = self.near
             if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0) or not km > 0 or math.isinf(km):
@@ -64,6 +73,11 @@ class EventRow:
     first_seen: str  # ISO 8601 UTC time the first of its articles was stored
     n_mentions: int
     n_articles: int
+    acled: str | None = None  # ACLED event type of its first mention that has one
+    summary: str | None = None  # short "what happened" of its first mention that has one
+    admin1: str | None = None  # first-level administrative unit of its place
+    precision: Precision | None = None  # how precisely its place is known
+    geonameid: int | None = None  # GeoNames id of its place
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +157,9 @@ class MentionDetail:
     summary: str | None
     confidence: float | None
     places: tuple[PlaceRow, ...]
+    acled: str | None = None  # ACLED event type
+    acled_sub: str | None = None  # ACLED sub-event type
+    cameo: str | None = None  # CAMEO event code (a string: leading zeros matter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,3 +182,54 @@ class StoreCounts:
     places: int
     contested_events: int
     events_by_type: Mapping[str, int] = field(default_factory=dict)  # PLOVER type -> events; absent = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One stored article as listed (no text)."""
+
+    id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    outlet: str | None
+    language: str | None
+    ingested_at: str  # ISO 8601 UTC time it was stored
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDetail:
+    """One stored article with its text; every offset in the store points into ``text``."""
+
+    article: ArticleRow
+    text: str
+    event_ids: tuple[str, ...]  # fused events its mentions belong to, in id order
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """A distinct source (who makes claims), with how many claims it makes."""
+
+    id: str
+    name: str
+    kind: SourceKind
+    country: str | None
+    affiliation: str | None
+    n_claims: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceClaim:
+    """One claim of a source with the article and fused event it belongs to."""
+
+    event_id: str | None
+    article_id: str
+    claim: ClaimRow
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDetail:
+    """A source and its claims (ordered by article, mention and claim position, at most the asked limit)."""
+
+    source: SourceRow
+    claims: tuple[SourceClaim, ...]

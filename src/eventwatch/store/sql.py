@@ -1,12 +1,15 @@
-"""The store over SQLAlchemy: SQLite now, PostgreSQL by URL through the same code.
+"""The store over SQLAlchemy: SQLite by path, PostgreSQL (psycopg 3) by URL, through the same code.
 
 Every article is written in one transaction (a crash never leaves half an article); reads run in short
-transactions of their own.
+transactions of their own. Several processes may write one store at once: SQLite serializes them on its
+write lock (each waits up to the busy timeout), PostgreSQL runs them side by side and a transaction that
+loses a deadlock is retried.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -16,16 +19,36 @@ from typing import Self
 
 import sqlalchemy as sa
 
+from eventwatch.config import Config
 from eventwatch.errors import StoreError
 from eventwatch.records import Analysis, Article
-from eventwatch.store import _migrate, _read, _write, schema, sqlite
-from eventwatch.store.rows import EventDetail, EventFilters, EventRow, SaveOutcome, StoreCounts
+from eventwatch.store import _migrate, _query, _read, _write, schema, sqlite
+from eventwatch.store.rows import (
+    ArticleDetail,
+    ArticleRow,
+    EventDetail,
+    EventFilters,
+    EventRow,
+    SaveOutcome,
+    SourceDetail,
+    SourceRow,
+    StoreCounts,
+)
 
 log = logging.getLogger(__name__)
 
+_DEFAULTS = Config()
 # How long a writer waits for another process's write lock before giving up, in seconds. One article's
 # transaction takes milliseconds, so waiting this long means the other writer is stuck.
-DEFAULT_BUSY_TIMEOUT_S = 30.0
+DEFAULT_BUSY_TIMEOUT_S = _DEFAULTS.store_busy_timeout_s
+DEFAULT_WRITE_ATTEMPTS = _DEFAULTS.store_write_attempts
+# SQLSTATEs after which running the same transaction again can succeed: serialization_failure and
+# deadlock_detected (https://www.postgresql.org/docs/15/mvcc-serialization-failure-handling.html).
+_RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
+
+
+def _is_retryable(exc: sa.exc.DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) in _RETRYABLE_SQLSTATES
 
 
 def _first_line(exc: BaseException) -> str:
@@ -51,8 +74,17 @@ def to_url(url_or_path: str) -> sa.URL:
 class SqlStore:
     """A :class:`~eventwatch.store.protocol.Store` on a SQLAlchemy engine. Build it with ``open_store``."""
 
-    def __init__(self, url: sa.URL, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        url: sa.URL,
+        *,
+        busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S,
+        query_timeout_s: float | None = None,
+        write_attempts: int = DEFAULT_WRITE_ATTEMPTS,
+    ) -> None:
         self._where = url.render_as_string(hide_password=True)
+        self._write_attempts = max(1, write_attempts)
+        self._query_timeout_s = query_timeout_s
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             parent = Path(url.database).parent
             if not parent.is_dir():
@@ -84,18 +116,33 @@ class SqlStore:
 
     @contextmanager
     def _reading(self) -> Iterator[sa.Connection]:
+        """A read transaction; each statement is interrupted past ``query_timeout_s`` (QueryTimeoutError)."""
         with self._errors("query failed"), self._engine.connect() as conn, conn.begin():
-            yield conn
+            with _query.time_limit(conn, self._query_timeout_s):
+                yield conn
 
     def save(self, analysis: Analysis) -> SaveOutcome:
         art = analysis.article
         _write.check_spans(analysis)
         now = datetime.now(UTC).isoformat(timespec="microseconds")
         failed = f"article {art.id} ({art.origin}) not stored, transaction rolled back"
-        with self._errors(failed), self._writing() as conn:
-            outcome = _write.write_analysis(conn, analysis, now)
+        with self._errors(failed):
+            outcome = self._write_retrying(analysis, now)
         log.debug("store %s: article %s %s", self._where, art.id, outcome)
         return outcome
+
+    def _write_retrying(self, analysis: Analysis, now: str) -> SaveOutcome:
+        """Run the article's transaction, again (after a short, growing pause) when it lost a deadlock."""
+        for attempt in range(1, self._write_attempts + 1):
+            try:
+                with self._writing() as conn:
+                    return _write.write_analysis(conn, analysis, now)
+            except sa.exc.DBAPIError as exc:
+                if attempt == self._write_attempts or not _is_retryable(exc):
+                    raise
+                log.info("store %s: article %s: %s; retrying", self._where, analysis.article.id, _first_line(exc))
+                time.sleep(0.01 * 2**attempt)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def has_article(self, article_id: str) -> bool:
         a = schema.articles
@@ -113,6 +160,22 @@ class SqlStore:
     def get_event(self, event_id: str) -> EventDetail | None:
         with self._reading() as conn:
             return _read.get_event(conn, event_id)
+
+    def list_articles(self, limit: int, after_id: str | None = None) -> list[ArticleRow]:
+        with self._reading() as conn:
+            return _query.list_articles(conn, limit, after_id)
+
+    def get_article(self, article_id: str) -> ArticleDetail | None:
+        with self._reading() as conn:
+            return _query.get_article(conn, article_id)
+
+    def list_sources(self, limit: int, after_id: str | None = None) -> list[SourceRow]:
+        with self._reading() as conn:
+            return _query.list_sources(conn, limit, after_id)
+
+    def get_source(self, source_id: str, max_claims: int) -> SourceDetail | None:
+        with self._reading() as conn:
+            return _query.get_source(conn, source_id, max_claims)
 
     def iter_articles(self) -> Iterator[Article]:
         with self._errors("reading articles failed"):
@@ -137,9 +200,22 @@ class SqlStore:
         self.close()
 
 
-def open_store(url_or_path: str, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> SqlStore:
+def open_store(
+    url_or_path: str,
+    *,
+    busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S,
+    query_timeout_s: float | None = None,
+    write_attempts: int = DEFAULT_WRITE_ATTEMPTS,
+) -> SqlStore:
     """Open (creating and migrating when needed) the store at a path, ``sqlite:///`` or ``postgresql://`` URL.
 
-    Raises StoreError when it cannot be opened or its schema is newer than this code.
+    ``query_timeout_s`` limits each read statement (None: no limit); a write that loses a deadlock is tried
+    up to ``write_attempts`` times. Raises StoreError when it cannot be opened or its schema is newer than
+    this code.
     """
-    return SqlStore(to_url(url_or_path), busy_timeout_s=busy_timeout_s)
+    return SqlStore(
+        to_url(url_or_path),
+        busy_timeout_s=busy_timeout_s,
+        query_timeout_s=query_timeout_s,
+        write_attempts=write_attempts,
+    )

@@ -1,0 +1,293 @@
+"use strict";
+// The map page: loads events from /api/events (type, status, country and text filters run on the server),
+// applies the date range (timeline brush or From/To fields) here, and draws the map, timeline and list.
+// Article-derived text reaches the DOM only through textContent; popups get DOM nodes, never HTML strings.
+(function () {
+  const { Timeline, parseDay } = window.eventwatch;
+  const app = document.getElementById("app");
+  const form = document.getElementById("filters");
+  const list = document.getElementById("event-list");
+  const countLabel = document.getElementById("event-count");
+  const clearButton = document.getElementById("timeline-clear");
+  const STATUS_LABELS = {
+    "contested": "Contested",
+    "corroborated": "Corroborated",
+    "single-source": "Single source",
+    "denied-only": "Denied only",
+  };
+  const SERVER_FILTERS = ["plover", "status", "country", "q"];
+  const RANGE_FIELDS = ["since", "until"];
+  const maxEvents = Number(app.dataset.maxEvents) || 5000;
+  const pageSize = Number(app.dataset.pageSize) || 1000;
+
+  let events = []; // every event the server returned for the current filters
+  let range = null; // {since, until} ISO dates, or null for all dates
+  let request = null; // AbortController of the load in flight
+  const markers = new Map(); // event id -> Leaflet marker
+
+  // ---- small DOM helpers (text only) ----
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function statusKey(status) {
+    return Object.prototype.hasOwnProperty.call(STATUS_LABELS, status) ? status : "unknown";
+  }
+
+  function symbol(status) {
+    const node = el("span", "symbol symbol-" + statusKey(status));
+    node.setAttribute("aria-hidden", "true");
+    return node;
+  }
+
+  function eventTitle(ev) {
+    if (ev.summary) return ev.summary;
+    return ev.place_name ? `${ev.plover} at ${ev.place_name}` : String(ev.plover);
+  }
+
+  function eventHref(ev) {
+    return "/events/" + encodeURIComponent(ev.id);
+  }
+
+  function describe(ev) {
+    const parts = [STATUS_LABELS[statusKey(ev.status)] || "Unknown status", ev.plover];
+    if (ev.date) parts.push(ev.date);
+    if (ev.place_name) parts.push(ev.country ? `${ev.place_name}, ${ev.country}` : ev.place_name);
+    return parts.join(" · ");
+  }
+
+  // ---- map ----
+  const map = L.map("map", { worldCopyJump: true, minZoom: 1, attributionControl: false }).setView([25, 20], 2);
+  const credit = el("p", "attribution");
+  document.getElementById("map").after(credit);
+  if (app.dataset.tileUrl) {
+    L.tileLayer(app.dataset.tileUrl, { maxZoom: 18 }).addTo(map);
+    credit.textContent = "Map: Leaflet" + (app.dataset.tileAttribution ? " · " + app.dataset.tileAttribution : "");
+  } else {
+    credit.textContent = "Map: Leaflet · country outlines: Natural Earth 1:110m (public domain)";
+  }
+  fetch("/static/outline/countries-110m.geojson")
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error("outline " + r.status))))
+    .then((outline) => {
+      const layer = L.geoJSON(outline, { interactive: false, style: { className: "country", weight: 0.6 } });
+      layer.addTo(map);
+      layer.bringToBack();
+    })
+    .catch(() => { credit.textContent += " (country outlines failed to load)"; });
+  const markerLayer = L.layerGroup().addTo(map);
+
+  function popupContent(ev) {
+    const box = el("div", "popup");
+    const link = el("a", "popup-title", eventTitle(ev));
+    link.href = eventHref(ev);
+    box.appendChild(link);
+    const meta = el("p", "popup-meta");
+    meta.appendChild(symbol(ev.status));
+    meta.appendChild(document.createTextNode(" " + describe(ev)));
+    box.appendChild(meta);
+    return box;
+  }
+
+  // Events at the same spot (several reports about one town) are fanned out around it by a few pixels,
+  // so each keeps its own focusable marker; the coordinates themselves are untouched.
+  function fanOut(visible) {
+    const seen = new Map();
+    const offsets = new Map();
+    for (const ev of visible) {
+      const key = `${ev.latitude.toFixed(3)},${ev.longitude.toFixed(3)}`;
+      const k = seen.get(key) || 0;
+      seen.set(key, k + 1);
+      const radius = k === 0 ? 0 : 11 * Math.sqrt(k);
+      offsets.set(ev.id, [radius * Math.cos(k * 2.4), radius * Math.sin(k * 2.4)]);
+    }
+    return offsets;
+  }
+
+  function drawMarkers(visible) {
+    markerLayer.clearLayers();
+    markers.clear();
+    const placed = visible.filter((ev) => typeof ev.latitude === "number" && typeof ev.longitude === "number");
+    const offsets = fanOut(placed);
+    for (const ev of placed) {
+      const [dx, dy] = offsets.get(ev.id);
+      const label = `${eventTitle(ev)} (${describe(ev)})`;
+      const icon = L.divIcon({
+        className: "marker marker-" + statusKey(ev.status),
+        html: symbol(ev.status),
+        iconSize: [18, 18],
+        iconAnchor: [9 - dx, 9 - dy],
+        popupAnchor: [dx, dy - 8],
+      });
+      const marker = L.marker([ev.latitude, ev.longitude], { icon, keyboard: true, title: label, riseOnHover: true });
+      marker.bindPopup(popupContent(ev));
+      marker.addTo(markerLayer);
+      const node = marker.getElement();
+      node.setAttribute("aria-label", label);
+      node.dataset.eventId = ev.id;
+      node.dataset.status = statusKey(ev.status);
+      markers.set(ev.id, marker);
+    }
+    return placed;
+  }
+
+  function setActive(id, isActive) {
+    const marker = markers.get(id);
+    if (!marker) return;
+    const node = marker.getElement();
+    if (node) node.classList.toggle("is-active", isActive);
+    marker.setZIndexOffset(isActive ? 1000 : 0);
+  }
+
+  // ---- list ----
+  function drawList(visible) {
+    list.replaceChildren();
+    for (const ev of visible) {
+      const item = el("li", "event-item");
+      item.dataset.eventId = ev.id;
+      item.dataset.status = statusKey(ev.status);
+      const link = el("a", "event-link");
+      link.href = eventHref(ev);
+      link.appendChild(symbol(ev.status));
+      link.appendChild(el("span", "event-title", eventTitle(ev)));
+      link.appendChild(el("span", "event-meta", describe(ev)));
+      for (const type of ["focus", "mouseenter"]) link.addEventListener(type, () => setActive(ev.id, true));
+      for (const type of ["blur", "mouseleave"]) link.addEventListener(type, () => setActive(ev.id, false));
+      item.appendChild(link);
+      if (typeof ev.latitude === "number" && typeof ev.longitude === "number") {
+        const show = el("button", "show-on-map", "Show on map");
+        show.type = "button";
+        show.setAttribute("aria-label", "Show on map: " + eventTitle(ev));
+        show.addEventListener("click", () => {
+          const marker = markers.get(ev.id);
+          if (!marker) return;
+          map.setView(marker.getLatLng(), Math.max(map.getZoom(), 6));
+          marker.openPopup();
+          const node = marker.getElement();
+          if (node) node.focus();
+        });
+        item.appendChild(show);
+      }
+      list.appendChild(item);
+    }
+  }
+
+  // ---- filtering and drawing ----
+  function inRange(ev) {
+    if (!range) return true;
+    const day = parseDay(ev.date);
+    if (day === null) return false;
+    const since = range.since ? parseDay(range.since) : null;
+    const until = range.until ? parseDay(range.until) : null;
+    return (since === null || day >= since) && (until === null || day <= until);
+  }
+
+  let fitted = false;
+  function draw() {
+    const visible = events.filter(inRange);
+    const placed = drawMarkers(visible);
+    drawList(visible);
+    timeline.setData(events.map((ev) => parseDay(ev.date)).filter((d) => d !== null), range);
+    clearButton.hidden = !range;
+    const unplaced = visible.length - placed.length;
+    countLabel.textContent = `(${visible.length} of ${events.length}` + (unplaced ? `; ${unplaced} without a place)` : ")");
+    if (!fitted && placed.length) {
+      map.fitBounds(L.latLngBounds(placed.map((ev) => [ev.latitude, ev.longitude])).pad(0.3), { maxZoom: 6 });
+      fitted = true;
+    }
+    app.dataset.state = "ready";
+  }
+
+  function setRange(next) {
+    range = next && (next.since || next.until) ? next : null;
+    form.elements.since.value = range ? range.since || "" : "";
+    form.elements.until.value = range ? range.until || "" : "";
+    updateUrl();
+    draw();
+  }
+
+  const timeline = new Timeline(document.getElementById("timeline"), setRange);
+
+  function serverParams() {
+    const params = new URLSearchParams();
+    for (const name of SERVER_FILTERS) {
+      const value = form.elements[name].value.trim();
+      if (value) params.set(name, name === "country" ? value.toUpperCase() : value);
+    }
+    return params;
+  }
+
+  function updateUrl() {
+    const params = serverParams();
+    for (const name of RANGE_FIELDS) if (form.elements[name].value) params.set(name, form.elements[name].value);
+    const query = params.toString();
+    history.replaceState(null, "", query ? "/?" + query : "/");
+  }
+
+  async function load() {
+    if (request) request.abort();
+    request = new AbortController();
+    const signal = request.signal;
+    app.dataset.state = "loading";
+    countLabel.textContent = "(loading…)";
+    const loaded = [];
+    const params = serverParams();
+    params.set("limit", String(Math.min(pageSize, maxEvents)));
+    try {
+      for (;;) {
+        const response = await fetch("/api/events?" + params.toString(), { signal, headers: { Accept: "application/json" } });
+        const body = await response.json();
+        if (!response.ok) {
+          const message = body && body.error ? body.error.message : response.statusText;
+          throw new Error(message);
+        }
+        loaded.push(...body.items);
+        if (!body.next_cursor || loaded.length >= maxEvents) break;
+        params.set("cursor", body.next_cursor);
+      }
+    } catch (error) {
+      if (signal.aborted) return;
+      events = [];
+      draw();
+      countLabel.textContent = "(could not load events: " + error.message + ")";
+      app.dataset.state = "error";
+      return;
+    }
+    events = loaded.slice(0, maxEvents);
+    fitted = false;
+    draw();
+  }
+
+  // ---- form wiring ----
+  const initial = new URLSearchParams(location.search);
+  for (const name of [...SERVER_FILTERS, ...RANGE_FIELDS]) {
+    if (initial.has(name)) form.elements[name].value = initial.get(name);
+  }
+  if (initial.get("since") || initial.get("until")) range = { since: initial.get("since") || "", until: initial.get("until") || "" };
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    setRange({ since: form.elements.since.value, until: form.elements.until.value });
+    load();
+  });
+  for (const name of ["plover", "status"]) form.elements[name].addEventListener("change", () => { updateUrl(); load(); });
+  let typing = null;
+  for (const name of ["country", "q"]) {
+    form.elements[name].addEventListener("input", () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => { updateUrl(); load(); }, 350);
+    });
+  }
+  for (const name of RANGE_FIELDS) {
+    form.elements[name].addEventListener("change", () => setRange({ since: form.elements.since.value, until: form.elements.until.value }));
+  }
+  form.addEventListener("reset", () => {
+    // The reset event fires before the fields are cleared.
+    setTimeout(() => { setRange(null); load(); }, 0);
+  });
+  clearButton.addEventListener("click", () => setRange(null));
+
+  load();
+})();

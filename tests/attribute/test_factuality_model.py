@@ -1,0 +1,53 @@
+"""The shipped predicate-factuality model: behaviour on real sentences and its file format."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.attribute.factuality_model import FactualityModel, load_factuality_model, predicate_features
+from eventwatch.config import load_config
+from eventwatch.nlp import load_model
+
+
+def _score(sentence: str, word: str, *, domain: str | None = "news") -> float:
+    doc = load_model(load_config().spacy_model)(sentence)
+    token = next(t for t in doc if t.text == word)
+    return load_factuality_model().score(token, domain=domain)
+
+
+def test_a_reported_past_attack_scores_as_having_happened() -> None:
+    assert _score("Rebels attacked the city on Tuesday.", "attacked") > 2.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Rebels did not attack the city on Tuesday.", "attack"),
+        ("Rebels want to attack the city.", "attack"),
+        ("The army never shelled the village.", "shelled"),
+        ("Officials hope to sign a ceasefire next month.", "sign"),
+    ],
+)
+def test_negated_and_wished_events_score_well_below_what_happened(sentence: str, word: str) -> None:
+    assert _score(sentence, word) < _score("Rebels attacked the city on Tuesday.", "attacked") - 1.5
+
+
+def test_features_name_the_negation_and_the_embedding_verb() -> None:
+    doc = load_model(load_config().spacy_model)("Militants did not want to storm the base.")
+    feats = predicate_features(next(t for t in doc if t.text == "storm"))
+    assert "up1_lemma=want" in feats
+    assert "up1_negated" in feats
+
+
+def test_scores_stay_on_the_uds_scale() -> None:
+    model = FactualityModel({"bias": 2.0, "lemma=x": 5.0, "news:lemma=x": 1.0})
+    assert model.score_features(["bias", "lemma=x"]) == 3.0
+    assert model.score_features(["bias"], domain=None) == 2.0
+    assert FactualityModel({"bias": -9.0}).score_features(["bias"]) == -3.0
+
+
+def test_json_round_trip_and_rejection_of_other_files() -> None:
+    model = FactualityModel({"bias": 1.25, "lemma=kill": 0.5})
+    assert FactualityModel.from_json(model.to_json()) == model
+    with pytest.raises(ValueError, match="format 1"):
+        FactualityModel.from_json('{"weights": []}')
