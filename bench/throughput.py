@@ -1,99 +1,99 @@
-"""Articles per second per core for the whole pipeline and per stage, on the bundled sample corpus.
+"""Articles per second per core: whole pipeline and per stage, on the sample corpus and on a mixed stream.
 
-One process, one core (the figure is per core). Warm-up run first, then --runs timed runs; prints the median
-and the spread (min..max), one figure per line, plus the raw spaCy-small parse speed of the same texts
-measured in the same run so the ratio holds on other machines.
+One process, one core (the figure is per core). Per stream: a warm-up run, then --runs timed runs; prints
+the median and the spread (min..max) of articles/s, one figure per line, plus the raw spaCy parse speed of
+the same texts measured in the same run and the ratio of the two (the figure that holds on other machines).
 
-    python bench/throughput.py [--runs 5] [--limit N] [--json]
+* ``pipeline``: ``eventwatch.pipeline.process`` (what ``eventwatch run`` does, per-document time limit
+  included), text to ``Analysis``; the store is left out (see bench/latency.py for text to stored events).
+* ``stage_*``: the stages run one after another over the whole stream (``nlp.run`` batches across
+  articles), each timed on its own.
+
+Streams are described in bench/_common.py.
+
+    .venv/bin/python bench/throughput.py [--stream sample|mixed|both] [--runs 5] [--limit N] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import statistics
-import time
-from collections.abc import Callable
 from typing import Any
 
-os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core: the figure is per core
+from _common import STREAMS, emit, load_stream, machine, raw_parse, spread, timed
 
-from eventwatch import attribute, extract, fuse, geo, ingest, nlp
+from eventwatch import attribute, extract, fuse, geo, nlp, pipeline
 from eventwatch.config import load_config
-from eventwatch.errors import InputError
-from eventwatch.records import Article
+
+STAGES = ("nlp", "extract", "attribute", "geo", "fuse")
 
 
-def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - start, result
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--limit", type=int, default=0, help="Only the first N articles (0: all).")
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-
+def bench_stream(name: str, runs: int, limit: int) -> dict[str, Any]:
     cfg = load_config()
-    articles = [a for a in ingest.read_inputs([str(ingest.SAMPLE_CORPUS)], cfg) if not isinstance(a, InputError)]
-    if args.limit:
-        articles = articles[: args.limit]
-    assert all(isinstance(a, Article) for a in articles)
+    articles = load_stream(name)
+    if limit:
+        articles = articles[:limit]
     n = len(articles)
-    model = nlp.load_model(cfg.spacy_model)
-
-    def raw_parse() -> None:
-        for _ in model.pipe([a.text for a in articles], batch_size=cfg.nlp_batch_size):
-            pass
-
-    stage_times: dict[str, list[float]] = {k: [] for k in ("nlp", "extract", "attribute", "geo", "fuse")}
-    whole: list[float] = []
+    texts = [a.text for a in articles]
     raw: list[float] = []
-    for run in range(args.runs + 1):  # run 0 is the warm-up
-        t_raw, _ = _timed(raw_parse)
-        t_nlp, parsed = _timed(lambda: list(nlp.run(articles, cfg)))
-        t_ex, analyses = _timed(lambda p=parsed: list(extract.run(p, cfg)))
-        t_at, analyses = _timed(lambda a=analyses: list(attribute.run(a, cfg)))
-        t_geo, analyses = _timed(lambda a=analyses: list(geo.run(a, cfg)))
-        t_fu, analyses = _timed(lambda a=analyses: list(fuse.run(a, cfg)))
+    whole: list[float] = []
+    stage_times: dict[str, list[float]] = {k: [] for k in STAGES}
+    failures = 0
+    for run in range(runs + 1):  # run 0 is the warm-up
+        t_raw, _ = timed(lambda: raw_parse(texts, cfg.nlp_batch_size))
+        t_whole, results = timed(lambda: list(pipeline.process(articles, cfg)))
+        failures = sum(isinstance(r, pipeline.ProcessingFailure) for r in results)
+        t_nlp, items = timed(lambda: list(nlp.run(articles, cfg)))
+        times = [t_nlp]
+        for stage in (extract.run, attribute.run, geo.run, fuse.run):
+            t, items = timed(lambda s=stage, i=items: list(s(i, cfg)))
+            times.append(t)
         if run == 0:
             continue
         raw.append(t_raw)
-        for name, t in zip(stage_times, (t_nlp, t_ex, t_at, t_geo, t_fu), strict=True):
-            stage_times[name].append(t)
-        whole.append(t_nlp + t_ex + t_at + t_geo + t_fu)
+        whole.append(t_whole)
+        for stage_name, t in zip(STAGES, times, strict=True):
+            stage_times[stage_name].append(t)
 
     def rate(times: list[float]) -> dict[str, float]:
-        rates = [n / t for t in times]
-        return {"median": statistics.median(rates), "min": min(rates), "max": max(rates)}
+        return spread([n / t for t in times])
 
     figures: dict[str, Any] = {
+        "stream": name,
         "articles": n,
-        "runs": args.runs,
+        "runs": runs,
+        "failures": failures,
         "pipeline_articles_per_s": rate(whole),
         "raw_spacy_parse_articles_per_s": rate(raw),
         "stages_articles_per_s": {k: rate(v) for k, v in stage_times.items()},
     }
-    figures["ratio_to_raw_parse"] = (
-        figures["pipeline_articles_per_s"]["median"] / figures["raw_spacy_parse_articles_per_s"]["median"]
-    )
-    if args.json:
-        print(json.dumps(figures, indent=2))
-        return
+    # Ratio per run (same run, same texts), then the median: robust to the machine's load changing.
+    figures["ratio_to_raw_parse"] = spread([r / w for r, w in zip(raw, whole, strict=True)])
+    return figures
 
-    def line(name: str, r: dict[str, float]) -> str:
-        spread = f"min {r['min']:.2f}, max {r['max']:.2f}"
-        return f"{name}: {r['median']:.2f} articles/s/core (n={n}, runs={args.runs}, {spread})"
 
-    print(line("pipeline", figures["pipeline_articles_per_s"]))
-    print(line("raw_spacy_parse", figures["raw_spacy_parse_articles_per_s"]))
-    print(f"ratio_to_raw_parse: {figures['ratio_to_raw_parse']:.2f}x")
-    for name, r in figures["stages_articles_per_s"].items():
-        print(line(f"stage_{name}", r))
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stream", choices=[*STREAMS, "both"], default="both")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=0, help="Only the first N articles of a stream (0: all).")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    names = STREAMS if args.stream == "both" else (args.stream,)
+    results = {name: bench_stream(name, args.runs, args.limit) for name in names}
+
+    lines = [f"machine: {machine()}"]
+    for name, fig in results.items():
+        n, runs = fig["articles"], fig["runs"]
+
+        def line(label: str, r: dict[str, float], n: int = n, runs: int = runs, unit: str = "articles/s/core") -> str:
+            return f"{label}: {r['median']:.2f} {unit} (n={n}, runs={runs}, min {r['min']:.2f}, max {r['max']:.2f})"
+
+        lines.append(line(f"{name}.pipeline", fig["pipeline_articles_per_s"]))
+        lines.append(line(f"{name}.raw_spacy_parse", fig["raw_spacy_parse_articles_per_s"]))
+        lines.append(line(f"{name}.ratio_to_raw_parse", fig["ratio_to_raw_parse"], unit="x"))
+        lines.extend(line(f"{name}.stage_{k}", r) for k, r in fig["stages_articles_per_s"].items())
+        lines.append(f"{name}.failures: {fig['failures']} articles (n={n})")
+    emit({"machine": machine(), "streams": results}, lines, args.json)
 
 
 if __name__ == "__main__":

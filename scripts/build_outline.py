@@ -75,9 +75,7 @@ def to_feature(geometry: dict[str, Any], arcs: list[list[Position]]) -> dict[str
     if not kept:
         return None
     shape: dict[str, Any] = (
-        {"type": "Polygon", "coordinates": kept[0]}
-        if len(kept) == 1
-        else {"type": "MultiPolygon", "coordinates": kept}
+        {"type": "Polygon", "coordinates": kept[0]} if len(kept) == 1 else {"type": "MultiPolygon", "coordinates": kept}
     )
     name = geometry.get("properties", {}).get("name", "")
     return {"type": "Feature", "properties": {"name": name}, "geometry": shape}

@@ -19,12 +19,14 @@ COMMANDS = [
     ["run"],
     ["extract"],
     ["events"],
+    ["serve"],
     ["show"],
     ["eval"],
     ["eval", "gold"],
     ["eval", "html"],
     ["eval", "geo"],
     ["config"],
+    ["watch"],
 ]
 
 

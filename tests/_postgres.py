@@ -144,8 +144,7 @@ def start_server() -> PostgresServer:
             os.chown(path, entry.pw_uid, entry.pw_gid)
     try:
         init = subprocess.run(
-            [bin_dir / "initdb", "-D", data, "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C"]
-            + ["--no-sync"],
+            [bin_dir / "initdb", "-D", data, "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"],
             user=user,
             capture_output=True,
             text=True,

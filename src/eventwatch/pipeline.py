@@ -1,13 +1,14 @@
 """The only module that wires the stages together: ingest → nlp → extract → attribute → geo → fuse.
 
-Each article goes through the stages on its own, so one article that breaks a stage is reported and skipped
-without stopping the batch (``ProcessingFailure``); the store is written by the caller, one transaction per
-article.
+Each article goes through the stages on its own, so one article that breaks a stage, or runs past the
+per-document time limit (``doc_timeout_s``), is reported and skipped without stopping the batch
+(``ProcessingFailure``); the store is written by the caller, one transaction per article.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -34,13 +35,48 @@ class ProcessingFailure:
 _STAGES = (("extract", extract.run), ("attribute", attribute.run), ("geo", geo.run), ("fuse", fuse.run))
 
 
+class DocumentTimeout(Exception):
+    """An article ran past ``doc_timeout_s``; ``stage`` is where the deadline was found passed."""
+
+    def __init__(self, stage: str, limit_s: float) -> None:
+        self.stage = stage
+        self.limit_s = limit_s
+        super().__init__(f"timed out after {limit_s:g} s")
+
+
+class _Deadline:
+    """Cooperative per-document time limit, checked between parser batches and between stages.
+
+    Signal-based alarms fire only in the main thread, and Dask workers run tasks in threads, so the stages
+    check the clock instead; input caps (``max_text_chars``, ``max_paragraph_chars``) keep every step
+    between two checks bounded.
+    """
+
+    def __init__(self, limit_s: float) -> None:
+        self.limit_s = limit_s
+        self.at = time.monotonic() + limit_s
+
+    def check(self, stage: str) -> None:
+        if time.monotonic() > self.at:
+            raise DocumentTimeout(stage, self.limit_s)
+
+
 def analyse(article: Article, cfg: Config) -> Analysis:
-    """One article through every stage; raises what a stage raises."""
-    parsed = nlp.parse_article(article, cfg)
-    analyses: Iterator[Analysis] = extract.run([parsed], cfg)
-    for _name, stage in _STAGES[1:]:
-        analyses = stage(analyses, cfg)
-    return next(analyses)
+    """One article through every stage; raises what a stage raises, or ``DocumentTimeout`` when the article
+    takes longer than ``cfg.doc_timeout_s``."""
+    deadline = _Deadline(cfg.doc_timeout_s)
+    docs = []
+    for doc in nlp.parse_paragraphs(article, cfg):
+        docs.append(doc)
+        deadline.check("nlp")
+    parsed = nlp.assemble(article, docs)
+    deadline.check("nlp")
+    analysis = next(extract.run([parsed], cfg))
+    deadline.check("extract")
+    for name, stage in _STAGES[1:]:
+        analysis = next(stage([analysis], cfg))
+        deadline.check(name)
+    return analysis
 
 
 def process(articles: Iterable[Article], cfg: Config) -> Iterator[Analysis | ProcessingFailure]:
@@ -48,6 +84,9 @@ def process(articles: Iterable[Article], cfg: Config) -> Iterator[Analysis | Pro
     for article in articles:
         try:
             yield analyse(article, cfg)
+        except DocumentTimeout as exc:
+            log.debug("processing %s timed out in %s", article.id, exc.stage)
+            yield ProcessingFailure(article, exc.stage, str(exc))
         except Exception as exc:  # the per-input loop: log, count, continue (STYLE.md §6)
             log.debug("processing %s failed", article.id, exc_info=True)
             yield ProcessingFailure(article, _failed_stage(exc), f"{type(exc).__name__}: {exc}")

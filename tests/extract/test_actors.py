@@ -44,3 +44,43 @@ def test_actors_span_slices_to_text(extract_text: Extract) -> None:
     assert mention.actor1 is not None and mention.actor1.span is not None
     assert mention.actor1.span.slice(text) == mention.actor1.text
     assert mention.actor1.country == "IRQ"
+
+
+def test_actors_subject_of_facing_is_the_recipient_and_by_phrase_the_actor(extract_text: Extract) -> None:
+    text = "In eastern Ghouta, civilians are facing daily shelling by the Syrian army."
+    mentions = extract_text(text, "2018-02-20").event_mentions
+    assert mentions, "the shelling is an event"
+    mention = mentions[0]
+    assert mention.actor2 is not None and mention.actor2.sector == "CVL"
+    assert mention.actor1 is not None and (mention.actor1.country, mention.actor1.sector) == ("SYR", "MIL")
+
+
+def test_actors_relative_pronoun_victim_resolves_to_the_noun(extract_text: Extract) -> None:
+    text = "Officials named the Iraqi soldier who was killed by ISIL militants near Mosul on Monday."
+    (mention,) = extract_text(text, "2017-01-10").event_mentions
+    assert mention.actor2 is not None
+    assert (mention.actor2.country, mention.actor2.sector) == ("IRQ", "MIL")
+
+
+def test_actors_armed_subject_killing_is_an_attack_without_attack_words(extract_text: Extract) -> None:
+    text = "Serb forces killed three ethnic Albanians in southern Serbia on Friday."
+    (mention,) = extract_text(text, "2001-05-04").event_mentions
+    assert mention.plover == "ASSAULT"
+    assert mention.actor1 is not None and mention.actor1.country == "SRB"
+
+
+def test_actors_unowned_materiel_belongs_to_the_armed_group_the_report_is_about(extract_text: Extract) -> None:
+    text = (
+        "Coalition forces continued to attack ISIL targets in Syria on Monday.\n"
+        "Near Raqqa, one strike destroyed a repeater station.\n"
+        "ISIL fighters retreated east of the city."
+    )
+    mentions = extract_text(text, "2017-01-10").event_mentions
+    station = next(m for m in mentions if "repeater" in text[m.evidence[0].start : m.evidence[0].end])
+    assert station.actor2 is not None and station.actor2.sector == "REB/IMG"
+
+
+def test_actors_no_owner_is_guessed_without_a_dominant_armed_group(extract_text: Extract) -> None:
+    text = "Near Raqqa, one strike destroyed a repeater station on Monday."
+    (mention,) = extract_text(text, "2017-01-10").event_mentions
+    assert mention.actor2 is None or mention.actor2.sector != "REB/IMG"

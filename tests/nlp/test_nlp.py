@@ -1,6 +1,6 @@
 from eventwatch.config import load_config
-from eventwatch.nlp import parse_article
-from eventwatch.records import Article
+from eventwatch.nlp import load_model, parse_article, run
+from eventwatch.records import Article, ParsedArticle
 
 
 def _article(text: str) -> Article:
@@ -28,3 +28,38 @@ def test_parse_article_token_offsets_map_into_article_text() -> None:
     last = parsed.docs[-1]
     for token in last.doc:
         assert text[last.offset + token.idx : last.offset + token.idx + len(token.text)] == token.text
+
+
+def _tokens(parsed: ParsedArticle) -> list[tuple[object, ...]]:
+    return [
+        (d.offset, t.idx, t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start)
+        for d in parsed.docs
+        for t in d.doc
+    ]
+
+
+def test_run_batched_across_articles_gives_the_same_parses_as_one_by_one(seed_text: str) -> None:
+    cfg = load_config(nlp_batch_size=4)
+    texts = [seed_text, "Syria\nNear Raqqa, one strike destroyed a tank.", "", "Protesters marched in Minsk."]
+    articles = [Article(id=f"a{i}", content_hash=f"h{i}", text=t) for i, t in enumerate(texts)]
+    batched = list(run(articles, cfg))
+    assert [p.article.id for p in batched] == ["a0", "a1", "a2", "a3"]
+    for together, article in zip(batched, articles, strict=True):
+        alone = parse_article(article, cfg)
+        assert together.sentences == alone.sentences
+        assert _tokens(together) == _tokens(alone)
+
+
+def test_parse_article_cuts_an_overlong_paragraph_into_bounded_docs() -> None:
+    text = "Soldiers fired on protesters in the capital, witnesses said. " * 20
+    parsed = parse_article(_article(text), load_config(max_paragraph_chars=200))
+    assert len(parsed.docs) > 1
+    assert all(len(d.doc.text) <= 200 for d in parsed.docs)
+    for sentence in parsed.sentences:
+        assert sentence.span.slice(text).strip() == sentence.span.slice(text)
+
+
+def test_load_model_leaves_out_the_unused_sentence_recognizer() -> None:
+    nlp = load_model(load_config().spacy_model)
+    assert "senter" not in nlp.component_names
+    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventwatch.nlp import split_paragraphs
 
@@ -15,3 +17,27 @@ from eventwatch.nlp import split_paragraphs
 )
 def test_split_paragraphs_returns_each_nonblank_line(text: str, expected: list[str]) -> None:
     assert [s.slice(text) for s in split_paragraphs(text)] == expected
+
+
+def test_split_paragraphs_cuts_an_overlong_line_after_a_sentence_end() -> None:
+    text = "One two three. Four five six. Seven eight nine."
+    pieces = [s.slice(text) for s in split_paragraphs(text, max_chars=32)]
+    assert pieces == ["One two three. Four five six.", "Seven eight nine."]
+
+
+def test_split_paragraphs_cuts_a_line_without_spaces_at_the_limit() -> None:
+    text = "x" * 25
+    assert [s.end - s.start for s in split_paragraphs(text, max_chars=10)] == [10, 10, 5]
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\n!?\t"), max_size=300), st.integers(min_value=1, max_value=40))
+def test_split_paragraphs_pieces_are_bounded_and_keep_every_word(text: str, max_chars: int) -> None:
+    uncut = split_paragraphs(text)
+    pieces = split_paragraphs(text, max_chars=max_chars)
+    assert all(0 < s.end - s.start <= max_chars for s in pieces)
+    assert all(s.slice(text) == s.slice(text).strip() for s in pieces)
+    assert [s.start for s in pieces] == sorted(s.start for s in pieces)
+    # Cutting only removes whitespace between pieces: the non-space characters are the same, in order.
+    assert "".join("".join(s.slice(text).split()) for s in pieces) == "".join(
+        "".join(s.slice(text).split()) for s in uncut
+    )

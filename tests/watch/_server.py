@@ -59,10 +59,10 @@ class FeedServer:
 
 def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
+        def log_message(self, format: str, *args: object) -> None:
             del format, args
 
-        def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+        def do_GET(self) -> None:
             with server.lock:
                 server.requests.append(Request(self.path, dict(self.headers.items()), time.monotonic()))
                 route = server.routes.get(self.path)
@@ -142,9 +142,7 @@ def http_date(seconds: float) -> str:
 
 def rss(items: list[tuple[str, str]], title: str = "Fixture wire") -> bytes:
     """An RSS 2.0 feed of (title, link) items."""
-    entries = "".join(
-        f"<item><title>{escape(t)}</title><link>{escape(link)}</link></item>" for t, link in items
-    )
+    entries = "".join(f"<item><title>{escape(t)}</title><link>{escape(link)}</link></item>" for t, link in items)
     return (
         f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{escape(title)}</title>'
         f"<link>http://127.0.0.1/</link><description>test feed</description>{entries}</channel></rss>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from dataclasses import replace
@@ -9,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from eventwatch.config import Config
-from eventwatch.watch import FetchError, Fetcher, Validators, WatchStopped
+from eventwatch.watch import Fetcher, FetchError, Validators, WatchStopped
 from tests.watch._server import FeedServer, Route, http_date, news_page
 
 
@@ -53,7 +54,9 @@ def test_fetch_without_validators_sends_no_conditional_headers(site: FeedServer,
 @pytest.mark.parametrize(
     ("status", "is_transient"), [(500, True), (503, True), (429, True), (404, False), (403, False), (410, False)]
 )
-def test_fetch_error_status_is_a_fetch_error(site: FeedServer, fast_cfg: Config, status: int, is_transient: bool) -> None:
+def test_fetch_error_status_is_a_fetch_error(
+    site: FeedServer, fast_cfg: Config, status: int, is_transient: bool
+) -> None:
     site.routes["/x"] = Route(body=b"oops", status=status)
     with Fetcher(fast_cfg) as fetcher, pytest.raises(FetchError) as caught:
         fetcher.fetch(site.url("/x"))
@@ -91,7 +94,7 @@ def test_fetch_stops_a_dripping_download_at_the_time_limit(site: FeedServer, fas
     # Each byte comes within the read timeout, so only the whole-download limit can end it.
     site.routes["/drip"] = Route(body=b"x" * 200, drip_s=0.05)
     cfg = replace(fast_cfg, watch_fetch_timeout_s=0.5)
-    with Fetcher(cfg) as fetcher, pytest.raises(FetchError, match="slower than the 0.5 s limit") as caught:
+    with Fetcher(cfg) as fetcher, pytest.raises(FetchError, match=r"slower than the 0\.5 s limit") as caught:
         fetcher.fetch(site.url("/drip"))
     assert caught.value.is_transient
 
@@ -118,13 +121,11 @@ def test_fetch_gives_up_on_a_redirect_loop(site: FeedServer, fast_cfg: Config) -
 
 
 def test_fetch_obeys_robots_disallow_without_requesting_the_page(site: FeedServer, fast_cfg: Config) -> None:
-    site.routes["/robots.txt"] = Route(
-        body=b"User-agent: *\nDisallow: /private/\n", content_type="text/plain"
-    )
+    site.routes["/robots.txt"] = Route(body=b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
     site.routes["/private/feed"] = Route(body=b"<rss/>")
     site.routes["/public/feed"] = Route(body=b"<rss/>")
     with Fetcher(fast_cfg) as fetcher:
-        with pytest.raises(FetchError, match="disallowed by robots.txt") as caught:
+        with pytest.raises(FetchError, match=r"disallowed by robots\.txt") as caught:
             fetcher.fetch(site.url("/private/feed"))
         assert fetcher.fetch(site.url("/public/feed")).status == 200
     assert not caught.value.is_transient
@@ -137,14 +138,17 @@ def test_fetch_obeys_robots_rules_for_its_own_user_agent(site: FeedServer, fast_
         body=b"User-agent: eventwatch\nDisallow: /\n\nUser-agent: *\nAllow: /\n", content_type="text/plain"
     )
     site.routes["/feed"] = Route(body=b"<rss/>")
-    with Fetcher(fast_cfg) as fetcher, pytest.raises(FetchError, match="disallowed by robots.txt"):
+    with Fetcher(fast_cfg) as fetcher, pytest.raises(FetchError, match=r"disallowed by robots\.txt"):
         fetcher.fetch(site.url("/feed"))
 
 
 def test_fetch_treats_a_failing_robots_txt_as_disallow_all(site: FeedServer, fast_cfg: Config) -> None:
     site.routes["/robots.txt"] = Route(body=b"down", status=503)
     site.routes["/feed"] = Route(body=b"<rss/>")
-    with Fetcher(fast_cfg) as fetcher, pytest.raises(FetchError, match=r"robots.txt unreachable \(HTTP 503\)") as caught:
+    with (
+        Fetcher(fast_cfg) as fetcher,
+        pytest.raises(FetchError, match=r"robots.txt unreachable \(HTTP 503\)") as caught,
+    ):
         fetcher.fetch(site.url("/feed"))
     assert caught.value.is_transient
     assert site.requests_to("/feed") == []
@@ -160,7 +164,7 @@ def test_fetch_paces_requests_to_one_host(site: FeedServer, fast_cfg: Config) ->
             fetcher.fetch(site.url(f"/p{n}"))
     arrivals = [r.at for r in site.requests]
     assert [r.path for r in site.requests] == ["/robots.txt", "/p0", "/p1", "/p2"]
-    gaps = [b - a for a, b in zip(arrivals, arrivals[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(arrivals)]
     # Request starts are 0.3 s apart at the client; arrival times can only shift by scheduling jitter.
     assert min(gaps) > 0.2, gaps
 
@@ -170,12 +174,12 @@ def test_fetch_wait_for_the_host_ends_when_stopped(site: FeedServer, fast_cfg: C
     stop = threading.Event()
     cfg = replace(fast_cfg, watch_host_delay_s=30.0)
     with Fetcher(cfg, stop) as fetcher:
-        fetcher.fetch(site.url("/p"))
-        threading.Timer(0.2, stop.set).start()
+        threading.Timer(0.3, stop.set).start()
         started = time.monotonic()
         with pytest.raises(WatchStopped):
-            fetcher.fetch(site.url("/p"))
+            fetcher.fetch(site.url("/p"))  # robots.txt first, then a 30 s wait for the host's next turn
     assert time.monotonic() - started < 10
+    assert [r.path for r in site.requests] == ["/robots.txt"]
 
 
 def test_fetch_refuses_a_non_http_url(fast_cfg: Config) -> None:

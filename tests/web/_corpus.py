@@ -69,7 +69,7 @@ XSS_PAYLOADS: tuple[str, ...] = (
     "<form><button formaction=javascript:window.__xss(25)>go 25</button></form>",
     f'<img src="http://{EVIL_HOST}/26.png" onerror=window.__xss(26)>',
     f"<link rel=stylesheet href=http://{EVIL_HOST}/27.css>",
-    "<noscript><p title=\"</noscript><img src=x onerror=window.__xss(28)>\">",
+    '<noscript><p title="</noscript><img src=x onerror=window.__xss(28)>">',
     "<select><template><img src=x onerror=window.__xss(29)></template></select>",
     "javascript:alert(30)",
     "<img src=x onerror=alert(31)>",
@@ -208,7 +208,9 @@ def hostile_analysis(payloads: tuple[str, ...], *, url: str, date: str) -> Analy
         )
         mentions.append(mention)
         events.append(
-            Event(f"ev-hostile-{_sha(art.id)}-{n:02d}", (mention.id,), Plover.ASSAULT, statuses[n % 4], date, place, 0.5)
+            Event(
+                f"ev-hostile-{_sha(art.id)}-{n:02d}", (mention.id,), Plover.ASSAULT, statuses[n % 4], date, place, 0.5
+            )
         )
         start = end + 1
     return Analysis(

@@ -104,18 +104,27 @@ def find_person(text: str) -> Person | None:
 
 
 @functools.cache
-def _countries() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
+def _countries() -> tuple[tuple[str, tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]], ...]:
+    """``(iso3, ((names, pattern), (demonyms, pattern)))`` per country.
+
+    The plain names travel with each pattern so that callers skip a pattern whose names are not even
+    substrings of the text: a C substring test, where the look-behind regex scan of ~200 patterns per
+    article was the attribute stage's largest cost (docs/performance.md).
+    """
     out = []
     for row in _table("countries.tsv"):
-        out.append((row["iso3"], _name_pattern(_split(row["names"])), _name_pattern(_split(row["demonyms"]))))
+        names, demonyms = _split(row["names"]), _split(row["demonyms"])
+        out.append((row["iso3"], ((names, _name_pattern(names)), (demonyms, _name_pattern(demonyms)))))
     return tuple(out)
 
 
 def country_of_name(text: str) -> str | None:
     """ISO3 of the first country named (by name, capital/metonym or demonym) in ``text``, by position."""
     best: tuple[int, str] | None = None
-    for iso3, names, demonyms in _countries():
-        for pattern in (names, demonyms):
+    for iso3, patterns in _countries():
+        for names, pattern in patterns:
+            if not any(name in text for name in names):
+                continue
             match = pattern.search(text)
             if match and (best is None or match.start() < best[0]):
                 best = (match.start(), iso3)
@@ -125,7 +134,9 @@ def country_of_name(text: str) -> str | None:
 def countries_named(text: str) -> list[str]:
     """ISO3 codes of every country mention in ``text``, one per mention (for the article's main country)."""
     found: list[tuple[int, str]] = []
-    for iso3, names, demonyms in _countries():
-        for pattern in (names, demonyms):
+    for iso3, patterns in _countries():
+        for names, pattern in patterns:
+            if not any(name in text for name in names):
+                continue
             found.extend((m.start(), iso3) for m in pattern.finditer(text))
     return [iso3 for _, iso3 in sorted(found)]

@@ -23,8 +23,10 @@ def setup_logging(verbose: bool) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    # CRITICAL, not ERROR: trafilatura logs "empty HTML tree" at ERROR for a page our ingest then rejects with
+    # its own one-line message, so a bad page would get two lines (and a line without its file name).
     for noisy in ("trafilatura", "htmldate", "courlan", "urllib3", "charset_normalizer", "dateparser"):
-        logging.getLogger(noisy).setLevel(logging.ERROR)
+        logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
 
 def progress(items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:

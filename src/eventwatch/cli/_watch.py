@@ -90,6 +90,6 @@ def watch(
         cycles, total = run_watch(
             watcher, interval_s=interval_s, stop=stop, max_cycles=1 if once else max_cycles, on_cycle=print_cycle
         )
-    stderr.print(f"watch: {cycles} polls of {len(targets)} URLs; {total.describe()}; store: {cfg.db}", markup=False)
+    stderr.print(f"watch: {cycles} poll(s) of {len(targets)} URL(s); {total.describe()}; store: {cfg.db}", markup=False)
     if total.problems:
         raise typer.Exit(_EXIT_REJECTED)

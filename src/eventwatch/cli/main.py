@@ -9,7 +9,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +21,7 @@ from eventwatch.cli._console import progress, stderr, stdout
 from eventwatch.cli._watch import watch as _watch_command
 from eventwatch.config import SETTINGS, load_config
 from eventwatch.errors import EventwatchError, InputError
-from eventwatch.records import Article, Plover
+from eventwatch.records import Analysis, Article, Plover
 
 app = typer.Typer(
     name="eventwatch",
@@ -59,23 +59,37 @@ def _main(
 def run(
     inputs: Annotated[list[str] | None, typer.Argument(help="Files, directories, globs or - (stdin).")] = None,
     db: DbOption = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            help="Process on Dask: local[:N] starts N single-threaded worker processes (default: one per "
+            "core); tcp://host:port uses a running scheduler. Without it, one process.",
+        ),
+    ] = None,
     verbose: Verbose = False,
 ) -> None:
     """Ingest, process and store articles, then print a summary.
 
-    Example: eventwatch run news/*.html feeds.warc.gz --db events.db
+    Example: eventwatch run news/*.html feeds.warc.gz --db postgresql://localhost/events --cluster local:4
     With no INPUT, runs on the bundled sample corpus.
     """
-    from eventwatch import ingest, pipeline, store
+    from eventwatch import fuse, ingest, pipeline, store
     from eventwatch.store import SaveOutcome
 
     _console.setup_logging(verbose)
     cfg = load_config(db=_db(db))
+    if cluster is not None:
+        from eventwatch import scale
+
+        cluster_spec = scale.parse_cluster(cluster)
     sources = inputs or [str(ingest.SAMPLE_CORPUS)]
     rejected: list[str] = []
     stored = duplicates = failed = 0
 
-    with store.open_store(cfg.db) as st:
+    with store.open_store(
+        cfg.db, busy_timeout_s=cfg.store_busy_timeout_s, write_attempts=cfg.store_write_attempts
+    ) as st:
 
         def articles() -> Iterator[Article]:
             nonlocal duplicates
@@ -88,15 +102,25 @@ def run(
                 else:
                     yield item
 
-        for result in progress(pipeline.process(articles(), cfg), "processing"):
+        def save(result: Analysis | pipeline.ProcessingFailure) -> None:
+            nonlocal stored, duplicates, failed
             if isinstance(result, pipeline.ProcessingFailure):
                 failed += 1
                 stderr.print(result.message(), markup=False)
-                continue
-            if st.save(result) is SaveOutcome.STORED:
+            elif st.save(result) is SaveOutcome.STORED:
                 stored += 1
             else:
-                duplicates += 1
+                duplicates += 1  # another process stored it since has_article said no
+
+        if cluster is None:
+            for result in progress(pipeline.process(articles(), cfg), "processing"):
+                save(result)
+            fuse.fuse_store(st, cfg)
+        else:
+            for batch in progress(scale.process_on_cluster(articles(), cfg, cluster_spec), "batches"):
+                for result in batch:
+                    save(result)
+                fuse.fuse_store(st, cfg)  # incremental: only what this batch added
         counts = st.counts()
     by_type = ", ".join(f"{k} {v}" for k, v in sorted(counts.events_by_type.items(), key=lambda kv: -kv[1]))
     stderr.print(
@@ -191,50 +215,59 @@ def events(
     since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Latest event date, YYYY-MM-DD.")] = None,
     plover: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    acled: Annotated[str | None, typer.Option(help="ACLED event type, e.g. Battles.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Text in either actor's name.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO alpha-3 country of the event's place.")] = None,
     near: Annotated[str | None, typer.Option(help="LAT,LON,KM: events within KM of a point.")] = None,
+    bbox: Annotated[str | None, typer.Option(help="MINLON,MINLAT,MAXLON,MAXLAT: events inside a box.")] = None,
+    status: Annotated[str | None, typer.Option(help="single-source | corroborated | contested | denied-only")] = None,
+    text: Annotated[str | None, typer.Option("--q", help="Text in an evidence sentence or summary.")] = None,
     contested: Annotated[bool, typer.Option("--contested", help="Only contested events.")] = False,
     limit: Annotated[int, typer.Option(help="Most events to list.")] = 1000,
-    fmt: Annotated[str, typer.Option("--format", help="table | json | jsonl | csv | geojson")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", help="table | csv (ACLED columns) | geojson | jsonl | gdelt | json")
+    ] = "table",
+    claims: Annotated[
+        Path | None, typer.Option("--claims", help="With --format csv: also write the companion claims CSV here.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """List stored events.
+    """List stored events, or export them (docs/exports.md documents every column).
 
-    Example: eventwatch events --type ASSAULT --near 36.2,37.15,50 --format geojson
+    Example: eventwatch events --type ASSAULT --near 36.2,37.15,50 --format geojson > events.geojson
     """
     from eventwatch import export, store
-    from eventwatch.store import EventFilters
+    from eventwatch.api import ApiError, EventQuery, event_filters
 
-    near_tuple = None
-    if near:
-        try:
-            lat, lon, km = (float(x) for x in near.split(","))
-        except ValueError as exc:
-            raise typer.BadParameter("--near takes LAT,LON,KM") from exc
-        near_tuple = (lat, lon, km)
-    filters = EventFilters(
-        since=since,
-        until=until,
-        plover=_plover(plover),
-        country=country,
-        near=near_tuple,
-        contested=True if contested else None,
-        limit=limit,
-    )
-    with store.open_store(_db(db)) as st:
-        rows = st.query_events(filters)
-    writers = {
-        "json": export.to_json,
-        "jsonl": export.to_jsonl,
-        "csv": export.to_csv,
-        "geojson": export.to_geojson,
-    }
-    if fmt == "table":
-        _print_event_table(rows)
-    elif fmt in writers:
-        sys.stdout.write(writers[fmt](rows))
-    else:
-        raise typer.BadParameter("--format must be table, json, jsonl, csv or geojson")
+    if fmt not in ("table", "csv", "geojson", "jsonl", "gdelt", "json"):
+        raise typer.BadParameter("--format must be table, csv, geojson, jsonl, gdelt or json")
+    cfg = load_config(db=_db(db))
+    if not 1 <= limit <= cfg.max_export_rows:
+        raise typer.BadParameter(f"--limit must be between 1 and {cfg.max_export_rows} (max_export_rows)")
+    query = EventQuery(since, until, bbox, near, plover, acled, actor, country, status or None, text)
+    try:
+        filters = event_filters(query, cfg, limit=1, after_id=None)
+    except ApiError as exc:
+        raise typer.BadParameter(exc.message) from None
+    if contested:
+        filters = replace(filters, contested=True)
+    with store.open_store(cfg.db) as st:
+        rows = list(export.iter_events(st, filters, limit))
+        if fmt == "table":
+            _print_event_table(rows)
+        elif fmt == "json":
+            sys.stdout.write(export.to_json(rows))
+        elif fmt == "geojson":
+            sys.stdout.write(export.to_geojson(rows) + "\n")
+        elif fmt == "jsonl":
+            sys.stdout.writelines(export.iter_events_jsonl(export.iter_details(st, rows)))
+        elif fmt == "gdelt":
+            sys.stdout.writelines(export.iter_gdelt_tsv(export.iter_details(st, rows)))
+        else:
+            details = list(export.iter_details(st, rows))
+            sys.stdout.writelines(export.iter_acled_csv(details))
+            if claims is not None:
+                claims.write_text(export.to_claims_csv(details), encoding="utf-8")
 
 
 def _plover(name: str | None) -> Plover | None:
@@ -264,6 +297,25 @@ def _print_event_table(rows: list) -> None:  # type: ignore[type-arg]
             str(d.get("n_articles")),
         )
     stdout.print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 exposes the server to the network.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    verbose: Verbose = False,
+) -> None:
+    """Serve the HTTP API (/api, docs at /api/docs) and the web app. Read-only unless EVENTWATCH_API_TOKEN is set.
+
+    Example: eventwatch serve --db events.db --port 8000
+    """
+    from eventwatch.cli._serve import serve as run_server
+
+    _console.setup_logging(verbose)
+    run_server(load_config(db=_db(db)), host, port)
 
 
 @app.command()
@@ -336,6 +388,23 @@ def eval_factuality(
     nlp = load_model(load_config().spacy_model)
     model = load_factuality_model()
     scores = [evaluate_file(f, model, nlp, domain=NEWS if news else None) for f in files]
+    sys.stdout.write((json.dumps([asdict(s) for s in scores], indent=2) if as_json else format_table(scores)) + "\n")
+
+
+@eval_app.command("plover")
+def eval_plover(
+    path: Annotated[Path, typer.Argument(help="plover_gsr_cameo.jsonl (OEDA gold-standard records).")],
+    split: Annotated[str, typer.Option(help="train | dev | test | all")] = "test",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """PLOVER type and actor/recipient country accuracy, eventwatch beside a keyword baseline.
+
+    Example: eventwatch eval plover events/plover_gsr_cameo/plover_gsr_cameo.jsonl --split test
+    """
+    from eventwatch.eval.plover import evaluate, format_table
+
+    _console.setup_logging(False)
+    scores = evaluate(path, split, load_config())
     sys.stdout.write((json.dumps([asdict(s) for s in scores], indent=2) if as_json else format_table(scores)) + "\n")
 
 

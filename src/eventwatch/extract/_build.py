@@ -134,7 +134,16 @@ def _noun_actor(tok: Token) -> Token | None:
     first = tok
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
-    for child in [*tok.children, *(first.children if first is not tok else ())]:
+    # "shelling and airstrikes by the regime": the agent may hang on a conjunct, or on the verb's conjunct
+    # when the parser coordinated the second noun with the verb.
+    conjuncts = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "dobj":
+        conjuncts += [c for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    for child in [
+        *tok.children,
+        *(first.children if first is not tok else ()),
+        *(g for c in conjuncts for g in c.children),
+    ]:
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     # A misparsed base noun phrase: look left through its modifiers ("the Russian air and ... strikes").
@@ -155,13 +164,41 @@ def _target(tok: Token) -> Token | None:
     return None
 
 
-def _arguments(primary: Trigger, pred: Token) -> tuple[Token | None, Token | None, bool]:
+def _undergoer(tok: Token) -> Token | None:
+    """The subject of "face"/"suffer"/"come under" when ``tok`` is what they undergo: the recipient."""
+    head = tok
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+        if head.lemma_.lower() in W.UNDERGO_VERBS:
+            return subject(head)  # "facing shelling and airstrikes", "airstrikes" parsed as the verb's conjunct
+    if head.dep_ == "pobj" and head.head.lower_ == "under":
+        head = head.head
+    if head.dep_ in ("dobj", "prep") and head.head.lemma_.lower() in W.UNDERGO_VERBS:
+        return subject(head.head)
+    return None
+
+
+def _relative_antecedent(tok: Token | None, verb: Token) -> Token | None:
+    """ "the service member who was killed": the relative pronoun stands for the noun the clause modifies."""
+    if tok is not None and tok.lower_ in ("who", "which", "that", "whom") and verb.dep_ == "relcl":
+        return verb.head
+    return tok
+
+
+def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Token | None, Token | None, bool]:
     """(actor head, recipient head, actor came from a clause subject)."""
     tok = primary.token
     if primary.is_noun:
         a1 = _noun_actor(tok)
         a2 = _target(tok)
         from_subject = False
+        undergoer = _undergoer(tok)
+        if undergoer is not None:
+            return a1, a2 or undergoer, False  # "civilians are facing shelling by X": X acts on the civilians
+        if a2 is None:
+            # "the US airstrike that killed Iranian general ...": the grouped verb's object is the recipient.
+            a2 = next((o for t in group if not t.is_noun and (o := obj(t.token)) is not None), None)
+            a2 = _relative_antecedent(a2, a2.head) if a2 is not None else None
         if pred is not tok:
             subj = subject(pred)
             if a1 is None and subj is not None and subj.i != tok.i and tok.dep_ != "nsubj":
@@ -170,11 +207,19 @@ def _arguments(primary: Trigger, pred: Token) -> tuple[Token | None, Token | Non
             if a2 is None and tok.dep_ in ("nsubj", "nsubjpass"):
                 a2 = pred_obj if pred_obj is not None and pred_obj.i != tok.i else _target(pred)
         return a1, a2, from_subject
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "dobj") and tok.head.lemma_.lower() in W.UNDERGO_VERBS:
+        # "civilians are facing daily shelling by the army", the gerund parsed as a clause of "facing".
+        agent = next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        return agent, subject(tok.head), False
     subj = subject(tok)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     # "used chemical weapons against the Syrian people": the target, not the weapon, is the recipient.
     weapon_verb = tok.lemma_.lower() in _WEAPON_VERBS
     a2 = (_target(tok) or obj(tok)) if weapon_verb else (obj(tok) or _target(tok))
+    a2 = _relative_antecedent(a2, tok)
     if subj is not None and subj.lemma_.lower() in {"strike", "airstrike", "attack", "bombing", "raid"}:
         return _noun_actor(subj), a2, False
     return subj, a2, subj is not None and not passive
@@ -249,7 +294,7 @@ def build(
             mode = "aerial"
         plover = primary.plover
         material = plover in _MATERIAL
-        a1_tok, a2_tok, from_subject = _arguments(primary, pred)
+        a1_tok, a2_tok, from_subject = _arguments(primary, pred, group)
         actor1 = resolve(a1_tok, doc_offset, ctx, material) if a1_tok is not None else None
         actor2 = resolve(a2_tok, doc_offset, ctx, material) if a2_tok is not None else None
         speaker_tok = _speaker(primary.token)
@@ -290,6 +335,17 @@ def build(
             and a2_tok.ent_type_ == "PERSON"
             and bool(lemmas & {"kill", "killed", "assassinate", "assassination", "dead"})
         ) or (bool(lemmas & {"dead"}) and a2_tok is not None and a2_tok.pos_ == "PRON")
+        if (
+            plover == "ASSAULT"
+            and ctx.main_armed_group is not None
+            and a2_tok is not None
+            and (actor2 is None or (actor2.country is None and actor2.sector is None))
+            and a2_tok.ent_type_ not in ("PERSON", "GPE", "NORP")
+            and (actor1 is None or actor1.name != ctx.main_armed_group.name)
+        ):
+            # Materiel with no owner named ("one strike destroyed a repeater station"): in a strike report the
+            # target belongs to the armed group the article is about (gold/dev README: ISIL REB/IMG).
+            actor2 = ctx.main_armed_group
         if actor1 is None and (plover, mode) == ("COERCE", "arrest"):
             actor1 = ctx.arrester()  # arrests are made by the authorities (README: police / authorities)
         if actor1 is not None:

@@ -7,7 +7,7 @@ import logging
 import re
 
 from eventwatch.extract._build import Candidate, build, is_headline_line
-from eventwatch.extract.actors import ArticleActors, article_country
+from eventwatch.extract.actors import ArticleActors, article_country, main_armed_group
 from eventwatch.extract.coding import acled
 from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.merge import carry_dates, consolidate
@@ -134,6 +134,7 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
     ctx = ArticleActors(
         default_country=article_country([p.doc.text for p in parsed.docs[:_LEAD_PARAGRAPHS]]),
         mentions_police=bool(re.search(r"\bpolice\b", article.text, re.I)),
+        main_armed_group=main_armed_group(article.text),
     )
     cands: list[Candidate] = []
     sentence_dates: list[tuple[int, int, EventDate | None]] = []

@@ -86,6 +86,9 @@ ATTACK_CONTEXT = frozenset(
         "attacker",
         "ambush",
         "massacre",
+        "gunbattle",
+        "firefight",
+        "crossfire",
     ]
 )
 
@@ -361,3 +364,6 @@ HYPOTHETICAL_GOVERNORS = frozenset(
 
 # Present-tense verbs that still report current events ("forces continue to liberate territory").
 ONGOING = frozenset(["continue", "keep", "remain"])
+
+# Verbs whose subject undergoes the event named by their object: "civilians are facing shelling".
+UNDERGO_VERBS = frozenset({"face", "suffer", "endure", "sustain", "come", "witness", "experience"})

@@ -157,12 +157,34 @@ class ArticleActors:
     last: Actor | None = None
     persons: dict[str, Actor] = field(default_factory=dict)
     mentions_police: bool = False
+    # The non-state armed group the article keeps naming: whose materiel "one strike destroyed a tank" hit.
+    main_armed_group: Actor | None = None
 
     def arrester(self) -> Actor:
         """Who makes an arrest the text does not attribute: the police when the article names them."""
         if self.mentions_police:
             return Actor(text="police", name="police", country=self.default_country, sector="COP")
         return Actor(text="authorities", name="authorities", country=self.default_country, sector="GOV")
+
+
+def main_armed_group(text: str, min_mentions: int = 2) -> Actor | None:
+    """The rebel or militant group (registry sector REB or IMG) named most often, at least ``min_mentions``
+    times; None when no group dominates (a tie) or none is named."""
+    counts: dict[str, tuple[int, Actor]] = {}
+    for pattern, entry in actor_registry():
+        if not entry.sector or not {"REB", "IMG"} & set(entry.sector.split("/")):
+            continue
+        n = len(pattern.findall(text))
+        if n:
+            seen, _ = counts.get(entry.name, (0, None))
+            counts[entry.name] = (
+                seen + n,
+                Actor(text=entry.name, name=entry.name, country=entry.country, sector=entry.sector),
+            )
+    ranked = sorted(counts.values(), key=lambda item: -item[0])
+    if not ranked or ranked[0][0] < min_mentions or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
 
 
 def _np_tokens(head: Token) -> list[Token]:

@@ -99,6 +99,8 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
             return False
         if subj is not None and subj.lemma_.lower() in W.ATTACK_CONTEXT | {"airstrike", "strike"}:
             return True
+        if subj is not None and is_actor_phrase(subj, military=True):
+            return True  # "Serb forces killed three ...": armed actors harming someone is an attack
         return bool(words & W.ATTACK_CONTEXT)
     if cond == "territory":
         return dobj is not None and (dobj.ent_type_ in ("GPE", "LOC", "FAC") or dobj.lemma_.lower() in W.TERRITORY)

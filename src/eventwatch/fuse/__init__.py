@@ -1,30 +1,57 @@
-"""fuse stage (per article): one ``Event`` per real event, with its corroboration status.
+"""fuse stage: one ``Event`` per real event, with its corroboration status.
 
-The extract stage already merges the mentions of one event inside an article; this stage turns each mention
-into an ``Event`` record with a stable id, its status and main place. Cross-article fusion (the same event in
-several articles) happens when events are stored.
+Per article (``run``): the extract stage already merges the mentions of one event inside an article; this
+stage turns each mention into an ``Event`` record with a stable id, its status and main place.
+
+Across articles (``fuse_store``, after each stored batch): mentions from different articles that report one
+real event become one fused event (``cross.py``: blocking, similarity, incremental clustering), whose record
+(status per event and claim, consensus date and place, casualty bounds, confidence) is recomputed from all
+its mentions (``record.py``). docs/fusion.md describes both.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+import logging
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from eventwatch.config import Config
+from eventwatch.fuse.cross import FusionMention, FusionParams, FusionPlan, actor_keys, fuse_mentions
+from eventwatch.fuse.record import summarize_event
+from eventwatch.fuse.similarity import Weights
 from eventwatch.fuse.status import corroboration_status, independence_key
-from eventwatch.records import Analysis, Event, EventMention
+from eventwatch.records import Analysis, Article, Event, EventMention, Factuality
+from eventwatch.store import FusionAssignment, FusionMentionRow
 from eventwatch.store.protocol import Store
 
-__all__ = ["corroboration_status", "event_for_mention", "fuse_store", "independence_key", "run"]
+__all__ = [
+    "FusionMention",
+    "FusionParams",
+    "FusionPlan",
+    "corroboration_status",
+    "event_for_mention",
+    "fuse_mentions",
+    "fuse_store",
+    "fusion_mention",
+    "fusion_params",
+    "independence_key",
+    "run",
+    "summarize_event",
+]
+
+log = logging.getLogger(__name__)
+
+
+def _event_id(mention_id: str) -> str:
+    return "ev-" + hashlib.sha1(f"event:{mention_id}".encode()).hexdigest()[:16]
 
 
 def event_for_mention(mention: EventMention) -> Event:
     """The single-article event that one mention stands for (id derived from the mention id: stable)."""
-    digest = hashlib.sha1(f"event:{mention.id}".encode()).hexdigest()[:16]
     status = corroboration_status(mention.claims, mention.is_contested)
     return Event(
-        id=f"ev-{digest}",
+        id=_event_id(mention.id),
         mention_ids=(mention.id,),
         plover=mention.plover,
         status=status,
@@ -41,10 +68,80 @@ def run(analyses: Iterable[Analysis], cfg: Config) -> Iterator[Analysis]:
         yield replace(analysis, events=tuple(event_for_mention(m) for m in analysis.event_mentions))
 
 
+def fusion_params(cfg: Config) -> FusionParams:
+    return FusionParams(
+        window_days=cfg.fusion_window_days,
+        background_days=cfg.fusion_background_days,
+        max_km=cfg.fusion_max_km,
+        threshold=cfg.fusion_threshold,
+        bridge_threshold=cfg.fusion_bridge_threshold,
+        max_candidates=cfg.fusion_max_candidates,
+        text_dims=cfg.fusion_text_dims,
+        weights=Weights(),
+    )
+
+
+def fusion_mention(
+    mention: EventMention, article: Article, event_id: str | None = None, first_seen: str = ""
+) -> FusionMention:
+    """What fusion compares of one mention (its main evidence span, main place, actors, date or the
+    article's); the same fields the store gives ``fuse_store``."""
+    place = mention.locations[0] if mention.locations else None
+    actors = [a for a in (mention.actor1, mention.actor2) if a]
+    return FusionMention(
+        id=mention.id,
+        article_id=mention.article_id,
+        event_id=event_id or event_for_mention(mention).id,
+        plover=str(mention.plover),
+        text=mention.evidence[0].slice(article.text),
+        date=mention.date or article.published,
+        date_precision=str(mention.date_precision) if mention.date and mention.date_precision else None,
+        latitude=place.lat if place else None,
+        longitude=place.lon if place else None,
+        place_precision=str(place.precision) if place else None,
+        country=place.country if place else None,
+        actors=actor_keys(*(a.name or a.text for a in actors), countries=[a.country for a in actors]),
+        acled=mention.acled,
+        is_background=mention.is_background,
+        is_planned=mention.factuality is Factuality.PLANNED,
+        first_seen=first_seen,
+    )
+
+
+def _from_row(row: FusionMentionRow) -> FusionMention:
+    return FusionMention(
+        id=row.id,
+        article_id=row.article_id,
+        event_id=row.event_id or _event_id(row.id),
+        plover=str(row.plover),
+        text=row.evidence_text,
+        date=row.date or row.published,
+        date_precision=row.date_precision if row.date else None,
+        latitude=row.latitude,
+        longitude=row.longitude,
+        place_precision=row.precision,
+        country=row.country,
+        actors=actor_keys(row.actor1, row.actor2, countries=[row.actor1_country, row.actor2_country]),
+        acled=row.acled,
+        is_background=row.is_background,
+        is_planned=row.factuality is Factuality.PLANNED,
+        first_seen=row.first_seen,
+    )
+
+
 def fuse_store(store: Store, cfg: Config) -> int:
     """Fuse the stored event mentions not yet fused across articles; returns how many were newly fused.
 
-    Incremental and idempotent: safe to call after every batch and from several processes.
+    Incremental and idempotent: safe to call after every batch and from several processes (the store runs
+    the whole step in one write transaction).
     """
-    del store, cfg  # cross-article fusion lands with issue 6; per-article events are already stored
-    return 0
+    params = fusion_params(cfg)
+
+    def plan(fused: Sequence[FusionMentionRow], new: Sequence[FusionMentionRow]) -> FusionAssignment:
+        decided = fuse_mentions([_from_row(r) for r in fused], [_from_row(r) for r in new], params)
+        return FusionAssignment(event_of=decided.event_of, aliases=decided.aliases, scores=decided.scores)
+
+    reach = params.window_days + params.background_days
+    n = store.fuse_events(plan, summarize_event, reach)
+    log.info("fuse: %d event mentions fused across articles", n)
+    return n

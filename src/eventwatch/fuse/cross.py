@@ -1,9 +1,9 @@
 """Cross-article fusion: which event mentions, from different articles, report the same real event.
 
 ``fuse_mentions`` is incremental: the mentions already fused keep their events (their clusters are never
-split), and each new mention, in a fixed order, joins the event it is most like when the score clears the
-threshold, else starts its own. A new mention that clears the (higher) bridge threshold with a second
-event merges the two. A cluster never holds two mentions of one article: the extract stage has already
+split); new mentions join them or each other best pair first when the pair's score clears the threshold,
+else start their own event. A new mention that clears the (higher) bridge threshold with two existing
+events merges them. A cluster never holds two mentions of one article: the extract stage has already
 merged an article's mentions of one event, so two left in one article are two events.
 
 Fused event ids are stable: when events merge, the survivor is the one first seen (then the smallest id), and
@@ -13,6 +13,7 @@ every absorbed id is returned as an alias of it, so links to it keep working.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -31,7 +32,7 @@ class FusionParams:
     window_days: int = 3
     background_days: int = 30
     max_km: float = 100.0
-    threshold: float = 0.6
+    threshold: float = 0.45
     bridge_threshold: float = 0.75
     max_candidates: int = 200
     text_dims: int = 256
@@ -42,7 +43,10 @@ class FusionParams:
 class FusionMention:
     """What fusion needs to know of one event mention.
 
-    ``date`` is the mention's ISO date (day, month or year), else its article's publication date.
+    ``date`` is the mention's ISO date (day, month or year), else its article's publication date; only a
+    ``date_precision`` of ``"day"`` makes it exact (``"week"``: give or take three days; None: borrowed from
+    the article). A planned mention may be fulfilled later, a background one happened earlier: their dates are
+    widened by ``FusionParams.background_days`` forward and backward.
     ``event_id`` is the event it belongs to now: the fused event for a mention already fused, its own
     single-article event for a new one. ``first_seen`` is when that event was first stored (ISO 8601).
     """
@@ -53,12 +57,15 @@ class FusionMention:
     plover: str
     text: str
     date: str | None = None
+    date_precision: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    place_precision: str | None = None
     country: str | None = None
     actors: tuple[str, ...] = ()
     acled: str | None = None
     is_background: bool = False
+    is_planned: bool = False
     first_seen: str = ""
 
 
@@ -90,6 +97,12 @@ def actor_keys(*names: str | None, countries: Sequence[str | None] = ()) -> tupl
     return tuple(dict.fromkeys(keys))
 
 
+_PRECISE = frozenset({"point", "district", "city", "admin2"})
+# A definite description ("the strike that killed ...", "last week's attack") names an event the reader is
+# expected to know: an earlier one, whatever the date of the sentence it stands in.
+_REFERENCE = re.compile(r"(?i)(?:the|last|that|this)\b")
+
+
 def _arrays(mentions: Sequence[FusionMention], params: FusionParams) -> MentionArrays:
     n = len(mentions)
     lo = np.full(n, np.nan)
@@ -104,9 +117,14 @@ def _arrays(mentions: Sequence[FusionMention], params: FusionParams) -> MentionA
         days = day_interval(m.date)
         if days is not None:
             lo[k], hi[k] = days
-            exact[k] = days[0] == days[1] and not m.is_background
-            if m.is_background:  # "the strike last week": its date is vague, and earlier than the report's
+            is_reference = m.is_background or bool(_REFERENCE.match(m.text))
+            exact[k] = days[0] == days[1] and m.date_precision == "day" and not (is_reference or m.is_planned)
+            if m.date_precision == "week":
+                lo[k], hi[k] = lo[k] - 3, hi[k] + 3
+            if is_reference:  # "the strike last week": its date is vague, and earlier than the report's
                 lo[k] -= params.background_days
+            if m.is_planned:  # "the army will storm ...": the occurrence comes after the announcement
+                hi[k] += params.background_days
     return MentionArrays(
         text=text_vectors([m.text for m in mentions], params.text_dims),
         day_lo=lo,
@@ -114,10 +132,11 @@ def _arrays(mentions: Sequence[FusionMention], params: FusionParams) -> MentionA
         is_exact_day=exact,
         lat=np.array([np.nan if m.latitude is None else m.latitude for m in mentions], dtype=np.float64),
         lon=np.array([np.nan if m.longitude is None else m.longitude for m in mentions], dtype=np.float64),
+        is_precise_place=np.array([m.place_precision in _PRECISE for m in mentions], dtype=bool),
         country=np.array([intern(m.country) for m in mentions], dtype=np.int64),
         actors=np.array([actor_mask(m.actors) for m in mentions], dtype=np.uint64),
         acled=np.array([intern(f"acled:{m.acled}" if m.acled else None) for m in mentions], dtype=np.int64),
-        is_background=np.array([m.is_background for m in mentions], dtype=bool),
+        is_background=np.array([m.is_background or m.is_planned for m in mentions], dtype=bool),
     )
 
 
@@ -155,12 +174,13 @@ def _order(m: FusionMention) -> tuple[str, str, str]:
     return (m.first_seen, m.article_id, m.id)
 
 
-def fuse_mentions(
-    fused: Sequence[FusionMention], new: Sequence[FusionMention], params: FusionParams
-) -> FusionPlan:
+def fuse_mentions(fused: Sequence[FusionMention], new: Sequence[FusionMention], params: FusionParams) -> FusionPlan:
     """Assign each new mention to an event, given the already fused mentions near them (see module doc).
 
-    Deterministic: the outcome depends only on the inputs, not on their order.
+    Every new mention is scored against the candidates blocking finds among the fused mentions and the new
+    mentions before it; pairs that clear the threshold are then merged best first (single link), skipping a
+    pair whose merge would put two mentions of one article together, and one that would merge two existing
+    events below the bridge threshold. Deterministic: the outcome does not depend on the input order.
     """
     mentions = sorted(fused, key=_order) + sorted(new, key=_order)
     n_fused = len(fused)
@@ -173,29 +193,30 @@ def fuse_mentions(
         if other != k:
             clusters.union(other, k)
         index.add(k, m.plover, arrays.day_lo[k], arrays.day_hi[k])
-    scores: dict[str, float | None] = {}
+    pairs: list[tuple[float, int, int]] = []
     for k in range(n_fused, len(mentions)):
         m = mentions[k]
         cand = index.candidates(m.plover, arrays.day_lo[k], arrays.day_hi[k])
-        best_score: float | None = None
         if len(cand):
-            s = score_candidates(arrays, k, cand, params.weights, params.max_km)
+            s = score_candidates(arrays, k, cand, params.weights, params.window_days, params.max_km)
             keep = s >= params.threshold
-            best_by_root: dict[int, float] = {}
-            for c, sc in zip(cand[keep].tolist(), s[keep].tolist(), strict=True):
-                r = clusters.root(c)
-                if sc > best_by_root.get(r, -2.0):
-                    best_by_root[r] = sc
-            joined: int | None = None
-            for r, sc in sorted(best_by_root.items(), key=lambda kv: (-kv[1], kv[0])):
-                if joined is None:
-                    if clusters.can_join(k, r):
-                        joined = clusters.union(k, r)
-                        best_score = sc
-                elif sc >= params.bridge_threshold and clusters.can_join(joined, r):
-                    joined = clusters.union(joined, r)
-        scores[m.id] = best_score
+            pairs.extend(zip(s[keep].tolist(), [k] * int(keep.sum()), cand[keep].tolist(), strict=True))
         index.add(k, m.plover, arrays.day_lo[k], arrays.day_hi[k])
+    has_fused = {clusters.root(k) for k in range(n_fused)}
+    scores: dict[str, float | None] = {m.id: None for m in mentions[n_fused:]}
+    for score, k, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if not clusters.can_join(k, c):
+            continue
+        rk, rc = clusters.root(k), clusters.root(c)
+        if rk in has_fused and rc in has_fused and score < params.bridge_threshold:
+            continue  # two events already told apart stay apart unless this report clearly joins them
+        root = clusters.union(k, c)
+        if rk in has_fused or rc in has_fused:
+            has_fused.add(root)
+        for pos in (k, c):
+            if pos >= n_fused:
+                mid = mentions[pos].id
+                scores[mid] = max(scores[mid] or score, score)
     return _plan(mentions, n_fused, clusters, scores)
 
 

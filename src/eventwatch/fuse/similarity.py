@@ -10,6 +10,7 @@ bits (two names sharing a bit by chance is rare with a handful of actors per men
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -26,7 +27,7 @@ _STOPWORDS = frozenset(
     """a an the of in on at to for from by with and or but as that this these those it its is are was were be
     been being has have had will would could should may might can not no than then there their they them he she
     his her we our you your i said says say told according reported reports also after before during while
-    which who whom whose what when where other into over about up out more most some such""".split()
+    which who whom whose what when where other into over about up out more most some such""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 
@@ -38,10 +39,28 @@ def _bucket(token: str, dims: int) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest(), "little") % dims
 
 
-def text_tokens(text: str) -> list[str]:
-    """Content words (casefolded, stopwords dropped) and their adjacent bigrams."""
-    words = [w for w in (m.group().casefold() for m in _WORD.finditer(text)) if w not in _STOPWORDS]
-    return words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+# Weight of a capitalised word (a name: "Soleimani", "Abqaiq") against a common word ("strike"): names say
+# which event it is, common words only what kind. A fitted IDF would do better but needs a corpus-wide
+# vocabulary, which an incremental store does not have.
+NAME_WEIGHT = 2.0
+STEM_CHARS = 5
+BIGRAM_WEIGHT = 0.5  # word pairs add specificity ("car bomb" vs "car" + "bomb") without outvoting the words
+
+
+def text_tokens(text: str) -> list[tuple[str, float]]:
+    """Content words (casefolded, stopwords dropped) and their adjacent bigrams, each with its weight."""
+    words = []
+    starts_sentence = True
+    for m in _WORD.finditer(text):
+        word = m.group()
+        folded = word.casefold()
+        if folded not in _STOPWORDS:
+            is_name = word[0].isupper() and not starts_sentence
+            # A five-letter prefix is a crude stem: "strikes"/"strike", "liberation"/"liberate", "poisoned"/"poison".
+            words.append((folded[:STEM_CHARS], NAME_WEIGHT if is_name else 1.0))
+        starts_sentence = text[m.end() : m.end() + 2].lstrip(" ").startswith((".", "|", "\n"))
+    bigrams = [(f"{a}_{b}", BIGRAM_WEIGHT * max(wa, wb)) for (a, wa), (b, wb) in itertools.pairwise(words)]
+    return words + bigrams
 
 
 def text_vectors(texts: Sequence[str], dims: int) -> FloatArray:
@@ -49,12 +68,11 @@ def text_vectors(texts: Sequence[str], dims: int) -> FloatArray:
     out = np.zeros((len(texts), dims), dtype=np.float32)
     cache: dict[str, int] = {}
     for row, text in enumerate(texts):
-        for token in text_tokens(text):
+        for token, weight in text_tokens(text):
             col = cache.get(token)
             if col is None:
                 col = cache[token] = _bucket(token, dims)
-            out[row, col] += 1.0
-    np.sqrt(out, out=out)  # sublinear term frequency: a repeated word counts less than two different ones
+            out[row, col] += weight
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     np.divide(out, norms, out=out, where=norms > 0)
     return out
@@ -72,15 +90,18 @@ def actor_mask(actors: Sequence[str]) -> int:
 class Weights:
     """How much each cue counts in a pair's score (the parts are in [0, 1]; the weights sum to 1).
 
-    Tuned on the fusion dev set (``data/eval/fusion_dev.jsonl``, docs/fusion.md): text carries most, since
-    actors and places are often missing or vague in one of two reports.
+    Tuned on the fusion dev set (``data/eval/fusion_dev.jsonl``, docs/fusion.md): two reports of one event
+    often share few words, so where and when weigh as much as what is said.
     """
 
-    text: float = 0.45
-    date: float = 0.15
-    place: float = 0.2
-    actors: float = 0.2
-    acled_mismatch: float = 0.25  # subtracted when both mentions have an ACLED type and they differ
+    text: float = 0.35
+    date: float = 0.2
+    place: float = 0.3
+    actors: float = 0.15
+    acled_mismatch: float = 0.05  # subtracted when both mentions have an ACLED type and they differ
+    # Text similarity above which two reports name the same event even though their exact dates are further
+    # apart than the window: the extract stage often dates a reference to an earlier event by its sentence.
+    same_text: float = 0.45
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +114,7 @@ class MentionArrays:
     is_exact_day: npt.NDArray[np.bool_]
     lat: npt.NDArray[np.float64]  # NaN: no place
     lon: npt.NDArray[np.float64]
+    is_precise_place: npt.NDArray[np.bool_]  # a city or finer (a country's centroid says little)
     country: npt.NDArray[np.int64]  # interned country code; -1: unknown
     actors: npt.NDArray[np.uint64]  # actor_mask
     acled: npt.NDArray[np.int64]  # interned ACLED type; -1: unknown
@@ -104,13 +126,14 @@ def _popcount(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.float64]:
 
 
 def score_candidates(
-    a: MentionArrays, i: int, cand: npt.NDArray[np.intp], weights: Weights, max_km: float
+    a: MentionArrays, i: int, cand: npt.NDArray[np.intp], weights: Weights, window_days: int, max_km: float
 ) -> npt.NDArray[np.float64]:
-    """The similarity in [-0.25, 1] of mention ``i`` to each candidate; -1 where they cannot be one event.
+    """The similarity in [-0.3, 1] of mention ``i`` to each candidate; -1 where they cannot be one event.
 
-    Hard rules (-1): two exact dates on different days (a look-alike on the next day is a different event,
-    unless one mention is background, whose date is vague); places farther apart than ``max_km``; different
-    known countries. An unknown cue scores a neutral 0.5 so missing data neither merges nor splits.
+    Hard rules (-1): two exact dates more than ``window_days`` apart (unless the texts are nearly the same
+    report); two city-level places farther apart than ``max_km``. Exact dates one to ``window_days`` apart
+    score 0 for the date: a look-alike on the next day must be told apart by what is said. An unknown cue
+    scores a neutral 0.5 so missing data neither merges nor splits.
     """
     text = a.text[cand] @ a.text[i]
 
@@ -119,30 +142,38 @@ def score_candidates(
     gap = np.maximum(lo - hi, 0.0)  # days between the two date intervals; NaN when either is unknown
     dated = ~np.isnan(gap)
     both_exact = a.is_exact_day[cand] & a.is_exact_day[i]
-    date = np.where(dated, np.where(gap == 0, np.where(both_exact, 1.0, 0.7), np.maximum(0.0, 0.5 - 0.1 * gap)), 0.5)
-    either_background = a.is_background[cand] | a.is_background[i]
-    date_clash = dated & both_exact & (gap > 0) & ~either_background
+    date = np.where(dated, np.where(gap == 0, np.where(both_exact, 1.0, 0.8), np.where(both_exact, -1.0, 0.3)), 0.5)
+    date_clash = dated & both_exact & (gap > window_days) & (text < weights.same_text)
 
     lat1, lon1 = np.radians(a.lat[i]), np.radians(a.lon[i])
     lat2, lon2 = np.radians(a.lat[cand]), np.radians(a.lon[cand])
     h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-    placed = ~np.isnan(km)
-    # 1 within a city (10 km), halving every 25 km beyond: the same strike geocoded to a district or its city.
-    place = np.where(placed, np.exp2(-np.maximum(km - 10.0, 0.0) / 25.0), 0.5)
+    precise = a.is_precise_place[cand] & a.is_precise_place[i]
     c1, c2 = a.country[i], a.country[cand]
-    place_clash = (placed & (km > max_km)) | ((c1 >= 0) & (c2 >= 0) & (c1 != c2))
+    same_country = (c1 >= 0) & (c2 >= 0) & (c1 == c2)
+    other_country = (c1 >= 0) & (c2 >= 0) & (c1 != c2)
+    # Two cities: 1 within 10 km (a district and its city), halving every 25 km beyond. Otherwise the
+    # country says a little: the same one 0.6, another 0.2, unknown 0.5.
+    near = np.exp2(-np.maximum(km - 10.0, 0.0) / 25.0)
+    coarse = np.where(same_country, 0.6, np.where(other_country, 0.2, 0.5))
+    place = np.where(precise & ~np.isnan(km), near, coarse)
+    place_clash = precise & (km > max_km)
 
     m1, m2 = a.actors[i], a.actors[cand]
-    union = _popcount(m1 | m2)
+    # Overlap coefficient, not Jaccard: one report names "Turkey", another "Turkish forces" and "the caliphate".
+    smaller = np.minimum(_popcount(m1), _popcount(m2))
     inter = _popcount(m1 & m2)
     has1, has2 = m1 != 0, m2 != 0
-    actors = np.where(has1 & has2, inter / np.maximum(union, 1.0), np.where(has1 | has2, 0.4, 0.5))
+    actors = np.where(has1 & has2, inter / np.maximum(smaller, 1.0), np.where(has1 | has2, 0.4, 0.5))
 
     g1, g2 = a.acled[i], a.acled[cand]
     acled_mismatch = (g1 >= 0) & (g2 >= 0) & (g1 != g2)
 
-    score = weights.text * text + weights.date * date + weights.place * place + weights.actors * actors
+    # Where either place is only a country or province, half the place's weight goes to the text instead.
+    shift = np.where(precise, 0.0, weights.place / 2)
+    score = (weights.text + shift) * text + (weights.place - shift) * place
+    score = score + weights.date * date + weights.actors * actors
     score = score - weights.acled_mismatch * acled_mismatch
     return np.where(date_clash | place_clash, -1.0, score)
 

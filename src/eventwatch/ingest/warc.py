@@ -31,6 +31,7 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 def _records(data: bytes, origin: str, cfg: Config) -> Iterator[Article | InputError]:
     found = 0
     html = 0
+    damaged = 0  # records already reported one by one: the file-level summary would repeat them
     iterator = ArchiveIterator(
         io.BytesIO(data), record_types=WarcRecordType.response | WarcRecordType.resource, parse_http=True,
         stream_detect=False, fsspec_args=False,
@@ -47,10 +48,12 @@ def _records(data: bytes, origin: str, cfg: Config) -> Iterator[Article | InputE
         where = f"{origin} record at byte {record.stream_pos}"
         declared = record.content_length
         if declared > cfg.max_input_bytes:
+            damaged += 1
             yield InputError(where, f"record of {declared} B over the {cfg.max_input_bytes} B limit")
             continue
         payload = record.reader.read(declared + 1)
         if len(payload) < declared:
+            damaged += 1
             yield InputError(where, f"truncated (declared {declared} B, read {len(payload)} B)")
             continue
         content_type = (record.http_content_type or "").lower() if record.is_http else ""
@@ -67,8 +70,8 @@ def _records(data: bytes, origin: str, cfg: Config) -> Iterator[Article | InputE
             yield exc
     if found == 0:
         yield InputError(origin, "no WARC response records found")
-    elif html == 0:
-        yield InputError(origin, f"no HTML among {found} response records")
+    elif html == 0 and damaged < found:
+        yield InputError(origin, f"no HTML among {found - damaged} readable response records")
 
 
 def read_warc(data: bytes, origin: str, cfg: Config) -> Iterator[Article | InputError]:

@@ -16,8 +16,45 @@ _LINE = re.compile(r"[^\n]+")
 _LEAD = re.compile(r"[\s.\-•*·]*")
 
 
-def split_paragraphs(text: str) -> list[Span]:
-    """Spans of the non-blank lines of ``text``, stripped of surrounding whitespace and list markers."""
+# Where an over-long line is cut: after a sentence end, else at any whitespace.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]?\s")
+_SPACE = re.compile(r"\s")
+
+
+def _cut(text: str, start: int, end: int, max_chars: int) -> list[Span]:
+    """``[start, end)`` in pieces of at most ``max_chars``, cut after the last sentence end (else space)."""
+    pieces: list[Span] = []
+    while end - start > max_chars:
+        limit = start + max_chars
+        cut = None
+        for pattern in (_SENTENCE_END, _SPACE):
+            last = None
+            for last in pattern.finditer(text, start + max_chars // 2, limit):
+                pass
+            if last is not None:
+                cut = last.end()
+                break
+        cut = cut if cut is not None and cut > start else limit
+        stop = cut
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop > start:
+            pieces.append(Span(start, stop))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append(Span(start, end))
+    return pieces
+
+
+def split_paragraphs(text: str, max_chars: int | None = None) -> list[Span]:
+    """Spans of the non-blank lines of ``text``, stripped of surrounding whitespace and list markers.
+
+    A line longer than ``max_chars`` is cut into pieces of at most ``max_chars`` (after a sentence end when
+    there is one), so that no single parser call, and so no step of the per-document time limit, is
+    unbounded.
+    """
     spans: list[Span] = []
     for match in _LINE.finditer(text):
         start, end = match.start(), match.end()
@@ -27,5 +64,5 @@ def split_paragraphs(text: str) -> list[Span]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            spans.append(Span(start, end))
+            spans.extend(_cut(text, start, end, max_chars) if max_chars else [Span(start, end)])
     return spans

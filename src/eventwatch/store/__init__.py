@@ -3,14 +3,24 @@
 ``open_store("eventwatch.db")`` or ``open_store("postgresql://...")`` gives a :class:`Store`.
 """
 
+from eventwatch.store._fusion import (
+    FusedEventInput,
+    FusedEventUpdate,
+    FusionAssignment,
+    FusionCasualtyRow,
+    FusionClaimRow,
+    FusionMentionRow,
+)
 from eventwatch.store.protocol import Store
 from eventwatch.store.rows import (
     ArticleDetail,
     ArticleRow,
+    CasualtyBound,
     ClaimRow,
     EventDetail,
     EventFilters,
     EventRow,
+    EventSource,
     MentionDetail,
     PlaceRow,
     SaveOutcome,
@@ -22,6 +32,14 @@ from eventwatch.store.rows import (
 from eventwatch.store.sql import SqlStore, open_store
 
 __all__ = [
+    "CasualtyBound",
+    "EventSource",
+    "FusedEventInput",
+    "FusedEventUpdate",
+    "FusionAssignment",
+    "FusionCasualtyRow",
+    "FusionClaimRow",
+    "FusionMentionRow",
     "ArticleDetail",
     "ArticleRow",
     "ClaimRow",

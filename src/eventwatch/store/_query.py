@@ -86,9 +86,16 @@ def event_conditions(f: EventFilters) -> list[sa.ColumnElement[bool]] | None:
         cols = (m.c.actor1_name, m.c.actor1_text, m.c.actor2_name, m.c.actor2_text)
         mention_where.append(sa.or_(*(c.icontains(f.actor, autoescape=True) for c in cols)))
     if f.text is not None:
+        c = s.claims
         evidence = sa.func.substr(a.c.text, m.c.evidence_start + 1, m.c.evidence_end - m.c.evidence_start)
+        claim_evidence = sa.func.substr(a.c.text, c.c.evidence_start + 1, c.c.evidence_end - c.c.evidence_start)
+        in_claims = sa.select(c.c.id).where(
+            c.c.event_mention_id == m.c.id, claim_evidence.icontains(f.text, autoescape=True)
+        )
         mention_where.append(
-            m.c.summary.icontains(f.text, autoescape=True) | evidence.icontains(f.text, autoescape=True)
+            m.c.summary.icontains(f.text, autoescape=True)
+            | evidence.icontains(f.text, autoescape=True)
+            | in_claims.exists()
         )
     if mention_where:
         sub = sa.select(m.c.id).where(m.c.event_id == e.c.id, *mention_where)

@@ -12,7 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from eventwatch.records import Article, Status
-from eventwatch.store import _query
+from eventwatch.store import _fusion, _query
 from eventwatch.store import schema as s
 from eventwatch.store.rows import (
     ClaimRow,
@@ -187,10 +187,14 @@ def _claims(conn: sa.Connection, mention_ids: list[str], texts: dict[str, str]) 
 
 
 def get_event(conn: sa.Connection, event_id: str) -> EventDetail | None:
+    if "\x00" in event_id:
+        return None  # no id holds NUL, and PostgreSQL rejects NUL in a text parameter outright
     e, m, a = s.events, s.event_mentions, s.articles
     row = conn.execute(sa.select(*_EVENT_COLS).where(e.c.id == event_id)).first()
     if row is None:
-        return None
+        # An id merged into another event by cross-article fusion still finds the event it became.
+        merged_into = _fusion.resolve_alias(conn, event_id)
+        return get_event(conn, merged_into) if merged_into is not None else None
     mentions = conn.execute(
         sa.select(m, a.c.title, a.c.url)
         .join_from(m, a, m.c.article_id == a.c.id)
@@ -236,7 +240,8 @@ def get_event(conn: sa.Connection, event_id: str) -> EventDetail | None:
             )
         )
     all_claims = tuple(c for r in mentions for c in claims[r.id])
-    return EventDetail(event=_event_row(row), mentions=tuple(details), claims=all_claims)
+    detail = EventDetail(event=_event_row(row), mentions=tuple(details), claims=all_claims)
+    return _fusion.with_fusion(conn, detail)
 
 
 def iter_articles(engine: sa.Engine, batch: int = 200) -> Iterator[Article]:

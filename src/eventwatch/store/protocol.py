@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from eventwatch.records import Analysis, Article
+from eventwatch.store._fusion import PlanFn, SummarizeFn
 from eventwatch.store.rows import (
     ArticleDetail,
     ArticleRow,
@@ -39,7 +40,20 @@ class Store(Protocol):
         ...
 
     def get_event(self, event_id: str) -> EventDetail | None:
-        """The event with its mentions, their claims and places; None when no such event."""
+        """The event with its mentions, their claims and places; None when no such event.
+
+        An id that cross-article fusion merged into another event returns that event (its ``event.id``
+        differs from the id asked for; the old id is among its ``aliases``).
+        """
+        ...
+
+    def fuse_events(self, plan: PlanFn, summarize: SummarizeFn, reach_days: int) -> int:
+        """Fuse the mentions not yet fused across articles, in one write transaction; returns how many.
+
+        ``plan`` gets the fused mentions that may be the same event (same types, dates within ``reach_days``)
+        and the new mentions, and says which event each new mention joins and which events merge;
+        ``summarize`` then computes the record of every event that changed. Concurrent callers serialize.
+        """
         ...
 
     def list_articles(self, limit: int, after_id: str | None = None) -> list[ArticleRow]:

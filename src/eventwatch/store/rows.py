@@ -41,7 +41,7 @@ class EventFilters:
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat (RFC 7946 order)
     acled: str | None = None  # ACLED event type of any of its mentions, e.g. "Battles"
     actor: str | None = None  # case-insensitive substring of either actor's name or text in any mention
-    text: str | None = None  # case-insensitive substring of a mention's evidence sentence or summary
+    text: str | None = None  # case-insensitive substring of a mention's or claim's evidence, or a summary
 
     def __post_init__(self) -> None:
         if self.limit < 1:
@@ -78,6 +78,19 @@ class EventRow:
     admin1: str | None = None  # first-level administrative unit of its place
     precision: Precision | None = None  # how precisely its place is known
     geonameid: int | None = None  # GeoNames id of its place
+    # Cross-article fusion (docs/fusion.md): spread of its mentions' dates and places, independent sources,
+    # casualty bounds over every figure its mentions give.
+    date_low: str | None = None
+    date_high: str | None = None
+    date_spread_days: int | None = None
+    place_spread_km: float | None = None
+    n_sources: int | None = None
+    fatalities_low: int | None = None
+    fatalities_best: int | None = None
+    fatalities_high: int | None = None
+    injured_low: int | None = None
+    injured_best: int | None = None
+    injured_high: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +141,9 @@ class ClaimRow:
     evidence_end: int
     evidence_text: str
     about: str | None
+    status: Status | None = None  # corroboration of what it is about, across the fused event's claims
+    independence_key: str | None = None  # claims with the same key are one voice (same state, owner or wire)
+    is_independent: bool | None = None  # the first supporting claim of its voice in the event
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +185,34 @@ class EventDetail:
     event: EventRow
     mentions: tuple[MentionDetail, ...]
     claims: tuple[ClaimRow, ...]
+    sources: tuple[EventSource, ...] = ()  # who claims what about it, with their independence
+    casualties: tuple[CasualtyBound, ...] = ()  # low / best / high per kind, each with its source
+    aliases: tuple[str, ...] = ()  # ids of events merged into this one (they still resolve to it)
+
+
+@dataclass(frozen=True, slots=True)
+class EventSource:
+    """One source of a fused event: its stances, and whether it counts as an independent voice."""
+
+    source_id: str
+    name: str
+    kind: SourceKind
+    country: str | None
+    stances: tuple[Stance, ...]
+    independence_key: str | None
+    is_independent: bool
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyBound:
+    """One bound of a fused event's casualty figure and the mention and source that give it."""
+
+    kind: str  # "killed" | "injured"
+    bound: str  # "low" | "best" | "high"
+    value: int
+    event_mention_id: str
+    source: str | None
 
 
 @dataclass(frozen=True, slots=True)

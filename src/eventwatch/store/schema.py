@@ -286,3 +286,62 @@ claims_view = CreateView(
     "claims_view",
     metadata=metadata,
 )
+
+
+# --- Cross-article fusion (migration m0002_fusion) -----------------------------------------------------------
+# ``events`` gains the fused record's consensus and spread columns; the tables below say which mentions are
+# fused, which old event ids now point to another event, and the per-claim status and casualty bounds.
+
+FUSION_EVENT_COLUMNS = (
+    sa.Column("date_low", sa.Text),  # earliest date any of its mentions gives (ISO)
+    sa.Column("date_high", sa.Text),  # latest date
+    sa.Column("date_spread_days", sa.Integer),
+    sa.Column("place_spread_km", sa.Float),  # farthest mention place from the consensus place
+    sa.Column("n_sources", sa.Integer),  # independent sources asserting, confirming or reporting it
+    sa.Column("fatalities_low", sa.Integer),
+    sa.Column("fatalities_best", sa.Integer),
+    sa.Column("fatalities_high", sa.Integer),
+    sa.Column("injured_low", sa.Integer),
+    sa.Column("injured_best", sa.Integer),
+    sa.Column("injured_high", sa.Integer),
+)
+for _col in FUSION_EVENT_COLUMNS:
+    events.append_column(_col)
+
+event_aliases = sa.Table(
+    "event_aliases",
+    metadata,
+    sa.Column("alias_id", sa.Text, primary_key=True),  # an id the event had before it was merged into event_id
+    sa.Column("event_id", sa.Text, _fk("events.id"), nullable=False, index=True),
+    sa.Column("merged_at", sa.Text, nullable=False),
+)
+
+fused_mentions = sa.Table(
+    "fused_mentions",
+    metadata,
+    sa.Column("event_mention_id", sa.Text, _fk("event_mentions.id"), primary_key=True),
+    sa.Column("event_id", sa.Text, _fk("events.id"), nullable=False, index=True),
+    sa.Column("score", sa.Float),  # similarity to the event it joined; NULL when it started its own
+    sa.Column("fused_at", sa.Text, nullable=False),
+)
+
+fused_claims = sa.Table(
+    "fused_claims",
+    metadata,
+    sa.Column("claim_id", sa.Text, _fk("claims.id"), primary_key=True),
+    sa.Column("event_id", sa.Text, _fk("events.id"), nullable=False, index=True),
+    sa.Column("status", _vocab(Status, "status"), nullable=False),  # of what the claim is about, in its event
+    sa.Column("independence_key", sa.Text, nullable=False),  # claims sharing it are one voice
+    sa.Column("is_independent", sa.Boolean, nullable=False),  # the first supporting claim of its voice
+)
+
+event_casualties = sa.Table(
+    "event_casualties",
+    metadata,
+    sa.Column("event_id", sa.Text, _fk("events.id"), primary_key=True),
+    sa.Column("kind", sa.Text, primary_key=True),  # "killed" | "injured"
+    sa.Column("bound", sa.Text, primary_key=True),  # "low" | "best" | "high"
+    sa.Column("value", sa.Integer, nullable=False),
+    sa.Column("event_mention_id", sa.Text, _fk("event_mentions.id"), nullable=False),
+    sa.Column("source", sa.Text),  # who gives the figure: the claim's source, else the article's outlet
+)

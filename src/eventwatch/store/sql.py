@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from eventwatch.config import Config
 from eventwatch.errors import StoreError
 from eventwatch.records import Analysis, Article
-from eventwatch.store import _migrate, _query, _read, _write, schema, sqlite
+from eventwatch.store import _fusion, _migrate, _query, _read, _write, schema, sqlite
 from eventwatch.store.rows import (
     ArticleDetail,
     ArticleRow,
@@ -160,6 +160,13 @@ class SqlStore:
     def get_event(self, event_id: str) -> EventDetail | None:
         with self._reading() as conn:
             return _read.get_event(conn, event_id)
+
+    def fuse_events(self, plan: _fusion.PlanFn, summarize: _fusion.SummarizeFn, reach_days: int) -> int:
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
+        with self._errors("cross-article fusion failed, transaction rolled back"), self._writing() as conn:
+            n = _fusion.fuse(conn, plan, summarize, reach_days, now)
+        log.debug("store %s: fused %d event mentions", self._where, n)
+        return n
 
     def list_articles(self, limit: int, after_id: str | None = None) -> list[ArticleRow]:
         with self._reading() as conn:

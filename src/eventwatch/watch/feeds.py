@@ -44,12 +44,18 @@ def feed_links(body: bytes, feed_url: str, content_type: str, max_items: int) ->
     Raises :class:`InputError` naming ``feed_url`` when the body is not a feed (feedparser finds no feed
     element and no item). A feed with a recoverable XML error and items still gives its items.
     """
-    parsed = feedparser.parse(
-        io.BytesIO(body),
-        response_headers={"content-type": content_type or "application/xml", "content-location": feed_url},
-        resolve_relative_uris=False,
-        sanitize_html=False,
-    )
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(body),
+            response_headers={"content-type": content_type or "application/xml", "content-location": feed_url},
+            resolve_relative_uris=False,
+            sanitize_html=False,
+        )
+    except (ValueError, LookupError) as exc:
+        # feedparser 6.0.14 lets some errors out instead of setting ``bozo``: a non-UTF-8 byte inside the XML
+        # declaration's encoding name raises UnicodeDecodeError in encodings.convert_to_utf8 (found by
+        # fuzz/fuzz_feed.py; input kept in fuzz/regressions/feed/).
+        raise InputError(feed_url, f"not a valid feed ({type(exc).__name__}: {exc})") from exc
     entries = parsed.get("entries") or []
     if parsed.get("bozo") and not entries:
         problem = parsed.get("bozo_exception")

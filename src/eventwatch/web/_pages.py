@@ -18,7 +18,7 @@ from eventwatch.config import Config
 from eventwatch.records import Plover, Status
 from eventwatch.store.protocol import Store
 from eventwatch.web._highlight import parse_range, split_marks
-from eventwatch.web._views import STATUS_LABELS, event_view
+from eventwatch.web._views import STATUS_LABELS, event_title, event_view
 
 WEB_DIR = Path(__file__).resolve().parent
 STATIC_DIR = WEB_DIR / "static"
@@ -71,23 +71,31 @@ def event_page(request: Request, event_id: str) -> Response:
 
 def article_page(request: Request, article_id: str, hl: str | None = None) -> Response:
     """The article's text; ``?hl=START-END`` (character offsets) marks that span, e.g. an evidence sentence."""
-    detail = _store(request).get_article(article_id)
+    store = _store(request)
+    detail = store.get_article(article_id)
     if detail is None:
         return _not_found(request, "article")
     span = parse_range(hl)
     marks = [(span[0], span[1], "evidence")] if span else []
     pieces = split_marks(detail.text, marks)
+    cfg: Config = request.app.state.cfg
+    events = [e for e in (store.get_event(i) for i in detail.event_ids[: cfg.max_page_size]) if e is not None]
     return _render(
         request,
         "article.html",
         detail=detail,
-        pieces=pieces,
+        events=[(e.event, event_title(e), STATUS_LABELS.get(e.event.status, str(e.event.status))) for e in events],
+        text_pieces=pieces,
         is_highlighted=any(p.mark for p in pieces),
     )
 
 
 def mount(app: FastAPI) -> None:
     """Add the HTML pages and ``/static`` to ``app`` (called last by ``eventwatch.api.create_app``)."""
-    for path, endpoint in (("/", map_page), ("/events/{event_id}", event_page), ("/articles/{article_id}", article_page)):
+    for path, endpoint in (
+        ("/", map_page),
+        ("/events/{event_id}", event_page),
+        ("/articles/{article_id}", article_page),
+    ):
         app.add_api_route(path, endpoint, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -194,7 +194,7 @@
     const unplaced = visible.length - placed.length;
     countLabel.textContent = `(${visible.length} of ${events.length}` + (unplaced ? `; ${unplaced} without a place)` : ")");
     if (!fitted && placed.length) {
-      map.fitBounds(L.latLngBounds(placed.map((ev) => [ev.latitude, ev.longitude])).pad(0.3), { maxZoom: 6 });
+      map.fitBounds(L.latLngBounds(placed.map((ev) => [ev.latitude, ev.longitude])).pad(0.3), { maxZoom: 6, animate: false });
       fitted = true;
     }
     app.dataset.state = "ready";
@@ -205,6 +205,7 @@
     form.elements.since.value = range ? range.since || "" : "";
     form.elements.until.value = range ? range.until || "" : "";
     updateUrl();
+    fitted = false; // show where the events of the new range are
     draw();
   }
 

@@ -6,7 +6,8 @@
   const DAY_MS = 86400000;
   const MAX_BARS = 90; // beyond this, days are grouped so bars stay at least a few pixels wide on a phone
   const HEIGHT = 96;
-  const AXIS = 18; // pixels under the bars for the first/last date labels
+  const AXIS = 18; // pixels under the bars for the date labels
+  const MIN_TICK_PX = 64; // room for one "YYYY-MM" label
 
   function svgElement(name, attrs) {
     const el = document.createElementNS(SVG_NS, name);
@@ -113,6 +114,41 @@
       return Math.max(this.container.clientWidth, 120);
     }
 
+    /** Month (or year) ticks spaced at least MIN_TICK_PX apart; the first and last day when none fit. */
+    drawTicks(b, width, plot) {
+      const end = b.first + b.counts.length * b.binDays * DAY_MS;
+      const start = new Date(b.first);
+      const monthPx = (30.4 * DAY_MS / (end - b.first)) * width;
+      const steps = [1, 2, 3, 6, 12, 24, 60];
+      const step = steps.find((months) => months * monthPx >= MIN_TICK_PX) || 120;
+      const ticks = [];
+      let year = start.getUTCFullYear();
+      let month = start.getUTCMonth() + 1;
+      for (;;) {
+        if (month > 11) { year += Math.floor(month / 12); month %= 12; }
+        const ms = Date.UTC(year, month, 1);
+        if (ms >= end) break;
+        if ((year * 12 + month) % step === 0) ticks.push(ms);
+        month += 1;
+      }
+      const labels = ticks.length ? ticks.map((ms) => [ms, this.dayToX(ms, b, width)]) : [];
+      for (const [ms, x] of labels) {
+        this.svg.appendChild(svgElement("line", { x1: x, x2: x, y1: plot, y2: plot + 4, class: "axis" }));
+        const label = svgElement("text", { x: Math.min(Math.max(x, 2), width - 2), y: HEIGHT - 4, class: "axis-label" });
+        label.setAttribute("text-anchor", x < 24 ? "start" : x > width - 24 ? "end" : "middle");
+        label.textContent = step >= 12 ? formatDay(ms).slice(0, 4) : formatDay(ms).slice(0, 7);
+        this.svg.appendChild(label);
+      }
+      if (labels.length === 0) {
+        const left = svgElement("text", { x: 2, y: HEIGHT - 4, class: "axis-label" });
+        left.textContent = formatDay(b.first);
+        const right = svgElement("text", { x: width - 2, y: HEIGHT - 4, class: "axis-label axis-label-end" });
+        right.textContent = formatDay(b.last);
+        this.svg.appendChild(left);
+        this.svg.appendChild(right);
+      }
+    }
+
     draw() {
       const svg = this.svg;
       const width = this.width();
@@ -133,6 +169,18 @@
       const barWidth = width / b.counts.length;
       const sinceMs = this.range ? parseDay(this.range.since) : null;
       const untilMs = this.range ? parseDay(this.range.until) : null;
+      if (this.range && sinceMs !== null && untilMs !== null) {
+        const x0 = this.dayToX(sinceMs, b, width);
+        const x1 = this.dayToX(untilMs + b.binDays * DAY_MS, b, width);
+        svg.appendChild(svgElement("rect", {
+          x: Math.max(0, x0), y: 0, width: Math.max(1, Math.min(width, x1) - Math.max(0, x0)), height: plot, class: "brush",
+        }));
+      }
+      if (this.drag) {
+        const x0 = Math.min(this.drag.x0, this.drag.x1);
+        const x1 = Math.max(this.drag.x0, this.drag.x1);
+        svg.appendChild(svgElement("rect", { x: x0, y: 0, width: Math.max(1, x1 - x0), height: plot, class: "brush brush-live" }));
+      }
       b.counts.forEach((count, i) => {
         if (count === 0) return;
         const start = b.first + i * b.binDays * DAY_MS;
@@ -148,25 +196,8 @@
         bar.appendChild(tip);
         svg.appendChild(bar);
       });
-      if (this.range && sinceMs !== null && untilMs !== null) {
-        const x0 = this.dayToX(sinceMs, b, width);
-        const x1 = this.dayToX(untilMs + b.binDays * DAY_MS, b, width);
-        svg.appendChild(svgElement("rect", {
-          x: Math.max(0, x0), y: 0, width: Math.max(1, Math.min(width, x1) - Math.max(0, x0)), height: plot, class: "brush",
-        }));
-      }
-      if (this.drag) {
-        const x0 = Math.min(this.drag.x0, this.drag.x1);
-        const x1 = Math.max(this.drag.x0, this.drag.x1);
-        svg.appendChild(svgElement("rect", { x: x0, y: 0, width: Math.max(1, x1 - x0), height: plot, class: "brush brush-live" }));
-      }
       svg.appendChild(svgElement("line", { x1: 0, x2: width, y1: plot + 0.5, y2: plot + 0.5, class: "axis" }));
-      const left = svgElement("text", { x: 2, y: HEIGHT - 4, class: "axis-label" });
-      left.textContent = formatDay(b.first);
-      const right = svgElement("text", { x: width - 2, y: HEIGHT - 4, class: "axis-label axis-label-end" });
-      right.textContent = formatDay(b.last);
-      svg.appendChild(left);
-      svg.appendChild(right);
+      this.drawTicks(b, width, plot);
       const total = this.days.length;
       title.textContent = `${total} dated event${total === 1 ? "" : "s"} from ${formatDay(b.first)} to ${formatDay(b.last)}` +
         (this.range ? `; selected ${this.range.since} to ${this.range.until}` : "");

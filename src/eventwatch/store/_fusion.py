@@ -1,0 +1,405 @@
+"""SQL of cross-article fusion: read what fusion needs, write what it decided, resolve merged event ids.
+
+The decisions are made by the fuse stage (``eventwatch.fuse``) through two callbacks, inside ONE write
+transaction (:meth:`SqlStore.fuse_events`), so two processes fusing at once serialize instead of both
+assigning the same new mentions: SQLite by ``BEGIN IMMEDIATE``, PostgreSQL by a transaction-level advisory lock.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import sqlalchemy as sa
+
+from eventwatch.records import Factuality, Plover, SourceKind, Stance, Status
+from eventwatch.store import schema as s
+from eventwatch.store.rows import CasualtyBound, ClaimRow, EventDetail, EventSource
+
+_PG_FUSION_LOCK_KEY = 0x66757365  # any constant; the same in every process fusing one database
+
+
+@dataclass(frozen=True, slots=True)
+class FusionMentionRow:
+    """One stored event mention as fusion sees it (main place, actors, evidence text, its article)."""
+
+    id: str
+    article_id: str
+    event_id: str | None  # the event it belongs to now (NULL when stored without an event)
+    plover: Plover
+    acled: str | None
+    evidence_text: str  # the mention's main evidence span
+    date: str | None
+    date_precision: str | None
+    published: str | None  # the article's publication date
+    outlet: str | None
+    latitude: float | None
+    longitude: float | None
+    place_name: str | None
+    geonameid: int | None
+    country: str | None
+    admin1: str | None
+    precision: str | None
+    actor1: str | None
+    actor1_country: str | None
+    actor2: str | None
+    actor2_country: str | None
+    factuality: Factuality
+    is_contested: bool
+    is_background: bool
+    fatalities: int | None
+    injured: int | None
+    confidence: float | None
+    first_seen: str  # when its article was stored
+
+
+@dataclass(frozen=True, slots=True)
+class FusionClaimRow:
+    """A claim on a mention with its source and the origin of its reporting chain (the last relay)."""
+
+    id: str
+    event_mention_id: str
+    article_id: str
+    outlet: str | None
+    source_id: str
+    source_name: str
+    source_kind: SourceKind
+    source_country: str | None
+    source_affiliation: str | None
+    origin_name: str  # the relay the claim came through last ("via Reuters"), else the source itself
+    origin_kind: SourceKind
+    origin_country: str | None
+    origin_affiliation: str | None
+    stance: Stance
+    is_hedged: bool
+    about: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FusionCasualtyRow:
+    event_mention_id: str
+    article_id: str
+    outlet: str | None
+    kind: str
+    low: int | None
+    high: int | None
+    best: int | None
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FusedEventInput:
+    """Everything stored about one fused event's mentions, for recomputing its record."""
+
+    event_id: str
+    mentions: tuple[FusionMentionRow, ...]
+    claims: tuple[FusionClaimRow, ...]
+    casualties: tuple[FusionCasualtyRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FusedEventUpdate:
+    """The fused record of one event: its ``events`` columns, casualty bounds and per-claim verdicts."""
+
+    columns: dict[str, Any]  # events columns (status, date, place, spreads, counts, confidence, ...)
+    casualties: tuple[CasualtyBound, ...] = ()
+    claims: tuple[tuple[str, Status, str, bool], ...] = ()  # (claim id, status, independence key, independent)
+
+
+@dataclass(frozen=True, slots=True)
+class FusionAssignment:
+    """What fusion decided: new mention -> event, absorbed event -> survivor, new mention -> score."""
+
+    event_of: dict[str, str]
+    aliases: dict[str, str] = field(default_factory=dict)
+    scores: dict[str, float | None] = field(default_factory=dict)
+
+
+PlanFn = Callable[[Sequence[FusionMentionRow], Sequence[FusionMentionRow]], FusionAssignment]
+SummarizeFn = Callable[[FusedEventInput], FusedEventUpdate]
+
+_m, _a, _p, _e = s.event_mentions, s.articles, s.places, s.events
+
+
+def _mention_query() -> sa.Select[Any]:
+    main_place = _p.alias("main_place")
+    return (
+        sa.select(
+            _m.c.id,
+            _m.c.article_id,
+            _m.c.event_id,
+            _m.c.plover,
+            _m.c.acled,
+            # the main evidence span (substr counts characters from 1 on both engines)
+            sa.func.substr(_a.c.text, _m.c.evidence_start + 1, _m.c.evidence_end - _m.c.evidence_start).label(
+                "evidence_text"
+            ),
+            _m.c.date,
+            _m.c.date_precision,
+            _a.c.published,
+            _a.c.outlet,
+            _m.c.latitude,
+            _m.c.longitude,
+            sa.func.coalesce(main_place.c.resolved_name, main_place.c.name).label("place_name"),
+            main_place.c.geonameid,
+            main_place.c.country,
+            main_place.c.admin1,
+            main_place.c.precision,
+            sa.func.coalesce(_m.c.actor1_name, _m.c.actor1_text).label("actor1"),
+            _m.c.actor1_country,
+            sa.func.coalesce(_m.c.actor2_name, _m.c.actor2_text).label("actor2"),
+            _m.c.actor2_country,
+            _m.c.factuality,
+            _m.c.is_contested,
+            _m.c.is_background,
+            _m.c.fatalities,
+            _m.c.injured,
+            _m.c.confidence,
+            _a.c.ingested_at.label("first_seen"),
+        )
+        .join_from(_m, _a, _m.c.article_id == _a.c.id)
+        .outerjoin(main_place, (main_place.c.event_mention_id == _m.c.id) & (main_place.c.idx == 0))
+    )
+
+
+def _rows(conn: sa.Connection, query: sa.Select[Any]) -> list[FusionMentionRow]:
+    return [FusionMentionRow(**r._asdict()) for r in conn.execute(query.order_by(_m.c.id))]
+
+
+def _effective_date() -> sa.ColumnElement[str]:
+    return sa.func.coalesce(_m.c.date, _a.c.published)
+
+
+def _candidates(conn: sa.Connection, new: Sequence[FusionMentionRow], reach_days: int) -> list[FusionMentionRow]:
+    """Fused mentions of the new mentions' types whose dates can be within ``reach_days`` of theirs.
+
+    Dates are ISO strings of varying precision, so the SQL filter works on whole years (a superset, cheap on
+    the date index); fusion's own blocking then compares exact intervals.
+    """
+    fused = sa.select(s.fused_mentions.c.event_mention_id)
+    plovers = sorted({str(m.plover) for m in new})
+    years = sorted({int(d[:4]) for m in new if (d := m.date or m.published) and d[:4].isdigit()})
+    eff = _effective_date()
+    when: list[sa.ColumnElement[bool]] = []
+    if years:
+        pad = reach_days // 365 + 1
+        when.append(eff.between(str(years[0] - pad), f"{years[-1] + pad}-99"))
+    if any(not (m.date or m.published) for m in new):
+        when.append(eff.is_(None))
+    if not when:
+        return []
+    q = _mention_query().where(_m.c.id.in_(fused), _m.c.plover.in_(plovers), sa.or_(*when))
+    return _rows(conn, q)
+
+
+def _lock(conn: sa.Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_FUSION_LOCK_KEY)))
+
+
+def _ensure_events(conn: sa.Connection, ids: set[str], rows: Sequence[FusionMentionRow], now: str) -> None:
+    """Give a mention stored without an event the single-article event fusion named for it."""
+    have = set(conn.scalars(sa.select(_e.c.id).where(_e.c.id.in_(sorted(ids)))))
+    by_event = {}
+    for r in rows:
+        by_event.setdefault(r.event_id, r)
+    for event_id in sorted(ids - have):
+        r = by_event.get(event_id)
+        conn.execute(
+            _e.insert().values(
+                id=event_id,
+                plover=r.plover if r else Plover.ASSAULT,
+                status=Status.SINGLE_SOURCE,
+                first_seen=r.first_seen if r else now,
+                n_mentions=0,
+                n_articles=0,
+            )
+        )
+
+
+def _absorb(conn: sa.Connection, aliases: dict[str, str], now: str) -> None:
+    """Point everything of each absorbed event at its survivor, keep the old id as an alias, drop the row."""
+    fm, al = s.fused_mentions, s.event_aliases
+    for old, new in sorted(aliases.items()):
+        conn.execute(_m.update().where(_m.c.event_id == old).values(event_id=new))
+        conn.execute(fm.update().where(fm.c.event_id == old).values(event_id=new))
+        conn.execute(al.update().where(al.c.event_id == old).values(event_id=new))
+        conn.execute(al.delete().where(al.c.alias_id == old))
+        conn.execute(al.insert().values(alias_id=old, event_id=new, merged_at=now))
+        conn.execute(s.fused_claims.delete().where(s.fused_claims.c.event_id == old))
+        conn.execute(s.event_casualties.delete().where(s.event_casualties.c.event_id == old))
+        conn.execute(_e.delete().where(_e.c.id == old))
+
+
+def _claims(conn: sa.Connection, mention_ids: list[str]) -> list[FusionClaimRow]:
+    c, src, v = s.claims, s.sources, s.claim_via
+    last = sa.select(v.c.claim_id, sa.func.max(v.c.position).label("position")).group_by(v.c.claim_id).subquery()
+    origin_via = v.alias("origin_via")
+    origin = s.sources.alias("origin")
+    rows = conn.execute(
+        sa.select(
+            c.c.id,
+            c.c.event_mention_id,
+            _m.c.article_id,
+            _a.c.outlet,
+            c.c.source_id,
+            src.c.name.label("source_name"),
+            src.c.kind.label("source_kind"),
+            src.c.country.label("source_country"),
+            src.c.affiliation.label("source_affiliation"),
+            sa.func.coalesce(origin.c.name, src.c.name).label("origin_name"),
+            sa.func.coalesce(origin.c.kind, src.c.kind).label("origin_kind"),
+            sa.case((origin.c.id.is_(None), src.c.country), else_=origin.c.country).label("origin_country"),
+            sa.case((origin.c.id.is_(None), src.c.affiliation), else_=origin.c.affiliation).label("origin_affiliation"),
+            c.c.stance,
+            c.c.is_hedged,
+            c.c.about,
+        )
+        .join_from(c, src, c.c.source_id == src.c.id)
+        .join(_m, c.c.event_mention_id == _m.c.id)
+        .join(_a, _m.c.article_id == _a.c.id)
+        .outerjoin(last, last.c.claim_id == c.c.id)
+        .outerjoin(origin_via, (origin_via.c.claim_id == c.c.id) & (origin_via.c.position == last.c.position))
+        .outerjoin(origin, origin.c.id == origin_via.c.source_id)
+        .where(c.c.event_mention_id.in_(mention_ids))
+        .order_by(_a.c.ingested_at, c.c.event_mention_id, c.c.idx)
+    ).all()
+    return [FusionClaimRow(**r._asdict()) for r in rows]
+
+
+def _casualties(conn: sa.Connection, mention_ids: list[str]) -> list[FusionCasualtyRow]:
+    k = s.casualties
+    rows = conn.execute(
+        sa.select(k.c.event_mention_id, _m.c.article_id, _a.c.outlet, k.c.kind, k.c.low, k.c.high, k.c.best, k.c.source)
+        .join_from(k, _m, k.c.event_mention_id == _m.c.id)
+        .join(_a, _m.c.article_id == _a.c.id)
+        .where(k.c.event_mention_id.in_(mention_ids))
+        .order_by(k.c.event_mention_id, k.c.idx)
+    ).all()
+    return [FusionCasualtyRow(**r._asdict()) for r in rows]
+
+
+def _write_record(conn: sa.Connection, event_id: str, update: FusedEventUpdate) -> None:
+    conn.execute(_e.update().where(_e.c.id == event_id).values(**update.columns))
+    conn.execute(s.event_casualties.delete().where(s.event_casualties.c.event_id == event_id))
+    if update.casualties:
+        conn.execute(
+            s.event_casualties.insert(),
+            [
+                {
+                    "event_id": event_id,
+                    "kind": b.kind,
+                    "bound": b.bound,
+                    "value": b.value,
+                    "event_mention_id": b.event_mention_id,
+                    "source": b.source,
+                }
+                for b in update.casualties
+            ],
+        )
+    fc = s.fused_claims
+    conn.execute(fc.delete().where(fc.c.event_id == event_id))
+    if update.claims:
+        conn.execute(
+            fc.insert(),
+            [
+                {"claim_id": cid, "event_id": event_id, "status": st, "independence_key": key, "is_independent": ind}
+                for cid, st, key, ind in update.claims
+            ],
+        )
+
+
+def fuse(conn: sa.Connection, plan: PlanFn, summarize: SummarizeFn, reach_days: int, now: str) -> int:
+    """Fuse every stored mention not fused yet, in the caller's write transaction; returns how many."""
+    _lock(conn)
+    fused_ids = sa.select(s.fused_mentions.c.event_mention_id)
+    new = _rows(conn, _mention_query().where(_m.c.id.not_in(fused_ids)))
+    if not new:
+        return 0
+    existing = _candidates(conn, new, reach_days)
+    decided = plan(existing, new)
+    targets = set(decided.event_of.values()) | set(decided.aliases.values())
+    _ensure_events(
+        conn, targets | set(decided.aliases), [replace(r, event_id=decided.event_of[r.id]) for r in new], now
+    )
+    _absorb(conn, decided.aliases, now)
+    conn.execute(
+        _m.update().where(_m.c.id == sa.bindparam("mid")).values(event_id=sa.bindparam("eid")),
+        [{"mid": mid, "eid": eid} for mid, eid in sorted(decided.event_of.items())],
+    )
+    conn.execute(
+        s.fused_mentions.insert(),
+        [
+            {"event_mention_id": mid, "event_id": eid, "score": decided.scores.get(mid), "fused_at": now}
+            for mid, eid in sorted(decided.event_of.items())
+        ],
+    )
+    for event_id in sorted(targets):
+        rows = _rows(conn, _mention_query().where(_m.c.event_id == event_id))
+        if not rows:
+            continue
+        ids = [r.id for r in rows]
+        record = summarize(
+            FusedEventInput(event_id, tuple(rows), tuple(_claims(conn, ids)), tuple(_casualties(conn, ids)))
+        )
+        _write_record(conn, event_id, record)
+    return len(decided.event_of)
+
+
+def resolve_alias(conn: sa.Connection, event_id: str) -> str | None:
+    """The event an absorbed id now belongs to; None when the id was never merged."""
+    al = s.event_aliases
+    return conn.scalar(sa.select(al.c.event_id).where(al.c.alias_id == event_id))
+
+
+def with_fusion(conn: sa.Connection, detail: EventDetail) -> EventDetail:
+    """The detail with its fused parts: sources and their voices, casualty bounds, claim verdicts, aliases."""
+    event_id = detail.event.id
+    fc = s.fused_claims
+    verdicts = {
+        r.claim_id: r
+        for r in conn.execute(
+            sa.select(fc.c.claim_id, fc.c.status, fc.c.independence_key, fc.c.is_independent).where(
+                fc.c.event_id == event_id
+            )
+        )
+    }
+    claims = tuple(
+        replace(c, status=v.status, independence_key=v.independence_key, is_independent=v.is_independent)
+        if (v := verdicts.get(c.id))
+        else c
+        for c in detail.claims
+    )
+    ec = s.event_casualties
+    bounds = tuple(
+        CasualtyBound(r.kind, r.bound, r.value, r.event_mention_id, r.source)
+        for r in conn.execute(sa.select(ec).where(ec.c.event_id == event_id).order_by(ec.c.kind, ec.c.bound))
+    )
+    al = s.event_aliases
+    aliases = tuple(conn.scalars(sa.select(al.c.alias_id).where(al.c.event_id == event_id).order_by(al.c.alias_id)))
+    return replace(detail, claims=claims, sources=_sources(claims, detail), casualties=bounds, aliases=aliases)
+
+
+def _sources(claims: Sequence[ClaimRow], detail: EventDetail) -> tuple[EventSource, ...]:
+    article_of = {m.id: m.article_id for m in detail.mentions}
+    grouped: dict[str, list[ClaimRow]] = defaultdict(list)
+    for c in claims:
+        grouped[c.source_id].append(c)
+    out = []
+    for source_id, cs in grouped.items():
+        first = cs[0]
+        out.append(
+            EventSource(
+                source_id=source_id,
+                name=first.source_name,
+                kind=first.source_kind,
+                country=first.source_country,
+                stances=tuple(dict.fromkeys(c.stance for c in cs)),
+                independence_key=first.independence_key,
+                is_independent=any(c.is_independent for c in cs),
+                article_ids=tuple(dict.fromkeys(article_of.get(c.event_mention_id, "") for c in cs)),
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,44 @@
+"""pipeline.process: every article gives an Analysis or a ProcessingFailure, and the batch goes on."""
+
+from __future__ import annotations
+
+from eventwatch import pipeline
+from eventwatch.config import load_config
+from eventwatch.records import Analysis, Article
+
+_SHORT = "Police arrested two men in Paris on Monday, officials said."
+# ~150,000 characters on one line: parsing all of it takes several seconds on any machine.
+_LONG = "The army shelled villages near Aleppo on Tuesday, killing four civilians, a monitor said. " * 1700
+
+
+def _article(ext: str, text: str) -> Article:
+    return Article(id=ext, content_hash=ext, text=text, ext_id=ext)
+
+
+def test_process_reports_a_document_over_the_time_limit_and_goes_on() -> None:
+    cfg = load_config(doc_timeout_s=1.0)
+    list(pipeline.process([_article("warm", _SHORT)], cfg))  # load the model and lexicons outside the limit
+    results = list(pipeline.process([_article("long", _LONG), _article("short", _SHORT)], cfg))
+    failure, analysis = results
+    assert isinstance(failure, pipeline.ProcessingFailure)
+    assert failure.article.ext_id == "long"
+    assert failure.reason == "timed out after 1 s"
+    assert failure.message() == "process: long: nlp failed (timed out after 1 s); skipped"
+    assert isinstance(analysis, Analysis)
+    assert [m.plover for m in analysis.event_mentions] == ["COERCE"]
+
+
+def test_process_keeps_order_and_gives_one_result_per_article(seed_text: str) -> None:
+    articles = [_article("seed", seed_text), _article("short", _SHORT), _article("empty", "   \n\n ")]
+    results = list(pipeline.process(articles, load_config()))
+    assert [r.article.ext_id for r in results] == ["seed", "short", "empty"]
+    assert all(isinstance(r, Analysis) for r in results)
+
+
+def test_analyse_within_the_time_limit_equals_the_stages_run_one_by_one(seed_text: str) -> None:
+    from eventwatch import attribute, extract, fuse, geo, nlp
+
+    cfg = load_config()
+    article = _article("seed", seed_text)
+    by_stage = next(fuse.run(geo.run(attribute.run(extract.run(nlp.run([article], cfg), cfg), cfg), cfg), cfg))
+    assert pipeline.analyse(article, cfg).event_mentions == by_stage.event_mentions
