@@ -415,10 +415,10 @@ def add_warc_structure(c: Corpus, recs: list[dict[str, str]]) -> None:
 
 # Text aimed at each regular expression under src/eventwatch, built to make a backtracking engine try every
 # start and every split: long runs of the characters a pattern repeats, near-misses repeated many times.
-# Each is embedded in a real article so the input is still stored; ``tests/reliability/test_regex.py``
-# checks that every compiled pattern of the package is named here.
-def regex_attacks() -> dict[str, Callable[[int], str]]:
-    n = 6000
+# Each is embedded in a real article so the input is still stored; ``tests/reliability/test_regex.py`` checks
+# that every compiled pattern of the package is named here and runs each on its bait at 100,000 characters.
+def regex_attacks(n: int) -> dict[str, Callable[[int], str]]:
+    """Bait of about ``n`` characters per target; ``k`` varies it per file."""
     return {
         "ingest.residue._END_MARKER": lambda k: "1" * n + " " * (k + 1) + "2" * n + " votes",
         "ingest.residue._CALL": lambda k: "share " * (n // 6) + "|/" * 50 + " x",
@@ -427,9 +427,9 @@ def regex_attacks() -> dict[str, Callable[[int], str]]:
         "ingest.residue._COPYRIGHT": lambda k: "(c) " + " " * n + "x",
         "ingest.residue._CREDIT": lambda k: "\u2014" * n + " x",
         "ingest.residue._LEGEND": lambda k: "\u2588" * n + "\u00a0" * n + "!",
-        "ingest.residue._BANNER_SEP": lambda k: "Home" + " " * (20 * n) + "x - y",
+        "ingest.residue._BANNER_SEP": lambda k: "Home" + " " * n + "x - y",
         "ingest.residue._TERMINAL": lambda k: ".'" * (n // 2) + "x",
-        "ingest.residue._WORD": lambda k: "a" * (10 * n),
+        "ingest.residue._WORD": lambda k: "a" * n,
         "ingest.residue._LETTERS3": lambda k: "ab1" * n,
         "ingest.residue._DATE_LINE": lambda k: "Monday, " + "January " * (n // 8) + "1, 2020",
         "ingest.residue._LIST_MARKS": lambda k: " @" * n,
@@ -442,6 +442,11 @@ def regex_attacks() -> dict[str, Callable[[int], str]]:
         "ingest.html._TAG": lambda k: "<a" * n,
         "nlp.paragraphs._LINE": lambda k: "\n" * n + "x",
         "nlp.paragraphs._LEAD": lambda k: ". - * " * (n // 6) + "x",
+        "nlp.paragraphs._SENTENCE_END": lambda k: ".)" * (n // 2) + "x",
+        "nlp.paragraphs._SPACE": lambda k: "x\u2003" * (n // 2),
+        "fuse.cross._REFERENCE": lambda k: "th" * (n // 2),
+        "watch.feeds._FEED_ROOT": lambda k: "<rss" * (n // 4),
+        "watch.feeds._HTML_ROOT": lambda k: "<!doctype htm" * (n // 13),
         "extract.casualties._PATTERNS": lambda k: "Troops killed " + "1," * n + " people.",
         "extract.dates._PATTERNS": lambda k: "Fighting began on " + "12 - 13 " * (n // 8) + "January.",
         "extract.dates._EXPLICIT_AFTER": lambda k: "Troops attacked on Monday," + " " * n + "x",
@@ -465,7 +470,9 @@ def regex_attacks() -> dict[str, Callable[[int], str]]:
 
 
 def add_regex_attacks(c: Corpus, recs: list[dict[str, str]]) -> None:
-    for k, (target, attack) in enumerate(sorted(regex_attacks().items())):
+    # 3,000 characters: enough to show a quadratic pattern's cost in the time limit test, small enough for spaCy,
+    # whose tokenizer is itself quadratic in the length of a whitespace-free run (6,000 "—" take 15-25 s).
+    for k, (target, attack) in enumerate(sorted(regex_attacks(3000).items())):
         rec = recs[N_GOOD_CORPUS + k]  # records no other readable hostile input uses: no duplicates
         paras = rec["text"].split("\n")
         middle = len(paras) // 2

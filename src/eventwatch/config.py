@@ -163,12 +163,6 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("fusion_max_km", float, 100.0, "Fusion: farthest apart two reports' places may be for one event, in km."),
     Setting("fusion_threshold", float, 0.45, "Fusion: least similarity (0-1) for a mention to join an event."),
-    Setting(
-        "fusion_bridge_threshold",
-        float,
-        0.75,
-        "Fusion: least similarity for one new mention to merge two existing events into one.",
-    ),
     Setting("fusion_max_candidates", int, 200, "Fusion: most earlier mentions one mention is compared with."),
     Setting("fusion_text_dims", int, 256, "Fusion: size of the hashed bag-of-words text vectors."),
 )
@@ -220,7 +214,6 @@ class Config:
     fusion_background_days: int = 30
     fusion_max_km: float = 100.0
     fusion_threshold: float = 0.45
-    fusion_bridge_threshold: float = 0.75
     fusion_max_candidates: int = 200
     fusion_text_dims: int = 256
 

@@ -42,7 +42,10 @@ def test_openapi_fuzz_finds_no_server_error(fuzz_url: str) -> None:
 
         @given(case=operation.as_strategy())
         @settings(
-            max_examples=EXAMPLES_PER_OPERATION, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            derandomize=True,
         )
         def fuzz(case: schemathesis.Case) -> None:
             nonlocal calls

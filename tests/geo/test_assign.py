@@ -56,3 +56,33 @@ def test_run_article_without_places_gives_no_location(gaz: Gazetteer, parse: Cal
     parsed = parse("Talks were held and a statement was issued afterwards.")
     out = _run(parsed, (_event(parsed, "held", 0, None),), gaz)
     assert out.places == () and out.event_mentions[0].locations == ()
+
+
+def test_run_a_country_that_acts_is_not_where_it_happened(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    parsed = parse("U.S. airstrikes hit al-Qaida vehicles near Sarmada, Syria, on Monday.")
+    out = _run(parsed, (_event(parsed, "airstrikes", 0, "U.S. airstrikes hit al-Qaida vehicles near Sarmada"),), gaz)
+    assert [p.name for p in out.event_mentions[0].locations] == ["Sarmada"]
+
+
+def test_run_a_country_only_clause_takes_the_article_city_inside_it(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = (
+        "BAGHDAD, Iraq (AP) - Protesters gathered in Baghdad on Friday.\n\n"
+        "Police fired tear gas at demonstrators across Iraq, officials said."
+    )
+    parsed = parse(text)
+    out = _run(parsed, (_event(parsed, "fired", 1, "Police fired tear gas at demonstrators across Iraq"),), gaz)
+    (place,) = out.event_mentions[0].locations
+    assert place.name == "BAGHDAD" and place.rule == "dateline"
+
+
+def test_run_a_country_clause_keeps_the_country_when_the_article_city_lies_elsewhere(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = "BEIRUT, Lebanon (AP) - Officials met on Friday.\n\nGunmen attacked a convoy in Syria on Thursday."
+    parsed = parse(text)
+    out = _run(parsed, (_event(parsed, "attacked", 1, "Gunmen attacked a convoy in Syria"),), gaz)
+    assert [p.name for p in out.event_mentions[0].locations] == ["Syria"]

@@ -8,6 +8,7 @@ the tests assert that none does and that each payload is shown as text.
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from eventwatch import ingest, pipeline
 from eventwatch.config import Config
@@ -219,6 +220,11 @@ def hostile_analysis(payloads: tuple[str, ...], *, url: str, date: str) -> Analy
         places=tuple(m.locations[0] for m in mentions),
         events=tuple(events),
     )
+
+
+def is_hostile(event: dict[str, Any]) -> bool:
+    """Whether an event item of ``GET /api/events`` is one of the hostile records (fusion gives it a new id)."""
+    return event.get("summary") in XSS_PAYLOADS
 
 
 def hostile_analyses() -> list[Analysis]:

@@ -3,6 +3,8 @@ Peskov denial highlighted on the event page and inside its article."""
 
 from __future__ import annotations
 
+import httpx
+
 from eventwatch.ingest import canonical_url
 from tests.web._corpus import SEED_URL
 from tests.web.conftest import WatchedPage
@@ -65,3 +67,13 @@ def test_event_denial_link_highlights_the_sentence_in_its_article(desktop: Watch
     assert desktop.page.locator('.article-events a[href^="/events/"]').count() >= 1
     desktop.screenshot("article-seed-peskov-highlighted")
     assert desktop.watch.foreign_requests(desktop.base_url) == []
+
+
+def test_event_page_is_readable_on_a_phone(phone: WatchedPage) -> None:
+    contested = httpx.get(phone.base_url + "/api/events", params={"status": "contested", "limit": "1000"}).json()
+    aleppo = [e for e in contested["items"] if e["place_name"] == "Aleppo"]
+    assert len(aleppo) == 1
+    phone.goto(f"/events/{aleppo[0]['id']}")
+    assert phone.page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert phone.page.locator(".stance-deny mark.mark-evidence").inner_text() == PESKOV_SENTENCE
+    phone.screenshot("event-seed-aleppo-strike-phone")

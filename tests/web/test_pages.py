@@ -13,7 +13,7 @@ from eventwatch.api import create_app
 from eventwatch.config import load_config
 from eventwatch.web import STATIC_DIR
 from tests._live_server import live_server
-from tests.web._corpus import EVIL_URLS, XSS_PAYLOADS
+from tests.web._corpus import EVIL_URLS, XSS_PAYLOADS, is_hostile
 
 PAGES = ["/", "/events/{event}", "/articles/{article}", "/articles/{article}?hl=0-30"]
 
@@ -21,7 +21,7 @@ PAGES = ["/", "/events/{event}", "/articles/{article}", "/articles/{article}?hl=
 @pytest.fixture(scope="module")
 def ids(base_url: str) -> dict[str, str]:
     events = httpx.get(base_url + "/api/events", params={"limit": "1000"}).json()["items"]
-    hostile = next(e for e in events if e["id"].startswith("ev-hostile-"))
+    hostile = next(e for e in events if is_hostile(e))
     detail = httpx.get(f"{base_url}/api/events/{hostile['id']}").json()
     return {"event": hostile["id"], "article": detail["mentions"][0]["article_id"]}
 
@@ -77,7 +77,7 @@ def test_pages_escape_payloads_and_never_link_script_urls(base_url: str) -> None
     article_ids = {
         m["article_id"]
         for e in events
-        if e["id"].startswith("ev-hostile-")
+        if is_hostile(e)
         for m in httpx.get(f"{base_url}/api/events/{e['id']}").json()["mentions"]
     }
     html = "".join(_get(base_url, f"/articles/{article_id}").text for article_id in sorted(article_ids))

@@ -9,13 +9,13 @@ import re
 import httpx
 import pytest
 
-from tests.web._corpus import XSS_PAYLOADS
+from tests.web._corpus import XSS_PAYLOADS, is_hostile
 from tests.web.conftest import WatchedPage
 
 
 def _hostile_events(base_url: str) -> list[dict]:  # type: ignore[type-arg]
     items = httpx.get(base_url + "/api/events", params={"limit": "1000"}).json()["items"]
-    return [e for e in items if e["id"].startswith("ev-hostile-")]
+    return [e for e in items if is_hostile(e)]
 
 
 def _assert_nothing_ran(p: WatchedPage) -> None:

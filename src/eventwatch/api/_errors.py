@@ -36,7 +36,8 @@ async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
 
 async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    return error_response(exc.status_code, _code(exc.status_code), str(exc.detail), exc.headers)
+    headers = dict(exc.headers) if exc.headers else None
+    return error_response(exc.status_code, _code(exc.status_code), str(exc.detail), headers)
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:

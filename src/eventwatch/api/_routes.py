@@ -66,9 +66,7 @@ def event_query(
     acled: Annotated[str | None, Query(description="ACLED event type, e.g. Battles.")] = None,
     actor: Annotated[str | None, Query(description="Text in either actor's name (case-insensitive).")] = None,
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3 code of the event's place.")] = None,
-    status: Annotated[
-        str | None, Query(description="single-source | corroborated | contested | denied-only")
-    ] = None,
+    status: Annotated[str | None, Query(description="single-source | corroborated | contested | denied-only")] = None,
     q: Annotated[str | None, Query(description="Text in an evidence sentence or summary (case-insensitive).")] = None,
 ) -> EventQuery:
     return EventQuery(since, until, bbox, near, plover, acled, actor, country, status, q)
@@ -122,7 +120,9 @@ def get_event(event_id: str, store: StoreDep) -> EventDetail:
 
 
 @router.get("/articles", response_model=ArticlePage, summary="List articles")
-def list_articles(store: StoreDep, cfg: CfgDep, codec: CodecDep, limit: Limit = None, cursor: Cursor = None) -> ArticlePage:
+def list_articles(
+    store: StoreDep, cfg: CfgDep, codec: CodecDep, limit: Limit = None, cursor: Cursor = None
+) -> ArticlePage:
     size = check_limit(limit, cfg)
     after = _after(codec, cursor, "articles", "")
     items, next_cursor = _page(store.list_articles(size + 1, after), size, codec, "articles", "")
@@ -140,7 +140,9 @@ def get_article(article_id: str, store: StoreDep) -> ArticleOut:
 
 
 @router.get("/sources", response_model=SourcePage, summary="List sources")
-def list_sources(store: StoreDep, cfg: CfgDep, codec: CodecDep, limit: Limit = None, cursor: Cursor = None) -> SourcePage:
+def list_sources(
+    store: StoreDep, cfg: CfgDep, codec: CodecDep, limit: Limit = None, cursor: Cursor = None
+) -> SourcePage:
     size = check_limit(limit, cfg)
     after = _after(codec, cursor, "sources", "")
     items, next_cursor = _page(store.list_sources(size + 1, after), size, codec, "sources", "")
@@ -311,9 +313,7 @@ _export("/export/claims.csv", "text/csv", "claims.csv", _write_claims, "Companio
 _export(
     "/export/events.geojson", "application/geo+json", "events.geojson", _write_geojson, "RFC 7946 FeatureCollection."
 )
-_export(
-    "/export/events.jsonl", "application/x-ndjson", "events.jsonl", _write_jsonl, "JSON Lines, one event per line."
-)
+_export("/export/events.jsonl", "application/x-ndjson", "events.jsonl", _write_jsonl, "JSON Lines, one event per line.")
 _export(
     "/export/events.gdelt.tsv",
     "text/tab-separated-values",

@@ -92,6 +92,9 @@ def _number(token: Token) -> int | None:
 def _figures(view: ArticleView, claim: Claim) -> dict[tuple[str, str], set[int]]:
     """Figures in a claim's evidence keyed by (quantity, what is counted)."""
     out: dict[tuple[str, str], set[int]] = defaultdict(set)
+    # What a counted word counts, once per word: numbers sharing a head ("12 - 13 12 - 13 ... killed") would
+    # otherwise each walk the head's children and subtree, quadratic in a long sentence (47 s on 6,000 chars).
+    kind_of: dict[int, tuple[str, str] | None] = {}
     for sent in view.sents:
         if sent.end <= claim.evidence.start or sent.start >= claim.evidence.end:
             continue
@@ -102,13 +105,23 @@ def _figures(view: ArticleView, claim: Claim) -> dict[tuple[str, str], set[int]]
             counted = token
             while counted.dep_ in ("nummod", "quantmod") and counted.head.i != counted.i:
                 counted = counted.head  # "18,250 to 63,000 visitors": both ends count visitors
-            words = [counted, counted.head, *counted.children, *counted.head.children]
-            quantity = next((_QUANTITY[w.lemma_] for w in words if w.lemma_ in _QUANTITY), None)
-            if quantity is None:
-                continue
-            country = country_of_name(" ".join(t.text for t in counted.subtree if t.i != token.i))
-            out[(quantity, country or counted.lemma_)].add(value)
+            if counted.i not in kind_of:
+                kind_of[counted.i] = _counted_kind(counted, token)
+            kind = kind_of[counted.i]
+            if kind is not None:
+                out[kind].add(value)
     return out
+
+
+def _counted_kind(counted: Token, number: Token) -> tuple[str, str] | None:
+    """(quantity, what is counted) for a counted word, or None when it counts nothing we compare."""
+    words = [counted, counted.head, *counted.children, *counted.head.children]
+    quantity = next((_QUANTITY[w.lemma_] for w in words if w.lemma_ in _QUANTITY), None)
+    if quantity is None:
+        return None
+    # The number itself never names a country, so the first number's view of the subtree serves them all.
+    country = country_of_name(" ".join(t.text for t in counted.subtree if t.i != number.i))
+    return quantity, country or counted.lemma_
 
 
 def _figure_conflict(view: ArticleView, claims: tuple[Claim, ...]) -> bool:

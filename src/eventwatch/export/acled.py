@@ -42,7 +42,8 @@ def acled_row(detail: EventDetail) -> dict[str, Any]:
     e = detail.event
     typed = [m for m in detail.mentions if m.acled == e.acled and e.acled]
     sub = next((m.acled_sub for m in typed if m.acled_sub), None)
-    disorder = acled_disorder_types().get((e.acled, sub)) or acled_disorder_types().get((e.acled, None))
+    types = acled_disorder_types()
+    disorder = (types.get((e.acled, sub)) or types.get((e.acled, None))) if e.acled else None
     actors = next((m for m in detail.mentions if m.actor1 or m.actor2), None)
     fatalities = [m.fatalities for m in detail.mentions if m.fatalities is not None]
     places = [p for m in detail.mentions for p in m.places]
@@ -52,7 +53,7 @@ def acled_row(detail: EventDetail) -> dict[str, Any]:
         "event_date": e.date,
         "year": e.date[:4] if e.date else None,
         "time_precision": _time_precision(e.date),
-        "disorder_type": disorder if e.acled else None,
+        "disorder_type": disorder,
         "event_type": e.acled,
         "sub_event_type": sub,
         "actor1": actors.actor1 if actors else None,
@@ -66,8 +67,9 @@ def acled_row(detail: EventDetail) -> dict[str, Any]:
         "geo_precision": _GEO_PRECISION.get(e.precision) if e.precision else None,
         "source": "; ".join(distinct_sources(detail)) or None,
         "notes": e.summary,
-        # ACLED's fatalities are the conservative estimate, 0 when none is reported: the lowest figure given.
-        "fatalities": min(fatalities) if fatalities else 0,
+        # ACLED's fatalities are the conservative estimate, 0 when none is reported: the fused low bound, else
+        # the lowest figure any mention gives.
+        "fatalities": e.fatalities_low if e.fatalities_low is not None else min(fatalities, default=0),
         "timestamp": unix_time(e.first_seen),
     }
 

@@ -8,6 +8,7 @@ Fields added to the store's rows appear here without a change (rows are serializ
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -16,16 +17,14 @@ from eventwatch.export.rows import row_dicts
 from eventwatch.store import EventDetail
 
 
-def event_record(detail: EventDetail) -> dict[str, Any]:
-    """One fused event as a JSON-ready dict."""
-    event = row_dicts([detail.event])[0]
-    mentions, claims = row_dicts(detail.mentions), row_dicts(detail.claims)
+def _sources_from_claims(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Distinct claimants with their stances, for events whose detail carries no ``sources``."""
     sources: dict[str, dict[str, Any]] = {}
     for c in claims:
         src = sources.setdefault(
             c["source_id"],
             {
-                "id": c["source_id"],
+                "source_id": c["source_id"],
                 "name": c["source_name"],
                 "kind": c["source_kind"],
                 "country": c["source_country"],
@@ -34,6 +33,13 @@ def event_record(detail: EventDetail) -> dict[str, Any]:
         )
         if c["stance"] not in src["stances"]:
             src["stances"].append(c["stance"])
+    return list(sources.values())
+
+
+def event_record(detail: EventDetail) -> dict[str, Any]:
+    """One fused event as a JSON-ready dict: the event's fields, ``location``, then every other field of the
+    detail (``mentions``, ``claims``, ``sources`` ...) serialized field by field."""
+    event = row_dicts([detail.event])[0]
     location = {
         "name": event.get("place_name"),
         "latitude": event.get("latitude"),
@@ -42,7 +48,10 @@ def event_record(detail: EventDetail) -> dict[str, Any]:
         "admin1": event.get("admin1"),
         "precision": event.get("precision"),
     }
-    return {**event, "location": location, "sources": list(sources.values()), "mentions": mentions, "claims": claims}
+    rest = {f.name: row_dicts(getattr(detail, f.name)) for f in dataclasses.fields(detail) if f.name != "event"}
+    if not rest.get("sources"):
+        rest["sources"] = _sources_from_claims(rest["claims"])
+    return {**event, "location": location, **rest}
 
 
 def iter_events_jsonl(details: Iterable[EventDetail]) -> Iterator[str]:

@@ -74,26 +74,24 @@ def fusion_params(cfg: Config) -> FusionParams:
         background_days=cfg.fusion_background_days,
         max_km=cfg.fusion_max_km,
         threshold=cfg.fusion_threshold,
-        bridge_threshold=cfg.fusion_bridge_threshold,
         max_candidates=cfg.fusion_max_candidates,
         text_dims=cfg.fusion_text_dims,
         weights=Weights(),
     )
 
 
-def fusion_mention(
-    mention: EventMention, article: Article, event_id: str | None = None, first_seen: str = ""
-) -> FusionMention:
+def fusion_mention(mention: EventMention, article: Article, event_id: str = "") -> FusionMention:
     """What fusion compares of one mention (its main evidence span, main place, actors, date or the
-    article's); the same fields the store gives ``fuse_store``."""
+    article's); the same fields the store gives ``fuse_store``. ``event_id``: the event it is in, if fused."""
     place = mention.locations[0] if mention.locations else None
     actors = [a for a in (mention.actor1, mention.actor2) if a]
     return FusionMention(
         id=mention.id,
         article_id=mention.article_id,
-        event_id=event_id or event_for_mention(mention).id,
+        home_id=_event_id(mention.id),
         plover=str(mention.plover),
         text=mention.evidence[0].slice(article.text),
+        event_id=event_id,
         date=mention.date or article.published,
         date_precision=str(mention.date_precision) if mention.date and mention.date_precision else None,
         latitude=place.lat if place else None,
@@ -104,7 +102,6 @@ def fusion_mention(
         acled=mention.acled,
         is_background=mention.is_background,
         is_planned=mention.factuality is Factuality.PLANNED,
-        first_seen=first_seen,
     )
 
 
@@ -112,9 +109,10 @@ def _from_row(row: FusionMentionRow) -> FusionMention:
     return FusionMention(
         id=row.id,
         article_id=row.article_id,
-        event_id=row.event_id or _event_id(row.id),
+        home_id=_event_id(row.id),
         plover=str(row.plover),
         text=row.evidence_text,
+        event_id=row.event_id or "",
         date=row.date or row.published,
         date_precision=row.date_precision if row.date else None,
         latitude=row.latitude,
@@ -125,7 +123,6 @@ def _from_row(row: FusionMentionRow) -> FusionMention:
         acled=row.acled,
         is_background=row.is_background,
         is_planned=row.factuality is Factuality.PLANNED,
-        first_seen=row.first_seen,
     )
 
 

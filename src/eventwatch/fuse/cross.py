@@ -1,13 +1,16 @@
 """Cross-article fusion: which event mentions, from different articles, report the same real event.
 
-``fuse_mentions`` is incremental: the mentions already fused keep their events (their clusters are never
-split); new mentions join them or each other best pair first when the pair's score clears the threshold,
-else start their own event. A new mention that clears the (higher) bridge threshold with two existing
-events merges them. A cluster never holds two mentions of one article: the extract stage has already
-merged an article's mentions of one event, so two left in one article are two events.
+``fuse_mentions`` is incremental but order-independent. It finds the neighbourhood of the new mentions (the
+fused mentions blocking puts beside them, with every other mention of their events) and clusters that
+neighbourhood afresh: pairs whose score clears the threshold merge best first (single link), and a cluster
+never holds two mentions of one article (the extract stage has already merged an article's mentions of one
+event, so two left in one article are two events). Mentions outside the neighbourhood keep their events. So
+the events a store ends with depend on the mentions it holds, not on the order or batches they came in.
 
-Fused event ids are stable: when events merge, the survivor is the one first seen (then the smallest id), and
-every absorbed id is returned as an alias of it, so links to it keep working.
+Fused event ids are deterministic: every mention has a home id (its single-article event's id) and an event
+is named after the smallest home id among its mentions. When events merge or a new mention takes over the
+name, each home id that is no longer an event's name is returned as an alias of the event its mention is
+in, so every id ever shown still resolves.
 """
 
 from __future__ import annotations
@@ -33,7 +36,6 @@ class FusionParams:
     background_days: int = 30
     max_km: float = 100.0
     threshold: float = 0.45
-    bridge_threshold: float = 0.75
     max_candidates: int = 200
     text_dims: int = 256
     weights: Weights = field(default_factory=Weights)
@@ -46,16 +48,16 @@ class FusionMention:
     ``date`` is the mention's ISO date (day, month or year), else its article's publication date; only a
     ``date_precision`` of ``"day"`` makes it exact (``"week"``: give or take three days; None: borrowed from
     the article). A planned mention may be fulfilled later, a background one happened earlier: their dates are
-    widened by ``FusionParams.background_days`` forward and backward.
-    ``event_id`` is the event it belongs to now: the fused event for a mention already fused, its own
-    single-article event for a new one. ``first_seen`` is when that event was first stored (ISO 8601).
+    widened by ``FusionParams.background_days`` forward and backward. ``home_id`` is the id of the mention's
+    own single-article event; ``event_id`` the event it is in now (its home id when not fused yet).
     """
 
     id: str
     article_id: str
-    event_id: str
+    home_id: str
     plover: str
     text: str
+    event_id: str = ""
     date: str | None = None
     date_precision: str | None = None
     latitude: float | None = None
@@ -66,13 +68,16 @@ class FusionMention:
     acled: str | None = None
     is_background: bool = False
     is_planned: bool = False
-    first_seen: str = ""
+
+    @property
+    def current_event(self) -> str:
+        return self.event_id or self.home_id
 
 
 @dataclass(frozen=True, slots=True)
 class FusionPlan:
-    """The outcome: the event of every new mention, absorbed event id -> survivor, and each new mention's
-    best score (None when it started its own event)."""
+    """The outcome for the neighbourhood: mention -> event for every mention in it (new or not), home id ->
+    event for every home id that no longer names an event, and each new mention's best merge score."""
 
     event_of: dict[str, str]
     aliases: dict[str, str]
@@ -80,7 +85,7 @@ class FusionPlan:
 
     @property
     def events(self) -> set[str]:
-        """The events the new mentions now belong to (each needs its fused record recomputed)."""
+        """The events of the neighbourhood (each needs its fused record recomputed)."""
         return set(self.event_of.values())
 
 
@@ -141,12 +146,11 @@ def _arrays(mentions: Sequence[FusionMention], params: FusionParams) -> MentionA
 
 
 class _Clusters:
-    """Union-find over mention positions, keeping each cluster's articles and event ids."""
+    """Union-find over mention positions, keeping each cluster's articles."""
 
     def __init__(self, mentions: Sequence[FusionMention]) -> None:
         self.parent = list(range(len(mentions)))
         self.articles: dict[int, set[str]] = {k: {m.article_id} for k, m in enumerate(mentions)}
-        self.events: dict[int, set[str]] = {k: {m.event_id} for k, m in enumerate(mentions)}
 
     def root(self, k: int) -> int:
         while self.parent[k] != k:
@@ -166,71 +170,64 @@ class _Clusters:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.articles[ra] |= self.articles.pop(rb)
-        self.events[ra] |= self.events.pop(rb)
         return ra
 
 
-def _order(m: FusionMention) -> tuple[str, str, str]:
-    return (m.first_seen, m.article_id, m.id)
+def _order(m: FusionMention) -> tuple[str, str]:
+    return (m.article_id, m.id)
+
+
+def _neighbourhood(
+    fused: Sequence[FusionMention], new: Sequence[FusionMention], params: FusionParams
+) -> list[FusionMention]:
+    """The new mentions, the fused ones blocking makes their candidates, and the rest of those ones' events."""
+    fused = sorted(fused, key=_order)
+    if not fused:
+        return sorted(new, key=_order)
+    arrays = _arrays(fused, params)
+    index = DayIndex(params.window_days, params.max_candidates)
+    for k, m in enumerate(fused):
+        index.add(k, m.plover, arrays.day_lo[k], arrays.day_hi[k])
+    probe = _arrays(new, params)
+    touched: set[str] = set()
+    for k, m in enumerate(new):
+        for c in index.candidates(m.plover, probe.day_lo[k], probe.day_hi[k]).tolist():
+            touched.add(fused[c].current_event)
+    return sorted([m for m in fused if m.current_event in touched] + list(new), key=_order)
 
 
 def fuse_mentions(fused: Sequence[FusionMention], new: Sequence[FusionMention], params: FusionParams) -> FusionPlan:
-    """Assign each new mention to an event, given the already fused mentions near them (see module doc).
+    """Cluster the new mentions with their neighbourhood among the fused ones (see the module docstring).
 
-    Every new mention is scored against the candidates blocking finds among the fused mentions and the new
-    mentions before it; pairs that clear the threshold are then merged best first (single link), skipping a
-    pair whose merge would put two mentions of one article together, and one that would merge two existing
-    events below the bridge threshold. Deterministic: the outcome does not depend on the input order.
+    ``fused`` may be a superset (every fused mention of the same types and years): only the neighbourhood
+    is re-clustered and returned. Every mention is scored against the candidates blocking finds among the
+    mentions before it; pairs that clear the threshold merge best first (single link) unless that would put
+    two mentions of one article in one event. Deterministic: the outcome does not depend on input order.
     """
-    mentions = sorted(fused, key=_order) + sorted(new, key=_order)
-    n_fused = len(fused)
+    mentions = _neighbourhood(fused, new, params)
     arrays = _arrays(mentions, params)
     clusters = _Clusters(mentions)
     index = DayIndex(params.window_days, params.max_candidates)
-    first_of_event: dict[str, int] = {}
-    for k, m in enumerate(mentions[:n_fused]):
-        other = first_of_event.setdefault(m.event_id, k)
-        if other != k:
-            clusters.union(other, k)
-        index.add(k, m.plover, arrays.day_lo[k], arrays.day_hi[k])
     pairs: list[tuple[float, int, int]] = []
-    for k in range(n_fused, len(mentions)):
-        m = mentions[k]
+    for k, m in enumerate(mentions):
         cand = index.candidates(m.plover, arrays.day_lo[k], arrays.day_hi[k])
         if len(cand):
             s = score_candidates(arrays, k, cand, params.weights, params.window_days, params.max_km)
             keep = s >= params.threshold
             pairs.extend(zip(s[keep].tolist(), [k] * int(keep.sum()), cand[keep].tolist(), strict=True))
         index.add(k, m.plover, arrays.day_lo[k], arrays.day_hi[k])
-    has_fused = {clusters.root(k) for k in range(n_fused)}
-    scores: dict[str, float | None] = {m.id: None for m in mentions[n_fused:]}
+    best: dict[int, float] = {}
     for score, k, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        if not clusters.can_join(k, c):
-            continue
-        rk, rc = clusters.root(k), clusters.root(c)
-        if rk in has_fused and rc in has_fused and score < params.bridge_threshold:
-            continue  # two events already told apart stay apart unless this report clearly joins them
-        root = clusters.union(k, c)
-        if rk in has_fused or rc in has_fused:
-            has_fused.add(root)
-        for pos in (k, c):
-            if pos >= n_fused:
-                mid = mentions[pos].id
-                scores[mid] = max(scores[mid] or score, score)
-    return _plan(mentions, n_fused, clusters, scores)
-
-
-def _plan(
-    mentions: Sequence[FusionMention], n_fused: int, clusters: _Clusters, scores: dict[str, float | None]
-) -> FusionPlan:
-    first_seen: dict[str, str] = {}
-    for m in mentions:
-        first_seen[m.event_id] = min(first_seen.get(m.event_id, m.first_seen), m.first_seen)
-    survivor: dict[int, str] = {}
-    aliases: dict[str, str] = {}
-    for r, events in clusters.events.items():
-        keep = min(events, key=lambda e: (first_seen[e], e))
-        survivor[r] = keep
-        aliases |= {e: keep for e in events if e != keep}
-    event_of = {m.id: survivor[clusters.root(k)] for k, m in enumerate(mentions) if k >= n_fused}
+        if clusters.can_join(k, c):
+            clusters.union(k, c)
+            best[k] = max(best.get(k, score), score)
+            best[c] = max(best.get(c, score), score)
+    name: dict[int, str] = {}
+    for k, m in enumerate(mentions):
+        r = clusters.root(k)
+        name[r] = min(name.get(r, m.home_id), m.home_id)
+    event_of = {m.id: name[clusters.root(k)] for k, m in enumerate(mentions)}
+    aliases = {m.home_id: event_of[m.id] for m in mentions if m.home_id != event_of[m.id]}
+    new_ids = {m.id for m in new}
+    scores = {m.id: best.get(k) for k, m in enumerate(mentions) if m.id in new_ids}
     return FusionPlan(event_of=event_of, aliases=aliases, scores=scores)

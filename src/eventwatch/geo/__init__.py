@@ -16,7 +16,7 @@ from eventwatch.errors import InputError
 from eventwatch.geo.assign import locate
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
 from eventwatch.geo.places import find_places
-from eventwatch.records import Analysis
+from eventwatch.records import Analysis, Place
 
 __all__ = ["Candidate", "Gazetteer", "demonym_country", "find_places", "locate", "run"]
 
@@ -45,7 +45,7 @@ def run(analyses: Iterable[Analysis], cfg: Config) -> Iterator[Analysis]:
     done = failed = 0
     for analysis in analyses:
         try:
-            places = find_places(analysis.parsed, gaz)
+            places = _outside_sources(find_places(analysis.parsed, gaz), analysis)
             mentions = tuple(
                 replace(em, locations=locate(em, analysis.parsed, places)) for em in analysis.event_mentions
             )
@@ -57,3 +57,16 @@ def run(analyses: Iterable[Analysis], cfg: Config) -> Iterator[Analysis]:
         done += 1
         yield replace(analysis, places=places, event_mentions=mentions)
     log.info("geo: %d articles placed, %d failed", done, failed)
+
+
+def _outside_sources(places: tuple[Place, ...], analysis: Analysis) -> tuple[Place, ...]:
+    """Drop toponyms inside the name of a source ("Fars", "told the BBC"): an outlet named after a province or
+    a word the gazetteer knows is who says so, not where (the attribute stage runs first and found them)."""
+    spans = [
+        src.span
+        for mention in analysis.event_mentions
+        for claim in mention.claims
+        for src in (claim.source, *claim.source.via)
+        if src.span is not None
+    ]
+    return tuple(p for p in places if p.span is None or not any(s.contains(p.span) for s in spans))

@@ -16,8 +16,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from eventwatch.records import EventMention, ParsedArticle, Place, Precision, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _COARSE = frozenset({Precision.COUNTRY, Precision.ADMIN1, Precision.REGION})
 _DATELINE_CHARS = 80  # a dateline sits in the first line: "ALEPPO, Syria, Oct 16 (Reuters) -"
@@ -83,8 +87,47 @@ def main_place(places: Sequence[Place]) -> Place | None:
     return max(places, key=lambda p: (counts[p.geonameid], -order.index(p.precision)))
 
 
+# A country named as a clause's subject, a possessor or a noun modifier acts ("Iran issued warrants", "Iran's
+# request", "U.S. airstrikes"): it says who, not where (dev gold: those events sit in a city of the article).
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod", "agent"})
+
+
+def _token_at(parsed: ParsedArticle, offset: int) -> Token | None:
+    for pdoc in parsed.docs:
+        local = offset - pdoc.offset
+        if 0 <= local < len(pdoc.doc.text):
+            span = pdoc.doc.char_span(local, local + 1, alignment_mode="expand")
+            return span.root if span is not None and len(span) else None
+    return None
+
+
+def _names_an_actor(place: Place, event: EventMention, parsed: ParsedArticle) -> bool:
+    """Whether this country mention names who acted rather than where (see ``_ACTOR_DEPS``)."""
+    if place.span is None or place.precision is not Precision.COUNTRY:
+        return False
+    for actor in (event.actor1, event.actor2):
+        if actor is not None and actor.span is not None and actor.span.contains(place.span):
+            return True
+    token = _token_at(parsed, place.span.start)
+    if token is None:
+        return False
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.ent_type_ == token.ent_type_:
+        token = token.head  # "United States": the last word carries the phrase's role
+    return token.dep_ in _ACTOR_DEPS
+
+
+def _refine(found: list[Place], fallback: Place | None) -> list[Place]:
+    """Countries only, and the article's own place lies inside one of them: that place is the better answer."""
+    if not found or fallback is None or fallback.precision in _COARSE:
+        return found
+    if all(p.precision is Precision.COUNTRY for p in found) and any(p.country == fallback.country for p in found):
+        return [fallback]
+    return found
+
+
 def locate(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) -> tuple[Place, ...]:
     """The event mention's places with ``rule`` set (see module docstring); () if the article has none."""
+    places = [p for p in places if not _names_an_actor(p, event, parsed)] or list(places)
     spans = list(event.evidence)
     subtree = _trigger_subtree(parsed, event.trigger)
     if subtree is not None:
@@ -93,10 +136,14 @@ def locate(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) 
     rule = "clause"
     if not found and 0 <= event.sentence_index < len(parsed.sentences):
         found, rule = _within(places, [parsed.sentences[event.sentence_index].span]), "sentence"
+    dateline = dateline_place(parsed, places)
+    main = main_place(places)
+    if found:
+        refined = _refine(found, dateline or main)
+        if refined is not found:
+            found, rule = refined, "dateline" if dateline else "article"
     if not found:
-        dateline = dateline_place(parsed, places)
         found, rule = ([dateline], "dateline") if dateline else ([], "")
     if not found:
-        main = main_place(places)
         found, rule = ([main], "article") if main else ([], "")
     return tuple(replace(p, rule=rule) for p in _distinct(found))

@@ -4,8 +4,16 @@ Articles go to Dask workers in batches; each worker loads the models once and re
 the caller stores (one transaction per article) and fuses after each batch.
 """
 
-from eventwatch.scale.batches import process_on_cluster
+from eventwatch.scale.batches import process_on_client, process_on_cluster
 from eventwatch.scale.cluster import ClusterSpec, connect, parse_cluster
-from eventwatch.scale.tasks import analyse_batch
+from eventwatch.scale.tasks import LoadModels, analyse_batch
 
-__all__ = ["ClusterSpec", "analyse_batch", "connect", "parse_cluster", "process_on_cluster"]
+__all__ = [
+    "ClusterSpec",
+    "LoadModels",
+    "analyse_batch",
+    "connect",
+    "parse_cluster",
+    "process_on_client",
+    "process_on_cluster",
+]

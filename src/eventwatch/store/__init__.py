@@ -32,7 +32,13 @@ from eventwatch.store.rows import (
 from eventwatch.store.sql import SqlStore, open_store
 
 __all__ = [
+    "ArticleDetail",
+    "ArticleRow",
     "CasualtyBound",
+    "ClaimRow",
+    "EventDetail",
+    "EventFilters",
+    "EventRow",
     "EventSource",
     "FusedEventInput",
     "FusedEventUpdate",
@@ -40,12 +46,6 @@ __all__ = [
     "FusionCasualtyRow",
     "FusionClaimRow",
     "FusionMentionRow",
-    "ArticleDetail",
-    "ArticleRow",
-    "ClaimRow",
-    "EventDetail",
-    "EventFilters",
-    "EventRow",
     "MentionDetail",
     "PlaceRow",
     "SaveOutcome",

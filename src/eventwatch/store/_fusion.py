@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
 from eventwatch.records import Factuality, Plover, SourceKind, Stance, Status
 from eventwatch.store import schema as s
@@ -110,7 +111,8 @@ class FusedEventUpdate:
 
 @dataclass(frozen=True, slots=True)
 class FusionAssignment:
-    """What fusion decided: new mention -> event, absorbed event -> survivor, new mention -> score."""
+    """What fusion decided for the neighbourhood of the new mentions: mention -> event for each mention in it,
+    old event id -> the event that id now resolves to, and each new mention's merge score."""
 
     event_of: dict[str, str]
     aliases: dict[str, str] = field(default_factory=dict)
@@ -173,7 +175,8 @@ def _effective_date() -> sa.ColumnElement[str]:
 
 
 def _candidates(conn: sa.Connection, new: Sequence[FusionMentionRow], reach_days: int) -> list[FusionMentionRow]:
-    """Fused mentions of the new mentions' types whose dates can be within ``reach_days`` of theirs.
+    """Every mention of the fused events that have a mention of the new mentions' types dated within
+    ``reach_days`` of theirs (whole events: fusion re-clusters them and must see all their mentions).
 
     Dates are ISO strings of varying precision, so the SQL filter works on whole years (a superset, cheap on
     the date index); fusion's own blocking then compares exact intervals.
@@ -190,8 +193,12 @@ def _candidates(conn: sa.Connection, new: Sequence[FusionMentionRow], reach_days
         when.append(eff.is_(None))
     if not when:
         return []
-    q = _mention_query().where(_m.c.id.in_(fused), _m.c.plover.in_(plovers), sa.or_(*when))
-    return _rows(conn, q)
+    near = (
+        sa.select(_m.c.event_id)
+        .join_from(_m, _a, _m.c.article_id == _a.c.id)
+        .where(_m.c.id.in_(fused), _m.c.plover.in_(plovers), sa.or_(*when))
+    )
+    return _rows(conn, _mention_query().where(_m.c.id.in_(fused), _m.c.event_id.in_(near)))
 
 
 def _lock(conn: sa.Connection) -> None:
@@ -199,38 +206,28 @@ def _lock(conn: sa.Connection) -> None:
         conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_FUSION_LOCK_KEY)))
 
 
-def _ensure_events(conn: sa.Connection, ids: set[str], rows: Sequence[FusionMentionRow], now: str) -> None:
-    """Give a mention stored without an event the single-article event fusion named for it."""
+def _ensure_events(conn: sa.Connection, ids: set[str], by_event: dict[str, FusionMentionRow], now: str) -> None:
+    """Create the row of an event named after a mention whose single-article event was merged away before
+    (or that was stored without one); its record is filled in when the neighbourhood's records are written."""
     have = set(conn.scalars(sa.select(_e.c.id).where(_e.c.id.in_(sorted(ids)))))
-    by_event = {}
-    for r in rows:
-        by_event.setdefault(r.event_id, r)
     for event_id in sorted(ids - have):
-        r = by_event.get(event_id)
-        conn.execute(
-            _e.insert().values(
-                id=event_id,
-                plover=r.plover if r else Plover.ASSAULT,
-                status=Status.SINGLE_SOURCE,
-                first_seen=r.first_seen if r else now,
-                n_mentions=0,
-                n_articles=0,
-            )
-        )
+        r = by_event[event_id]
+        values = {"plover": r.plover, "status": Status.SINGLE_SOURCE, "first_seen": r.first_seen or now}
+        conn.execute(_e.insert().values(id=event_id, n_mentions=0, n_articles=0, **values))
 
 
-def _absorb(conn: sa.Connection, aliases: dict[str, str], now: str) -> None:
-    """Point everything of each absorbed event at its survivor, keep the old id as an alias, drop the row."""
-    fm, al = s.fused_mentions, s.event_aliases
+def _point_aliases(conn: sa.Connection, aliases: dict[str, str], live: set[str], now: str) -> None:
+    """Record where each old id now resolves; an id that names an event again is no alias any more."""
+    al = s.event_aliases
+    if live:
+        conn.execute(al.delete().where(al.c.alias_id.in_(sorted(live))))
     for old, new in sorted(aliases.items()):
-        conn.execute(_m.update().where(_m.c.event_id == old).values(event_id=new))
-        conn.execute(fm.update().where(fm.c.event_id == old).values(event_id=new))
-        conn.execute(al.update().where(al.c.event_id == old).values(event_id=new))
-        conn.execute(al.delete().where(al.c.alias_id == old))
-        conn.execute(al.insert().values(alias_id=old, event_id=new, merged_at=now))
-        conn.execute(s.fused_claims.delete().where(s.fused_claims.c.event_id == old))
-        conn.execute(s.event_casualties.delete().where(s.event_casualties.c.event_id == old))
-        conn.execute(_e.delete().where(_e.c.id == old))
+        stmt = _insert(conn, al).values(alias_id=old, event_id=new, merged_at=now)
+        conn.execute(stmt.on_conflict_do_update(index_elements=[al.c.alias_id], set_={"event_id": new}))
+
+
+def _insert(conn: sa.Connection, table: sa.Table) -> Any:
+    return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
 
 
 def _claims(conn: sa.Connection, mention_ids: list[str]) -> list[FusionClaimRow]:
@@ -312,40 +309,55 @@ def _write_record(conn: sa.Connection, event_id: str, update: FusedEventUpdate) 
 
 
 def fuse(conn: sa.Connection, plan: PlanFn, summarize: SummarizeFn, reach_days: int, now: str) -> int:
-    """Fuse every stored mention not fused yet, in the caller's write transaction; returns how many."""
+    """Fuse every stored mention not fused yet, in the caller's write transaction; returns how many.
+
+    ``plan`` re-clusters the neighbourhood of the new mentions; mentions that change event are moved, events
+    left without mentions are dropped (their ids stay resolvable as aliases), and the record of every
+    event in the neighbourhood is recomputed.
+    """
     _lock(conn)
-    fused_ids = sa.select(s.fused_mentions.c.event_mention_id)
-    new = _rows(conn, _mention_query().where(_m.c.id.not_in(fused_ids)))
+    fm = s.fused_mentions
+    new = _rows(conn, _mention_query().where(_m.c.id.not_in(sa.select(fm.c.event_mention_id))))
     if not new:
         return 0
     existing = _candidates(conn, new, reach_days)
     decided = plan(existing, new)
-    targets = set(decided.event_of.values()) | set(decided.aliases.values())
-    _ensure_events(
-        conn, targets | set(decided.aliases), [replace(r, event_id=decided.event_of[r.id]) for r in new], now
-    )
-    _absorb(conn, decided.aliases, now)
+    rows = {r.id: r for r in [*existing, *new]}
+    live = set(decided.event_of.values())
+    before = {rows[mid].event_id for mid in decided.event_of if rows[mid].event_id}
+    by_event = {eid: rows[mid] for mid, eid in sorted(decided.event_of.items(), reverse=True)}
+    _ensure_events(conn, live, by_event, now)
+    moved = [{"mid": mid, "eid": eid} for mid, eid in sorted(decided.event_of.items()) if rows[mid].event_id != eid]
+    if moved:
+        conn.execute(_m.update().where(_m.c.id == sa.bindparam("mid")).values(event_id=sa.bindparam("eid")), moved)
+        conn.execute(
+            fm.update().where(fm.c.event_mention_id == sa.bindparam("mid")).values(event_id=sa.bindparam("eid")), moved
+        )
+    new_ids = {r.id for r in new}
     conn.execute(
-        _m.update().where(_m.c.id == sa.bindparam("mid")).values(event_id=sa.bindparam("eid")),
-        [{"mid": mid, "eid": eid} for mid, eid in sorted(decided.event_of.items())],
-    )
-    conn.execute(
-        s.fused_mentions.insert(),
+        fm.insert(),
         [
-            {"event_mention_id": mid, "event_id": eid, "score": decided.scores.get(mid), "fused_at": now}
-            for mid, eid in sorted(decided.event_of.items())
+            {
+                "event_mention_id": mid,
+                "event_id": decided.event_of[mid],
+                "score": decided.scores.get(mid),
+                "fused_at": now,
+            }
+            for mid in sorted(new_ids)
         ],
     )
-    for event_id in sorted(targets):
-        rows = _rows(conn, _mention_query().where(_m.c.event_id == event_id))
-        if not rows:
-            continue
-        ids = [r.id for r in rows]
+    _point_aliases(conn, decided.aliases, live, now)
+    gone = sorted(before - live)
+    if gone:
+        conn.execute(_e.delete().where(_e.c.id.in_(gone)))
+    for event_id in sorted(live):
+        members = _rows(conn, _mention_query().where(_m.c.event_id == event_id))
+        ids = [r.id for r in members]
         record = summarize(
-            FusedEventInput(event_id, tuple(rows), tuple(_claims(conn, ids)), tuple(_casualties(conn, ids)))
+            FusedEventInput(event_id, tuple(members), tuple(_claims(conn, ids)), tuple(_casualties(conn, ids)))
         )
         _write_record(conn, event_id, record)
-    return len(decided.event_of)
+    return len(new_ids)
 
 
 def resolve_alias(conn: sa.Connection, event_id: str) -> str | None:

@@ -110,7 +110,10 @@ def query_events(conn: sa.Connection, f: EventFilters) -> list[EventRow]:
     # limit: keep reading pages by id until it is full or the table is exhausted.
     while len(out) < f.limit:
         page_where = [*where, e.c.id > cursor] if cursor is not None else where
-        page = conn.execute(sa.select(*_EVENT_COLS).where(*page_where).order_by(e.c.id).limit(f.limit)).all()
+        # Pick the page's ids first, then read their columns: the columns taken from mentions are subqueries,
+        # and SQLite would otherwise compute them for every matching row before sorting and cutting the page.
+        page_ids = sa.select(e.c.id).where(*page_where).order_by(e.c.id).limit(f.limit).scalar_subquery()
+        page = conn.execute(sa.select(*_EVENT_COLS).where(e.c.id.in_(page_ids)).order_by(e.c.id)).all()
         for r in page:
             if f.near is None or haversine_km(f.near[0], f.near[1], r.latitude, r.longitude) <= f.near[2]:
                 out.append(_event_row(r))

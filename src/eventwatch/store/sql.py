@@ -117,9 +117,13 @@ class SqlStore:
     @contextmanager
     def _reading(self) -> Iterator[sa.Connection]:
         """A read transaction; each statement is interrupted past ``query_timeout_s`` (QueryTimeoutError)."""
-        with self._errors("query failed"), self._engine.connect() as conn, conn.begin():
-            with _query.time_limit(conn, self._query_timeout_s):
-                yield conn
+        with (
+            self._errors("query failed"),
+            self._engine.connect() as conn,
+            conn.begin(),
+            _query.time_limit(conn, self._query_timeout_s),
+        ):
+            yield conn
 
     def save(self, analysis: Analysis) -> SaveOutcome:
         art = analysis.article

@@ -6,7 +6,7 @@ import threading
 import time
 import urllib.robotparser
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["HostPacer", "RobotsRules", "WatchStopped"]
 
@@ -61,9 +61,7 @@ class RobotsRules:
     @classmethod
     def disallow_all(cls, fetched_at: float, reason: str) -> RobotsRules:
         """RFC 9309 §2.3.1.4: robots.txt "unreachable" (5xx, network error) means assume complete disallow."""
-        parser = urllib.robotparser.RobotFileParser()
-        parser.disallow_all = True
-        return cls(parser, fetched_at, reason)
+        return replace(cls.from_text("User-agent: *\nDisallow: /\n", fetched_at), unreachable=reason)
 
     def allows(self, user_agent: str, url: str) -> bool:
         return self.parser.can_fetch(user_agent, url)

@@ -60,7 +60,15 @@
   }
 
   // ---- map ----
-  const map = L.map("map", { worldCopyJump: true, minZoom: 1, attributionControl: false }).setView([25, 20], 2);
+  const calm = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  const map = L.map("map", {
+    worldCopyJump: true,
+    minZoom: 1,
+    attributionControl: false,
+    zoomAnimation: !calm,
+    fadeAnimation: !calm,
+    markerZoomAnimation: !calm,
+  }).setView([25, 20], 2);
   const credit = el("p", "attribution");
   document.getElementById("map").after(credit);
   if (app.dataset.tileUrl) {
