@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from _common import emit, machine
-
 from eventwatch import fuse, ingest, pipeline
 from eventwatch.config import Config, load_config
 from eventwatch.records import Article

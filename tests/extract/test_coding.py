@@ -6,6 +6,7 @@ import pytest
 
 from eventwatch.extract.coding import acled, cameo_root, refine_mode
 from eventwatch.records import Factuality
+from tests.extract.conftest import Extract
 
 A = Factuality.ASSERTED
 
@@ -88,3 +89,15 @@ def test_coding_refine_mode_from_weapon_words(words: set[str], mode: str | None)
 )
 def test_coding_cameo_root(plover: str, mode: str | None, root: str) -> None:
     assert cameo_root(plover, mode) == root
+
+
+def test_coding_an_attacker_giving_himself_up_after_the_attack_is_folded(extract_text: Extract) -> None:
+    text = (
+        "A gunman shot shoppers at a market in Kirkuk on Saturday, killing five people.\n"
+        "The suspected gunman surrendered himself to police after being confronted by officers."
+    )
+    mentions = extract_text(text, "2019-08-04").event_mentions
+    surrender = [m for m in mentions if m.plover == "COERCE"]
+    assert surrender, "the surrender is still an event"
+    assert all(m.acled is None for m in surrender)
+    assert any(m.plover == "ASSAULT" and m.acled == "Violence against civilians" for m in mentions)

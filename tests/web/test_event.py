@@ -48,6 +48,9 @@ def test_event_seed_strike_shows_contested_sides_and_highlighted_denial(desktop:
     # Stances are grouped: supporting groups come before the denial.
     headings = page.eval_on_selector_all(".stance h3", "els => els.map(e => e.firstChild.textContent.trim())")
     assert headings.index("Deny") == len(headings) - 1 and "Confirm" in headings
+    # The locator map draws the outline and the event's marker, shaped by its status.
+    page.locator("#event-map .marker .symbol-contested").wait_for()
+    assert page.locator("#event-map path.country").count() > 150
     desktop.screenshot("event-seed-aleppo-strike")
     assert desktop.watch.foreign_requests(desktop.base_url) == []
     assert desktop.watch.console_errors == [] and desktop.watch.page_errors == []

@@ -5,6 +5,7 @@ talks to no host but the server."""
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -110,3 +111,14 @@ def test_xss_pipeline_report_with_payload_title_and_sources(desktop: WatchedPage
 
 def _mentions(p: WatchedPage, event_id: str) -> list[dict]:  # type: ignore[type-arg]
     return httpx.get(f"{p.base_url}/api/events/{event_id}").json()["mentions"]  # type: ignore[no-any-return]
+
+
+def test_xss_payload_in_a_filter_shows_the_api_error_as_text(desktop: WatchedPage) -> None:
+    payload = "<img src=x onerror=window.__xss(50)>"
+    desktop.page.goto(desktop.base_url + "/?country=" + quote(payload))
+    desktop.page.wait_for_selector('#app[data-state="error"]')
+    error = desktop.page.locator("#load-error")
+    assert error.is_visible() and "country" in error.inner_text()
+    assert desktop.page.input_value("#f-country") == payload
+    assert desktop.page.locator("#event-list li").count() == 0
+    _assert_nothing_ran(desktop)

@@ -120,10 +120,17 @@ def _sentence_index(parsed: ParsedArticle, offset: int) -> int:
 
 def _is_folded(cand: Candidate, cands: list[Candidate]) -> bool:
     """An arrest by police at a protest or of an attacker is part of that event for ACLED (README)."""
+    actor = (cand.actor1.sector or "")[:3] if cand.actor1 else ""
+    recipient = (cand.actor2.sector or "")[:3] if cand.actor2 else ""
+    if cand.plover == "ASSAULT" and actor == "COP" and recipient in ("UAF", "CRM"):
+        # Police shooting or chasing the attacker during the attack is part of that attack.
+        return any(
+            c.plover == "ASSAULT" and c is not cand and (c.actor1 is None or c.actor1 is not cand.actor1) for c in cands
+        )
     if (cand.plover, cand.mode) != ("COERCE", "arrest"):
         return False
-    by_police = cand.actor1 is None or (cand.actor1.sector or "")[:3] in ("COP", "")
-    recipient = (cand.actor2.sector or "")[:3] if cand.actor2 else ""
+    # Arrested by the police, or an attacker giving himself up ("the gunman surrendered to police").
+    by_police = actor in ("COP", "", "UAF", "CRM")
     context = any(c.plover in ("PROTEST", "ASSAULT") and not c.is_background for c in cands if c is not cand)
     return by_police and context and recipient not in ("OPP", "GOV", "JRN")
 

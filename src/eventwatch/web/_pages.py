@@ -66,7 +66,8 @@ def event_page(request: Request, event_id: str) -> Response:
     detail = _store(request).get_event(event_id)
     if detail is None:
         return _not_found(request, "event")
-    return _render(request, "event.html", view=event_view(detail))
+    cfg: Config = request.app.state.cfg
+    return _render(request, "event.html", view=event_view(detail), tile_url=cfg.web_tile_url)
 
 
 def article_page(request: Request, article_id: str, hl: str | None = None) -> Response:

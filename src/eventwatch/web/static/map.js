@@ -8,6 +8,7 @@
   const form = document.getElementById("filters");
   const list = document.getElementById("event-list");
   const countLabel = document.getElementById("event-count");
+  const loadError = document.getElementById("load-error");
   const clearButton = document.getElementById("timeline-clear");
   const STATUS_LABELS = {
     "contested": "Contested",
@@ -260,10 +261,12 @@
       if (signal.aborted) return;
       events = [];
       draw();
-      countLabel.textContent = "(could not load events: " + error.message + ")";
+      loadError.textContent = "Could not load events: " + error.message;
+      loadError.hidden = false;
       app.dataset.state = "error";
       return;
     }
+    loadError.hidden = true;
     events = loaded.slice(0, maxEvents);
     fitted = false;
     draw();

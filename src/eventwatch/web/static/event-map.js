@@ -1,0 +1,23 @@
+"use strict";
+// The event page's small locator map: the shipped country outlines (or the configured tiles) and one marker.
+// Coordinates and status come from data attributes the server wrote; no article text is used here.
+(function () {
+  const box = document.getElementById("event-map");
+  if (!box) return;
+  const lat = Number(box.dataset.latitude);
+  const lon = Number(box.dataset.longitude);
+  if (!Number.isFinite(lat) || !Number.isFinite(lon)) return;
+  const map = L.map(box, { attributionControl: false, scrollWheelZoom: false, zoomAnimation: false }).setView([lat, lon], 5);
+  if (box.dataset.tileUrl) L.tileLayer(box.dataset.tileUrl, { maxZoom: 18 }).addTo(map);
+  fetch("/static/outline/countries-110m.geojson")
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error("outline " + r.status))))
+    .then((outline) => {
+      L.geoJSON(outline, { interactive: false, style: { className: "country", weight: 0.6 } }).addTo(map).bringToBack();
+    })
+    .catch(() => box.classList.add("outline-missing"));
+  const symbol = document.createElement("span");
+  symbol.className = "symbol symbol-" + (box.dataset.status || "unknown");
+  symbol.setAttribute("aria-hidden", "true");
+  const icon = L.divIcon({ className: "marker", html: symbol, iconSize: [18, 18], iconAnchor: [9, 9] });
+  L.marker([lat, lon], { icon, keyboard: false, interactive: false }).addTo(map);
+})();

@@ -1,0 +1,109 @@
+"""``eventwatch.fuse.cross``: which mentions from different articles are one event (hand-built inputs)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from eventwatch.fuse import FusionMention, FusionParams, fuse_mentions
+
+PARAMS = FusionParams()
+ALEPPO = (36.2021, 37.1343)
+HOMS = (34.7268, 36.7234)
+
+
+def _mention(mid: str, article: str, text: str, **kw: object) -> FusionMention:
+    fields: dict[str, object] = {
+        "plover": "ASSAULT",
+        "date": "2016-10-16",
+        "date_precision": "day",
+        "latitude": ALEPPO[0],
+        "longitude": ALEPPO[1],
+        "place_precision": "city",
+        "country": "SYR",
+        "acled": "Explosions/Remote violence",
+    }
+    fields.update(kw)
+    return FusionMention(id=mid, article_id=article, home_id=f"ev-{mid}", text=text, **fields)  # type: ignore[arg-type]
+
+
+STRIKE_A = _mention("a1", "A", "Russian jets carried out air strikes on the eastern districts of Aleppo", actors=("russia",))
+STRIKE_B = _mention("b1", "B", "air strikes hit rebel-held eastern districts of Aleppo, Russian jets among them", actors=("russia",))
+
+
+def test_fuse_mentions_two_reports_of_one_strike_become_one_event() -> None:
+    plan = fuse_mentions([], [STRIKE_A, STRIKE_B], PARAMS)
+    assert plan.event_of["a1"] == plan.event_of["b1"]
+
+
+def test_fuse_mentions_same_place_next_day_lookalike_stays_apart() -> None:
+    next_day = replace(STRIKE_B, id="b2", home_id="ev-b2", date="2016-10-17")
+    plan = fuse_mentions([], [STRIKE_A, next_day], PARAMS)
+    assert plan.event_of["a1"] != plan.event_of["b2"]
+
+
+def test_fuse_mentions_other_city_same_day_stays_apart() -> None:
+    homs = replace(STRIKE_B, id="b3", home_id="ev-b3", latitude=HOMS[0], longitude=HOMS[1])
+    plan = fuse_mentions([], [STRIKE_A, homs], PARAMS)
+    assert plan.event_of["a1"] != plan.event_of["b3"]
+
+
+def test_fuse_mentions_two_mentions_of_one_article_never_merge() -> None:
+    same_article = replace(STRIKE_B, article_id="A")
+    plan = fuse_mentions([], [STRIKE_A, same_article], PARAMS)
+    assert plan.event_of["a1"] != plan.event_of["b1"]
+
+
+def test_fuse_mentions_background_mention_attaches_to_the_event_it_names() -> None:
+    later = _mention(
+        "c1",
+        "C",
+        "the air strikes on the eastern districts of Aleppo last week",
+        date="2016-10-23",
+        is_background=True,
+        actors=("russia",),
+    )
+    plan = fuse_mentions([], [STRIKE_A, later], PARAMS)
+    assert plan.event_of["c1"] == plan.event_of["a1"]
+
+
+def test_fuse_mentions_planned_event_links_to_its_later_occurrence() -> None:
+    plan_text = "Russian jets will carry out air strikes on the eastern districts of Aleppo"
+    announced = _mention("p1", "P", plan_text, date="2016-10-10", is_planned=True, actors=("russia",))
+    plan = fuse_mentions([], [announced, STRIKE_A], PARAMS)
+    assert plan.event_of["p1"] == plan.event_of["a1"]
+
+
+def test_fuse_mentions_other_type_is_not_compared() -> None:
+    protest = replace(STRIKE_B, plover="PROTEST")
+    plan = fuse_mentions([], [STRIKE_A, protest], PARAMS)
+    assert plan.event_of["a1"] != plan.event_of["b1"]
+
+
+def test_fuse_mentions_incremental_equals_batch() -> None:
+    third = _mention("c2", "C", "the eastern districts of Aleppo were hit by air strikes", actors=("russia",))
+    batch = fuse_mentions([], [STRIKE_A, STRIKE_B, third], PARAMS)
+    first = fuse_mentions([], [STRIKE_A], PARAMS)
+    fused = [replace(STRIKE_A, event_id=first.event_of["a1"])]
+    second = fuse_mentions(fused, [STRIKE_B, third], PARAMS)
+    assert second.event_of == batch.event_of
+
+
+def test_fuse_mentions_event_is_named_after_its_smallest_home_id_and_the_other_is_an_alias() -> None:
+    plan = fuse_mentions([], [STRIKE_B, STRIKE_A], PARAMS)
+    assert plan.event_of == {"a1": "ev-a1", "b1": "ev-a1"}
+    assert plan.aliases == {"ev-b1": "ev-a1"}
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_fuse_mentions_outcome_does_not_depend_on_input_order(order: int) -> None:
+    items = [STRIKE_A, STRIKE_B, replace(STRIKE_B, id="b2", home_id="ev-b2", article_id="B2", date="2016-10-17")]
+    reference = fuse_mentions([], items, PARAMS)
+    shuffled = items[::-1] if order else items[1:] + items[:1]
+    assert fuse_mentions([], shuffled, PARAMS).event_of == reference.event_of
+
+
+def test_fuse_mentions_undated_mentions_compare_with_each_other() -> None:
+    plan = fuse_mentions([], [replace(STRIKE_A, date=None), replace(STRIKE_B, date=None)], PARAMS)
+    assert plan.event_of["a1"] == plan.event_of["b1"]
