@@ -128,40 +128,45 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _requests(rng: random.Random, ids: list[str], cursor: str) -> list[tuple[str, dict[str, Any]]]:
-    """A fixed mix: plain listing, filters (status, type + country, bbox, near, date range, text), a second
-    page by cursor, and event details."""
-    mix: list[tuple[str, dict[str, Any]]] = [
-        ("/api/events", {"limit": 100}),
-        ("/api/events", {"status": "contested", "limit": 50}),
-        ("/api/events", {"plover": "PROTEST", "country": "SYR", "limit": 50}),
-        ("/api/events", {"bbox": "36,35,38,37", "limit": 100}),
-        ("/api/events", {"near": "36.2,37.16,25", "limit": 50}),
-        ("/api/events", {"since": "2020-01-01", "until": "2020-12-31", "limit": 100}),
-        ("/api/events", {"actor": "rebel", "limit": 20}),
-        ("/api/events", {"q": "heavy damage", "limit": 20}),
-        ("/api/events", {"limit": 100, "cursor": cursor}),
+Request = tuple[str, str, dict[str, Any]]  # kind, path, query parameters
+
+
+def _requests(rng: random.Random, ids: list[str], cursor: str) -> list[Request]:
+    """A fixed mix: plain listing, filters (status, type + country, bbox, near, date range, actor, text), a
+    second page by cursor, and event details (6 of 15)."""
+    mix: list[Request] = [
+        ("list", "/api/events", {"limit": 100}),
+        ("status", "/api/events", {"status": "contested", "limit": 50}),
+        ("type_country", "/api/events", {"plover": "PROTEST", "country": "SYR", "limit": 50}),
+        ("bbox", "/api/events", {"bbox": "36,35,38,37", "limit": 100}),
+        ("near", "/api/events", {"near": "36.2,37.16,25", "limit": 50}),
+        ("dates", "/api/events", {"since": "2020-01-01", "until": "2020-12-31", "limit": 100}),
+        ("actor", "/api/events", {"actor": "rebel", "limit": 20}),
+        ("text", "/api/events", {"q": "heavy damage", "limit": 20}),  # in every article, in no evidence
+        ("cursor", "/api/events", {"limit": 100, "cursor": cursor}),
     ]
-    mix += [(f"/api/events/{rng.choice(ids)}", {}) for _ in range(6)]
+    mix += [("detail", f"/api/events/{rng.choice(ids)}", {}) for _ in range(6)]
     return mix
 
 
-async def _client(url: str, n: int, rng: random.Random, ids: list[str], cursor: str) -> tuple[list[float], int]:
-    latencies: list[float] = []
-    errors = 0
+async def _client(
+    url: str, n: int, rng: random.Random, ids: list[str], cursor: str
+) -> tuple[list[tuple[str, float]], list[str]]:
+    latencies: list[tuple[str, float]] = []
+    errors: list[str] = []  # "<kind> <status> <code>" or "<kind> <exception>" per failed request
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
     async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as c:
         mix = _requests(rng, ids, cursor)
         for _ in range(n):
-            path, params = rng.choice(mix)
+            kind, path, params = rng.choice(mix)
             t = time.perf_counter()
             try:
                 r = await c.get(path, params=params)
                 if r.status_code >= 500:
-                    errors += 1
-            except httpx.TransportError:
-                errors += 1
-            latencies.append((time.perf_counter() - t) * 1000)
+                    errors.append(f"{kind} {r.status_code} {r.json().get('error', {}).get('code')}")
+            except httpx.TransportError as exc:
+                errors.append(f"{kind} {type(exc).__name__}")
+            latencies.append((kind, (time.perf_counter() - t) * 1000))
     return latencies, errors
 
 
@@ -170,15 +175,21 @@ async def _run(url: str, clients: int, n: int, ids: list[str], cursor: str) -> d
     tasks = [_client(url, n, random.Random(SEED + k), ids, cursor) for k in range(clients)]
     results = await asyncio.gather(*tasks)
     wall = time.perf_counter() - started
-    latencies = [x for lat, _ in results for x in lat]
+    latencies = [ms for lat, _ in results for _kind, ms in lat]
+    by_kind: dict[str, list[float]] = {}
+    for lat, _ in results:
+        for kind, ms in lat:
+            by_kind.setdefault(kind, []).append(ms)
     return {
         "clients": clients,
         "requests": len(latencies),
-        "errors": sum(e for _, e in results),
+        "errors": sum(len(e) for _, e in results),
+        "error_kinds": sorted(e for _, errs in results for e in errs),
         "p50_ms": percentile(latencies, 0.50),
         "p95_ms": percentile(latencies, 0.95),
         "p99_ms": percentile(latencies, 0.99),
         "requests_per_s": len(latencies) / wall,
+        "p50_ms_by_kind": {k: percentile(v, 0.50) for k, v in sorted(by_kind.items())},
     }
 
 
@@ -226,7 +237,10 @@ def main() -> None:
             f"api_latency_{r['clients']}_clients: p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, "
             f"p99 {r['p99_ms']:.1f} ms (n={r['requests']}, {r['requests_per_s']:.0f} req/s)"
         )
-        lines.append(f"api_errors_{r['clients']}_clients: {r['errors']} (n={r['requests']})")
+        what = f"; {', '.join(r['error_kinds'])}" if r["error_kinds"] else ""
+        lines.append(f"api_errors_{r['clients']}_clients: {r['errors']} (n={r['requests']}{what})")
+        kinds = ", ".join(f"{k} {v:.0f}" for k, v in r["p50_ms_by_kind"].items())
+        lines.append(f"api_p50_by_kind_{r['clients']}_clients: {kinds} (ms)")
     emit(figures, lines, args.json)
 
 

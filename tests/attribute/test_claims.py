@@ -259,3 +259,17 @@ def test_claims_evidence_slices_article_text(analyse, seed_text):
         assert claim.evidence.slice(seed_text).strip()
         if claim.source.span is not None:
             assert claim.source.span.slice(seed_text) == claim.source.text
+
+
+def test_claims_source_text_leaves_out_a_comment_on_the_source(analyse):
+    text = "A field commander, presumably in the city, said that troops repelled attacks on Monday."
+    analysis = analyse(text, [("troops repelled attacks", "repelled", A)])
+    (claim,) = analysis.event_mentions[0].claims
+    assert claim.source.text == "A field commander"
+
+
+def test_claims_source_text_keeps_an_appositive(analyse):
+    text = "Dmitry Peskov, Putin's spokesman, denied that Russian jets bombed the hospital."
+    analysis = analyse(text, [("Russian jets bombed the hospital", "bombed", A)])
+    (claim,) = analysis.event_mentions[0].claims
+    assert claim.source.text.startswith("Dmitry Peskov, Putin's spokesman")

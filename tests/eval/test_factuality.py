@@ -11,9 +11,9 @@ from eventwatch.config import load_config
 from eventwatch.eval.factuality import evaluate_file, format_table, pearson
 from eventwatch.nlp import load_model
 
-# Floors sit a little under the figures in the README (UDS-IH2 test 0.740, MEANTIME test 0.494).
+# Floors sit a little under the figures in the README (UDS-IH2 test 0.742, MEANTIME test 0.475).
 UDS_TEST_FLOOR = 0.70
-MEANTIME_TEST_FLOOR = 0.46
+MEANTIME_TEST_FLOOR = 0.44
 
 
 def test_pearson_of_a_perfect_and_an_inverted_ranking() -> None:

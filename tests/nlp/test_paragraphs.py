@@ -30,11 +30,22 @@ def test_split_paragraphs_cuts_a_line_without_spaces_at_the_limit() -> None:
     assert [s.end - s.start for s in split_paragraphs(text, max_chars=10)] == [10, 10, 5]
 
 
-@given(st.text(alphabet=st.sampled_from("ab .\n!?\t"), max_size=300), st.integers(min_value=1, max_value=40))
-def test_split_paragraphs_pieces_are_bounded_and_keep_every_word(text: str, max_chars: int) -> None:
+def test_split_paragraphs_cuts_a_long_run_of_punctuation_into_pieces_of_its_own() -> None:
+    text = "Who? " + "!?" * 6 + " Nobody."
+    pieces = [s.slice(text) for s in split_paragraphs(text, max_word_chars=7)]
+    assert pieces == ["Who?", "!?!?!?!", "?!?!?", "Nobody."]
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab .\n!?\t"), max_size=300),
+    st.integers(min_value=1, max_value=40),
+    st.integers(min_value=1, max_value=12),
+)
+def test_split_paragraphs_pieces_are_bounded_and_keep_every_word(text: str, max_chars: int, max_word: int) -> None:
     uncut = split_paragraphs(text)
-    pieces = split_paragraphs(text, max_chars=max_chars)
+    pieces = split_paragraphs(text, max_chars=max_chars, max_word_chars=max_word)
     assert all(0 < s.end - s.start <= max_chars for s in pieces)
+    assert all(len(word) <= max_word for s in pieces for word in s.slice(text).split())
     assert all(s.slice(text) == s.slice(text).strip() for s in pieces)
     assert [s.start for s in pieces] == sorted(s.start for s in pieces)
     # Cutting only removes whitespace between pieces: the non-space characters are the same, in order.

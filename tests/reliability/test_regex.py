@@ -91,7 +91,10 @@ def _apply(name: str, pattern: re.Pattern[str] | re.Pattern[bytes], text: str) -
             pass
 
 
-@pytest.mark.parametrize(("name", "pattern"), [p for p in PATTERNS if p[0] not in NOT_ON_INPUT], ids=lambda v: v)
+_ON_INPUT = [p for p in PATTERNS if p[0] not in NOT_ON_INPUT]
+
+
+@pytest.mark.parametrize(("name", "pattern"), _ON_INPUT, ids=[f"{n}-{i}" for i, (n, _) in enumerate(_ON_INPUT)])
 def test_regex_bait_runs_within_the_document_time_limit(
     name: str, pattern: re.Pattern[str] | re.Pattern[bytes]
 ) -> None:

@@ -100,7 +100,7 @@ class WatchedPage:
         return list(self.page.evaluate("window.__xssCalls || []"))
 
 
-def _open_page(browser: Browser, base_url: str, screenshot_dir: Path, **context: Any) -> Iterator[WatchedPage]:
+def open_page(browser: Browser, base_url: str, screenshot_dir: Path, **context: Any) -> Iterator[WatchedPage]:
     ctx = browser.new_context(**context)
     ctx.add_init_script(XSS_PROBE)
     page = ctx.new_page()
@@ -129,12 +129,12 @@ def _open_page(browser: Browser, base_url: str, screenshot_dir: Path, **context:
 
 @pytest.fixture
 def desktop(browser: Browser, base_url: str, screenshot_dir: Path) -> Iterator[WatchedPage]:
-    yield from _open_page(browser, base_url, screenshot_dir, viewport={"width": 1280, "height": 900})
+    yield from open_page(browser, base_url, screenshot_dir, viewport={"width": 1280, "height": 900})
 
 
 @pytest.fixture
 def phone(browser: Browser, base_url: str, screenshot_dir: Path) -> Iterator[WatchedPage]:
-    yield from _open_page(
+    yield from open_page(
         browser,
         base_url,
         screenshot_dir,

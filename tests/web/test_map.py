@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-import httpx
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
 
+import httpx
+import pytest
+from fastapi import FastAPI, Response
+from playwright.sync_api import Browser
+
+from eventwatch.api import create_app
+from eventwatch.config import load_config
 from eventwatch.records import Status
-from tests.web.conftest import WatchedPage
+from eventwatch.web import STATIC_DIR
+from tests._live_server import live_server
+from tests.web.conftest import WatchedPage, open_page
 
 STATUSES = {str(s) for s in Status}
 
@@ -147,3 +158,46 @@ def test_map_is_readable_on_a_phone(phone: WatchedPage) -> None:
     assert map_box is not None and map_box["width"] > 300
     phone.screenshot("map-phone")
     _assert_clean(phone)
+
+
+@pytest.fixture(scope="module")
+def tile_server() -> Iterator[tuple[str, list[str]]]:
+    """A loopback tile server (every tile is the same small PNG) and the paths it was asked for."""
+    asked: list[str] = []
+    tile = (STATIC_DIR / "vendor" / "leaflet" / "images" / "layers.png").read_bytes()
+    app = FastAPI()
+
+    @app.get("/tiles/{z}/{x}/{y}.png")
+    def get_tile(z: int, x: int, y: int) -> Response:
+        asked.append(f"{z}/{x}/{y}")
+        return Response(tile, media_type="image/png")
+
+    with live_server(app) as url:
+        yield url, asked
+
+
+@pytest.fixture
+def configured(
+    browser: Browser, web_db: str, screenshot_dir: Path, tile_server: tuple[str, list[str]]
+) -> Iterator[WatchedPage]:
+    """The map page on a server with a tile URL and a cap of 5 events."""
+    cfg = load_config(db=web_db, web_tile_url=tile_server[0] + "/tiles/{z}/{x}/{y}.png", web_max_events=5)
+    with live_server(create_app(cfg)) as url:
+        yield from open_page(browser, url, screenshot_dir, viewport={"width": 1280, "height": 900})
+
+
+def test_map_uses_configured_tiles_and_caps_the_events_loaded(
+    configured: WatchedPage, tile_server: tuple[str, list[str]]
+) -> None:
+    configured.goto("/")
+    configured.wait_for_map()
+    assert len(_list_ids(configured)) == 5
+    notice = configured.page.locator("#load-error")
+    assert notice.is_visible() and "first 5 events" in notice.inner_text()
+    configured.page.locator(".leaflet-tile-loaded").first.wait_for()
+    assert tile_server[1], "the tile server was never asked"
+    tile_host = urlsplit(tile_server[0]).netloc
+    foreign = configured.watch.foreign_requests(configured.base_url)
+    assert foreign and {urlsplit(u).netloc for u in foreign} == {tile_host}
+    assert configured.watch.console_errors == []  # the CSP allows the tile host's images
+    configured.screenshot("map-with-tiles-capped")

@@ -50,7 +50,7 @@ def predicate_features(token: Token) -> list[str]:
     if token.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in token.children):
         feats.append("bare_imperative")
     head, child, depth = token.head, token, 1
-    while head is not child and depth <= _MAX_DEPTH:
+    while head != child and depth <= _MAX_DEPTH:
         prefix = f"up{depth}"
         head_lemma = head.lemma_.lower()
         feats.append(f"{prefix}_via={child.dep_}")

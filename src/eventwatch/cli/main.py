@@ -18,6 +18,7 @@ import typer
 from eventwatch import __version__
 from eventwatch.cli import _console
 from eventwatch.cli._console import progress, stderr, stdout
+from eventwatch.cli._import import import_records as _import_records
 from eventwatch.cli._watch import watch as _watch_command
 from eventwatch.config import SETTINGS, load_config
 from eventwatch.errors import EventwatchError, InputError
@@ -138,20 +139,29 @@ def run(
 @app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs or - (stdin).")],
-    fmt: Annotated[str, typer.Option("--format", help="gold-json | json | text")] = "gold-json",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="gold-json | json | text | records (every record of the analysis, one JSON per line, "
+            "for `eventwatch import`)",
+        ),
+    ] = "gold-json",
     out: Annotated[Path | None, typer.Option("--out", help="Write DIR/<id>.json per article.")] = None,
     verbose: Verbose = False,
 ) -> None:
     """Process articles without storing them and print their events and claims.
 
     Example: eventwatch extract article.txt --format gold-json
+    Dump for a later import: eventwatch extract news/ --format records > news.records.jsonl
     """
     from eventwatch import ingest, pipeline
     from eventwatch.export import to_gold_json
+    from eventwatch.export.records_json import analysis_to_json
 
     _console.setup_logging(verbose)
-    if fmt not in ("gold-json", "json", "text"):
-        raise typer.BadParameter("--format must be gold-json, json or text")
+    if fmt not in ("gold-json", "json", "text", "records"):
+        raise typer.BadParameter("--format must be gold-json, json, text or records")
     cfg = load_config()
     rejected = 0
     if out is not None:
@@ -171,9 +181,13 @@ def extract(
             rejected += 1
             stderr.print(result.message(), markup=False)
             continue
-        record = to_gold_json(result)
+        record = analysis_to_json(result) if fmt == "records" else to_gold_json(result)
         if fmt == "gold-json":
             record.pop("body", None)
+        if fmt == "records" and out is not None:
+            record_id = record["article"]["id"]
+            (out / f"{_safe_name(record_id)}.json").write_text(json.dumps(record, ensure_ascii=False) + "\n")
+            continue
         if fmt == "text":
             stdout.print(_text_summary(record), markup=False)
         elif out is not None:
@@ -438,6 +452,7 @@ def config(show: Annotated[bool, typer.Option("--show", help="Print every settin
 
 
 app.command("watch")(_watch_command)
+app.command("import")(_import_records)
 
 
 def main() -> None:

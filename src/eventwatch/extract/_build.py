@@ -141,7 +141,7 @@ def _noun_actor(tok: Token) -> Token | None:
         conjuncts += [c for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
     for child in [
         *tok.children,
-        *(first.children if first is not tok else ()),
+        *(first.children if first != tok else ()),
         *(g for c in conjuncts for g in c.children),
     ]:
         if child.dep_ == "prep" and child.lower_ == "by":
@@ -199,7 +199,7 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
             # "the US airstrike that killed Iranian general ...": the grouped verb's object is the recipient.
             a2 = next((o for t in group if not t.is_noun and (o := obj(t.token)) is not None), None)
             a2 = _relative_antecedent(a2, a2.head) if a2 is not None else None
-        if pred is not tok:
+        if pred != tok:
             subj = subject(pred)
             if a1 is None and subj is not None and subj.i != tok.i and tok.dep_ != "nsubj":
                 a1, from_subject = subj, True
@@ -246,6 +246,9 @@ def _places(tokens: SpacySpan) -> set[str]:
     out: set[str] = set()
     for t in tokens:
         prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+        after = t.doc[t.i + 1].text if t.i + 1 < len(t.doc) else ""
+        if after == "-" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
+            continue  # "in Al-Qaeda's rear": the first part of a hyphenated group name, not a place
         if t.pos_ == "PROPN" and (
             t.ent_type_ in ("GPE", "LOC", "FAC") or prev in ("near", "in", "at", "around", "outside")
         ):
@@ -256,7 +259,7 @@ def _places(tokens: SpacySpan) -> set[str]:
 def _speaker(tok: Token) -> Token | None:
     cur = tok
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in W.SPEECH:
             return subject(cur.head)

@@ -183,7 +183,7 @@ def _tells_past_act(cand: Candidate) -> bool:
     """
     tok = cand.trigger.token
     for _ in range(5):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):

@@ -29,7 +29,7 @@ def chain(tok: Token) -> list[Token]:
     out = [tok]
     cur = tok
     for _ in range(12):
-        if cur.head is cur:
+        if cur.head == cur:
             break
         dep = cur.dep_
         head = cur.head
@@ -83,7 +83,7 @@ def factuality(tok: Token) -> Factuality:
 def _generic_chain(tok: Token) -> list[Token]:
     links = chain(tok)
     top = links[-1]
-    if top.dep_ == "relcl" and top.head.head is not top.head:
+    if top.dep_ == "relcl" and top.head.head != top.head:
         # "Coalition nations which have conducted strikes in Iraq include ...": the relative clause
         # describes a noun of a standing-situation clause.
         links.extend(chain(top.head.head))

@@ -54,7 +54,7 @@ def subject(tok: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ == "nsubjpass":
                 return None
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head != tok:
             tok = tok.head
             seen += 1
             continue
@@ -79,7 +79,7 @@ def _has_disaster(tok: Token | None) -> bool:
 
 def _clause_words(tok: Token) -> set[str]:
     head = tok
-    while head.dep_ not in ("ROOT", "ccomp", "relcl", "advcl") and head.head is not head:
+    while head.dep_ not in ("ROOT", "ccomp", "relcl", "advcl") and head.head != head:
         head = head.head
     return _lemmas(head.subtree) | _lemmas(tok.subtree)
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from eventwatch.fuse.blocking import DayIndex, day_interval
-from eventwatch.fuse.similarity import MentionArrays, Weights, actor_mask, score_candidates, text_vectors
+from eventwatch.fuse.blocking import DayIndex, _cell, day_interval
+from eventwatch.fuse.similarity import MentionArrays, Weights, actor_mask, score_pairs, text_vectors
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,7 @@ def actor_keys(*names: str | None, countries: Sequence[str | None] = ()) -> tupl
     return tuple(dict.fromkeys(keys))
 
 
+_PAIRS_PER_BATCH = 200_000  # candidate pairs scored per vectorised call (bounds the memory of the gathers)
 _PRECISE = frozenset({"point", "district", "city", "admin2"})
 # A definite description ("the strike that killed ...", "last week's attack") names an event the reader is
 # expected to know: an earlier one, whatever the date of the sentence it stands in.
@@ -145,12 +146,28 @@ def _arrays(mentions: Sequence[FusionMention], params: FusionParams) -> MentionA
     )
 
 
-class _Clusters:
-    """Union-find over mention positions, keeping each cluster's articles."""
+def _cells(mentions: Sequence[FusionMention]) -> list[tuple[int, int] | None]:
+    return [
+        _cell(m.latitude, m.longitude)
+        if m.place_precision in _PRECISE and m.latitude is not None and m.longitude is not None
+        else None
+        for m in mentions
+    ]
 
-    def __init__(self, mentions: Sequence[FusionMention]) -> None:
+
+class _Clusters:
+    """Union-find over mention positions, keeping each cluster's articles and exact days.
+
+    Two clusters may merge only when they share no article and their exact dates agree: a mention dated
+    only by month could otherwise chain the strike of the 1st to the strike of the 13th (single link).
+    """
+
+    def __init__(self, mentions: Sequence[FusionMention], arrays: MentionArrays) -> None:
         self.parent = list(range(len(mentions)))
         self.articles: dict[int, set[str]] = {k: {m.article_id} for k, m in enumerate(mentions)}
+        exact = arrays.is_exact_day.tolist()
+        days = arrays.day_lo.tolist()
+        self.days: dict[int, set[float]] = {k: {days[k]} if exact[k] else set() for k in range(len(mentions))}
 
     def root(self, k: int) -> int:
         while self.parent[k] != k:
@@ -160,7 +177,10 @@ class _Clusters:
 
     def can_join(self, a: int, b: int) -> bool:
         ra, rb = self.root(a), self.root(b)
-        return ra != rb and self.articles[ra].isdisjoint(self.articles[rb])
+        if ra == rb or not self.articles[ra].isdisjoint(self.articles[rb]):
+            return False
+        da, db = self.days[ra], self.days[rb]
+        return not da or not db or da == db
 
     def union(self, a: int, b: int) -> int:
         ra, rb = self.root(a), self.root(b)
@@ -170,6 +190,7 @@ class _Clusters:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.articles[ra] |= self.articles.pop(rb)
+        self.days[ra] |= self.days.pop(rb)
         return ra
 
 
@@ -186,12 +207,12 @@ def _neighbourhood(
         return sorted(new, key=_order)
     arrays = _arrays(fused, params)
     index = DayIndex(params.window_days, params.max_candidates)
-    for k, m in enumerate(fused):
-        index.add(k, m.plover, arrays.day_lo[k], arrays.day_hi[k])
+    for k, (m, cell) in enumerate(zip(fused, _cells(fused), strict=True)):
+        index.add(k, m.plover, arrays.day_lo[k], arrays.day_hi[k], cell)
     probe = _arrays(new, params)
     touched: set[str] = set()
-    for k, m in enumerate(new):
-        for c in index.candidates(m.plover, probe.day_lo[k], probe.day_hi[k]).tolist():
+    for k, (m, cell) in enumerate(zip(new, _cells(new), strict=True)):
+        for c in index.candidates(m.plover, probe.day_lo[k], probe.day_hi[k], cell):
             touched.add(fused[c].current_event)
     return sorted([m for m in fused if m.current_event in touched] + list(new), key=_order)
 
@@ -206,16 +227,30 @@ def fuse_mentions(fused: Sequence[FusionMention], new: Sequence[FusionMention], 
     """
     mentions = _neighbourhood(fused, new, params)
     arrays = _arrays(mentions, params)
-    clusters = _Clusters(mentions)
+    clusters = _Clusters(mentions, arrays)
     index = DayIndex(params.window_days, params.max_candidates)
     pairs: list[tuple[float, int, int]] = []
-    for k, m in enumerate(mentions):
-        cand = index.candidates(m.plover, arrays.day_lo[k], arrays.day_hi[k])
-        if len(cand):
-            s = score_candidates(arrays, k, cand, params.weights, params.window_days, params.max_km)
-            keep = s >= params.threshold
-            pairs.extend(zip(s[keep].tolist(), [k] * int(keep.sum()), cand[keep].tolist(), strict=True))
-        index.add(k, m.plover, arrays.day_lo[k], arrays.day_hi[k])
+    left: list[int] = []
+    right: list[int] = []
+
+    def score_pending() -> None:
+        if not left:
+            return
+        lefts, rights = np.asarray(left, dtype=np.intp), np.asarray(right, dtype=np.intp)
+        s = score_pairs(arrays, lefts, rights, params.weights, params.max_km)
+        keep = s >= params.threshold
+        pairs.extend(zip(s[keep].tolist(), lefts[keep].tolist(), rights[keep].tolist(), strict=True))
+        left.clear()
+        right.clear()
+
+    for k, (m, cell) in enumerate(zip(mentions, _cells(mentions), strict=True)):
+        cand = index.candidates(m.plover, arrays.day_lo[k], arrays.day_hi[k], cell)
+        left.extend([k] * len(cand))
+        right.extend(cand)
+        index.add(k, m.plover, arrays.day_lo[k], arrays.day_hi[k], cell)
+        if len(left) >= _PAIRS_PER_BATCH:
+            score_pending()
+    score_pending()
     best: dict[int, float] = {}
     for score, k, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if clusters.can_join(k, c):

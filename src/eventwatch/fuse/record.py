@@ -142,6 +142,16 @@ def _consensus_place(mentions: Sequence[FusionMentionRow]) -> tuple[FusionMentio
     return center, round(spread, 3)
 
 
+def _lower(f: tuple[int | None, int | None, int | None, str, str | None]) -> float:
+    value = f[0] if f[0] is not None else f[2]
+    return math.inf if value is None else value
+
+
+def _upper(f: tuple[int | None, int | None, int | None, str, str | None]) -> float:
+    value = f[1] if f[1] is not None else f[2]
+    return -math.inf if value is None else value
+
+
 def _casualty_bounds(event: FusedEventInput, kind: str) -> list[CasualtyBound]:
     figures: list[tuple[int | None, int | None, int | None, str, str | None]] = []
     for c in event.casualties:
@@ -154,8 +164,9 @@ def _casualty_bounds(event: FusedEventInput, kind: str) -> list[CasualtyBound]:
                 figures.append((value, value, value, m.id, m.outlet))
     if not figures:
         return []
-    low = min(figures, key=lambda f: (f[0] if f[0] is not None else (f[2] if f[2] is not None else math.inf), f[3]))
-    high = max(figures, key=lambda f: (f[1] if f[1] is not None else (f[2] if f[2] is not None else -math.inf), f[3]))
+    # Ties go to the first mention (by id), so the same figures always name the same source.
+    low = min(figures, key=lambda f: (_lower(f), f[3]))
+    high = min(figures, key=lambda f: (-_upper(f), f[3]))
     bests = sorted((f for f in figures if f[2] is not None), key=lambda f: (f[2], f[3]))
     out = []
     low_value = low[0] if low[0] is not None else low[2]

@@ -67,12 +67,18 @@ def text_vectors(texts: Sequence[str], dims: int) -> FloatArray:
     """One L2-normalised hashed bag-of-words row per text (a zero row for a text without content words)."""
     out = np.zeros((len(texts), dims), dtype=np.float32)
     cache: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    weights: list[float] = []
     for row, text in enumerate(texts):
         for token, weight in text_tokens(text):
             col = cache.get(token)
             if col is None:
                 col = cache[token] = _bucket(token, dims)
-            out[row, col] += weight
+            rows.append(row)
+            cols.append(col)
+            weights.append(weight)
+    np.add.at(out, (np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)), np.asarray(weights, np.float32))
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     np.divide(out, norms, out=out, where=norms > 0)
     return out
@@ -99,9 +105,6 @@ class Weights:
     place: float = 0.3
     actors: float = 0.15
     acled_mismatch: float = 0.05  # subtracted when both mentions have an ACLED type and they differ
-    # Text similarity above which two reports name the same event even though their exact dates are further
-    # apart than the window: the extract stage often dates a reference to an earlier event by its sentence.
-    same_text: float = 0.45
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,32 +128,32 @@ def _popcount(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.float64]:
     return np.bitwise_count(x).astype(np.float64)
 
 
-def score_candidates(
-    a: MentionArrays, i: int, cand: npt.NDArray[np.intp], weights: Weights, window_days: int, max_km: float
+def score_pairs(
+    a: MentionArrays, left: npt.NDArray[np.intp], right: npt.NDArray[np.intp], weights: Weights, max_km: float
 ) -> npt.NDArray[np.float64]:
-    """The similarity in [-0.3, 1] of mention ``i`` to each candidate; -1 where they cannot be one event.
+    """The similarity in [-0.05, 1] of each pair ``(left[k], right[k])``; -1 where they cannot be one event.
 
-    Hard rules (-1): two exact dates more than ``window_days`` apart (unless the texts are nearly the same
-    report); two city-level places farther apart than ``max_km``. Exact dates one to ``window_days`` apart
-    score 0 for the date: a look-alike on the next day must be told apart by what is said. An unknown cue
-    scores a neutral 0.5 so missing data neither merges nor splits.
+    Hard rules (-1): two exact dates on different days (the next day's strike on the same place is another
+    strike: the look-alike that row-identity deduplication cannot tell apart); two city-level places farther
+    apart than ``max_km``. Vague dates (a month, a week, a background or planned mention, a definite
+    reference such as "the strike that killed ...") need only overlap, give or take the window, which
+    blocking already ensures. An unknown cue scores a neutral 0.5 so missing data neither merges nor splits.
+    Vectorised over all pairs at once: per pair it costs a few array operations, not Python calls.
     """
-    text = a.text[cand] @ a.text[i]
-
-    lo = np.maximum(a.day_lo[cand], a.day_lo[i])
-    hi = np.minimum(a.day_hi[cand], a.day_hi[i])
+    lo = np.maximum(a.day_lo[left], a.day_lo[right])
+    hi = np.minimum(a.day_hi[left], a.day_hi[right])
     gap = np.maximum(lo - hi, 0.0)  # days between the two date intervals; NaN when either is unknown
     dated = ~np.isnan(gap)
-    both_exact = a.is_exact_day[cand] & a.is_exact_day[i]
-    date = np.where(dated, np.where(gap == 0, np.where(both_exact, 1.0, 0.8), np.where(both_exact, -1.0, 0.3)), 0.5)
-    date_clash = dated & both_exact & (gap > window_days) & (text < weights.same_text)
+    both_exact = a.is_exact_day[left] & a.is_exact_day[right]
+    date = np.where(dated, np.where(gap == 0, np.where(both_exact, 1.0, 0.8), 0.3), 0.5)
+    date_clash = dated & both_exact & (gap > 0)
 
-    lat1, lon1 = np.radians(a.lat[i]), np.radians(a.lon[i])
-    lat2, lon2 = np.radians(a.lat[cand]), np.radians(a.lon[cand])
+    lat1, lon1 = np.radians(a.lat[left]), np.radians(a.lon[left])
+    lat2, lon2 = np.radians(a.lat[right]), np.radians(a.lon[right])
     h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-    precise = a.is_precise_place[cand] & a.is_precise_place[i]
-    c1, c2 = a.country[i], a.country[cand]
+    precise = a.is_precise_place[left] & a.is_precise_place[right]
+    c1, c2 = a.country[left], a.country[right]
     same_country = (c1 >= 0) & (c2 >= 0) & (c1 == c2)
     other_country = (c1 >= 0) & (c2 >= 0) & (c1 != c2)
     # Two cities: 1 within 10 km (a district and its city), halving every 25 km beyond. Otherwise the
@@ -160,14 +163,20 @@ def score_candidates(
     place = np.where(precise & ~np.isnan(km), near, coarse)
     place_clash = precise & (km > max_km)
 
-    m1, m2 = a.actors[i], a.actors[cand]
+    possible = ~(date_clash | place_clash)
+    text = np.zeros(len(left))
+    if possible.any():  # the vectors are the costly part: only for pairs the hard rules leave open
+        li, ri = left[possible], right[possible]
+        text[possible] = np.einsum("ij,ij->i", a.text[li], a.text[ri])
+
+    m1, m2 = a.actors[left], a.actors[right]
     # Overlap coefficient, not Jaccard: one report names "Turkey", another "Turkish forces" and "the caliphate".
     smaller = np.minimum(_popcount(m1), _popcount(m2))
     inter = _popcount(m1 & m2)
     has1, has2 = m1 != 0, m2 != 0
     actors = np.where(has1 & has2, inter / np.maximum(smaller, 1.0), np.where(has1 | has2, 0.4, 0.5))
 
-    g1, g2 = a.acled[i], a.acled[cand]
+    g1, g2 = a.acled[left], a.acled[right]
     acled_mismatch = (g1 >= 0) & (g2 >= 0) & (g1 != g2)
 
     # Where either place is only a country or province, half the place's weight goes to the text instead.
@@ -175,7 +184,7 @@ def score_candidates(
     score = (weights.text + shift) * text + (weights.place - shift) * place
     score = score + weights.date * date + weights.actors * actors
     score = score - weights.acled_mismatch * acled_mismatch
-    return np.where(date_clash | place_clash, -1.0, score)
+    return np.where(possible, score, -1.0)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

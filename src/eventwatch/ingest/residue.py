@@ -53,6 +53,8 @@ _END_MARKER = _full(
     r"have an opinion on this (?:story|article)\??",
     r"this (?:site|website) uses akismet.*",
 )
+# Between share words: a separator with optional spaces, or spaces only. Never "\s*[|/]?\s*": a single space
+# then matches two ways, and a near-miss line ("share share ... x") backtracks 2^words times (16 s for 24 words).
 _SHARE_WORDS = r"(?:share|tweet|e-?mail|print|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest|copy link)"
 _CALL = re.compile(
     r"(?:help us grow|support (?:us|our work|independent (?:journalism|media))|donate\b"
@@ -60,7 +62,7 @@ _CALL = re.compile(
     r"|share (?:this|on)\b|click here\b|tap here\b|(?:read|see) (?:more|also)\s*:"
     r"|related(?: articles| stories| posts| news| coverage| topics)?\s*:?$"
     r"|(?:tags|filed under|topics|categories)\s*:|(?:image|photo|picture|video)(?: credit| source)?\s*:"
-    r"|advertisement$|sponsored(?: content)?$|" + _SHARE_WORDS + r"(?:\s*[|/,·•]?\s*" + _SHARE_WORDS + r")*$)",
+    r"|advertisement$|sponsored(?: content)?$|" + _SHARE_WORDS + r"(?:(?:\s*[|/,·•]\s*|\s*)" + _SHARE_WORDS + r")*$)",
     _FLAGS,
 )
 _FUNDING = re.compile(r"\b(?:patreon|paypal|buy me a coffee|substack|liberapay)\b", _FLAGS)

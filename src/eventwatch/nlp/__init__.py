@@ -34,7 +34,7 @@ def assemble(article: Article, docs: Iterable[ParsedDoc]) -> ParsedArticle:
 
 
 def _paragraphs(article: Article, cfg: Config) -> list[Span]:
-    return split_paragraphs(article.text, max_chars=cfg.max_paragraph_chars)
+    return split_paragraphs(article.text, max_chars=cfg.max_paragraph_chars, max_word_chars=cfg.max_word_chars)
 
 
 def _batches(spans: list[Span], max_docs: int, max_chars: int) -> Iterator[list[Span]]:

@@ -7,6 +7,7 @@ paragraph of its own.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from eventwatch.records import Span
@@ -48,12 +49,36 @@ def _cut(text: str, start: int, end: int, max_chars: int) -> list[Span]:
     return pieces
 
 
-def split_paragraphs(text: str, max_chars: int | None = None) -> list[Span]:
+@functools.cache
+def _long_run(max_word_chars: int) -> re.Pattern[str]:
+    return re.compile(r"\S{%d,}" % (max_word_chars + 1))
+
+
+def _cut_runs(text: str, piece: Span, max_word_chars: int) -> list[Span]:
+    """``piece`` with every run of non-space characters longer than ``max_word_chars`` cut into pieces of its
+    own (of ``max_word_chars``); the text around such runs stays in one piece each side."""
+    out: list[Span] = []
+    at = piece.start
+    for run in _long_run(max_word_chars).finditer(text, piece.start, piece.end):
+        before = text[at : run.start()].rstrip()
+        if before:
+            out.append(Span(at, at + len(before)))
+        out.extend(Span(i, min(i + max_word_chars, run.end())) for i in range(run.start(), run.end(), max_word_chars))
+        at = run.end()
+        while at < piece.end and text[at].isspace():
+            at += 1
+    if at < piece.end:
+        out.append(Span(at, piece.end))
+    return out
+
+
+def split_paragraphs(text: str, max_chars: int | None = None, max_word_chars: int | None = None) -> list[Span]:
     """Spans of the non-blank lines of ``text``, stripped of surrounding whitespace and list markers.
 
     A line longer than ``max_chars`` is cut into pieces of at most ``max_chars`` (after a sentence end when
-    there is one), so that no single parser call, and so no step of the per-document time limit, is
-    unbounded.
+    there is one), and a run of non-space characters longer than ``max_word_chars`` into pieces of its own,
+    so that no single tokenizer or parser call is unbounded (spaCy's suffix search is quadratic in the
+    length of a run of punctuation: 8,000 characters of "!?" take 10 s).
     """
     spans: list[Span] = []
     for match in _LINE.finditer(text):
@@ -64,5 +89,8 @@ def split_paragraphs(text: str, max_chars: int | None = None) -> list[Span]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            spans.extend(_cut(text, start, end, max_chars) if max_chars else [Span(start, end)])
+            pieces = _cut(text, start, end, max_chars) if max_chars else [Span(start, end)]
+            if max_word_chars:
+                pieces = [cut for piece in pieces for cut in _cut_runs(text, piece, max_word_chars)]
+            spans.extend(pieces)
     return spans

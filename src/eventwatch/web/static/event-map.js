@@ -7,12 +7,15 @@
   const lat = Number(box.dataset.latitude);
   const lon = Number(box.dataset.longitude);
   if (!Number.isFinite(lat) || !Number.isFinite(lon)) return;
-  const map = L.map(box, { attributionControl: false, scrollWheelZoom: false, zoomAnimation: false }).setView([lat, lon], 5);
-  if (box.dataset.tileUrl) L.tileLayer(box.dataset.tileUrl, { maxZoom: 18 }).addTo(map);
+  const map = L.map(box, { attributionControl: false, scrollWheelZoom: false, zoomAnimation: false });
+  map.setView([lat, lon], 5);
+  const tiled = Boolean(box.dataset.tileUrl);
+  if (tiled) L.tileLayer(box.dataset.tileUrl, { maxZoom: 18 }).addTo(map);
   fetch("/static/outline/countries-110m.geojson")
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error("outline " + r.status))))
     .then((outline) => {
-      L.geoJSON(outline, { interactive: false, style: { className: "country", weight: 0.6 } }).addTo(map).bringToBack();
+      const style = { className: tiled ? "country country-lines" : "country", weight: 0.6 };
+      L.geoJSON(outline, { interactive: false, style }).addTo(map).bringToBack();
     })
     .catch(() => box.classList.add("outline-missing"));
   const symbol = document.createElement("span");

@@ -72,7 +72,8 @@
   }).setView([25, 20], 2);
   const credit = el("p", "attribution");
   document.getElementById("map").after(credit);
-  if (app.dataset.tileUrl) {
+  const tiled = Boolean(app.dataset.tileUrl);
+  if (tiled) {
     L.tileLayer(app.dataset.tileUrl, { maxZoom: 18 }).addTo(map);
     credit.textContent = "Map: Leaflet" + (app.dataset.tileAttribution ? " · " + app.dataset.tileAttribution : "");
   } else {
@@ -81,7 +82,8 @@
   fetch("/static/outline/countries-110m.geojson")
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error("outline " + r.status))))
     .then((outline) => {
-      const layer = L.geoJSON(outline, { interactive: false, style: { className: "country", weight: 0.6 } });
+      const style = { className: tiled ? "country country-lines" : "country", weight: 0.6 };
+      const layer = L.geoJSON(outline, { interactive: false, style });
       layer.addTo(map);
       layer.bringToBack();
     })
@@ -243,6 +245,7 @@
     app.dataset.state = "loading";
     countLabel.textContent = "(loading…)";
     const loaded = [];
+    let truncated = false;
     const params = serverParams();
     params.set("limit", String(Math.min(pageSize, maxEvents)));
     try {
@@ -254,6 +257,7 @@
           throw new Error(message);
         }
         loaded.push(...body.items);
+        truncated = Boolean(body.next_cursor) && loaded.length >= maxEvents;
         if (!body.next_cursor || loaded.length >= maxEvents) break;
         params.set("cursor", body.next_cursor);
       }
@@ -266,7 +270,11 @@
       app.dataset.state = "error";
       return;
     }
-    loadError.hidden = true;
+    // Past web_max_events the page shows the first events only and says so; the filters narrow the set.
+    loadError.textContent = truncated
+      ? `Showing the first ${maxEvents} events only: narrow the filters to see the rest.`
+      : "";
+    loadError.hidden = !truncated;
     events = loaded.slice(0, maxEvents);
     fitted = false;
     draw();
