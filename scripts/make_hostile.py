@@ -478,6 +478,10 @@ def add_regex_attacks(c: Corpus, recs: list[dict[str, str]]) -> None:
         middle = len(paras) // 2
         text = "\n".join([*paras[:middle], "", attack(k), "", *paras[middle:]])
         c.stress("regex", ".txt", text.encode(), f"backtracking bait for {target}")
+    # The share-call pattern only meets lines of at most 25 words; an exponential one needs no more (2^24 steps).
+    rec = recs[N_GOOD_CORPUS + len(regex_attacks(3000))]
+    text = rec["text"] + "\n\n" + "Share " * 24 + "this story with your friends today"
+    c.stress("regex", ".txt", text.encode(), "backtracking bait for ingest.residue._CALL within its 25-word guard")
 
 
 def build() -> Corpus:

@@ -142,6 +142,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("web_tile_attribution", str, "", "Attribution shown under the map when web_tile_url is set."),
     Setting("web_max_events", int, 5000, "Most events the web map page loads (it follows API pages up to this)."),
+    Setting(
+        "web_max_element_markers",
+        int,
+        1000,
+        "Above this many events on the web map, markers are drawn on a canvas (fast, but not in the tab order; "
+        "the event list stays the keyboard path); below it each marker is a focusable element.",
+    ),
     Setting("watch_interval_s", float, 300.0, "Seconds between two polls of the watch list (eventwatch watch)."),
     Setting("watch_connect_timeout_s", float, 10.0, "Watch: time limit to connect to a server, in seconds."),
     Setting("watch_read_timeout_s", float, 30.0, "Watch: longest wait for the next bytes of a response, in seconds."),
@@ -209,6 +216,7 @@ class Config:
     web_tile_url: str = ""
     web_tile_attribution: str = ""
     web_max_events: int = 5000
+    web_max_element_markers: int = 1000
     watch_interval_s: float = 300.0
     watch_connect_timeout_s: float = 10.0
     watch_read_timeout_s: float = 30.0

@@ -43,3 +43,16 @@ def test_merge_recent_past_event_is_background(extract_text: Extract) -> None:
     text = "She spoke about her husband Siarhei, who was arrested in May."
     (mention,) = extract_text(text, "2020-08-03").event_mentions
     assert mention.is_background and mention.date == "2020-05"
+
+
+def test_merge_a_list_item_whose_count_equals_other_items_stays_an_event(extract_text: Extract) -> None:
+    text = (
+        "On Jan. 8, Coalition military forces conducted four strikes against ISIL terrorists in Syria.\n"
+        "Near Raqqa, two strikes engaged an ISIL tactical unit and destroyed a fighting position.\n"
+        "Near Tabqa, one strike destroyed an ISIL vehicle.\n"
+        "Near Palmyra, one strike destroyed an ISIL tank."
+    )
+    mentions = extract_text(text, "2017-01-09").event_mentions
+    evidence = [text[m.evidence[0].start : m.evidence[0].end] for m in mentions]
+    assert len(mentions) == 3, evidence
+    assert not any("conducted four strikes" in e for e in evidence)

@@ -86,6 +86,8 @@ def _run_until(inputs: Path, db: Path, trigger: Trigger | None) -> tuple[int, li
         time.sleep(_POLL_S)
     code = proc.wait(timeout=600)
     reader.join(timeout=60)
+    assert proc.stderr is not None
+    proc.stderr.close()
     return code, lines
 
 

@@ -137,6 +137,20 @@ def test_source_country_learned_later_fills_the_gap(store: Store) -> None:
     assert detail.claims[0].source_country == "RUS"
 
 
+@pytest.mark.parametrize("order", ["lower-first", "upper-first"])
+def test_source_row_does_not_depend_on_save_order(store_url: str, order: str) -> None:
+    # Parallel workers store articles in any order: the merged source row must come out the same.
+    lower = Source("authorities", SourceKind.OFFICIAL, country="IND")
+    upper = Source("Authorities", SourceKind.OFFICIAL, country="GBR", affiliation="Home Office")
+    pair = [(1, lower), (2, upper)] if order == "lower-first" else [(2, upper), (1, lower)]
+    with open_store(store_url) as store:
+        for n, source in pair:
+            store.save(one_event_analysis(variant_text(n), f"ev-{n}", sources=(source,)))
+    assert query(store_url, "SELECT name, kind, country, affiliation FROM sources") == [
+        ("Authorities", "official", "GBR", "Home Office")
+    ]
+
+
 def test_get_event_unknown_id_is_none(store: Store, seed: Analysis) -> None:
     store.save(seed)
     assert store.get_event("no-such-event") is None

@@ -33,7 +33,7 @@ def _api_events(base_url: str, **params: str) -> list[dict]:  # type: ignore[typ
 
 
 def _list_ids(p: WatchedPage) -> list[str]:
-    return list(p.page.eval_on_selector_all("#event-list li", "els => els.map(e => e.dataset.eventId)"))
+    return list(p.page.eval_on_selector_all("#event-list li.event-item", "els => els.map(e => e.dataset.eventId)"))
 
 
 def _marker_ids(p: WatchedPage) -> list[str]:
@@ -180,8 +180,9 @@ def tile_server() -> Iterator[tuple[str, list[str]]]:
 def configured(
     browser: Browser, web_db: str, screenshot_dir: Path, tile_server: tuple[str, list[str]]
 ) -> Iterator[WatchedPage]:
-    """The map page on a server with a tile URL and a cap of 5 events."""
-    cfg = load_config(db=web_db, web_tile_url=tile_server[0] + "/tiles/{z}/{x}/{y}.png", web_max_events=5)
+    """The map page on a server with a tile URL, a cap of 5 events and canvas markers past 2."""
+    tiles = tile_server[0] + "/tiles/{z}/{x}/{y}.png"
+    cfg = load_config(db=web_db, web_tile_url=tiles, web_max_events=5, web_max_element_markers=2)
     with live_server(create_app(cfg)) as url:
         yield from open_page(browser, url, screenshot_dir, viewport={"width": 1280, "height": 900})
 
@@ -201,3 +202,19 @@ def test_map_uses_configured_tiles_and_caps_the_events_loaded(
     assert foreign and {urlsplit(u).netloc for u in foreign} == {tile_host}
     assert configured.watch.console_errors == []  # the CSP allows the tile host's images
     configured.screenshot("map-with-tiles-capped")
+
+
+def test_map_draws_many_markers_on_a_canvas_reachable_from_the_list(configured: WatchedPage) -> None:
+    configured.goto("/")
+    configured.wait_for_map()
+    page = configured.page
+    assert page.get_attribute("#app", "data-markers") == "canvas"
+    assert page.locator(".leaflet-marker-icon").count() == 0
+    assert page.locator(".leaflet-overlay-pane canvas").count() == 1
+    item = page.locator("#event-list li.event-item").nth(1)
+    event_id = item.get_attribute("data-event-id")
+    item.locator(".show-on-map").click()
+    link = page.locator(f'.leaflet-popup-content a[href="/events/{event_id}"]')
+    link.wait_for()
+    assert page.evaluate("document.activeElement.getAttribute('href')") == f"/events/{event_id}"
+    configured.screenshot("map-canvas-markers")

@@ -422,6 +422,44 @@ def eval_plover(
     sys.stdout.write((json.dumps([asdict(s) for s in scores], indent=2) if as_json else format_table(scores)) + "\n")
 
 
+@eval_app.command("fusion")
+def eval_fusion(
+    dev: Annotated[
+        Path | None, typer.Argument(help="Fusion cluster file (JSONL) [default: the bundled fusion dev set].")
+    ] = None,
+    corpus: Annotated[
+        Path | None, typer.Option(help="JSONL corpus holding its articles [default: the bundled sample corpus].")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Cross-article fusion: pairwise merge precision and recall on hand-checked clusters (docs/fusion.md).
+
+    Example: eventwatch eval fusion heldout.jsonl --corpus articles.jsonl
+    """
+    from eventwatch import ingest
+    from eventwatch.eval.fusion import DEV_SET, evaluate_fusion, format_table
+
+    _console.setup_logging(False)
+    scores = evaluate_fusion(dev or DEV_SET, corpus or ingest.SAMPLE_CORPUS, load_config())
+    sys.stdout.write((json.dumps(asdict(scores), indent=2) if as_json else format_table(scores)) + "\n")
+
+
+@eval_app.command("coref")
+def eval_coref(
+    folder: Annotated[Path, typer.Argument(help="MEANTIME intra_cross-doc_annotation folder (corpus_*/*.xml).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Cross-document event coreference on MEANTIME gold mentions: MUC, B3, CEAF-e and CoNLL F1.
+
+    Example: eventwatch eval coref meantime_en/intra_cross-doc_annotation
+    """
+    from eventwatch.eval.coref import evaluate_meantime, format_table
+
+    _console.setup_logging(False)
+    scores = evaluate_meantime(folder, load_config())
+    sys.stdout.write((json.dumps(asdict(scores), indent=2) if as_json else format_table(scores)) + "\n")
+
+
 @eval_app.command("geo")
 def eval_geo(
     path: Path,

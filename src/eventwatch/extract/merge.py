@@ -3,7 +3,9 @@
 Rules (gold/dev README "Granularity" and "Background events"):
 
 * an aggregate ("conducted 23 strikes") whose count is the sum of other same-type mentions' counts in the
-  article is not an event — but it still lends its actor and date to the list lines after it;
+  article is not an event — but it still lends its actor and date to the list lines after it; counted
+  strikes that are the subject of what they did ("Near X, 15 strikes engaged ...") are list items, never
+  aggregates;
 * a list continuation without its own actor or date ("Near X, one strike destroyed ...") takes them from the
   mention just before it when that one named its actor as a clause subject;
 * an anaphor ("the attack", "in the strike", "during the operation") is merged into the nearest earlier
@@ -55,6 +57,8 @@ def mark_aggregates(cands: list[Candidate]) -> None:
     for cand in cands:
         if cand.count is None or cand.count < 2:
             continue
+        if cand.trigger.token.dep_ in ("nsubj", "nsubjpass"):
+            continue  # "Near X, 15 strikes engaged ...": strikes that did something are list items, not a total
         smaller = [
             o.count
             for o in cands

@@ -43,7 +43,7 @@ def _bucket(token: str, dims: int) -> int:
 # which event it is, common words only what kind. A fitted IDF would do better but needs a corpus-wide
 # vocabulary, which an incremental store does not have.
 NAME_WEIGHT = 2.0
-STEM_CHARS = 5
+STEM_CHARS = 4
 BIGRAM_WEIGHT = 0.5  # word pairs add specificity ("car bomb" vs "car" + "bomb") without outvoting the words
 
 

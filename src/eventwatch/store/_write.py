@@ -288,18 +288,41 @@ def write_analysis(conn: sa.Connection, analysis: Analysis, now: str) -> SaveOut
     return SaveOutcome.STORED
 
 
+# A source's name, country and affiliation are the smallest non-empty value any mention gave (codepoint
+# order). Unlike "first writer wins", that does not depend on which article was stored first, so parallel
+# workers and a single run store the same row. Columns compared byte-wise on both engines.
+_SOURCE_MERGED = ("name", "country", "affiliation")
+_BYTEWISE = {"postgresql": "C", "sqlite": "BINARY"}
+
+
+def _smaller(a: str | None, b: str | None) -> str | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _smaller_sql(dialect: str, stored: Any, new: Any) -> Any:
+    """SQL for ``_smaller(stored, new)``."""
+    collation = _BYTEWISE[dialect]
+    return sa.case(
+        (stored.is_(None), new),
+        (new.is_(None), stored),
+        (sa.collate(new, collation) < sa.collate(stored, collation), new),
+        else_=stored,
+    )
+
+
 def _upsert_sources(conn: sa.Connection, rows: list[Row]) -> None:
-    """One row per source; a later mention fills in a country or affiliation the first one lacked."""
-    first_wins = {r["id"]: r for r in reversed(rows)}
+    """One row per source; each mention may fill in or lower (see above) its name, country, affiliation."""
+    merged: dict[str, Row] = {}
+    for row in rows:
+        seen = merged.setdefault(row["id"], dict(row))
+        for col in _SOURCE_MERGED:
+            seen[col] = _smaller(seen[col], row[col])
     # Rows shared between articles are locked in id order, so two concurrent writers never deadlock on them.
-    for row in sorted(first_wins.values(), key=lambda r: str(r["id"])):
+    for row in sorted(merged.values(), key=lambda r: str(r["id"])):
         stmt = _insert(conn, s.sources).values(row)
         stmt = stmt.on_conflict_do_update(
             index_elements=[s.sources.c.id],
-            set_={
-                "country": sa.func.coalesce(s.sources.c.country, stmt.excluded.country),
-                "affiliation": sa.func.coalesce(s.sources.c.affiliation, stmt.excluded.affiliation),
-            },
+            set_={col: _smaller_sql(conn.dialect.name, s.sources.c[col], stmt.excluded[col]) for col in _SOURCE_MERGED},
         )
         conn.execute(stmt)
 

@@ -58,6 +58,7 @@ def map_page(request: Request) -> Response:
         tile_url=cfg.web_tile_url,
         tile_attribution=cfg.web_tile_attribution,
         max_events=cfg.web_max_events,
+        max_element_markers=cfg.web_max_element_markers,
         page_size=cfg.max_page_size,
     )
 

@@ -19,6 +19,9 @@
   const SERVER_FILTERS = ["plover", "status", "country", "q"];
   const RANGE_FIELDS = ["since", "until"];
   const maxEvents = Number(app.dataset.maxEvents) || 5000;
+  const maxElementMarkers = Number.parseInt(app.dataset.maxElementMarkers, 10);
+  const LIST_CHUNK = 200;
+  const FAN_MAX = 40;
   const pageSize = Number(app.dataset.pageSize) || 1000;
 
   let events = []; // every event the server returned for the current filters
@@ -111,34 +114,84 @@
       const key = `${ev.latitude.toFixed(3)},${ev.longitude.toFixed(3)}`;
       const k = seen.get(key) || 0;
       seen.set(key, k + 1);
-      const radius = k === 0 ? 0 : 11 * Math.sqrt(k);
-      offsets.set(ev.id, [radius * Math.cos(k * 2.4), radius * Math.sin(k * 2.4)]);
+      const ring = k % FAN_MAX; // past FAN_MAX the spiral starts over instead of growing across the map
+      const radius = ring === 0 ? 0 : 11 * Math.sqrt(ring);
+      offsets.set(ev.id, [radius * Math.cos(ring * 2.4), radius * Math.sin(ring * 2.4)]);
     }
     return offsets;
+  }
+
+  // Past maxElementMarkers events, markers are drawn on one canvas (thousands of DOM markers take seconds):
+  // same shapes and colours, clickable, but not in the tab order; the list's "Show on map" stays the
+  // keyboard path. Below it, each marker is a focusable element.
+  const canvas = L.canvas({ padding: 0.5 });
+  const css = getComputedStyle(document.documentElement);
+  const SHAPES = { "contested": "diamond", "corroborated": "circle", "single-source": "square", "denied-only": "triangle" };
+  const ShapeMarker = L.CircleMarker.extend({
+    _updatePath() {
+      const renderer = this._renderer;
+      if (!renderer._drawing || this._empty()) return;
+      const ctx = renderer._ctx;
+      const { x, y } = this._point;
+      const r = this._radius;
+      ctx.beginPath();
+      if (this.options.shape === "diamond") {
+        ctx.moveTo(x, y - 1.4 * r); ctx.lineTo(x + 1.4 * r, y); ctx.lineTo(x, y + 1.4 * r); ctx.lineTo(x - 1.4 * r, y);
+        ctx.closePath();
+      } else if (this.options.shape === "square") {
+        ctx.rect(x - r, y - r, 2 * r, 2 * r);
+      } else if (this.options.shape === "triangle") {
+        ctx.moveTo(x, y - 1.4 * r); ctx.lineTo(x + 1.3 * r, y + r); ctx.lineTo(x - 1.3 * r, y + r);
+        ctx.closePath();
+      } else {
+        ctx.arc(x, y, r, 0, Math.PI * 2);
+      }
+      renderer._fillStroke(ctx, this);
+    },
+  });
+
+  function canvasMarker(ev) {
+    const key = statusKey(ev.status);
+    return new ShapeMarker([ev.latitude, ev.longitude], {
+      renderer: canvas,
+      radius: 6,
+      shape: SHAPES[key] || "circle",
+      color: "#1b1f24",
+      weight: 1,
+      fillColor: css.getPropertyValue("--" + key).trim() || "#57606a",
+      fillOpacity: 1,
+    });
+  }
+
+  function elementMarker(ev, dx, dy) {
+    const label = `${eventTitle(ev)} (${describe(ev)})`;
+    const icon = L.divIcon({
+      className: "marker marker-" + statusKey(ev.status),
+      html: symbol(ev.status),
+      iconSize: [18, 18],
+      iconAnchor: [9 - dx, 9 - dy],
+      popupAnchor: [dx, dy - 8],
+    });
+    return L.marker([ev.latitude, ev.longitude], { icon, keyboard: true, title: label, riseOnHover: true });
   }
 
   function drawMarkers(visible) {
     markerLayer.clearLayers();
     markers.clear();
     const placed = visible.filter((ev) => typeof ev.latitude === "number" && typeof ev.longitude === "number");
-    const offsets = fanOut(placed);
+    const asElements = placed.length <= maxElementMarkers;
+    app.dataset.markers = asElements ? "elements" : "canvas";
+    const offsets = asElements ? fanOut(placed) : null;
     for (const ev of placed) {
-      const [dx, dy] = offsets.get(ev.id);
-      const label = `${eventTitle(ev)} (${describe(ev)})`;
-      const icon = L.divIcon({
-        className: "marker marker-" + statusKey(ev.status),
-        html: symbol(ev.status),
-        iconSize: [18, 18],
-        iconAnchor: [9 - dx, 9 - dy],
-        popupAnchor: [dx, dy - 8],
-      });
-      const marker = L.marker([ev.latitude, ev.longitude], { icon, keyboard: true, title: label, riseOnHover: true });
-      marker.bindPopup(popupContent(ev));
+      const marker = asElements ? elementMarker(ev, ...offsets.get(ev.id)) : canvasMarker(ev);
+      marker.bindPopup(() => popupContent(ev)); // built when opened: thousands of markers stay cheap
       marker.addTo(markerLayer);
-      const node = marker.getElement();
-      node.setAttribute("aria-label", label);
-      node.dataset.eventId = ev.id;
-      node.dataset.status = statusKey(ev.status);
+      if (asElements) {
+        const node = marker.getElement();
+        node.setAttribute("aria-label", `${eventTitle(ev)} (${describe(ev)})`);
+        node.dataset.eventId = ev.id;
+        node.dataset.status = statusKey(ev.status);
+      }
       markers.set(ev.id, marker);
     }
     return placed;
@@ -147,15 +200,25 @@
   function setActive(id, isActive) {
     const marker = markers.get(id);
     if (!marker) return;
+    if (marker instanceof ShapeMarker) {
+      marker.setStyle({ weight: isActive ? 4 : 1, color: isActive ? "#9a6700" : "#1b1f24" });
+      if (isActive) marker.bringToFront();
+      return;
+    }
     const node = marker.getElement();
     if (node) node.classList.toggle("is-active", isActive);
     marker.setZIndexOffset(isActive ? 1000 : 0);
   }
 
   // ---- list ----
+  // The list is drawn LIST_CHUNK entries at a time ("Show more"), so thousands of events stay quick to draw.
   function drawList(visible) {
     list.replaceChildren();
-    for (const ev of visible) {
+    appendToList(visible, 0);
+  }
+
+  function appendToList(visible, from) {
+    for (const ev of visible.slice(from, from + LIST_CHUNK)) {
       const item = el("li", "event-item");
       item.dataset.eventId = ev.id;
       item.dataset.status = statusKey(ev.status);
@@ -176,11 +239,28 @@
           if (!marker) return;
           map.setView(marker.getLatLng(), Math.max(map.getZoom(), 6));
           marker.openPopup();
-          const node = marker.getElement();
+          // Keyboard users land on the marker (elements) or on the popup's link (canvas markers).
+          const node = marker.getElement ? marker.getElement() : null;
+          const link = marker.getPopup().getElement();
           if (node) node.focus();
+          else if (link) link.querySelector("a").focus();
         });
         item.appendChild(show);
       }
+      list.appendChild(item);
+    }
+    const rest = visible.length - from - LIST_CHUNK;
+    if (rest > 0) {
+      const item = el("li", "event-more");
+      const more = el("button", "show-more", `Show ${Math.min(rest, LIST_CHUNK)} more (${rest} left)`);
+      more.type = "button";
+      more.addEventListener("click", () => {
+        item.remove();
+        appendToList(visible, from + LIST_CHUNK);
+        const next = list.querySelectorAll(".event-link")[from + LIST_CHUNK];
+        if (next) next.focus();
+      });
+      item.appendChild(more);
       list.appendChild(item);
     }
   }
