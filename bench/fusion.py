@@ -18,17 +18,14 @@ import argparse
 import json
 import os
 import random
-import sys
 import time
 from collections import defaultdict
 from datetime import date, timedelta
-from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core: the figure is per core
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from eventwatch.config import load_config  # noqa: E402
-from eventwatch.fuse import FusionMention, fuse_mentions, fusion_params  # noqa: E402
+from eventwatch.config import load_config
+from eventwatch.fuse import FusionMention, fuse_mentions, fusion_params
 
 EVENTS_PER_DAY = 40  # ~100 mentions a day: a busy conflict-news feed
 TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE")
@@ -42,7 +39,7 @@ ACTORS = [f"group {k}" for k in range(500)]
 # What makes one event's reports alike: names and details of that event (a district, a person, a target),
 # drawn from a large vocabulary, of which each report repeats most.
 VOCABULARY = [f"Name{k}" for k in range(20_000)]
-FILLER = "residents said witnesses told reporters officials confirmed local media reported on the ground".split()
+FILLER = "residents said witnesses told reporters officials confirmed local media reported on the ground".split()  # noqa: SIM905
 
 
 def synthetic_mentions(n: int, seed: int = 7) -> tuple[list[FusionMention], dict[str, int]]:

@@ -15,6 +15,7 @@ rounded to ``--digits`` decimals (2 = about 1 km, finer than the 1:110m source) 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -56,22 +57,83 @@ def _drop_repeats(ring: list[Position]) -> list[Position]:
     return out
 
 
-def _polygon(rings: list[list[int]], arcs: list[list[Position]]) -> list[list[Position]] | None:
+def _clip(ring: list[Position], x: float, keep_left: bool) -> list[Position]:
+    """Sutherland-Hodgman: the part of a closed ring on one side of the meridian ``x`` (closed again)."""
+
+    def inside(p: Position) -> bool:
+        return p[0] <= x if keep_left else p[0] >= x
+
+    out: list[Position] = []
+    for prev, cur in itertools.pairwise(ring):
+        if inside(cur):
+            if not inside(prev):
+                out.append(_crossing(prev, cur, x))
+            out.append(cur)
+        elif inside(prev):
+            out.append(_crossing(prev, cur, x))
+    if out and out[0] != out[-1]:
+        out.append(out[0])
+    return out
+
+
+def _crossing(a: Position, b: Position, x: float) -> Position:
+    t = (x - a[0]) / (b[0] - a[0])
+    return [round(x, 6), round(a[1] + t * (b[1] - a[1]), 2)]
+
+
+def split_at_antimeridian(ring: list[Position]) -> list[list[Position]]:
+    """``ring`` cut into rings within -180..180 (RFC 7946 section 3.1.9).
+
+    world-atlas keeps spherical topology, so Russia, Fiji and Antarctica have rings that jump from 180 to -180;
+    drawn on a flat map those jumps become bands across the whole world. The ring is unwrapped into continuous
+    longitudes, a ring around a pole (Antarctica) is closed along the pole, and the parts beyond ±180 are
+    clipped off and shifted back by 360 degrees.
+    """
+    if all(abs(b[0] - a[0]) <= 180 for a, b in itertools.pairwise(ring)):
+        return [ring]
+    unwrapped = [ring[0]]
+    for point in ring[1:]:
+        lon = point[0]
+        while lon - unwrapped[-1][0] > 180:
+            lon -= 360
+        while lon - unwrapped[-1][0] < -180:
+            lon += 360
+        unwrapped.append([lon, point[1]])
+    start, end = unwrapped[0], unwrapped[-1]
+    if abs(end[0] - start[0]) >= 359:  # goes once around a pole: close it along the pole
+        pole = -90.0 if sum(p[1] for p in ring) < 0 else 90.0
+        unwrapped += [[end[0], pole], [start[0], pole], start]
+    pieces: list[list[Position]] = []
+    for shift in (-360, 0, 360):
+        window = [[p[0] + shift, p[1]] for p in unwrapped]
+        piece = _clip(_clip(window, -180.0, keep_left=False), 180.0, keep_left=True)
+        piece = _drop_repeats(piece)
+        if len(piece) >= 4 and max(p[0] for p in piece) > min(p[0] for p in piece):
+            pieces.append(piece)
+    return pieces
+
+
+def _polygon(rings: list[list[int]], arcs: list[list[Position]]) -> list[list[list[Position]]]:
+    """The polygon(s) of one TopoJSON polygon: several when its outer ring crosses the antimeridian."""
     stitched = [stitch_ring(ring, arcs) for ring in rings]
     # A ring needs 4 positions (first = last) to enclose an area; tiny islands collapse when rounded.
-    kept = [ring for ring in stitched if len(ring) >= 4]
-    return kept if kept and kept[0] is stitched[0] else None
+    if len(stitched[0]) < 4:
+        return []
+    holes = [ring for ring in stitched[1:] if len(ring) >= 4]
+    outers = split_at_antimeridian(stitched[0])
+    if len(outers) == 1:
+        return [[outers[0], *holes]]
+    return [[outer] for outer in outers]  # no hole of the 1:110m data lies in a ring that crosses
 
 
 def to_feature(geometry: dict[str, Any], arcs: list[list[Position]]) -> dict[str, Any] | None:
     """A GeoJSON Feature (with the country ``name``) or None for geometries that vanish when rounded."""
     if geometry["type"] == "Polygon":
-        polygons = [_polygon(geometry["arcs"], arcs)]
+        kept = _polygon(geometry["arcs"], arcs)
     elif geometry["type"] == "MultiPolygon":
-        polygons = [_polygon(polygon, arcs) for polygon in geometry["arcs"]]
+        kept = [p for polygon in geometry["arcs"] for p in _polygon(polygon, arcs)]
     else:
         return None
-    kept = [p for p in polygons if p is not None]
     if not kept:
         return None
     shape: dict[str, Any] = (

@@ -191,7 +191,12 @@ def add_misgzipped_warc(c: Corpus, recs: list[dict[str, str]]) -> None:
     packed = _gz(warc)
     c.bad("misgzipped-warc", ".warc.gz", packed[:-4], "gzip trailer (ISIZE) cut")
     c.bad("misgzipped-warc", ".warc.gz", packed[:-8] + b"\x00" * 8, "gzip trailer zeroed (CRC mismatch)")
-    c.bad("misgzipped-warc", ".warc.gz", b"\x1f\x8b" + bytes(rng.getrandbits(8) for _ in range(3000)), "gzip magic, then noise")
+    c.bad(
+        "misgzipped-warc",
+        ".warc.gz",
+        b"\x1f\x8b" + bytes(rng.getrandbits(8) for _ in range(3000)),
+        "gzip magic, then noise",
+    )
     c.bad("misgzipped-warc", ".warc.gz", b"\x1f\x8b\x08\x00" + b"\x00" * 6, "gzip header only")
     c.bad("misgzipped-warc", ".warc.gz", b"\x1f\x8b\x09" + packed[3:], "gzip with an unknown compression method")
     c.bad("misgzipped-warc", ".warc.gz", zlib.compress(warc), "zlib stream (no gzip header) named .warc.gz")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwatch.extract.actors import publisher_actor
 from tests.extract.conftest import Extract
 
 ACTOR1 = [
@@ -84,3 +85,34 @@ def test_actors_no_owner_is_guessed_without_a_dominant_armed_group(extract_text:
     text = "Near Raqqa, one strike destroyed a repeater station on Monday."
     (mention,) = extract_text(text, "2017-01-10").event_mentions
     assert mention.actor2 is None or mention.actor2.sector != "REB/IMG"
+
+
+@pytest.mark.parametrize(
+    ("outlet", "expected"),
+    [
+        ("U.S. Central Command (CENTCOM)", ("USA", "MIL")),
+        ("GOV.UK (UK Government)", ("GBR", "GOV")),
+        ("Wikinews", None),
+        ("Reuters", None),
+        (None, None),
+    ],
+)
+def test_actors_official_publisher_is_an_actor(outlet: str | None, expected: tuple[str, str] | None) -> None:
+    actor = publisher_actor(outlet)
+    assert (None if actor is None else (actor.country, actor.sector)) == expected
+
+
+def test_actors_lone_attacker_framed_as_terrorist_is_crm_reb(extract_text: Extract) -> None:
+    text = (
+        "A man stabbed two people in a shop in Streatham, Britain, on Sunday.\n"
+        "Police are treating the stabbing as a terrorist incident."
+    )
+    mention = next(m for m in extract_text(text, "2020-02-03").event_mentions if m.plover == "ASSAULT")
+    assert mention.actor1 is not None
+    assert (mention.actor1.country, mention.actor1.sector) == ("GBR", "CRM/REB")
+
+
+def test_actors_attack_with_nobody_named_is_by_an_unidentified_attacker(extract_text: Extract) -> None:
+    text = "Three people were shot dead at a checkpoint near Kirkuk on Monday."
+    (mention,) = extract_text(text, "2017-01-10").event_mentions
+    assert mention.actor1 is not None and mention.actor1.sector == "UAF" and mention.actor1.country is None

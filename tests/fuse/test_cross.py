@@ -28,8 +28,12 @@ def _mention(mid: str, article: str, text: str, **kw: object) -> FusionMention:
     return FusionMention(id=mid, article_id=article, home_id=f"ev-{mid}", text=text, **fields)  # type: ignore[arg-type]
 
 
-STRIKE_A = _mention("a1", "A", "Russian jets carried out air strikes on the eastern districts of Aleppo", actors=("russia",))
-STRIKE_B = _mention("b1", "B", "air strikes hit rebel-held eastern districts of Aleppo, Russian jets among them", actors=("russia",))
+STRIKE_A = _mention(
+    "a1", "A", "Russian jets carried out air strikes on the eastern districts of Aleppo", actors=("russia",)
+)
+STRIKE_B = _mention(
+    "b1", "B", "air strikes hit rebel-held eastern districts of Aleppo, Russian jets among them", actors=("russia",)
+)
 
 
 def test_fuse_mentions_two_reports_of_one_strike_become_one_event() -> None:

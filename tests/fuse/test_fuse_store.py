@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.conftest import TEST_DATA
 
 from eventwatch import fuse, ingest, pipeline
 from eventwatch.config import Config, load_config
 from eventwatch.errors import InputError
 from eventwatch.records import Analysis, Stance, Status
 from eventwatch.store import EventDetail, EventFilters, Store, open_store
-from tests.conftest import TEST_DATA
 
 SEED = TEST_DATA / "seed" / "000_3df5cc3808da9925.txt"
 CONFIRMATION = TEST_DATA / "fusion" / "001_east_aleppo_russian_jets.txt"

@@ -108,7 +108,10 @@ def test_summarize_event_two_outlets_relaying_one_wire_count_once() -> None:
 def test_summarize_event_republished_article_counts_once() -> None:
     copy = replace(M2, evidence_text=M1.evidence_text)
     author = SourceKind.AUTHOR
-    claims = [_claim("c1", M1, "the author", Stance.ASSERT, kind=author), _claim("c2", copy, "the author", Stance.ASSERT, kind=author)]
+    claims = [
+        _claim("c1", M1, "the author", Stance.ASSERT, kind=author),
+        _claim("c2", copy, "the author", Stance.ASSERT, kind=author),
+    ]
     record = summarize_event(_event([M1, copy], claims))
     assert record.columns["status"] is Status.SINGLE_SOURCE
 

@@ -15,10 +15,10 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from scripts.make_hostile import regex_attacks
 
 import eventwatch
 from eventwatch.config import load_config
-from scripts.make_hostile import regex_attacks
 
 BAIT_CHARS = 100_000
 # Patterns the package only applies at a fixed position, or to a bounded head of the input.

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import multiprocessing
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from eventwatch.errors import StoreError
 from eventwatch.records import Analysis, Claim, Source, SourceKind, Span, Stance
 from eventwatch.store import EventFilters, SaveOutcome, Store, StoreCounts, open_store
+from eventwatch.store.sql import to_url
 from tests.store._db import query
 from tests.store._records import SEED_URL, load_seed, one_event_analysis, seed_analysis, variant_text
 from tests.store._workers import save_variants
@@ -316,3 +320,49 @@ def test_two_processes_saving_the_same_shared_event_count_every_mention(store_ur
     assert detail is not None
     assert (counts.articles, counts.events, counts.sources, counts.claims) == (30, 1, 2, 60)
     assert (detail.event.n_mentions, detail.event.n_articles) == (30, 30)
+
+
+@pytest.mark.parametrize(("view", "table"), [("event_mentions_view", "event_mentions"), ("claims_view", "claims")])
+def test_view_evidence_text_is_the_article_slice(store_url: str, seed: Analysis, view: str, table: str) -> None:
+    with open_store(store_url) as store:
+        store.save(seed)
+    text = seed.article.text
+    sql = f"SELECT v.evidence_text, t.evidence_start, t.evidence_end FROM {view} v JOIN {table} t ON t.id = v.id"
+    rows = query(store_url, sql)
+    assert rows
+    assert all(evidence == text[start:end] for evidence, start, end in rows)
+
+
+def _wait_for_lock_wait(conninfo_conn: psycopg.Connection, pid: int, timeout_s: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    sql = "SELECT count(*) FROM pg_stat_activity WHERE pid <> %s AND wait_event_type = 'Lock'"
+    while conninfo_conn.execute(sql, (pid,)).fetchone() == (0,):
+        assert time.monotonic() < deadline, "the store's transaction never waited on the lock"
+        time.sleep(0.02)
+
+
+def test_postgres_save_that_loses_a_deadlock_is_retried(fresh_postgres_url: str) -> None:
+    # Another session locks a source row the save needs, then inserts the very article the save has
+    # inserted (uncommitted): a deadlock. PostgreSQL aborts the save (it waited longest); the store must
+    # run it again, and store the article once the other session rolls back.
+    reuters = Source("Reuters", SourceKind.MEDIA)
+    second = one_event_analysis(variant_text(2), "ev-2", sources=(reuters,))
+    with open_store(fresh_postgres_url) as store:
+        store.save(one_event_analysis(variant_text(1), "ev-1", sources=(reuters,)))
+        conninfo = to_url(fresh_postgres_url).set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(conninfo) as other, psycopg.connect(conninfo, autocommit=True) as monitor:
+            other.execute("SET deadlock_timeout = '30s'")  # the store's session detects the deadlock first
+            other.execute("SELECT id FROM sources FOR UPDATE")
+            with ThreadPoolExecutor(1) as pool:
+                saving = pool.submit(store.save, second)
+                _wait_for_lock_wait(monitor, other.info.backend_pid)
+                art = second.article
+                other.execute(
+                    "INSERT INTO articles (id, content_hash, origin, text, removed_residue, ingested_at, "
+                    "headline_overstates) VALUES (%s, %s, 'other session', %s, '[]', 'now', false)",
+                    (art.id, art.content_hash, art.text),
+                )  # blocks until the store's transaction is aborted as the deadlock victim
+                other.rollback()
+                assert saving.result(timeout=60) is SaveOutcome.STORED
+        assert store.has_article(second.article.id)
+        assert store.counts().articles == 2

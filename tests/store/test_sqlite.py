@@ -1,4 +1,5 @@
-"""``eventwatch.store.sqlite``: connection settings and the Datasette views (SQLite only by nature)."""
+"""``eventwatch.store.sqlite``: per-connection settings (SQLite only by nature; the rest of the store tests run
+on both back ends)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from eventwatch.records import Analysis
 from eventwatch.store import open_store
 
 
@@ -24,17 +24,3 @@ def test_sqlite_file_stays_in_wal_mode(tmp_path: Path) -> None:
     open_store(str(path)).close()
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
-
-
-@pytest.mark.parametrize(("view", "table"), [("event_mentions_view", "event_mentions"), ("claims_view", "claims")])
-def test_sqlite_view_evidence_text_is_the_article_slice(tmp_path: Path, seed: Analysis, view: str, table: str) -> None:
-    path = tmp_path / "s.db"
-    with open_store(str(path)) as store:
-        store.save(seed)
-    text = seed.article.text
-    with sqlite3.connect(path) as db:
-        rows = db.execute(
-            f"SELECT v.evidence_text, t.evidence_start, t.evidence_end FROM {view} v JOIN {table} t ON t.id = v.id"
-        ).fetchall()
-    assert rows
-    assert all(evidence == text[start:end] for evidence, start, end in rows)

@@ -30,7 +30,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from eventwatch.config import Config
-from eventwatch.errors import InputError
+from eventwatch.errors import EventwatchError
 from eventwatch.fuse import FusionMention, fuse_mentions, fusion_params
 
 Cluster = frozenset[str]
@@ -78,7 +78,7 @@ def read_meantime(root: Path) -> list[GoldMention]:
     """The gold event mentions of every CAT XML file under ``root`` (``intra_cross-doc_annotation``)."""
     files = sorted(root.glob("*/*.xml"))
     if not files:
-        raise InputError(f"eval coref: {root}: no MEANTIME CAT XML files (corpus_*/*.xml); stopped")
+        raise EventwatchError(f"eval coref: {root}: no MEANTIME CAT XML files (corpus_*/*.xml); stopped")
     out: list[GoldMention] = []
     for path in files:
         out.extend(_read_document(path, path.parent.name))
@@ -89,7 +89,7 @@ def _read_document(path: Path, topic: str) -> list[GoldMention]:
     try:
         doc = ET.parse(path).getroot()
     except ET.ParseError as exc:
-        raise InputError(f"eval coref: {path}: not XML ({exc}); stopped") from exc
+        raise EventwatchError(f"eval coref: {path}: not XML ({exc}); stopped") from exc
     doc_id = doc.get("doc_id") or path.stem
     tokens = {t.get("t_id"): (t.text or "", t.get("sentence")) for t in doc.iter("token")}
     by_sentence: dict[str | None, list[str]] = defaultdict(list)

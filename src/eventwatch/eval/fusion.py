@@ -25,7 +25,7 @@ from pathlib import Path
 
 from eventwatch import fuse, ingest, pipeline
 from eventwatch.config import Config
-from eventwatch.errors import InputError
+from eventwatch.errors import EventwatchError, InputError
 from eventwatch.records import Analysis, Span
 from eventwatch.store import EventFilters, open_store
 
@@ -72,7 +72,7 @@ def read_dev_set(path: Path) -> list[GoldCluster]:
             mentions = tuple(GoldMention(m["article_id"], m["evidence"]) for m in d["mentions"])
             out.append(GoldCluster(d["cluster"], d.get("kind", "same"), d.get("note", ""), mentions))
         except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"eval fusion: {path}:{n}: not a cluster line ({exc}); stopped") from exc
+            raise EventwatchError(f"eval fusion: {path}:{n}: not a cluster line ({exc}); stopped") from exc
     return out
 
 

@@ -308,7 +308,8 @@ def build(
             and any(c.lower_ in ("must", "should") for c in pred.children)
         ):
             # The demand is the speech act; "must not send weapons" is its content, not a negation.
-            actor1, actor2, from_subject, fact = speaker, actor1, False, Factuality.ASSERTED
+            # With no speaker in the sentence the author demands it: an official publisher is an actor.
+            actor1, actor2, from_subject, fact = speaker or ctx.author, actor1, False, Factuality.ASSERTED
         if (
             fact is Factuality.PLANNED
             and plover in ("ASSAULT", "COERCE", "SANCTION")

@@ -7,7 +7,13 @@ import logging
 import re
 
 from eventwatch.extract._build import Candidate, build, is_headline_line
-from eventwatch.extract.actors import ArticleActors, article_country, main_armed_group
+from eventwatch.extract.actors import (
+    ArticleActors,
+    article_country,
+    main_armed_group,
+    publisher_actor,
+    settle_attackers,
+)
 from eventwatch.extract.coding import acled
 from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.merge import carry_dates, consolidate
@@ -142,6 +148,7 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
         default_country=article_country([p.doc.text for p in parsed.docs[:_LEAD_PARAGRAPHS]]),
         mentions_police=bool(re.search(r"\bpolice\b", article.text, re.I)),
         main_armed_group=main_armed_group(article.text),
+        author=publisher_actor(article.outlet),
     )
     cands: list[Candidate] = []
     sentence_dates: list[tuple[int, int, EventDate | None]] = []
@@ -157,4 +164,5 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
     sentence_of = {id(c): _sentence_index(parsed, c.trigger_span.start) for c in cands}
     kept = consolidate(cands, sentence_of, article.published)
     carry_dates(kept, sentence_dates, cands)
+    settle_attackers(kept, ctx, article.text)
     return tuple(_to_mention(parsed, c, sentence_of[id(c)], _is_folded(c, kept)) for c in kept)

@@ -20,6 +20,8 @@ from eventwatch.records import Actor, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from eventwatch.extract._build import Candidate
+
 log = logging.getLogger(__name__)
 
 # Head nouns whose sector the dev conventions fix (README "Actors"); they take precedence over the NGEC
@@ -159,6 +161,9 @@ class ArticleActors:
     mentions_police: bool = False
     # The non-state armed group the article keeps naming: whose materiel "one strike destroyed a tank" hit.
     main_armed_group: Actor | None = None
+    # The institution that publishes the article when it is an official one ("U.S. Central Command"): the
+    # "we" of its statements and the speaker of its unattributed demands.
+    author: Actor | None = None
 
     def arrester(self) -> Actor:
         """Who makes an arrest the text does not attribute: the police when the article names them."""
@@ -281,6 +286,8 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     ``material`` says the event is a material act (a bare country acting with force is its military).
     None when the phrase is not an actor after all.
     """
+    if head.lower_ in ("we", "us") and ctx.author is not None:
+        return ctx.author  # an official statement's "we" is its publisher
     if head.lower_ in _PRONOUNS and ctx.last is not None:
         return ctx.last
     tokens = _np_tokens(head)
@@ -324,6 +331,25 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, table
 
 
+_MILITARY_PUBLISHERS = frozenset({"command", "defense", "defence", "army", "military", "forces", "navy", "pentagon"})
+_STATE_PUBLISHERS = frozenset(
+    {"government", "ministry", "department", "office", "embassy", "presidency", "gov", "state", "parliament"}
+)
+
+
+def publisher_actor(outlet: str | None) -> Actor | None:
+    """The actor an official publisher stands for ("U.S. Central Command (CENTCOM)" -> USA MIL, "GOV.UK (UK
+    Government)" -> GBR GOV); None for news outlets and for publishers naming no country."""
+    if not outlet:
+        return None
+    words = {w.casefold() for w in re.findall(r"[A-Za-z]+", outlet)}
+    sector = "MIL" if words & _MILITARY_PUBLISHERS else "GOV" if words & _STATE_PUBLISHERS else None
+    country = article_country([outlet])
+    if sector is None or country is None:
+        return None
+    return Actor(text=outlet, name=outlet, country=country, sector=sector)
+
+
 def article_country(texts: list[str]) -> str | None:
     """The first country named in the article's opening lines (its "own" country for domestic actors)."""
     pattern, table = _country_pattern()
@@ -335,3 +361,35 @@ def article_country(texts: list[str]) -> str | None:
                 continue
             return table[surface.casefold()]
     return None
+
+
+# A lone attacker named only by what he is; the README codes him UAF, or CRM/REB when the article frames the
+# attack as terrorism ("lone attackers framed as terrorists").
+_LONE_ATTACKERS = frozenset(
+    {"man", "woman", "gunman", "attacker", "assailant", "shooter", "suspect", "teenager", "youth", "knifeman"}
+)
+_TERROR_FRAMING = re.compile(r"\bterror(?:ism|ist|ists)?\b", re.IGNORECASE)
+UNKNOWN_ATTACKER = Actor(text="unidentified attacker", sector="UAF")
+
+
+def settle_attackers(cands: list[Candidate], ctx: ArticleActors, text: str) -> None:
+    """After merging: a ground attack nobody is named for gets the unknown attacker (UAF, never a guess), and a
+    lone attacker in an article that speaks of terrorism is coded CRM/REB in the article's country."""
+    framed = bool(_TERROR_FRAMING.search(text))
+    for cand in cands:
+        if cand.plover != "ASSAULT":
+            continue
+        actor = cand.actor1
+        if actor is None:
+            if cand.mode not in ("aerial", "drone"):  # air strikes are some state's: left open, not "unknown"
+                cand.actor1 = UNKNOWN_ATTACKER
+            continue
+        words = (actor.name or actor.text).lower().split()
+        if framed and words and words[-1] in _LONE_ATTACKERS and (actor.sector or "UAF") in ("UAF", "CVL"):
+            cand.actor1 = Actor(
+                text=actor.text,
+                span=actor.span,
+                name=actor.name,
+                country=actor.country or ctx.default_country,
+                sector="CRM/REB",
+            )

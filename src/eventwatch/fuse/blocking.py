@@ -1,8 +1,9 @@
 """Which mentions are worth comparing: same type, overlapping dates (give or take a window).
 
 Mentions are filed in buckets keyed by (PLOVER type, window-sized slice of days, grid cell of its place); a
-mention looks only in the buckets its date interval, widened by the window, and its neighbourhood touch. With a steady number of events per day the
-number of candidates per mention stays flat, so fusing grows about linearly with the corpus. Mentions
+mention looks only in the buckets its date interval, widened by the window, and the cells around its place
+touch. With a steady number of events per day the number of candidates per mention stays flat, so fusing
+grows about linearly with the corpus. Mentions
 without any date (neither in the text nor the article's publication date) share one bucket per type and are
 compared only with each other.
 """
@@ -12,7 +13,6 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from datetime import date
-
 
 _UNDATED = -(2**62)  # bucket number of undated mentions
 
@@ -44,7 +44,7 @@ CELL_DEGREES = 2.0
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return int(math.floor(lat / CELL_DEGREES)), int(math.floor(lon / CELL_DEGREES))
+    return math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
 
 
 class DayIndex:

@@ -129,16 +129,17 @@ _PRECISION_RANK = {"point": 0, "district": 1, "city": 2, "admin2": 3, "admin1": 
 def _consensus_place(mentions: Sequence[FusionMentionRow]) -> tuple[FusionMentionRow | None, float | None]:
     """The mention whose place is nearest all the others (a medoid; finer precision breaks ties), and the
     farthest any other mention's place lies from it, in km."""
-    placed = [m for m in mentions if m.latitude is not None and m.longitude is not None]
+    placed = [(m, m.latitude, m.longitude) for m in mentions if m.latitude is not None and m.longitude is not None]
     if not placed:
         return None, None
 
-    def cost(m: FusionMentionRow) -> tuple[float, int, str]:
-        total = sum(haversine_km(m.latitude, m.longitude, o.latitude, o.longitude) for o in placed)  # type: ignore[arg-type]
+    def cost(item: tuple[FusionMentionRow, float, float]) -> tuple[float, int, str]:
+        m, lat, lon = item
+        total = sum(haversine_km(lat, lon, olat, olon) for _, olat, olon in placed)
         return round(total, 3), _PRECISION_RANK.get(m.precision or "", 9), m.id
 
-    center = min(placed, key=cost)
-    spread = max(haversine_km(center.latitude, center.longitude, o.latitude, o.longitude) for o in placed)  # type: ignore[arg-type]
+    center, lat, lon = min(placed, key=cost)
+    spread = max(haversine_km(lat, lon, olat, olon) for _, olat, olon in placed)
     return center, round(spread, 3)
 
 

@@ -324,7 +324,7 @@ def fuse(conn: sa.Connection, plan: PlanFn, summarize: SummarizeFn, reach_days: 
     decided = plan(existing, new)
     rows = {r.id: r for r in [*existing, *new]}
     live = set(decided.event_of.values())
-    before = {rows[mid].event_id for mid in decided.event_of if rows[mid].event_id}
+    before = {eid for mid in decided.event_of if (eid := rows[mid].event_id) is not None}
     by_event = {eid: rows[mid] for mid, eid in sorted(decided.event_of.items(), reverse=True)}
     _ensure_events(conn, live, by_event, now)
     moved = [{"mid": mid, "eid": eid} for mid, eid in sorted(decided.event_of.items()) if rows[mid].event_id != eid]
