@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from _common import STREAMS, emit, load_stream, machine, percentile
-
 from eventwatch import nlp, pipeline, store
 from eventwatch.config import load_config
 

@@ -4,7 +4,7 @@ The whole stream goes through ``eventwatch.pipeline.process`` (--runs times, aft
 one process; peak RSS is the kernel's ``ru_maxrss``, so each figure is the peak up to that point. The raw
 spaCy parse of the same texts runs first, in the same process and run, for its speed and the ratio.
 
-    .venv/bin/python bench/memory.py [--stream sample|mixed] [--runs 5] [--json]
+    .venv/bin/python bench/memory.py [--stream sample|mixed] [--runs 5] [--limit N] [--json]
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import statistics
 from typing import Any
 
 from _common import STREAMS, emit, load_stream, machine, peak_rss_mb, raw_parse, timed
-
 from eventwatch import nlp, pipeline
 from eventwatch.config import load_config
 
@@ -23,6 +22,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stream", choices=STREAMS, default="mixed")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=0, help="Only the first N articles (0: all).")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     figures: dict[str, Any] = {"machine": machine(), "stream": args.stream, "runs": args.runs}
@@ -31,6 +31,8 @@ def main() -> None:
     nlp.load_model(cfg.spacy_model)
     figures["peak_rss_model_loaded_mb"] = peak_rss_mb()
     articles = load_stream(args.stream)
+    if args.limit:
+        articles = articles[: args.limit]
     texts = [a.text for a in articles]
     raw_times: list[float] = []
     run_times: list[float] = []

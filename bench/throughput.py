@@ -20,7 +20,6 @@ import argparse
 from typing import Any
 
 from _common import STREAMS, emit, load_stream, machine, raw_parse, spread, timed
-
 from eventwatch import attribute, extract, fuse, geo, nlp, pipeline
 from eventwatch.config import load_config
 

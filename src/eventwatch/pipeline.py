@@ -7,9 +7,7 @@ per-document time limit (``doc_timeout_s``), is reported and skipped without sto
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -47,83 +45,38 @@ class DocumentTimeout(Exception):
 
 
 class _Deadline:
-    """Per-document time limit: cooperative checks, backed by a watchdog that interrupts a stuck stage.
+    """Cooperative per-document time limit, checked between parser batches and between stages.
 
-    Signal-based alarms fire only in the main thread, and Dask workers run tasks in threads, so the limit is
-    kept in two thread-safe ways: ``check`` between parser batches and between stages, and a watchdog timer
-    that raises ``DocumentTimeout`` asynchronously in the analysing thread when a stage runs on past the
-    deadline (a superlinear rule on a pathological sentence). The asynchronous exception lands between two
-    Python bytecodes, never inside a C call, so input caps (``max_text_chars``, ``max_paragraph_chars``,
-    ``max_word_chars``) keep every call into spaCy bounded.
+    Signal-based alarms fire only in the main thread, and Dask workers run tasks in threads, so the stages
+    check the clock instead, and input caps (``max_text_chars``, ``max_paragraph_chars``, ``max_word_chars``)
+    keep each step between two checks bounded. (An asynchronous exception raised into the worker thread by
+    a watchdog was tried and dropped: landing inside spaCy's generators it left the next documents slow or
+    hung.) A stage is not interrupted: a document can overrun the limit by the one stage it was in.
     """
 
     def __init__(self, limit_s: float) -> None:
         self.limit_s = limit_s
         self.at = time.monotonic() + limit_s
-        self.stage = "nlp"
-        self._thread_id = threading.get_ident()
-        self._lock = threading.Lock()
-        self._done = False
-        self._fired = False
-        self._timer = threading.Timer(limit_s, self._interrupt)
-        self._timer.daemon = True
-
-    def __enter__(self) -> _Deadline:
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._timer.cancel()
-        with self._lock:
-            self._done = True
-            fired = self._fired
-        if fired:
-            # The interrupt was sent but may not have been delivered yet: withdraw it, raise it here instead.
-            _set_async_exc(self._thread_id, None)
-            if exc_info[0] is None:
-                raise DocumentTimeout(self.stage, self.limit_s)
-
-    def _interrupt(self) -> None:
-        with self._lock:
-            if self._done:
-                return
-            self._fired = True
-            _set_async_exc(self._thread_id, _Interrupted)
 
     def check(self, stage: str) -> None:
-        self.stage = stage
         if time.monotonic() > self.at:
             raise DocumentTimeout(stage, self.limit_s)
 
 
-class _Interrupted(BaseException):
-    """Raised asynchronously by the watchdog (a BaseException, so no stage's ``except Exception`` swallows it);
-    turned into ``DocumentTimeout`` by ``analyse``."""
-
-
-def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None)
-
-
 def analyse(article: Article, cfg: Config) -> Analysis:
     """One article through every stage; raises what a stage raises, or ``DocumentTimeout`` when the article
-    takes longer than ``cfg.doc_timeout_s``."""
+    takes longer than ``cfg.doc_timeout_s`` (found between parser batches and between stages)."""
     deadline = _Deadline(cfg.doc_timeout_s)
-    try:
-        with deadline:
-            docs = []
-            for doc in nlp.parse_paragraphs(article, cfg):
-                docs.append(doc)
-                deadline.check("nlp")
-            parsed = nlp.assemble(article, docs)
-            deadline.check("extract")
-            analysis = next(extract.run([parsed], cfg))
-            for name, stage in _STAGES[1:]:
-                deadline.check(name)
-                analysis = next(stage([analysis], cfg))
-            deadline.check("store")
-    except _Interrupted:
-        raise DocumentTimeout(deadline.stage, cfg.doc_timeout_s) from None
+    docs = []
+    for doc in nlp.parse_paragraphs(article, cfg):
+        docs.append(doc)
+        deadline.check("nlp")
+    parsed = nlp.assemble(article, docs)
+    analysis = next(extract.run([parsed], cfg))
+    deadline.check("extract")
+    for name, stage in _STAGES[1:]:
+        analysis = next(stage([analysis], cfg))
+        deadline.check(name)
     return analysis
 
 

@@ -80,3 +80,17 @@ def test_fusion_scorer_rejects_a_malformed_line(tmp_path: Path) -> None:
     bad.write_text('{"cluster": "x"}\n', encoding="utf-8")
     with pytest.raises(EventwatchError, match=r"bad\.jsonl:1"):
         read_dev_set(bad)
+
+
+def test_fusion_calibration_bins_every_fused_event(tmp_path: Path, shared_dir: Path) -> None:
+    import shutil
+
+    from eventwatch.eval.fusion import calibrate_confidence
+
+    for name in ("gov-5a1cc2becd", "gov-7357edeefd"):
+        for suffix in (".txt", ".json"):
+            shutil.copy(shared_dir / "gold" / "dev" / f"{name}{suffix}", tmp_path / f"{name}{suffix}")
+    cal = calibrate_confidence(tmp_path, load_config())
+    assert cal.events > 0 and 0 < cal.matched <= cal.events
+    assert sum(b.events for b in cal.bins) == cal.events
+    assert 0.0 <= cal.brier <= 1.0

@@ -174,7 +174,7 @@ def test_summarize_event_consensus_place_is_the_medoid_with_its_spread() -> None
     assert 5 < record.columns["place_spread_km"] < 15
 
 
-def test_summarize_event_confidence_grows_with_independent_voices() -> None:
+def test_summarize_event_confidence_grows_with_independent_articles() -> None:
     one = summarize_event(_event([M1], [_claim("c1", M1, "SOHR", Stance.ASSERT)])).columns["confidence"]
     claims = [_claim("c1", M1, "SOHR", Stance.ASSERT), _claim("c2", M2, "White Helmets", Stance.CONFIRM)]
     two = summarize_event(_event([M1, M2], claims)).columns["confidence"]

@@ -26,10 +26,14 @@ from tests.conftest import REPO, TEST_DATA
 CFG = load_config()
 HOSTILE = TEST_DATA / "hostile"
 # Real inputs of every format to mutate: hypothesis reaches deep parser states from these faster than from noise.
-SEEDS = tuple(
-    (HOSTILE / name).read_bytes()
-    for name in ("good-corpus-00.jsonl", "good-corpus-01.txt", "good-corpus-02.html", "bad-truncated-warc-00.warc")
-) + ((TEST_DATA / "ingest" / "warc" / "sample.warc").read_bytes(), gzip.compress(b"WARC/1.0\r\n", mtime=0))
+SEEDS = (
+    *(
+        (HOSTILE / name).read_bytes()
+        for name in ("good-corpus-00.jsonl", "good-corpus-01.txt", "good-corpus-02.html", "bad-truncated-warc-00.warc")
+    ),
+    (TEST_DATA / "ingest" / "warc" / "sample.warc").read_bytes(),
+    gzip.compress(b"WARC/1.0\r\n", mtime=0),
+)
 
 
 @st.composite

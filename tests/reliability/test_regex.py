@@ -99,7 +99,8 @@ def test_regex_bait_runs_within_the_document_time_limit(
     name: str, pattern: re.Pattern[str] | re.Pattern[bytes]
 ) -> None:
     limit_s = load_config().doc_timeout_s
-    for bait in (ATTACKS[name](0), *_GENERIC):
+    own = (ATTACKS[name](0),) if name in ATTACKS else ()  # a pattern without bait fails the test above
+    for bait in (*own, *_GENERIC):
         start = time.perf_counter()
         _apply(name, pattern, bait)
         assert time.perf_counter() - start < limit_s, (name, bait[:40])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -118,6 +119,9 @@ def test_pages_outline_is_small_valid_geojson() -> None:
             for ring in polygon:
                 assert len(ring) >= 4 and ring[0] == ring[-1]
                 assert all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in ring)
+                # Cut at the antimeridian: no edge jumps across the map (except along a pole, for Antarctica).
+                jumps = [(a, b) for a, b in itertools.pairwise(ring) if abs(b[0] - a[0]) > 180]
+                assert all(abs(a[1]) == 90 and a[1] == b[1] for a, b in jumps), feature["properties"]["name"]
 
 
 @pytest.fixture(scope="module")

@@ -68,7 +68,7 @@ def import_records(
     A dump holds one analysed article per line, as written by `eventwatch extract --format records`. Importing
     is idempotent: articles already in the store are left as they are. Cross-article fusion runs afterwards.
 
-    Example: eventwatch extract news/ --format records > news.records.jsonl && eventwatch import news.records.jsonl --db events.db
+    Example: eventwatch extract news/ --format records > news.jsonl; eventwatch import news.jsonl --db events.db
     """
     import os
 

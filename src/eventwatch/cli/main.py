@@ -430,18 +430,29 @@ def eval_fusion(
     corpus: Annotated[
         Path | None, typer.Option(help="JSONL corpus holding its articles [default: the bundled sample corpus].")
     ] = None,
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold folder (<id>.txt + <id>.json): also report confidence calibration.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Cross-article fusion: pairwise merge precision and recall on hand-checked clusters (docs/fusion.md).
 
-    Example: eventwatch eval fusion heldout.jsonl --corpus articles.jsonl
+    Example: eventwatch eval fusion heldout.jsonl --corpus articles.jsonl --gold gold/dev
     """
     from eventwatch import ingest
-    from eventwatch.eval.fusion import DEV_SET, evaluate_fusion, format_table
+    from eventwatch.eval.fusion import DEV_SET, calibrate_confidence, evaluate_fusion, format_calibration, format_table
 
     _console.setup_logging(False)
-    scores = evaluate_fusion(dev or DEV_SET, corpus or ingest.SAMPLE_CORPUS, load_config())
-    sys.stdout.write((json.dumps(asdict(scores), indent=2) if as_json else format_table(scores)) + "\n")
+    cfg = load_config()
+    scores = evaluate_fusion(dev or DEV_SET, corpus or ingest.SAMPLE_CORPUS, cfg)
+    calibration = calibrate_confidence(gold, cfg) if gold is not None else None
+    if as_json:
+        out = {"fusion": asdict(scores), "calibration": asdict(calibration) if calibration else None}
+        sys.stdout.write(json.dumps(out, indent=2) + "\n")
+        return
+    sys.stdout.write(format_table(scores) + "\n")
+    if calibration is not None:
+        sys.stdout.write(format_calibration(calibration) + "\n")
 
 
 @eval_app.command("coref")

@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from eventwatch import fuse, ingest, pipeline
 from eventwatch.config import Config
@@ -192,4 +193,106 @@ def format_table(scores: FusionScores) -> str:
         f"look-alike pairs kept apart: {scores.lookalike_pairs_apart}/{scores.lookalike_pairs}",
     ]
     lines += [f"  {e}" for e in scores.errors]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class ReliabilityBin:
+    low: float
+    high: float
+    events: int
+    mean_confidence: float | None
+    observed: float | None  # share of the bin's events that match a gold event
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """How well fused-event confidence predicts "this is a real event of the gold" (docs/fusion.md)."""
+
+    events: int
+    matched: int
+    brier: float
+    bins: tuple[ReliabilityBin, ...]
+
+
+def _gold_spans(text: str, gold: Mapping[str, Any]) -> list[tuple[int, int]]:
+    spans = []
+    for event in gold.get("events") or []:
+        evidence = event.get("evidence") or []
+        for string in [evidence] if isinstance(evidence, str) else evidence:
+            start = text.find(string) if string else -1
+            if start >= 0:
+                spans.append((start, start + len(string)))
+    return spans
+
+
+def calibrate_confidence(gold_dir: Path, cfg: Config, n_bins: int = 5) -> Calibration:
+    """Run the pipeline on a gold folder (``<id>.txt`` + ``<id>.json``), store and fuse, and compare each fused
+    event's confidence with whether one of its mentions' evidence overlaps a gold event's evidence."""
+    from eventwatch.eval.gold import read_gold_pairs
+
+    pairs = read_gold_pairs(gold_dir)
+    spans_of: dict[str, list[tuple[int, int]]] = {}
+    evidence_of: dict[str, tuple[str, list[Span]]] = {}
+    with (
+        tempfile.TemporaryDirectory(prefix="eventwatch-calibration-") as tmp,
+        open_store(str(Path(tmp) / "c.db")) as st,
+    ):
+        for pair in pairs:
+            meta = pair.meta
+            article = ingest.read_text(
+                pair.text,
+                str(pair.txt_path),
+                cfg,
+                title=meta.get("title"),
+                published=meta.get("published"),
+                outlet=meta.get("outlet"),
+                ext_id=meta.get("id") or pair.txt_path.stem,
+            )
+            analysis = pipeline.analyse(article, cfg)
+            st.save(analysis)
+            spans_of[article.id] = _gold_spans(article.text, pair.gold)
+            for em in analysis.event_mentions:
+                evidence_of[em.id] = (article.id, list(em.evidence))
+        fuse.fuse_store(st, cfg)
+        outcomes: list[tuple[float, bool]] = []
+        after = None
+        while page := st.query_events(EventFilters(limit=500, after_id=after)):
+            for row in page:
+                detail = st.get_event(row.id)
+                if detail is None or row.confidence is None:
+                    continue
+                hit = False
+                for m in detail.mentions:
+                    article_id, spans = evidence_of[m.id]
+                    gold = spans_of.get(article_id, [])
+                    hit = hit or any(s.start < b and a < s.end for s in spans for a, b in gold)
+                outcomes.append((row.confidence, hit))
+            after = page[-1].id
+    bins = []
+    for k in range(n_bins):
+        low, high = k / n_bins, (k + 1) / n_bins
+        inside = [(c, o) for c, o in outcomes if low <= c < high or (k == n_bins - 1 and c == 1.0)]
+        bins.append(
+            ReliabilityBin(
+                low=low,
+                high=high,
+                events=len(inside),
+                mean_confidence=round(sum(c for c, _ in inside) / len(inside), 3) if inside else None,
+                observed=round(sum(o for _, o in inside) / len(inside), 3) if inside else None,
+            )
+        )
+    brier = sum((c - o) ** 2 for c, o in outcomes) / len(outcomes) if outcomes else 0.0
+    return Calibration(len(outcomes), sum(o for _, o in outcomes), round(brier, 4), tuple(bins))
+
+
+def format_calibration(cal: Calibration) -> str:
+    lines = [
+        f"fused events: {cal.events}, matching a gold event: {cal.matched}; Brier score {cal.brier:.3f}",
+        "confidence bin   events  mean conf  observed",
+    ]
+    for b in cal.bins:
+        mean = f"{b.mean_confidence:.2f}" if b.mean_confidence is not None else "-"
+        seen = f"{b.observed:.2f}" if b.observed is not None else "-"
+        lines.append(f"[{b.low:.1f}, {b.high:.1f})   {b.events:>6}  {mean:>9}  {seen:>8}")
     return "\n".join(lines)

@@ -117,7 +117,7 @@ def _decode(tp: Any, value: JSONValue, where: str) -> Any:
     if tp is float:
         if type(value) not in (int, float):
             raise _Mismatch(where, f"expected a number, got {type(value).__name__}")
-        return float(value)  # type: ignore[arg-type]
+        return float(value)
     if tp in (str, int, bool):
         if type(value) is not tp:  # bool is an int subclass: compare exact types
             raise _Mismatch(where, f"expected {tp.__name__}, got {type(value).__name__}")

@@ -194,8 +194,13 @@ class _Clusters:
         return ra
 
 
-def _order(m: FusionMention) -> tuple[str, str]:
-    return (m.article_id, m.id)
+def _order(m: FusionMention) -> tuple[int, str, str]:
+    """Date order (then ids): candidates are then near each other in memory, and "newest" means latest."""
+    days = day_interval(m.date)
+    return (days[0] if days else _UNDATED_LAST, m.article_id, m.id)
+
+
+_UNDATED_LAST = 10**9
 
 
 def _neighbourhood(

@@ -29,11 +29,9 @@ def _cut(text: str, start: int, end: int, max_chars: int) -> list[Span]:
         limit = start + max_chars
         cut = None
         for pattern in (_SENTENCE_END, _SPACE):
-            last = None
-            for last in pattern.finditer(text, start + max_chars // 2, limit):
-                pass
-            if last is not None:
-                cut = last.end()
+            ends = [m.end() for m in pattern.finditer(text, start + max_chars // 2, limit)]
+            if ends:
+                cut = ends[-1]
                 break
         cut = cut if cut is not None and cut > start else limit
         stop = cut
@@ -51,7 +49,7 @@ def _cut(text: str, start: int, end: int, max_chars: int) -> list[Span]:
 
 @functools.cache
 def _long_run(max_word_chars: int) -> re.Pattern[str]:
-    return re.compile(r"\S{%d,}" % (max_word_chars + 1))
+    return re.compile(rf"\S{{{max_word_chars + 1},}}")
 
 
 def _cut_runs(text: str, piece: Span, max_word_chars: int) -> list[Span]:

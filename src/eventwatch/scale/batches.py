@@ -46,7 +46,6 @@ def process_on_client(client: Client, articles: Iterable[Article], cfg: Config) 
     EventwatchError is raised (results already yielded are the caller's to keep).
     """
     from distributed import as_completed
-    from distributed.client import FutureCancelledError
 
     client.register_plugin(LoadModels(cfg), name=LoadModels.name)
     threads = max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
@@ -58,7 +57,7 @@ def process_on_client(client: Client, articles: Iterable[Article], cfg: Config) 
         future = next(running)
         try:
             results: list[Result] = future.result()
-        except (FutureCancelledError, Exception) as exc:  # whatever the task or the cluster raised
+        except Exception as exc:  # KilledWorker, a cancelled future, or what the task itself raised
             raise EventwatchError(f"cluster: a batch failed ({type(exc).__name__}: {exc}); run stopped") from exc
         future.release()
         return results

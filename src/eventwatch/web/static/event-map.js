@@ -9,13 +9,14 @@
   if (!Number.isFinite(lat) || !Number.isFinite(lon)) return;
   const map = L.map(box, { attributionControl: false, scrollWheelZoom: false, zoomAnimation: false });
   map.setView([lat, lon], 5);
+  map.createPane("outline").style.zIndex = "250"; // above tiles, below markers (as on the map page)
   const tiled = Boolean(box.dataset.tileUrl);
   if (tiled) L.tileLayer(box.dataset.tileUrl, { maxZoom: 18 }).addTo(map);
   fetch("/static/outline/countries-110m.geojson")
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error("outline " + r.status))))
     .then((outline) => {
       const style = { className: tiled ? "country country-lines" : "country", weight: 0.6 };
-      L.geoJSON(outline, { interactive: false, style }).addTo(map).bringToBack();
+      L.geoJSON(outline, { interactive: false, style, pane: "outline" }).addTo(map);
     })
     .catch(() => box.classList.add("outline-missing"));
   const symbol = document.createElement("span");

@@ -73,6 +73,9 @@
     fadeAnimation: !calm,
     markerZoomAnimation: !calm,
   }).setView([25, 20], 2);
+  // The outline gets its own pane between tiles (200) and overlays (400): the canvas markers, which live in
+  // the overlay pane, must be drawn above the opaque country fill whatever order the layers arrive in.
+  map.createPane("outline").style.zIndex = "250";
   const credit = el("p", "attribution");
   document.getElementById("map").after(credit);
   const tiled = Boolean(app.dataset.tileUrl);
@@ -86,9 +89,7 @@
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error("outline " + r.status))))
     .then((outline) => {
       const style = { className: tiled ? "country country-lines" : "country", weight: 0.6 };
-      const layer = L.geoJSON(outline, { interactive: false, style });
-      layer.addTo(map);
-      layer.bringToBack();
+      L.geoJSON(outline, { interactive: false, style, pane: "outline" }).addTo(map);
     })
     .catch(() => { credit.textContent += " (country outlines failed to load)"; });
   const markerLayer = L.layerGroup().addTo(map);
