@@ -57,7 +57,7 @@ class Gazetteer:
         self._conn = conn
         self.path = path
         self._lock = threading.Lock()
-        self._cache: OrderedDict[str, tuple[Candidate, ...]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], tuple[Candidate, ...]] = OrderedDict()  # (folded, surface)
         self._demonyms = {word: country for word, country in conn.execute("SELECT word, country FROM demonym")}
         self._countries: dict[str, Candidate] = {}
         for cand in self._rows("SELECT p.*, p.name FROM place p WHERE p.fcode = 'PCLI'", ()):
@@ -108,18 +108,19 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Places whose folded name equals ``name``'s, one per place (best-matching spelling kept)."""
-        key = fold(name)
-        if not key:
+        folded = fold(name)
+        if not folded:
             return ()
+        surface = plain(name)
+        key = (folded, surface)
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None:
                 self._cache.move_to_end(key)
         if hit is not None:
             return hit
-        surface = plain(name)
         best: dict[int, Candidate] = {}
-        for cand in self._rows(_SELECT, (key, _MAX_CANDIDATES)):
+        for cand in self._rows(_SELECT, (folded, _MAX_CANDIDATES)):
             old = best.get(cand.id)
             if old is None or (cand.spelling == surface and old.spelling != surface):
                 best[cand.id] = cand
