@@ -10,9 +10,6 @@ from __future__ import annotations
 import logging
 import re
 
-import trafilatura
-from lxml.etree import LxmlError
-
 from eventwatch.config import Config
 from eventwatch.errors import InputError
 from eventwatch.ingest.decode import declared_charset, decode_bytes
@@ -115,6 +112,10 @@ def read_html(data: bytes, origin: str, cfg: Config, *, url: str | None = None) 
     if depth > cfg.max_html_depth:
         raise InputError(origin, f"HTML nested deeper than {cfg.max_html_depth} elements")
     html = decode_bytes(data, origin, declared=declared_charset(data))
+    # Imported here: trafilatura and lxml take ~0.25 s to import, paid only by runs that read HTML.
+    import trafilatura
+    from lxml.etree import LxmlError
+
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, favor_precision=True, deduplicate=False
