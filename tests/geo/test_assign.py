@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from eventwatch.config import load_config
 from eventwatch.geo import run
 from eventwatch.geo.gazetteer import Gazetteer
-from eventwatch.records import Analysis, EventMention, ParsedArticle, Plover, Span
+from eventwatch.records import Actor, Analysis, EventMention, ParsedArticle, Plover, Span
 
 TEXT = (
     "ALEPPO, Syria (Reuters) - Residents reported heavy fighting on Sunday.\n\n"
@@ -86,3 +87,77 @@ def test_run_a_country_clause_keeps_the_country_when_the_article_city_lies_elsew
     parsed = parse(text)
     out = _run(parsed, (_event(parsed, "attacked", 1, "Gunmen attacked a convoy in Syria"),), gaz)
     assert [p.name for p in out.event_mentions[0].locations] == ["Syria"]
+
+
+def test_run_a_casualty_home_town_is_not_where_he_died(gaz: Gazetteer, parse: Callable[[str], ParsedArticle]) -> None:
+    parsed = parse("Army Sgt. James R. Miller, 27, of Bangor, Maine, died Tuesday in Baghdad, Iraq, of wounds.")
+    out = _run(parsed, (_event(parsed, "died", 0, "died Tuesday in Baghdad, Iraq, of wounds"),), gaz)
+    names = [p.name for p in out.event_mentions[0].locations]
+    assert names == ["Baghdad"]
+
+
+def test_run_an_office_seat_does_not_place_the_event(gaz: Gazetteer, parse: Callable[[str], ParsedArticle]) -> None:
+    text = (
+        "Protesters gathered in Basra on Friday.\n\n"
+        "Gunmen stormed a police station on Sunday, the spokesman for the governor of Anbar said."
+    )
+    parsed = parse(text)
+    out = _run(parsed, (_event(parsed, "stormed", 1, "Gunmen stormed a police station on Sunday"),), gaz)
+    assert [p.name for p in out.event_mentions[0].locations] == ["Basra"]
+
+
+def test_run_a_state_acts_from_its_capital(gaz: Gazetteer, parse: Callable[[str], ParsedArticle]) -> None:
+    text = (
+        "Iraq issued arrest warrants for 12 former officials on Monday, state media reported.\n\n"
+        "A judge in Baghdad said the men had fled to Iraq's Kurdistan region, and police across Iraq were told "
+        "to detain them. Relatives in Iraq denied the charges."
+    )
+    parsed = parse(text)
+    event = _event(parsed, "issued", 0, "Iraq issued arrest warrants for 12 former officials")
+    event = replace(event, actor1=Actor("Iraq", Span(0, 4)))
+    (place,) = _run(parsed, (event,), gaz).event_mentions[0].locations
+    assert place.name == "Baghdad"
+
+
+def test_run_a_state_without_its_capital_named_stays_the_country(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    parsed = parse("Iraq issued arrest warrants for 12 former officials on Monday, state media in Iraq reported.")
+    event = replace(_event(parsed, "issued", 0, "Iraq issued arrest warrants"), actor1=Actor("Iraq", Span(0, 4)))
+    assert [p.name for p in _run(parsed, (event,), gaz).event_mentions[0].locations] == ["Iraq"]
+
+
+def test_run_a_country_left_is_the_place(gaz: Gazetteer, parse: Callable[[str], ParsedArticle]) -> None:
+    text = "The White House said U.S. troops would be leaving Afghanistan by September."
+    parsed = parse(text)
+    start = text.index("Afghanistan")
+    event = replace(
+        _event(parsed, "leaving", 0, "U.S. troops would be leaving Afghanistan"),
+        actor2=Actor("Afghanistan", Span(start, start + len("Afghanistan"))),
+    )
+    assert [p.name for p in _run(parsed, (event,), gaz).event_mentions[0].locations] == ["Afghanistan"]
+
+
+def test_run_a_sentence_without_a_place_continues_at_the_last_town(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = (
+        "Rebels shelled a checkpoint near Maarat al-Numan, Syria, on Friday, the monitor said.\n"
+        "A second shell hit the market itself an hour later, it added."
+    )
+    parsed = parse(text)
+    out = _run(parsed, (_event(parsed, "hit", 1, "A second shell hit the market itself an hour later"),), gaz)
+    (place,) = out.event_mentions[0].locations
+    assert place.name == "Maarat al-Numan" and place.rule == "context"
+
+
+def test_run_a_new_paragraph_does_not_continue_at_the_last_town(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = (
+        "Syrian rebels said on Friday that the wounded commander was taken to a hospital in Maarat al-Numan.\n\n"
+        "A spokesman for the Syrian government confirmed that two suspects were arrested."
+    )
+    parsed = parse(text)
+    out = _run(parsed, (_event(parsed, "arrested", 1, "two suspects were arrested"),), gaz)
+    assert all(p.rule != "context" for p in out.event_mentions[0].locations)

@@ -89,6 +89,8 @@ def test_find_places_precision_levels(gaz: Gazetteer, parse: Parse, text: str, n
         "Students at Aleppo University protested on Sunday.",
         "The statements are solely those of the author and do not represent those of The Duran.",
         "He met Soros, Nuland and Biden in May.",
+        # GeoNames alternate names hold airport codes: BBC is Bay City, UTC is Utrecht.
+        "He told the BBC that the rally began at 1500 UTC.",
     ],
 )
 def test_find_places_guards_reject_non_places(gaz: Gazetteer, parse: Parse, text: str) -> None:
@@ -131,3 +133,13 @@ def test_find_places_admin_units_and_openers(
 ) -> None:
     (place,) = _by_name(find_places(parse(text), gaz), name)
     assert geonameid is None or place.geonameid == geonameid
+
+
+def test_find_places_a_military_airfield_is_at_its_place(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("Rebels shelled Kuweires Military Airport east of Aleppo on Friday."), gaz)
+    assert any(p.name == "Kuweires" and p.country == "SYR" for p in places)
+
+
+def test_find_places_a_metropolis_known_by_its_initials(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("Thousands marched through NYC on Saturday."), gaz)
+    assert [p.resolved_name for p in places] == ["New York City"]

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from eventwatch.config import Config
 from eventwatch.errors import InputError
-from eventwatch.geo.assign import locate
+from eventwatch.geo.assign import is_prepositional_object, locate
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
 from eventwatch.geo.places import find_places
 from eventwatch.records import Analysis, Place
@@ -61,7 +61,8 @@ def run(analyses: Iterable[Analysis], cfg: Config) -> Iterator[Analysis]:
 
 def _outside_sources(places: tuple[Place, ...], analysis: Analysis) -> tuple[Place, ...]:
     """Drop toponyms inside the name of a source ("Fars", "told the BBC"): an outlet named after a province or
-    a word the gazetteer knows is who says so, not where (the attribute stage runs first and found them)."""
+    a word the gazetteer knows is who says so, not where (the attribute stage runs first and found them). A
+    place the source phrase governs by a preposition stays: "the prosecutor general of Tehran" is in Tehran."""
     spans = [
         src.span
         for mention in analysis.event_mentions
@@ -69,4 +70,8 @@ def _outside_sources(places: tuple[Place, ...], analysis: Analysis) -> tuple[Pla
         for src in (claim.source, *claim.source.via)
         if src.span is not None
     ]
-    return tuple(p for p in places if p.span is None or not any(s.contains(p.span) for s in spans))
+    return tuple(
+        p
+        for p in places
+        if p.span is None or not any(s.contains(p.span) for s in spans) or is_prepositional_object(p, analysis.parsed)
+    )

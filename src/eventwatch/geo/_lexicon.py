@@ -121,3 +121,14 @@ NEVER_PLACES = frozenset(
         "|",
     )
 )
+# Office holders: "president of the US", "the prosecutor general of Tehran" name the office's seat, which says
+# whose the person is, not where an event happened (residents, citizens and natives are not here: "residents
+# of Aleppo were killed" were killed there).
+OFFICE_TITLES = _words(
+    """
+    president presidents minister ministers prosecutor prosecutors attorney attorneys governor governors mayor
+    mayors ambassador ambassadors envoy envoys consul king queen emir leader leaders chief spokesman
+    spokeswoman spokesperson commander commanders secretary representative representatives general judge
+    senator congressman congresswoman
+    """
+)

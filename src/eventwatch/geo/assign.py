@@ -4,8 +4,13 @@ In order, the first rule that yields a place wins (``Place.rule`` records it):
 
 1. ``clause`` — toponyms inside the event's evidence spans or the dependency subtree of its trigger;
 2. ``sentence`` — toponyms in the event's sentence;
-3. ``dateline`` — the place named in the article's dateline ("ALEPPO, Syria (Reuters) —");
-4. ``article`` — the article's main place: the most often mentioned resolved place.
+3. ``context`` — towns and sites of the sentence before, in the same paragraph;
+4. ``dateline`` — the place named in the article's dateline ("ALEPPO, Syria (Reuters) —");
+5. ``article`` — the article's main place: the most often mentioned resolved place.
+
+Countries that act ("Iran issued warrants") and affiliations ("president of the US", "Dayton, 42, of
+Woodbridge") never place the event in rules 1–3. ``capital`` replaces a country that acts as a state by its
+capital when the article names it.
 
 Within a rule, a country or admin1 unit is dropped when a finer place inside it is also there ("Aleppo,
 Syria" → Aleppo; "Idlib and Homs province" keeps both), and repeated mentions of one place are kept once.
@@ -18,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventwatch.geo._lexicon import OFFICE_TITLES
 from eventwatch.records import EventMention, ParsedArticle, Place, Precision, Span
 
 if TYPE_CHECKING:
@@ -90,6 +96,7 @@ def main_place(places: Sequence[Place]) -> Place | None:
 # A country named as a clause's subject, a possessor or a noun modifier acts ("Iran issued warrants", "Iran's
 # request", "U.S. airstrikes"): it says who, not where (dev gold: those events sit in a city of the article).
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "compound", "amod", "nmod", "agent"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj"})
 
 
 def _token_at(parsed: ParsedArticle, offset: int) -> Token | None:
@@ -101,19 +108,55 @@ def _token_at(parsed: ParsedArticle, offset: int) -> Token | None:
     return None
 
 
+def _phrase_head(token: Token) -> Token:
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.ent_type_ == token.ent_type_:
+        token = token.head  # "United States": the last word carries the phrase's role
+    return token
+
+
 def _names_an_actor(place: Place, event: EventMention, parsed: ParsedArticle) -> bool:
     """Whether this country mention names who acted rather than where (see ``_ACTOR_DEPS``)."""
     if place.span is None or place.precision is not Precision.COUNTRY:
         return False
+    token = _token_at(parsed, place.span.start)
+    head = _phrase_head(token) if token is not None else None
     for actor in (event.actor1, event.actor2):
-        if actor is not None and actor.span is not None and actor.span.contains(place.span):
+        if actor is None or actor.span is None or not actor.span.contains(place.span):
+            continue
+        # A bare country as the object ("troops would be leaving Syria") is the target and the place.
+        bare = actor.span.start == place.span.start and actor.span.end == place.span.end
+        if not (bare and head is not None and head.dep_ in _OBJECT_DEPS):
             return True
+    return head is not None and head.dep_ in _ACTOR_DEPS
+
+
+def is_prepositional_object(place: Place, parsed: ParsedArticle) -> bool:
+    """Whether the place is the object of a preposition ("the prosecutor general of Tehran", "a source in
+    Idlib"), not a name by itself ("Fars", "the BBC")."""
+    token = _token_at(parsed, place.span.start) if place.span is not None else None
+    return token is not None and _phrase_head(token).dep_ == "pobj"
+
+
+def _is_affiliation(place: Place, parsed: ParsedArticle) -> bool:
+    """Whether the place says whom a person belongs to, not where the event was: a home town ("Scott C.
+    Dayton, 42, of Woodbridge, Virginia") or an office's seat ("president of the US", "the U.S. Attorney for
+    the Western District of Texas")."""
+    if place.span is None:
+        return False
     token = _token_at(parsed, place.span.start)
     if token is None:
         return False
-    while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.ent_type_ == token.ent_type_:
-        token = token.head  # "United States": the last word carries the phrase's role
-    return token.dep_ in _ACTOR_DEPS
+    token = _phrase_head(token)
+    while token.dep_ in ("appos", "conj") and token.head.i < token.i:
+        token = token.head  # "Woodbridge, Virginia": the state hangs off the town
+    for _ in range(3):  # "Attorney for the Western District of Texas": up through area nouns
+        if token.dep_ != "pobj" or token.head.lower_ not in ("of", "for"):
+            return False
+        owner = token.head.head
+        if owner.ent_type_ == "PERSON" or owner.lower_ in OFFICE_TITLES:
+            return True
+        token = owner
+    return False
 
 
 def _refine(found: list[Place], fallback: Place | None) -> list[Place]:
@@ -125,17 +168,52 @@ def _refine(found: list[Place], fallback: Place | None) -> list[Place]:
     return found
 
 
+def _previous_sentence(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) -> list[Place]:
+    """Towns and sites of the sentence before the event's, when the event's own sentence names none: "A U.S.
+    strike hit vehicles near Sarmada, Syria. And, a Jan. 3 U.S. strike hit the headquarters compound itself"
+    continues the story at the place just named. Countries and provinces are too coarse to carry over, and a
+    blank line (a new paragraph) ends the story: "...flown to a hospital in Jakarta.\n\nDedi Prasetyo ...
+    confirmed that two suspects were arrested" did not happen in Jakarta."""
+    i = event.sentence_index - 1
+    if not 0 <= i < event.sentence_index < len(parsed.sentences):
+        return []
+    gap = parsed.article.text[parsed.sentences[i].span.end : parsed.sentences[i + 1].span.start]
+    if gap.count("\n") >= 2:
+        return []
+    return [p for p in _within(places, [parsed.sentences[i].span]) if p.precision not in _COARSE]
+
+
+def _seat_of_government(event: EventMention, found: list[Place], places: Sequence[Place]) -> list[Place]:
+    """A country acting as a state ("Iran issued arrest warrants") acts from its capital: when the event's
+    place is that country alone and the article names its capital, the capital is the finer answer."""
+    actor = event.actor1
+    if actor is None or actor.span is None or len(found) != 1 or found[0].precision is not Precision.COUNTRY:
+        return found
+    country = found[0].country
+    names_it = any(
+        p.span is not None and p.country == country and p.precision is Precision.COUNTRY and actor.span == p.span
+        for p in places
+    )
+    capital = next((p for p in places if p.country == country and p.feature_code == "PPLC"), None)
+    return [capital] if names_it and capital is not None else found
+
+
 def locate(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) -> tuple[Place, ...]:
     """The event mention's places with ``rule`` set (see module docstring); () if the article has none."""
-    places = [p for p in places if not _names_an_actor(p, event, parsed)] or list(places)
+    everything = list(places)
+    places = [p for p in places if not _names_an_actor(p, event, parsed)] or everything
+    # Affiliations ("president of the US") never place the event itself, but still count for the article.
+    where = [p for p in places if not _is_affiliation(p, parsed)]
     spans = list(event.evidence)
     subtree = _trigger_subtree(parsed, event.trigger)
     if subtree is not None:
         spans.append(subtree)
-    found = _within(places, spans)
+    found = _within(where, spans)
     rule = "clause"
     if not found and 0 <= event.sentence_index < len(parsed.sentences):
-        found, rule = _within(places, [parsed.sentences[event.sentence_index].span]), "sentence"
+        found, rule = _within(where, [parsed.sentences[event.sentence_index].span]), "sentence"
+    if not found:
+        found, rule = _previous_sentence(event, parsed, where), "context"
     dateline = dateline_place(parsed, places)
     main = main_place(places)
     if found:
@@ -146,4 +224,7 @@ def locate(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) 
         found, rule = ([dateline], "dateline") if dateline else ([], "")
     if not found:
         found, rule = ([main], "article") if main else ([], "")
+    seat = _seat_of_government(event, found, everything)
+    if seat is not found:
+        found, rule = seat, "capital"
     return tuple(replace(p, rule=rule) for p in _distinct(found))

@@ -57,6 +57,8 @@ def _collect_rows() -> list[Row]:
         english = world.english_names.get(r.geonameid or -1)
         if english and r.names and english != r.names[0]:
             r.names = [english, *(n for n in r.names if n != english)]
+        if r.geonameid in world.capitals and r.feature_class == "P":
+            r.feature_code = "PPLC"  # the extract codes Baghdad and Damascus PPL; a capital outranks namesakes
     rows += world.countries + world.admin1 + world.counties + world.cities
     country_row = {r.country: r for r in world.countries}
     admin1_row = {f"{r.country}.{r.admin1_code}": r for r in world.admin1}

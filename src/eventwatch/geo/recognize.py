@@ -47,6 +47,35 @@ _ALLOWED_IN_RUN = DIRECTIONS | frozenset(ADMIN_HEADS) | SITE_HEADS | {"of"}
 # A capitalised preposition opens a sentence or bullet ("Near Ar Raqqah, 15 strikes ..."); it is context,
 # never part of the name. Compass words stay: "North Carolina", "East Azerbaijan".
 _OPENING_PREPOSITIONS = LOCATION_PREPOSITIONS - DIRECTIONS - {"of"}
+# Words that may sit between a place name and a site head: "Tiyas Military Airfield", "Baghdad International
+# Airport". The run is then the site, and the site lies at the place.
+_SITE_MODIFIERS = frozenset({"military", "international", "air", "naval", "regional"})
+# GeoNames alternate names hold airport and station codes ("BBC" Bay City, "UTC" Utrecht); an all-caps word
+# in news is mostly an organisation or a time zone, so it names a town only by its own name or when the town
+# is a metropolis known by its initials ("NYC", "LA").
+_MAX_ACRONYM = 5
+_ACRONYM_CITY_POPULATION = 1_000_000
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= _MAX_ACRONYM and text.isalpha() and text.isupper()
+
+
+def _acronym_candidates(text: str, cands: Sequence[Candidate]) -> tuple[Candidate, ...]:
+    """Candidates an all-caps word may name: its exact spelling, and for a town its own name or a metropolis
+    (see ``_ACRONYM_CITY_POPULATION``)."""
+    surface = plain(text)
+    return tuple(
+        c
+        for c in cands
+        if c.spelling == surface
+        and (
+            c.feature_class != "P"
+            or c.source == "aliases.tsv"
+            or plain(c.name) == surface
+            or c.population >= _ACRONYM_CITY_POPULATION
+        )
+    )
 
 
 def _is_cap(tok: Token) -> bool:
@@ -110,8 +139,10 @@ def _locative_context(doc: Doc, first: Token, accepted_ends: set[int]) -> bool:
 
 
 def _head_after(doc: Doc, last: Token) -> str | None:
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    return nxt.lower_ if nxt is not None else None
+    i = last.i + 1
+    while i + 1 < len(doc) and doc[i].lower_ in _SITE_MODIFIERS and doc[i + 1].lower_ in SITE_HEADS:
+        i += 1  # "Tiyas Military Airfield": the head is "airfield"
+    return doc[i].lower_ if i < len(doc) else None
 
 
 def _wanted_precision(doc: Doc, first: Token, last: Token) -> str | None:
@@ -152,6 +183,9 @@ def _evidence(
     if text in NEVER_PLACES or any(t.lower_ in MONTHS_DAYS for t in match):
         return None
     rest = [t for t in run if t.i < match[0].i or t.i > match[-1].i]
+    after = [t for t in rest if t.i > match[-1].i]
+    if after and after[-1].lower_ in SITE_HEADS and all(t.lower_ in _SITE_MODIFIERS for t in after[:-1]):
+        rest = [t for t in rest if t.i < match[0].i]  # "Tiyas Military Airfield": a site at the place
     if any(t.lower_ in ORG_HEADS for t in rest):
         return None
     if any(t.lower_ not in _ALLOWED_IN_RUN and t.lower_ not in NAME_CONNECTORS and t.text != "-" for t in rest):
@@ -215,6 +249,8 @@ def find_mentions(doc: Doc, offset: int, gaz: Gazetteer, include_demonyms: bool)
                     found = True
                     break
                 cands = gaz.lookup(span.text)
+                if n == 1 and _is_acronym(span.text):
+                    cands = _acronym_candidates(span.text, cands)
                 evidence = _evidence(doc, run, match, cands, accepted_ends) if cands else None
                 if evidence is not None:
                     mentions.append(
