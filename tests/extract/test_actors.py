@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwatch.extract.actors import publisher_actor
+from eventwatch.extract.actors import article_country, publisher_actor
+from eventwatch.records import Actor
 from tests.extract.conftest import Extract
 
 ACTOR1 = [
@@ -116,3 +117,85 @@ def test_actors_attack_with_nobody_named_is_by_an_unidentified_attacker(extract_
     text = "Three people were shot dead at a checkpoint near Kirkuk on Monday."
     (mention,) = extract_text(text, "2017-01-10").event_mentions
     assert mention.actor1 is not None and mention.actor1.sector == "UAF" and mention.actor1.country is None
+
+
+def _codes(actor: Actor | None) -> tuple[str | None, str | None] | None:
+    return None if actor is None else (actor.country, actor.sector)
+
+
+def test_actors_unnamed_government_is_the_article_country_also_when_acting_with_force(extract_text: Extract) -> None:
+    text = "Belarus braced for protests on Sunday. The government deployed troops in Minsk on Monday."
+    mention = next(m for m in extract_text(text, "2020-08-10").event_mentions if m.plover == "MOBILIZE")
+    assert _codes(mention.actor1) == ("BLR", "GOV/MIL")
+
+
+def test_actors_the_un_is_no_country_of_the_article() -> None:
+    assert article_country(["The UN said on Monday that Syrian forces shelled Aleppo."]) == "SYR"
+
+
+def test_actors_who_died_is_the_recipient_and_the_attacker_unknown(extract_text: Extract) -> None:
+    text = "A US Marine died of wounds sustained in a roadside bomb blast in Helmand province on Monday."
+    (mention,) = extract_text(text, "2020-01-10").event_mentions
+    assert _codes(mention.actor2) == ("USA", "MIL")
+    assert _codes(mention.actor1) == (None, "UAF")
+
+
+def test_actors_a_weapon_is_no_actor(extract_text: Extract) -> None:
+    text = "A roadside bomb killed two soldiers near Kandahar on Tuesday."
+    (mention,) = extract_text(text, "2020-01-10").event_mentions
+    assert _codes(mention.actor1) == (None, "UAF")
+
+
+def test_actors_a_series_of_national_strikes_is_that_state_military(extract_text: Extract) -> None:
+    text = "A series of precision U.S. airstrikes killed more than 20 militants in Idlib province this week."
+    (mention,) = extract_text(text, "2020-01-10").event_mentions
+    assert mention.actor1 is not None and mention.actor1.country == "USA" and "MIL" in (mention.actor1.sector or "")
+
+
+def test_actors_a_city_before_an_attack_noun_is_no_actor(extract_text: Extract) -> None:
+    text = "The El Paso shooting preceded another one less than thirteen hours later."
+    mention = extract_text(text, "2019-08-05").event_mentions[0]
+    assert _codes(mention.actor1) == (None, "UAF")
+
+
+def test_actors_military_rank_makes_a_person_military(extract_text: Extract) -> None:
+    text = "Army Sergeant James Miller was killed by a roadside bomb near Kandahar on Tuesday."
+    (mention,) = extract_text(text, "2020-01-10").event_mentions
+    assert mention.actor2 is not None and mention.actor2.sector == "MIL"
+
+
+def test_actors_a_person_keeps_the_office_of_the_first_mention(extract_text: Extract) -> None:
+    text = (
+        "German Chancellor Angela Merkel arrived in Ankara on Monday. "
+        "On Tuesday, Merkel held talks with Turkish President Recep Tayyip Erdogan."
+    )
+    (mention,) = extract_text(text, "2020-01-10").event_mentions
+    assert _codes(mention.actor1) == ("DEU", "GOV")
+    assert _codes(mention.actor2) == ("TUR", "GOV")
+
+
+def test_actors_apposition_says_who_a_person_is(extract_text: Extract) -> None:
+    text = "Maria Kolesnikova, an opposition politician from Belarus, held a rally in Minsk on Saturday."
+    (mention,) = extract_text(text, "2020-08-10").event_mentions
+    assert _codes(mention.actor1) == ("BLR", "OPP")
+
+
+def test_actors_opposition_leader_is_opposition(extract_text: Extract) -> None:
+    text = "Russian opposition leader Alexei Navalny was arrested in Moscow on Sunday."
+    (mention,) = extract_text(text, "2021-01-18").event_mentions
+    assert _codes(mention.actor2) == ("RUS", "OPP")
+
+
+def test_actors_first_person_in_a_quote_is_the_person_named_last(extract_text: Extract) -> None:
+    text = (
+        "Russian President Vladimir Putin spoke on Monday. "
+        'Putin, also on Twitter, defended the decision: "I will destroy their bases."'
+    )
+    mention = next(m for m in extract_text(text, "2020-01-10").event_mentions if m.plover == "THREATEN")
+    assert _codes(mention.actor1) == ("RUS", "GOV")
+
+
+def test_actors_gerund_after_a_preposition_takes_the_clause_subject(extract_text: Extract) -> None:
+    text = "After repelling an assault on their positions, Syrian troops stormed a militant base in Hama on Monday."
+    mentions = extract_text(text, "2020-01-10").event_mentions
+    assert mentions and all(_codes(m.actor1) == ("SYR", "MIL") for m in mentions)

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwatch.extract import _words as W
-from eventwatch.extract.actors import ArticleActors, resolve
+from eventwatch.extract.actors import (
+    SINGULAR_PERSON_PRONOUNS,
+    ArticleActors,
+    is_actor_phrase,
+    is_country_name,
+    resolve,
+)
 from eventwatch.extract.casualties import find_casualties, number_value
 from eventwatch.extract.clauses import clause_bounds, predicate
 from eventwatch.extract.coding import cameo_root, refine_mode
@@ -33,6 +39,8 @@ _MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "A
 _AIR_BY_DEFAULT = frozenset({"strike", "airstrike", "air-strike"})
 _WEAPON_VERBS = frozenset({"use", "fire", "launch"})
 _HARM = frozenset({"kill", "die", "injure", "wound"})
+# Intransitive verbs of harm: their subject is the one harmed ("a soldier died of wounds"), never the attacker.
+_SUFFER_VERBS = frozenset({"die", "perish"})
 _GENERIC_TRIGGERS = frozenset(
     ["destroy", "hit", "target", "kill", "injure", "wound", "die", "engage", "use", "fire", "launch"]
 )
@@ -104,6 +112,14 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
             linked = head.i  # "engaged an ISIL unit and destroyed a fighting position": one strike
         elif tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.i in by_i:
             linked = head.head.i
+        elif (
+            tok.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lemma_.lower() in W.ATTACK_QUANTIFIERS
+            and head.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and head.head.head.i in by_i
+        ):
+            linked = head.head.head.i  # "a series of airstrikes killed ...": the strikes are what killed
         if linked is not None and by_i[linked].plover == t.plover:
             parent[find(tok.i)] = find(linked)
     groups: dict[int, list[Trigger]] = {}
@@ -129,6 +145,8 @@ def _noun_actor(tok: Token) -> Token | None:
         if child.dep_ not in ("amod", "compound", "nmod"):
             continue
         for t in child.subtree:
+            if t.ent_type_ == "GPE" and not is_country_name(t):
+                continue  # "the El Paso shooting": a city says where, not who
             if t.ent_type_ in ("NORP", "GPE", "ORG") or (t.pos_ == "PROPN" and t.dep_ in ("amod", "compound")):
                 return t
     first = tok
@@ -149,7 +167,7 @@ def _noun_actor(tok: Token) -> Token | None:
     # A misparsed base noun phrase: look left through its modifiers ("the Russian air and ... strikes").
     i = tok.i - 1
     while i >= tok.sent.start and tok.doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "CCONJ") and tok.i - i <= 6:
-        if tok.doc[i].ent_type_ in ("NORP", "GPE"):
+        if tok.doc[i].ent_type_ == "NORP" or (tok.doc[i].ent_type_ == "GPE" and is_country_name(tok.doc[i])):
             return tok.doc[i]
         i -= 1
     return None
@@ -157,10 +175,14 @@ def _noun_actor(tok: Token) -> Token | None:
 
 def _target(tok: Token) -> Token | None:
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "from"):
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "from", "with"):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
-                return pobj
+            if pobj is None or pobj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+                continue
+            # "a call with Erdoğan", "clashes with counter-protesters": the other party; "with a knife" is a means.
+            if child.lower_ == "with" and not (pobj.ent_type_ == "PERSON" or is_actor_phrase(pobj)):
+                continue
+            return pobj
     return None
 
 
@@ -215,6 +237,8 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         )
         return agent, subject(tok.head), False
     subj = subject(tok)
+    if tok.lemma_.lower() in _SUFFER_VERBS:
+        return None, _relative_antecedent(subj, tok), False
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     # "used chemical weapons against the Syrian people": the target, not the weapon, is the recipient.
     weapon_verb = tok.lemma_.lower() in _WEAPON_VERBS
@@ -353,7 +377,10 @@ def build(
         if actor1 is None and (plover, mode) == ("COERCE", "arrest"):
             actor1 = ctx.arrester()  # arrests are made by the authorities (README: police / authorities)
         if actor1 is not None:
-            ctx.last = actor1
+            is_person = a1_tok is not None and (
+                a1_tok.ent_type_ == "PERSON" or a1_tok.lower_ in SINGULAR_PERSON_PRONOUNS
+            )
+            ctx.remember(actor1, is_person)
         out.append(
             Candidate(
                 trigger=primary,

@@ -12,6 +12,7 @@ from eventwatch.extract.actors import (
     article_country,
     main_armed_group,
     publisher_actor,
+    register_persons,
     settle_attackers,
 )
 from eventwatch.extract.coding import acled
@@ -150,6 +151,7 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
         main_armed_group=main_armed_group(article.text),
         author=publisher_actor(article.outlet),
     )
+    register_persons([(p.offset, p.doc) for p in parsed.docs], ctx)
     cands: list[Candidate] = []
     sentence_dates: list[tuple[int, int, EventDate | None]] = []
     for paragraph, pdoc in enumerate(parsed.docs):

@@ -367,3 +367,39 @@ ONGOING = frozenset(["continue", "keep", "remain"])
 
 # Verbs whose subject undergoes the event named by their object: "civilians are facing shelling".
 UNDERGO_VERBS = frozenset({"face", "suffer", "endure", "sustain", "come", "witness", "experience"})
+
+# Attacks and weapons: what did the harm, never who did it. As the subject of "killed" they are no actor ("a
+# roadside bomb killed two soldiers": the attacker is unknown), unless a country owns them ("U.S. airstrikes
+# killed ...": that country's military).
+MEANS_OF_ATTACK = frozenset(
+    [
+        "attack",
+        "strike",
+        "airstrike",
+        "air-strike",
+        "bombing",
+        "bomb",
+        "car-bomb",
+        "blast",
+        "explosion",
+        "shooting",
+        "shelling",
+        "gunfire",
+        "missile",
+        "rocket",
+        "shell",
+        "mortar",
+        "ied",
+        "mine",
+        "landmine",
+        "grenade",
+        "bullet",
+        "raid",
+        "ambush",
+        "stabbing",
+        "device",
+        "munition",
+    ]
+)
+# Count nouns in front of attacks: "a series of airstrikes", "a barrage of rockets".
+ATTACK_QUANTIFIERS = frozenset(["series", "wave", "barrage", "volley", "salvo", "spate", "string", "round"])

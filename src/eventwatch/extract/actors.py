@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from eventwatch.extract import _words as W
 from eventwatch.extract._resources import actor_registry, agent_sectors, countries
 from eventwatch.records import Actor, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from eventwatch.extract._build import Candidate
 
@@ -126,9 +127,46 @@ SECTOR_WORDS: dict[str, str] = {
     **dict.fromkeys(["hospital", "doctor", "medic"], "MED"),
     **dict.fromkeys(["journalist", "reporter"], "JRN"),
 }
+# Ranks and service branches in a person's title ("Col. John Dorrian", "Navy Senior Chief Petty Officer X"):
+# the person is military, whatever other title words say ("Officer" alone would be police).
+_MILITARY_TITLES = frozenset(
+    {
+        "col",
+        "colonel",
+        "gen",
+        "general",
+        "lt",
+        "lieutenant",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "sgt",
+        "sergeant",
+        "cpl",
+        "corporal",
+        "adm",
+        "admiral",
+        "brig",
+        "brigadier",
+        "cmdr",
+        "commander",
+        "petty",
+        "navy",
+        "army",
+        "marine",
+        "airman",
+        "seaman",
+    }
+)
+# Followers of the opposition are civilians (README: protesters CVL), not its leaders.
+_FOLLOWERS = frozenset({"protester", "demonstrator", "supporter", "crowd", "people", "voter", "counter-protester"})
 # Sectors that belong to the article's country when the phrase names none ("police", "protesters").
 DOMESTIC = frozenset({"COP", "JUD", "CVL", "GOV", "OPP", "MED"})
 _PRONOUNS = frozenset(["he", "she", "they", "it", "him", "her", "them", "we", "i", "us"])
+# Pronouns that can only stand for one person: they skip countries and groups named since that person.
+SINGULAR_PERSON_PRONOUNS = frozenset(["i", "me", "he", "him", "she", "her"])
+_PLURAL_PRONOUNS = frozenset(["they", "them"])
 _NP_DEPS = frozenset(
     {
         "det",
@@ -164,6 +202,21 @@ class ArticleActors:
     # The institution that publishes the article when it is an official one ("U.S. Central Command"): the
     # "we" of its statements and the speaker of its unattributed demands.
     author: Actor | None = None
+    # Every named person in text order (article offset, resolved actor): whom "I" in a quote and "he" stand for.
+    person_mentions: list[tuple[int, Actor]] = field(default_factory=list)
+    # The last actor named that is not one person: whom "they" stands for.
+    last_group: Actor | None = None
+
+    def remember(self, actor: Actor, is_person: bool) -> None:
+        """Note ``actor`` as the latest one named (``is_person``: a single named or pronoun person)."""
+        self.last = actor
+        if not is_person:
+            self.last_group = actor
+
+    def person_before(self, offset: int) -> Actor | None:
+        """The person named last before article offset ``offset``, or None."""
+        before = [actor for start, actor in self.person_mentions if start < offset]
+        return before[-1] if before else None
 
     def arrester(self) -> Actor:
         """Who makes an arrest the text does not attribute: the police when the article names them."""
@@ -250,11 +303,22 @@ def _registry(text: str) -> tuple[str, str | None, str | None] | None:
 
 
 def _sector(head: Token, tokens: list[Token]) -> str | None:
+    """The sector of the phrase ``tokens`` headed by ``head``; an "opposition" qualifier makes a leader or
+    politician opposition ("Russian opposition leader Alexei Navalny", "an opposition politician"), whatever
+    the agent dictionary says of the title alone (NGEC: OPPOSITION_LEADER is CVL, POLITICIAN is PTY)."""
+    sector = _head_sector(head, tokens)
+    qualified = any(t.lower_ == "opposition" for t in tokens if t.i < head.i)
+    if qualified and sector in (None, "GOV", "PTY", "LEG", "CVL") and head.lemma_.lower() not in _FOLLOWERS:
+        return "OPP"
+    return sector
+
+
+def _head_sector(head: Token, tokens: list[Token]) -> str | None:
     agents = agent_sectors()
     lemmas = [t.lemma_.lower() for t in tokens if t.i <= head.i]
     for n in (3, 2):
         phrase = " ".join(lemmas[-n:])
-        if phrase in agents:
+        if len(lemmas) >= n and phrase in agents:  # multi-word agents only: one word goes by our list first
             return agents[phrase]
     lemma = head.lemma_.lower()
     if lemma in SECTOR_WORDS:
@@ -263,11 +327,31 @@ def _sector(head: Token, tokens: list[Token]) -> str | None:
         return SECTOR_WORDS[head.lower_]
     if lemma in agents:
         return agents[lemma]
-    for tok in reversed(tokens):  # titles before a name: "security minister Wiranto"
-        low = tok.lemma_.lower()
-        if tok.i < head.i and low in SECTOR_WORDS:
-            return SECTOR_WORDS[low]
+    titles = [t for t in tokens if t.i < head.i]
+    if head.pos_ == "PROPN" and any(t.lower_.rstrip(".") in _MILITARY_TITLES for t in titles):
+        return "MIL"
+    for tok in reversed(titles):  # titles before a name: "security minister Wiranto"
+        if tok.lemma_.lower() in SECTOR_WORDS:
+            return SECTOR_WORDS[tok.lemma_.lower()]
+    if head.pos_ == "PROPN":  # a title our short list lacks: "German Chancellor Angela Merkel"
+        for tok in reversed(titles):
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in agents:
+                return agents[tok.lemma_.lower()]
     return None
+
+
+def is_country_name(tok: Token) -> bool:
+    """True when ``tok`` is (part of) a country name or demonym: "U.S.", "Russian", "United States"."""
+    if tok.ent_type_ and tok.ent_iob_ != "O":
+        start = tok.i
+        while start > 0 and tok.doc[start].ent_iob_ == "I":
+            start -= 1
+        end = tok.i + 1
+        while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+            end += 1
+        if bool(_countries_in(list(tok.doc[start:end]))):
+            return True
+    return bool(_countries_in([tok]))
 
 
 def is_actor_phrase(tok: Token, military: bool = False) -> bool:
@@ -280,6 +364,62 @@ def is_actor_phrase(tok: Token, military: bool = False) -> bool:
     return tok.ent_type_ in ("NORP", "GPE") or tok.text.lower() in countries() or tok.lemma_.lower() in SECTOR_WORDS
 
 
+def _is_means_of_attack(head: Token) -> bool:
+    """True when ``head`` names an attack or weapon ("bomb", "airstrikes", "a series of airstrikes")."""
+    if head.lemma_.lower() in W.ATTACK_QUANTIFIERS:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((g for g in of.children if g.dep_ == "pobj"), head) if of is not None else head
+    return head.lemma_.lower() in W.MEANS_OF_ATTACK or head.lower_ in W.MEANS_OF_ATTACK
+
+
+def _antecedent(head: Token, offset: int, ctx: ArticleActors) -> Actor | None:
+    """The actor a personal pronoun stands for, by number and animacy: "I" (a quoted speaker) and "he"/"she"
+    are the person named last, unless an unnamed lone attacker ("a man", "the gunman") came later; "they" is
+    the last actor that is not one person; None for other words."""
+    low = head.lower_
+    if low not in _PRONOUNS and low != "me":
+        return None
+    if low in SINGULAR_PERSON_PRONOUNS:
+        person = ctx.person_before(offset + head.idx)
+        last = ctx.last
+        lone = last is not None and (last.name or last.text).lower().split()[-1:] in ([w] for w in _LONE_ATTACKERS)
+        if person is not None and not (lone and last is not None and _later(last, person)):
+            return person
+    if low in _PLURAL_PRONOUNS and ctx.last_group is not None:
+        return ctx.last_group
+    return ctx.last
+
+
+def _later(a: Actor, b: Actor) -> bool:
+    return a.span is not None and b.span is not None and a.span.start > b.span.start
+
+
+# Platforms the small English model often tags PERSON ("Trump, also on Twitter, ..."): never a speaker.
+_PLATFORMS = frozenset({"twitter", "facebook", "telegram", "youtube", "instagram", "whatsapp", "tiktok", "reddit"})
+
+
+def register_persons(docs: list[tuple[int, Doc]], ctx: ArticleActors) -> None:
+    """Record every named person of the article, in text order, with the country and sector its fullest
+    mention gives ("Turkish President Recep Tayyip Erdoğan"), so that a later bare "Erdoğan", "he" or the "I" of
+    a quote resolves to it. ``docs``: (article offset, parsed paragraph)."""
+    for offset, doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or ent.root.lower_ in _PLATFORMS or _registry(ent.text) is not None:
+                continue  # a platform, or a group the model took for a person ("Tahrir al-Sham")
+            actor = resolve(ent.root, offset, ctx, material=False)
+            if actor is not None and actor.span is not None:
+                ctx.person_mentions.append((actor.span.start, actor))
+    # Repeated surnames the model did not tag PERSON, or even took for an adjective ("Trump, also on Twitter,
+    # defended ...").
+    tagged = {start for start, _ in ctx.person_mentions}
+    for offset, doc in docs:
+        for tok in doc:
+            known = ctx.persons.get(tok.text) if tok.text[:1].isupper() and tok.dep_ != "compound" else None
+            if known is not None and tok.ent_type_ != "PERSON" and offset + tok.idx not in tagged:
+                ctx.person_mentions.append((offset + tok.idx, known))
+    ctx.person_mentions.sort(key=lambda item: item[0])
+
+
 def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Actor | None:
     """The actor whose phrase ``head`` heads; ``offset`` maps token offsets to article offsets.
 
@@ -288,8 +428,9 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     """
     if head.lower_ in ("we", "us") and ctx.author is not None:
         return ctx.author  # an official statement's "we" is its publisher
-    if head.lower_ in _PRONOUNS and ctx.last is not None:
-        return ctx.last
+    pronoun = _antecedent(head, offset, ctx)
+    if pronoun is not None:
+        return pronoun
     tokens = _np_tokens(head)
     if tokens[0].lower_ in ("near", "in", "at", "outside"):
         return None  # "Near Palmyra, one strike ...": a place the parser took for a subject
@@ -300,24 +441,51 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     if reg is not None:
         return Actor(text=text, span=span, name=reg[0], country=reg[1], sector=reg[2])
     found = _countries_in(tokens)
+    if _is_means_of_attack(head):
+        # "a roadside bomb killed ...": no actor named; "U.S. airstrikes killed ...": that state's military.
+        if len(found) != 1:
+            return None
+        return Actor(text=text, span=span, name=text, country=found[0], sector="MIL")
     country = found[0] if len(found) == 1 else None
     sector = _sector(head, tokens)
+    base_sector = sector  # before "acting with force" widens GOV: "the government" is domestic either way
     head_is_country = head.text.lower() in countries() or head.ent_type_ == "GPE"
     if head_is_country and sector in (None, "GOV"):
         sector = "GOV/MIL" if material else "GOV"
     elif material and sector == "GOV":
         sector = "GOV/MIL"  # a government acting with force (README: "the Syrian government acting with force")
-    if head.ent_type_ == "PERSON" and sector is None:
-        known = ctx.persons.get(head.text)
-        if known is not None:
+    if head.ent_type_ == "PERSON":
+        # "Sviatlana Tsikhanouskaya, an opposition candidate for the Belarusian presidential election": the
+        # apposition says who the person is; else an earlier, fuller mention of the same name does.
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None)
+        if appos is not None:
+            sector = sector or _sector(appos, _np_tokens(appos))
+            found = found or _countries_in(list(appos.subtree))
+            country = country or (found[0] if len(found) == 1 else None)
+            base_sector = base_sector or sector
+    # The small model tags a repeated surname as ORG as often as PERSON ("after Trump had a call"): any
+    # capitalised word that names a person met before is that person.
+    known = ctx.persons.get(head.text) if head.text[:1].isupper() else None
+    if known is not None:
+        if sector is None:
             return Actor(text=text, span=span, name=known.name, country=known.country, sector=known.sector)
+        if country is None and not found and (known.sector or "")[:3] == (sector or "")[:3]:
+            country = known.country
     if sector == "UAF":
         country = None
-    elif country is None and not found and sector in DOMESTIC:
+    elif (
+        country is None
+        and not found
+        and head.ent_type_ == "PERSON"
+        and ctx.author is not None
+        and (base_sector or "")[:3] == (ctx.author.sector or "")[:3]
+    ):
+        country = ctx.author.country  # an officer quoted in a military's own release serves that military
+    elif country is None and not found and base_sector in DOMESTIC:
         country = ctx.default_country
     actor = Actor(text=text, span=span, name=text, country=country, sector=sector)
-    if head.ent_type_ == "PERSON" and sector is not None:
-        ctx.persons[head.text] = actor
+    if head.ent_type_ == "PERSON" and sector is not None and head.text not in ctx.persons:
+        ctx.persons[head.text] = actor  # the first, fullest mention names the person's country and office
     return actor
 
 
@@ -384,6 +552,10 @@ def settle_attackers(cands: list[Candidate], ctx: ArticleActors, text: str) -> N
             if cand.mode not in ("aerial", "drone"):  # air strikes are some state's: left open, not "unknown"
                 cand.actor1 = UNKNOWN_ATTACKER
             continue
+        if actor.country is None and actor.sector is None and cand.mode not in ("aerial", "drone"):
+            # A name we cannot code ("the Dayton shooting" parsed with Dayton as its agent) says nothing of who
+            # attacked: an unidentified attacker.
+            actor = cand.actor1 = Actor(text=actor.text, span=actor.span, name=actor.name, sector="UAF")
         words = (actor.name or actor.text).lower().split()
         if framed and words and words[-1] in _LONE_ATTACKERS and (actor.sector or "UAF") in ("UAF", "CVL"):
             cand.actor1 = Actor(

@@ -54,8 +54,16 @@ def subject(tok: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ == "nsubjpass":
                 return None
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head != tok:
-            tok = tok.head
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head != tok:
+            tok = tok.head  # "the army is ready to storm ...": through the adjective to the copula's subject
+            seen += 1
+            continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head != tok.head:
+            # "After repelling attacks, the army ...", "made progress in clearing areas": the gerund's doer is
+            # the subject of the clause it modifies (through the noun the phrase qualifies).
+            tok = tok.head.head
+            if tok.dep_ in ("dobj", "pobj", "attr") and tok.pos_ == "NOUN":
+                tok = tok.head
             seen += 1
             continue
         return None
