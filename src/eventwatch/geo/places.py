@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
 from eventwatch.geo.recognize import find_mentions
@@ -73,10 +74,47 @@ def _demonym_mentions(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
+# Where a compass qualifier puts a point inside an area's extent, as (latitude, longitude) fractions: "northern
+# Syria" is the middle of the northern third. Dev gold: "died in northern Syria" was at Ayn Issa, 3 km from
+# that point and 162 km from the country's own.
+_COMPASS = {
+    "north": (5 / 6, 1 / 2),
+    "south": (1 / 6, 1 / 2),
+    "east": (1 / 2, 5 / 6),
+    "west": (1 / 2, 1 / 6),
+    "northeast": (5 / 6, 5 / 6),
+    "northwest": (5 / 6, 1 / 6),
+    "southeast": (1 / 6, 5 / 6),
+    "southwest": (1 / 6, 1 / 6),
+    "central": (1 / 2, 1 / 2),
+}
+
+
+def _compass_point(place: Place, m: Mention, gaz: Gazetteer) -> Place:
+    """A country or admin1 place with a compass qualifier moved into that part of its extent, approximate."""
+    cand = m.chosen
+    if cand is None or place.qualifier is None or place.precision not in (Precision.COUNTRY, Precision.ADMIN1):
+        return place
+    word = place.qualifier.split()[0].removesuffix("ern")  # "northern" → "north", "southwestern" → "southwest"
+    frac = _COMPASS.get(word)
+    key = cand.cc if place.precision is Precision.COUNTRY else cand.admin1_key
+    extent = gaz.area(key) if frac is not None and key else None
+    if frac is None or extent is None:
+        return place
+    lat_lo, lat_hi, lon_lo, lon_hi = extent
+    lat, lon = lat_lo + frac[0] * (lat_hi - lat_lo), lon_lo + frac[1] * (lon_hi - lon_lo)
+    return replace(place, lat=round(lat, 5), lon=round(lon, 5), is_approximate=True)
+
+
 def find_places(parsed: ParsedArticle, gaz: Gazetteer, include_demonyms: bool = False) -> tuple[Place, ...]:
     """Every toponym in the article with its span into ``article.text``; unknown names are left out
     without affecting the others. Demonyms ("Syrian") become country places only with
-    ``include_demonyms``."""
-    places = [p for p in (to_place(m) for m in find_mentions_in_article(parsed, gaz, include_demonyms)) if p]
+    ``include_demonyms``. A country or admin1 unit with a compass qualifier ("northern Syria") is placed in
+    that part of it (approximate)."""
+    places = [
+        _compass_point(p, m, gaz)
+        for m in find_mentions_in_article(parsed, gaz, include_demonyms)
+        if (p := to_place(m)) is not None
+    ]
     log.debug("geo: %s: %d places", parsed.article.id, len(places))
     return tuple(places)

@@ -58,7 +58,8 @@ _ACRONYM_CITY_POPULATION = 1_000_000
 
 
 def _is_acronym(text: str) -> bool:
-    return 2 <= len(text) <= _MAX_ACRONYM and text.isalpha() and text.isupper()
+    """"BBC", "UTC", and mixed-case initials ("DoD"); not "Homs" or "Aden"."""
+    return 2 <= len(text) <= _MAX_ACRONYM and text.isalpha() and sum(ch.isupper() for ch in text) >= 2
 
 
 def _acronym_candidates(text: str, cands: Sequence[Candidate]) -> tuple[Candidate, ...]:
