@@ -26,8 +26,8 @@ from eventwatch.config import DATA_DIR
 from eventwatch.geo._fold import fold, plain
 from eventwatch.geo._sources import (
     Row,
-    quantile,
     iso3_of,
+    quantile,
     read_aliases,
     read_conflict_places,
     read_demonyms,
