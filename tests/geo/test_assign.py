@@ -173,3 +173,36 @@ def test_run_a_country_clause_keeps_the_country_over_the_most_mentioned_city(
     parsed = parse(text)
     out = _run(parsed, (_event(parsed, "ceasefire", 0, "the ceasefire in Syria announced by Russia and Turkey"),), gaz)
     assert [p.name for p in out.event_mentions[0].locations] == ["Syria"]
+
+
+def _events_run(
+    parsed: ParsedArticle, specs: list[tuple[str, int, str, Plover]], gaz: Gazetteer
+) -> tuple[EventMention, ...]:
+    events = tuple(replace(_event(parsed, t, i, ev), plover=plover) for t, i, ev, plover in specs)
+    return _run(parsed, events, gaz).event_mentions
+
+
+def test_run_an_event_named_again_keeps_its_town(gaz: Gazetteer, parse: Callable[[str], ParsedArticle]) -> None:
+    text = (
+        "On Saturday, thousands of opposition supporters held a rally in Kharkiv, Ukraine.\n\n"
+        "Police officers in Ukraine detained six activists before the vote. Riot police were deployed during the "
+        "rally."
+    )
+    parsed = parse(text)
+    specs = [
+        ("rally", 0, "thousands of opposition supporters held a rally in Kharkiv", Plover.PROTEST),
+        ("deployed", 2, "Riot police were deployed during the rally", Plover.MOBILIZE),
+    ]
+    _, second = _events_run(parsed, specs, gaz)
+    assert [(p.name, p.rule) for p in second.locations] == [("Kharkiv", "coreference")]
+
+
+def test_run_a_demand_is_placed_where_it_was_said(gaz: Gazetteer, parse: Callable[[str], ParsedArticle]) -> None:
+    text = (
+        "Iran's president demanded on Sunday that foreign navies withdraw from the region.\n\n"
+        "He made the demand in a speech delivered in Tehran. Iran and Iraq signed a trade deal last year."
+    )
+    parsed = parse(text)
+    specs = [("demanded", 0, "Iran's president demanded on Sunday that foreign navies withdraw", Plover.REQUEST)]
+    (event,) = _events_run(parsed, specs, gaz)
+    assert [(p.name, p.rule) for p in event.locations] == [("Tehran", "speech")]

@@ -16,7 +16,7 @@ from eventwatch.errors import InputError
 from eventwatch.geo.assign import is_prepositional_object, locate
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
 from eventwatch.geo.places import find_places
-from eventwatch.records import Analysis, Place
+from eventwatch.records import Analysis, EventMention, Place
 
 __all__ = ["Candidate", "Gazetteer", "demonym_country", "find_places", "locate", "run"]
 
@@ -46,9 +46,10 @@ def run(analyses: Iterable[Analysis], cfg: Config) -> Iterator[Analysis]:
     for analysis in analyses:
         try:
             places = _outside_sources(find_places(analysis.parsed, gaz), analysis)
-            mentions = tuple(
-                replace(em, locations=locate(em, analysis.parsed, places)) for em in analysis.event_mentions
-            )
+            placed: list[EventMention] = []
+            for em in analysis.event_mentions:  # in text order: a later event may name an earlier one again
+                placed.append(replace(em, locations=locate(em, analysis.parsed, places, placed)))
+            mentions = tuple(placed)
         except (ValueError, IndexError) as exc:
             failed += 1
             log.warning("%s", InputError(analysis.article.origin or analysis.article.id, f"geo failed: {exc}"))

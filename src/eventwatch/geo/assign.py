@@ -5,8 +5,10 @@ In order, the first rule that yields a place wins (``Place.rule`` records it):
 1. ``clause`` — toponyms inside the event's evidence spans or the dependency subtree of its trigger;
 2. ``sentence`` — toponyms in the event's sentence;
 3. ``context`` — towns and sites of the sentence before, in the same paragraph;
-4. ``dateline`` — the place named in the article's dateline ("ALEPPO, Syria (Reuters) —");
-5. ``article`` — the article's main place: the most often mentioned resolved place.
+4. ``coreference`` — the town of an earlier event the sentence names again ("during the rally");
+5. ``speech`` — for a speech act (a demand, threat, accusation ...), the town where a statement was made;
+6. ``dateline`` — the place named in the article's dateline ("ALEPPO, Syria (Reuters) —");
+7. ``article`` — the article's main place: the most often mentioned resolved place.
 
 Countries that act ("Iran issued warrants") and affiliations ("president of the US", "Dayton, 42, of
 Woodbridge") never place the event in rules 1–3. ``capital`` replaces a country that acts as a state by its
@@ -24,7 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwatch.geo._lexicon import OFFICE_TITLES
-from eventwatch.records import EventMention, ParsedArticle, Place, Precision, Span
+from eventwatch.records import EventMention, ParsedArticle, Place, Plover, Precision, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -204,8 +206,65 @@ def _seat_of_government(event: EventMention, found: list[Place], places: Sequenc
     return [capital] if names_it and capital is not None else found
 
 
-def locate(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) -> tuple[Place, ...]:
-    """The event mention's places with ``rule`` set (see module docstring); () if the article has none."""
+def _tokens_in(parsed: ParsedArticle, span: Span) -> list[Token]:
+    for pdoc in parsed.docs:
+        local = span.start - pdoc.offset
+        if 0 <= local < len(pdoc.doc.text):
+            view = pdoc.doc.char_span(local, span.end - pdoc.offset, alignment_mode="expand")
+            return list(view) if view is not None else []
+    return []
+
+
+_SPECIFIC_RULES = frozenset({"clause", "sentence", "context"})
+
+
+def _named_before(event: EventMention, parsed: ParsedArticle, earlier: Sequence[EventMention]) -> list[Place]:
+    """The place of an earlier event that this event's sentence names again by a definite noun: "held a rally
+    in Minsk ... The government strengthened security measures during the rally" was in Minsk."""
+    if not earlier or not 0 <= event.sentence_index < len(parsed.sentences):
+        return []
+    nouns = {
+        tok.head.lemma_.lower()
+        for tok in _tokens_in(parsed, parsed.sentences[event.sentence_index].span)
+        if tok.lower_ in ("the", "this", "that") and tok.dep_ == "det" and tok.head.pos_ == "NOUN"
+    }
+    for other in reversed(earlier):
+        trigger = _token_at(parsed, other.trigger.start)
+        places = [p for p in other.locations if p.rule in _SPECIFIC_RULES and p.precision not in _COARSE]
+        if trigger is not None and places and trigger.lemma_.lower() in nouns and other.id != event.id:
+            return places
+    return []
+
+
+# Speech acts happen where they are said (shared/gold/dev/README.md: verbal events get "the place where the act
+# happened"); these words govern where a statement was made: "said in Ankara", "the speech which was delivered
+# in Tehran", "told reporters in Kyiv", "a news conference in Baghdad".
+_VERBAL = frozenset({Plover.REQUEST, Plover.ACCUSE, Plover.REJECT, Plover.THREATEN, Plover.SUPPORT, Plover.AGREE})
+_SPEECH_WORDS = frozenset(
+    {"say", "speak", "speech", "deliver", "address", "tell", "remark", "statement", "conference", "interview"}
+)
+
+
+def _speech_place(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) -> list[Place]:
+    """For a speech act with no place of its own, the town where the article says a statement was made."""
+    if event.plover not in _VERBAL:
+        return []
+    for place in places:
+        token = _token_at(parsed, place.span.start) if place.span is not None else None
+        if token is None or place.precision in _COARSE:
+            continue
+        token = _phrase_head(token)
+        prep = token.head
+        if token.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.lemma_.lower() in _SPEECH_WORDS:
+            return [place]
+    return []
+
+
+def locate(
+    event: EventMention, parsed: ParsedArticle, places: Sequence[Place], earlier: Sequence[EventMention] = ()
+) -> tuple[Place, ...]:
+    """The event mention's places with ``rule`` set (see module docstring); () if the article has none.
+    ``earlier``: the article's events before this one, already placed (for ``coreference``)."""
     everything = list(places)
     places = [p for p in places if not _names_an_actor(p, event, parsed)] or everything
     # Affiliations ("president of the US") never place the event itself, but still count for the article.
@@ -220,6 +279,10 @@ def locate(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) 
         found, rule = _within(where, [parsed.sentences[event.sentence_index].span]), "sentence"
     if not found:
         found, rule = _previous_sentence(event, parsed, where), "context"
+    if not found:
+        found, rule = _named_before(event, parsed, earlier), "coreference"
+    if not found:
+        found, rule = _speech_place(event, parsed, where), "speech"
     dateline = dateline_place(parsed, places)
     main = main_place(places)
     if found:

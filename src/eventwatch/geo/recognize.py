@@ -58,7 +58,7 @@ _ACRONYM_CITY_POPULATION = 1_000_000
 
 
 def _is_acronym(text: str) -> bool:
-    """ "BBC", "UTC", and mixed-case initials ("DoD"); not "Homs" or "Aden"."""
+    """All-caps initials ("BBC", "UTC") and mixed-case ones ("DoD"); not "Homs" or "Aden"."""
     return 2 <= len(text) <= _MAX_ACRONYM and text.isalpha() and sum(ch.isupper() for ch in text) >= 2
 
 
