@@ -111,3 +111,83 @@ def test_fuse_mentions_outcome_does_not_depend_on_input_order(order: int) -> Non
 def test_fuse_mentions_undated_mentions_compare_with_each_other() -> None:
     plan = fuse_mentions([], [replace(STRIKE_A, date=None), replace(STRIKE_B, date=None)], PARAMS)
     assert plan.event_of["a1"] == plan.event_of["b1"]
+
+
+# The Soleimani strike as three articles report it (fusion dev set, soleimani-airstrike): a main report placed
+# only in Iraq, and later references placed where the sentence recalling them is set.
+KILLED = _mention(
+    "s1",
+    "S1",
+    "Thursday, United States military forces killed Qasem Soleimani, head of Iran's Quds Force, in an airstrike",
+    date="2020-01-02",
+    latitude=33.0,
+    longitude=44.0,
+    place_precision="country",
+    country="IRQ",
+    actors=("united states military forces", "qasem soleimani", "c:USA"),
+)
+RECALLED = _mention(
+    "s2",
+    "S2",
+    "the assassination of the general Qasem Soleimani in January",
+    date="2020-01",
+    date_precision="month",
+    latitude=35.6944,
+    longitude=51.4215,  # Tehran: where the recalling sentence is set
+    country="IRN",
+    actors=("unidentified attacker",),
+    is_background=True,
+)
+
+
+def test_fuse_mentions_shared_full_name_links_a_background_reference_placed_elsewhere() -> None:
+    plan = fuse_mentions([], [KILLED, RECALLED], PARAMS)
+    assert plan.event_of["s1"] == plan.event_of["s2"]
+
+
+def test_fuse_mentions_background_place_far_away_is_no_hard_clash() -> None:
+    far = replace(RECALLED, id="s3", home_id="ev-s3", article_id="S3", latitude=ALEPPO[0], longitude=ALEPPO[1])
+    city_report = replace(KILLED, place_precision="city", latitude=33.3152, longitude=44.3661)  # Baghdad
+    assert fuse_mentions([], [city_report, far], PARAMS).event_of["s1"] == "ev-s1"
+    assert fuse_mentions([], [city_report, far], PARAMS).event_of["s3"] == "ev-s1"
+    main_far = replace(far, is_background=False, date="2020-01-02", date_precision="day")
+    assert fuse_mentions([], [city_report, main_far], PARAMS).event_of["s3"] == "ev-s3"
+
+
+def test_fuse_mentions_different_names_keep_a_vague_reference_apart() -> None:
+    other = replace(
+        RECALLED,
+        id="s4",
+        home_id="ev-s4",
+        text="the assassination of the journalist Ahmad Zaidan in January",
+        latitude=33.0,
+        longitude=44.0,
+        place_precision="country",
+        country="IRQ",
+    )
+    plan = fuse_mentions([], [KILLED, other], PARAMS)
+    assert plan.event_of["s1"] != plan.event_of["s4"]
+
+
+@pytest.mark.parametrize("spelling", ["US", "U.S.", "USA"])
+def test_text_tokens_us_spellings_match_united_states(spelling: str) -> None:
+    from eventwatch.fuse.similarity import text_tokens
+
+    words = {t for t, _ in text_tokens(f"a {spelling} airstrike")}
+    assert {"unit", "stat"} <= words
+
+
+def test_text_features_names_leave_out_countries_and_calendar() -> None:
+    from eventwatch.fuse.similarity import text_features
+
+    _, masks = text_features(
+        ["forces of the United States and Iran struck on Thursday in January", "Qasem Soleimani"], 64
+    )
+    assert not masks[0].any()
+    assert masks[1].any()
+
+
+def test_actor_keys_unidentified_attacker_is_no_actor() -> None:
+    from eventwatch.fuse import cross
+
+    assert cross.actor_keys("unidentified attacker", countries=["SYR"]) == ("c:SYR",)

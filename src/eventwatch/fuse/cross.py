@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from eventwatch.fuse.blocking import DayIndex, _cell, day_interval
-from eventwatch.fuse.similarity import MentionArrays, Weights, actor_mask, score_pairs, text_vectors
+from eventwatch.fuse.similarity import MentionArrays, Weights, actor_mask, score_pairs, text_features
 
 log = logging.getLogger(__name__)
 
@@ -89,14 +89,20 @@ class FusionPlan:
         return set(self.event_of.values())
 
 
+# The extract stage's stand-in when nobody is named for an attack (extract/actors.py UNKNOWN_ATTACKER): no actor,
+# so two reports that both lack one are not alike for it, and one that names the attacker does not disagree.
+_UNNAMED_ACTORS = frozenset({"unidentified attacker"})
+
+
 def actor_keys(*names: str | None, countries: Sequence[str | None] = ()) -> tuple[str, ...]:
-    """Normalised actor keys: names casefolded without a leading article, plus ``c:<ISO3>`` per country."""
+    """Normalised actor keys: names casefolded without a leading article, plus ``c:<ISO3>`` per country; the
+    stand-in for an unnamed attacker is left out."""
     keys = []
     for name in names:
         if name:
             key = " ".join(name.casefold().split())
             key = key.removeprefix("the ").strip(" .,’'\"")
-            if key:
+            if key and key not in _UNNAMED_ACTORS:
                 keys.append(key)
     keys += [f"c:{c}" for c in countries if c]
     return tuple(dict.fromkeys(keys))
@@ -131,8 +137,9 @@ def _arrays(mentions: Sequence[FusionMention], params: FusionParams) -> MentionA
                 lo[k] -= params.background_days
             if m.is_planned:  # "the army will storm ...": the occurrence comes after the announcement
                 hi[k] += params.background_days
+    text, names = text_features([m.text for m in mentions], params.text_dims)
     return MentionArrays(
-        text=text_vectors([m.text for m in mentions], params.text_dims),
+        text=text,
         day_lo=lo,
         day_hi=hi,
         is_exact_day=exact,
@@ -141,15 +148,21 @@ def _arrays(mentions: Sequence[FusionMention], params: FusionParams) -> MentionA
         is_precise_place=np.array([m.place_precision in _PRECISE for m in mentions], dtype=bool),
         country=np.array([intern(m.country) for m in mentions], dtype=np.int64),
         actors=np.array([actor_mask(m.actors) for m in mentions], dtype=np.uint64),
+        names=names,
         acled=np.array([intern(f"acled:{m.acled}" if m.acled else None) for m in mentions], dtype=np.int64),
         is_background=np.array([m.is_background or m.is_planned for m in mentions], dtype=bool),
     )
 
 
 def _cells(mentions: Sequence[FusionMention]) -> list[tuple[int, int] | None]:
+    """Grid cell per mention; None for a vague place, and for a background or planned mention, whose place
+    cannot split a match (similarity.score_pairs) and so must not keep candidates out either."""
     return [
         _cell(m.latitude, m.longitude)
-        if m.place_precision in _PRECISE and m.latitude is not None and m.longitude is not None
+        if m.place_precision in _PRECISE
+        and m.latitude is not None
+        and m.longitude is not None
+        and not (m.is_background or m.is_planned)
         else None
         for m in mentions
     ]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+import pycountry
 
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 
@@ -47,8 +48,20 @@ STEM_CHARS = 4
 BIGRAM_WEIGHT = 0.5  # word pairs add specificity ("car bomb" vs "car" + "bomb") without outvoting the words
 
 
-def text_tokens(text: str) -> list[tuple[str, float]]:
-    """Content words (casefolded, stopwords dropped) and their adjacent bigrams, each with its weight."""
+# Calendar names say when, which the date cue weighs already: in the names cue they would make two reports of
+# different events on the same weekday look alike.
+_CALENDAR = frozenset(
+    w[:STEM_CHARS]
+    for w in """monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december""".split()  # noqa: SIM905
+)
+# One spelling for the country news names most: "US", "U.S." and "USA" otherwise share nothing with "United States".
+_US = re.compile(r"\b(?:U\.S\.(?:A\.)?|USA?\b)")
+
+
+def _words(text: str) -> list[tuple[str, bool]]:
+    """Content words of ``text`` as (stem, is a name), in order; stopwords dropped."""
+    text = _US.sub("United States", text)
     words = []
     starts_sentence = True
     for m in _WORD.finditer(text):
@@ -56,22 +69,53 @@ def text_tokens(text: str) -> list[tuple[str, float]]:
         folded = word.casefold()
         if folded not in _STOPWORDS:
             is_name = word[0].isupper() and not starts_sentence
-            # A five-letter prefix is a crude stem: "strikes"/"strike", "liberation"/"liberate", "poisoned"/"poison".
-            words.append((folded[:STEM_CHARS], NAME_WEIGHT if is_name else 1.0))
+            # A four-letter prefix is a crude stem: "strikes"/"strike", "Iranian"/"Iran", "poisoned"/"poison".
+            words.append((folded[:STEM_CHARS], is_name))
         starts_sentence = text[m.end() : m.end() + 2].lstrip(" ").startswith((".", "|", "\n"))
-    bigrams = [(f"{a}_{b}", BIGRAM_WEIGHT * max(wa, wb)) for (a, wa), (b, wb) in itertools.pairwise(words)]
-    return words + bigrams
+    return words
 
 
-def text_vectors(texts: Sequence[str], dims: int) -> FloatArray:
-    """One L2-normalised hashed bag-of-words row per text (a zero row for a text without content words)."""
+def _tokens(words: Sequence[tuple[str, bool]]) -> list[tuple[str, float]]:
+    weighted = [(stem, NAME_WEIGHT if is_name else 1.0) for stem, is_name in words]
+    bigrams = [(f"{a}_{b}", BIGRAM_WEIGHT * max(wa, wb)) for (a, wa), (b, wb) in itertools.pairwise(weighted)]
+    return weighted + bigrams
+
+
+def text_tokens(text: str) -> list[tuple[str, float]]:
+    """Content words (casefolded, stopwords dropped) and their adjacent bigrams, each with its weight."""
+    return _tokens(_words(text))
+
+
+def _country_stems() -> frozenset[str]:
+    """Stems of the words of country names ("United States", "Iran", "Hong Kong"): they say where, or whose
+    forces, which the place and actor cues already weigh, and nearly every report of a region names them."""
+    names = [getattr(c, "common_name", None) or c.name.split(",")[0] for c in pycountry.countries]
+    words = {w for name in [*names, "America", "Britain"] for w in _WORD.findall(name) if len(w) > STEM_CHARS - 1}
+    return frozenset(w.casefold()[:STEM_CHARS] for w in words)
+
+
+_COUNTRY_STEMS = _country_stems()
+NAME_MASK_WORDS = 4  # 256 bits: two reports with a handful of names each rarely share a bit by chance
+
+
+def text_features(texts: Sequence[str], dims: int) -> tuple[FloatArray, npt.NDArray[np.uint64]]:
+    """Per text, in one pass: an L2-normalised hashed bag-of-words row (zero without content words) and a
+    256-bit mask (``NAME_MASK_WORDS`` x uint64) with one bit per name stem, country and calendar names left out."""
     out = np.zeros((len(texts), dims), dtype=np.float32)
+    masks = np.zeros((len(texts), NAME_MASK_WORDS), dtype=np.uint64)
     cache: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
     weights: list[float] = []
     for row, text in enumerate(texts):
-        for token, weight in text_tokens(text):
+        words = _words(text)
+        mask = 0
+        for stem, is_name in words:
+            if is_name and stem not in _COUNTRY_STEMS and stem not in _CALENDAR:
+                mask |= 1 << _bucket(stem, 64 * NAME_MASK_WORDS)
+        if mask:
+            masks[row] = [(mask >> (64 * w)) & 0xFFFFFFFFFFFFFFFF for w in range(NAME_MASK_WORDS)]
+        for token, weight in _tokens(words):
             col = cache.get(token)
             if col is None:
                 col = cache[token] = _bucket(token, dims)
@@ -81,7 +125,12 @@ def text_vectors(texts: Sequence[str], dims: int) -> FloatArray:
     np.add.at(out, (np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)), np.asarray(weights, np.float32))
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     np.divide(out, norms, out=out, where=norms > 0)
-    return out
+    return out, masks
+
+
+def text_vectors(texts: Sequence[str], dims: int) -> FloatArray:
+    """One L2-normalised hashed bag-of-words row per text (a zero row for a text without content words)."""
+    return text_features(texts, dims)[0]
 
 
 def actor_mask(actors: Sequence[str]) -> int:
@@ -120,6 +169,7 @@ class MentionArrays:
     is_precise_place: npt.NDArray[np.bool_]  # a city or finer (a country's centroid says little)
     country: npt.NDArray[np.int64]  # interned country code; -1: unknown
     actors: npt.NDArray[np.uint64]  # actor_mask
+    names: npt.NDArray[np.uint64]  # (n, NAME_MASK_WORDS) name stems of the text (text_features)
     acled: npt.NDArray[np.int64]  # interned ACLED type; -1: unknown
     is_background: npt.NDArray[np.bool_]
 
@@ -160,8 +210,14 @@ def score_pairs(
     # country says a little: the same one 0.6, another 0.2, unknown 0.5.
     near = np.exp2(-np.maximum(km - 10.0, 0.0) / 25.0)
     coarse = np.where(same_country, 0.6, np.where(other_country, 0.2, 0.5))
-    place = np.where(precise & ~np.isnan(km), near, coarse)
-    place_clash = precise & (km > max_km)
+    # A background or planned mention's place is often the place of the sentence that recalls or announces it
+    # (README: references to past events get wrong places upstream): two cities far apart then compare as
+    # countries do, and never split the pair.
+    recalled = a.is_background[left] | a.is_background[right]
+    far = precise & (km > max_km)
+    by_city = precise & ~np.isnan(km) & ~(far & recalled)
+    place = np.where(by_city, near, coarse)
+    place_clash = far & ~recalled
 
     possible = ~(date_clash | place_clash)
     text = np.zeros(len(left))
@@ -175,12 +231,22 @@ def score_pairs(
     inter = _popcount(m1 & m2)
     has1, has2 = m1 != 0, m2 != 0
     actors = np.where(has1 & has2, inter / np.maximum(smaller, 1.0), np.where(has1 | has2, 0.4, 0.5))
+    # The extract stage often misses who took part ("the US airstrike that killed Iranian general Qasem
+    # Soleimani": actor "Iran"), so the names both texts use (country and calendar names left out) count too:
+    # one shared name is half the evidence, two (a person's full name) all of it. Two texts that both name
+    # someone but share no name count as disjoint actors, unless the actor cue knows better.
+    n1, n2 = a.names[left], a.names[right]
+    named = np.minimum(_popcount(n1).sum(axis=1), _popcount(n2).sum(axis=1))
+    shared_names = _popcount(n1 & n2).sum(axis=1)
+    names = np.minimum(shared_names / np.clip(named, 1.0, 2.0), 1.0)
+    apart = np.where(has1 & has2, actors, 0.0)
+    actors = np.where(named > 0, np.where(shared_names > 0, np.maximum(actors, names), apart), actors)
 
     g1, g2 = a.acled[left], a.acled[right]
     acled_mismatch = (g1 >= 0) & (g2 >= 0) & (g1 != g2)
 
-    # Where either place is only a country or province, half the place's weight goes to the text instead.
-    shift = np.where(precise, 0.0, weights.place / 2)
+    # Where places compare only as countries or provinces, half the place's weight goes to the text instead.
+    shift = np.where(by_city, 0.0, weights.place / 2)
     score = (weights.text + shift) * text + (weights.place - shift) * place
     score = score + weights.date * date + weights.actors * actors
     score = score - weights.acled_mismatch * acled_mismatch
