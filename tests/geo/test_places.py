@@ -155,3 +155,9 @@ def test_find_places_northern_country_lies_in_its_northern_part(gaz: Gazetteer, 
 def test_find_places_mixed_case_initials_are_not_a_capital(gaz: Gazetteer, parse: Parse) -> None:
     places = find_places(parse("According to a DoD news release, the soldier died near Raqqa."), gaz)
     assert [p.name for p in places] == ["Raqqa"]
+
+
+def test_find_places_a_town_spelt_exactly_beats_a_country_spelt_otherwise(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("The storm hit Columbia, Kentucky, and Campbellsville on Friday."), gaz)
+    columbia = next(p for p in places if p.name == "Columbia")
+    assert columbia.precision is not Precision.COUNTRY and columbia.country == "USA"

@@ -94,6 +94,10 @@ def _prior(m: Mention, cand: Candidate, surface: str) -> float:
         score -= _NAMESAKE_ADMIN1_PENALTY  # "Aleppo" alone is the city; "Aleppo province" the governorate
     if cand.spelling == surface:
         score += _EXACT_BONUS
+    elif cand.feature_code == "PCLI" and any(c.spelling == surface for c in m.candidates):
+        # Country names are spelt one way: "Columbia" (Kentucky, exact) is not Colombia (folded), and the
+        # country's prominence must not outweigh the exact town.
+        score -= _FEATURE_BONUS["PCLI"]
     if cand.source == "aliases.tsv":
         score += 1.0
     return score
