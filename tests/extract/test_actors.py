@@ -199,3 +199,22 @@ def test_actors_gerund_after_a_preposition_takes_the_clause_subject(extract_text
     text = "After repelling an assault on their positions, Syrian troops stormed a militant base in Hama on Monday."
     mentions = extract_text(text, "2020-01-10").event_mentions
     assert mentions and all(_codes(m.actor1) == ("SYR", "MIL") for m in mentions)
+
+
+def test_actors_who_surrenders_to_police_is_their_recipient(extract_text: Extract) -> None:
+    text = (
+        "A gunman killed 22 people at a store in El Paso, Texas, on Saturday. The suspected gunman later "
+        "surrendered to police. Authorities are investigating the shooting as domestic terrorism."
+    )
+    arrest = next(m for m in extract_text(text, "2019-08-05").event_mentions if m.plover == "COERCE")
+    assert arrest.actor1 is not None and arrest.actor1.sector == "COP"
+    assert arrest.actor2 is not None and arrest.actor2.sector == "CRM/REB"
+
+
+def test_actors_a_named_person_tagged_as_an_organisation_takes_the_apposition(extract_text: Extract) -> None:
+    text = (
+        "On Thursday, Sviatlana Tsikhanouskaya, an opposition candidate for the Belarusian presidential "
+        "election, held a rally in Minsk."
+    )
+    (mention,) = extract_text(text, "2020-08-01").event_mentions
+    assert _codes(mention.actor1) == ("BLR", "OPP")

@@ -101,3 +101,41 @@ def test_coding_an_attacker_giving_himself_up_after_the_attack_is_folded(extract
     assert surrender, "the surrender is still an event"
     assert all(m.acled is None for m in surrender)
     assert any(m.plover == "ASSAULT" and m.acled == "Violence against civilians" for m in mentions)
+
+
+def test_coding_weapon_used_sets_the_mode(extract_text: Extract) -> None:
+    text = "The Syrian regime has used chemical weapons against civilians in Douma on Saturday."
+    (mention,) = extract_text(text, "2018-04-09").event_mentions
+    assert (mention.acled, mention.acled_sub) == ("Explosions/Remote violence", "Chemical weapon")
+
+
+def test_coding_shooting_down_an_aircraft_is_a_missile_attack(extract_text: Extract) -> None:
+    text = "Iran's air defences shot down a Ukrainian passenger jet near Tehran on Wednesday."
+    (mention,) = extract_text(text, "2020-01-10").event_mentions
+    assert (mention.acled, mention.acled_sub) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_coding_weapons_used_in_counted_strikes_are_no_event_of_their_own(extract_text: Extract) -> None:
+    text = (
+        "On Monday, coalition forces conducted 11 strikes in Iraq using attack aircraft and rocket artillery "
+        "against ISIL targets."
+    )
+    (mention,) = extract_text(text, "2017-01-10").event_mentions
+    assert mention.mode == "aerial"
+
+
+def test_coding_police_shooting_a_terror_framed_attacker_has_no_acled(extract_text: Extract) -> None:
+    text = (
+        "A man stabbed three people in a shop in London, Britain, on Sunday. Armed officers shot him dead "
+        "outside the shop. Police declared it a terrorist incident."
+    )
+    shot = next(m for m in extract_text(text, "2020-02-03").event_mentions if m.mode == "firearms")
+    assert shot.actor2 is not None and shot.actor2.sector == "CRM/REB"
+    assert shot.acled is None
+
+
+def test_coding_territory_taken_by_the_clause_subject_is_government_regains(extract_text: Extract) -> None:
+    text = "Iraqi troops have made progress in liberating neighborhoods and in clearing areas already liberated."
+    (mention,) = extract_text(text, "2017-01-10").event_mentions
+    assert mention.actor1 is not None and (mention.actor1.country, mention.actor1.sector) == ("IRQ", "MIL")
+    assert mention.acled_sub == "Government regains territory"

@@ -113,6 +113,13 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
         elif tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.i in by_i:
             linked = head.head.i
         elif (
+            tok.lemma_.lower() in _WEAPON_VERBS
+            and tok.dep_ in ("advcl", "acl")
+            and (done := obj(head)) is not None
+            and done.i in by_i
+        ):
+            linked = done.i  # "conducted 11 strikes ... using attack aircraft": the weapons of those strikes
+        elif (
             tok.dep_ == "pobj"
             and head.lower_ == "of"
             and head.head.lemma_.lower() in W.ATTACK_QUANTIFIERS
@@ -237,8 +244,14 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         )
         return agent, subject(tok.head), False
     subj = subject(tok)
+    if tok.lemma_.lower() == "surrender" and (to := _prep_object(tok, "to")) is not None:
+        return to, subj, False  # "the gunman surrendered to police": the police take him in
     if tok.lemma_.lower() in _SUFFER_VERBS:
         return None, _relative_antecedent(subj, tok), False
+    if subj is not None and subj.lemma_.lower() in W.TERRITORY and tok.dep_ in ("pcomp", "conj", "relcl", "acl"):
+        # "made progress in clearing areas already liberated", parsed with "areas" as the subject: a place is
+        # what is taken, never who takes it; the doer is the subject of the clause the phrase hangs on.
+        return _clause_subject(tok), subj, True
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     # "used chemical weapons against the Syrian people": the target, not the weapon, is the recipient.
     weapon_verb = tok.lemma_.lower() in _WEAPON_VERBS
@@ -247,6 +260,26 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
     if subj is not None and subj.lemma_.lower() in {"strike", "airstrike", "attack", "bombing", "raid"}:
         return _noun_actor(subj), a2, False
     return subj, a2, subj is not None and not passive
+
+
+def _prep_object(tok: Token, prep: str) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the clause that ``tok`` (a verb inside a prepositional phrase, a conjunct or a relative
+    clause) is part of."""
+    cur = tok.head
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and (found := subject(cur)) is not None:
+            return found
+        if cur.head == cur:
+            return None
+        cur = cur.head
+    return None
 
 
 def _weapon_words(tok: Token, pred: Token) -> set[str]:
@@ -259,9 +292,17 @@ def _weapon_words(tok: Token, pred: Token) -> set[str]:
                 (child.dep_ in ("amod", "compound", "nmod", "nsubj", "agent") and child.i != tok.i)
                 or (child.dep_ == "prep" and child.lower_ in ("with", "by", "using", "from"))
                 or (child.lemma_.lower() in ("use", "fire", "launch") and child.pos_ == "VERB")
+                # "used chemical weapons", "fired rockets": what a weapon verb takes is the weapon.
+                or (child.dep_ == "dobj" and head.lemma_.lower() in _WEAPON_VERBS)
             ):
                 words.extend(child.subtree)
     return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+
+
+def _is_shoot_down(tok: Token) -> bool:
+    """True for "shot down" (an aircraft): air-defence missiles or anti-aircraft guns, never small arms, and
+    never an air strike even when "air defences" did it."""
+    return tok.lemma_.lower() == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
 
 
 def _places(tokens: SpacySpan) -> set[str]:
@@ -317,6 +358,8 @@ def build(
         # Harm verbs take their mode from the clause ("died of wounds sustained in an IED blast").
         cues = lemmas if primary.token.lemma_.lower() in _HARM else _weapon_words(primary.token, pred)
         mode = refine_mode(primary.plover, primary.mode, cues)
+        if primary.plover == "ASSAULT" and _is_shoot_down(primary.token):
+            mode = "heavy-weapons"  # ACLED: Shelling/artillery/missile attack
         if mode is None and primary.plover == "ASSAULT" and primary.token.lemma_.lower() in _AIR_BY_DEFAULT:
             mode = "aerial"
         plover = primary.plover

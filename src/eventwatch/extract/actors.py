@@ -454,9 +454,10 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
         sector = "GOV/MIL" if material else "GOV"
     elif material and sector == "GOV":
         sector = "GOV/MIL"  # a government acting with force (README: "the Syrian government acting with force")
-    if head.ent_type_ == "PERSON":
+    if head.pos_ == "PROPN" and sector is None:
         # "Sviatlana Tsikhanouskaya, an opposition candidate for the Belarusian presidential election": the
-        # apposition says who the person is; else an earlier, fuller mention of the same name does.
+        # apposition says who the named one is (the model tags such names PERSON or ORG alike); else an
+        # earlier, fuller mention of the same name does.
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None)
         if appos is not None:
             sector = sector or _sector(appos, _np_tokens(appos))
@@ -536,14 +537,18 @@ def article_country(texts: list[str]) -> str | None:
 _LONE_ATTACKERS = frozenset(
     {"man", "woman", "gunman", "attacker", "assailant", "shooter", "suspect", "teenager", "youth", "knifeman"}
 )
+# Nouns that can only mean the attacker ("a man" may be a victim): in a terror-framed article they are him.
+_ATTACKER_NOUNS = frozenset({"gunman", "attacker", "assailant", "shooter", "suspect", "knifeman", "perpetrator"})
 _TERROR_FRAMING = re.compile(r"\bterror(?:ism|ist|ists)?\b", re.IGNORECASE)
 UNKNOWN_ATTACKER = Actor(text="unidentified attacker", sector="UAF")
 
 
 def settle_attackers(cands: list[Candidate], ctx: ArticleActors, text: str) -> None:
     """After merging: a ground attack nobody is named for gets the unknown attacker (UAF, never a guess), and a
-    lone attacker in an article that speaks of terrorism is coded CRM/REB in the article's country."""
+    lone attacker in an article that speaks of terrorism is coded CRM/REB in the article's country, in every
+    event he takes part in."""
     framed = bool(_TERROR_FRAMING.search(text))
+    recoded: dict[Actor, Actor] = {}
     for cand in cands:
         if cand.plover != "ASSAULT":
             continue
@@ -558,10 +563,28 @@ def settle_attackers(cands: list[Candidate], ctx: ArticleActors, text: str) -> N
             actor = cand.actor1 = Actor(text=actor.text, span=actor.span, name=actor.name, sector="UAF")
         words = (actor.name or actor.text).lower().split()
         if framed and words and words[-1] in _LONE_ATTACKERS and (actor.sector or "UAF") in ("UAF", "CVL"):
-            cand.actor1 = Actor(
-                text=actor.text,
-                span=actor.span,
-                name=actor.name,
-                country=actor.country or ctx.default_country,
-                sector="CRM/REB",
-            )
+            recoded[actor] = cand.actor1 = _as_terrorist(actor, ctx)
+    if not framed:
+        return
+    # The same attacker wherever else he appears: "police shot him", "prosecutors charged the suspect".
+    for cand in cands:
+        for role in ("actor1", "actor2"):
+            actor = getattr(cand, role)
+            if actor is None or actor == UNKNOWN_ATTACKER:
+                continue  # an attack nobody is named for is another attack, not his
+            if actor in recoded:
+                setattr(cand, role, recoded[actor])
+            elif (actor.sector or "UAF") in ("UAF", "CVL") and (actor.name or actor.text).lower().split()[-1:] in (
+                [w] for w in _ATTACKER_NOUNS
+            ):
+                setattr(cand, role, _as_terrorist(actor, ctx))
+
+
+def _as_terrorist(actor: Actor, ctx: ArticleActors) -> Actor:
+    return Actor(
+        text=actor.text,
+        span=actor.span,
+        name=actor.name,
+        country=actor.country or ctx.default_country,
+        sector="CRM/REB",
+    )
