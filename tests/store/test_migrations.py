@@ -16,7 +16,7 @@ from tests.store._db import execute, query, table_and_view_names
 
 # Digest of schema.py's tables (names, columns, types, nullability). When this test fails you changed the
 # schema: freeze the tables m0001 creates, add a migration step for the change, then update the digest.
-SCHEMA_DIGEST = "e7ee47ed93ea50e6d33e4eb4e871b79ae1a206da"
+SCHEMA_DIGEST = "1a04e00bf90a102dbb2f44b94a3f7ee7cce22c56"
 
 
 def _migrations(store_url: str) -> list[tuple[int, str, str]]:
@@ -33,7 +33,7 @@ def _schema_text() -> str:
 
 def test_open_new_store_records_every_migration(store_url: str) -> None:
     open_store(store_url).close()
-    assert [(v, name) for v, name, _ in _migrations(store_url)] == [(1, "initial"), (2, "fusion")]
+    assert [(v, name) for v, name, _ in _migrations(store_url)] == [(1, "initial"), (2, "fusion"), (3, "text_search")]
 
 
 def test_reopen_applies_nothing_again(store_url: str, seed: Analysis) -> None:
@@ -54,7 +54,7 @@ def test_open_store_newer_than_code_raises_store_error(store_url: str) -> None:
 
 def test_failed_migration_leaves_no_table_behind(store_url: str) -> None:
     # An index already named like one m0001 creates makes the step fail after several CREATE TABLEs.
-    execute(store_url, "CREATE TABLE squatter (x INTEGER)", "CREATE INDEX ix_events_date ON squatter (x)")
+    execute(store_url, "CREATE TABLE squatter (x INTEGER)", "CREATE INDEX ix_events_date_id ON squatter (x)")
     with pytest.raises(StoreError, match="cannot open or migrate"):
         open_store(store_url)
     assert table_and_view_names(store_url) == {"squatter"}

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import StreamingResponse
+from pydantic import TypeAdapter
 
 from eventwatch.api._cursor import BadCursor, CursorCodec
 from eventwatch.api._params import ApiError, EventQuery, bad_request, check_limit, event_filters
@@ -97,26 +98,38 @@ def _page(items: list[Any], limit: int, codec: CursorCodec, kind: str, digest: s
     return items, codec.encode(kind, items[-1].id, digest)
 
 
+# The busiest routes serialize their answer once, in pydantic-core, and return it as bytes: given the model
+# itself, FastAPI validates it against response_model again, then encodes it with jsonable_encoder and
+# json.dumps -- about 4x the CPU for a page of 100 events (0.9 ms vs 0.2 ms; bench/api.py runs this mix).
+# response_model still documents the answer in the OpenAPI schema.
+_EVENT_PAGE = TypeAdapter(EventPage)
+_EVENT_DETAIL = TypeAdapter(EventDetail)
+
+
+def _json(adapter: TypeAdapter[Any], value: object) -> Response:
+    return Response(adapter.dump_json(value), media_type="application/json")
+
+
 @router.get("/events", response_model=EventPage, summary="List fused events")
 def list_events(
     store: StoreDep, cfg: CfgDep, codec: CodecDep, query: EventQueryDep, limit: Limit = None, cursor: Cursor = None
-) -> EventPage:
+) -> Response:
     """Fused events matching every filter given, ordered by id, one page at a time."""
     size = check_limit(limit, cfg)
     filters = event_filters(query, cfg, limit=size + 1, after_id=None)
     digest = _digest(filters)
     filters = dataclasses.replace(filters, after_id=_after(codec, cursor, "events", digest))
     items, next_cursor = _page(store.query_events(filters), size, codec, "events", digest)
-    return EventPage(items=items, next_cursor=next_cursor)
+    return _json(_EVENT_PAGE, EventPage(items=items, next_cursor=next_cursor))
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND, summary="One event")
-def get_event(event_id: str, store: StoreDep) -> EventDetail:
+def get_event(event_id: str, store: StoreDep) -> Response:
     """The event with its mentions (evidence offsets into each article's text), claims and sources."""
     detail = store.get_event(event_id)
     if detail is None:
         raise ApiError(404, "not_found", "no event with this id")
-    return detail
+    return _json(_EVENT_DETAIL, detail)
 
 
 @router.get("/articles", response_model=ArticlePage, summary="List articles")

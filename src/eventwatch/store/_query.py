@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -66,11 +67,67 @@ def _has_nul(*values: object) -> bool:
     return any(isinstance(v, str) and "\x00" in v for v in values)
 
 
-def event_conditions(f: EventFilters) -> list[sa.ColumnElement[bool]] | None:
+def fill_mention_texts(conn: sa.Connection, article_id: str | None = None) -> None:
+    """Copy the searchable texts of the article's event mentions (every article's: None) into ``mention_texts``.
+
+    One row per text: the main evidence span, the summary, each claim's evidence span, each actor's surface text
+    and resolved name (each distinct value once). The caller owns the transaction; the index (FTS5 on SQLite,
+    pg_trgm GIN on PostgreSQL) follows the table by itself.
+    """
+    m, a, c, mt = s.event_mentions, s.articles, s.claims, s.mention_texts
+    F = s.SearchField
+
+    def mentions(*cols: sa.ColumnElement[Any]) -> sa.Select[Any]:
+        q = sa.select(*cols).join_from(m, a, m.c.article_id == a.c.id)
+        return q.where(m.c.article_id == article_id) if article_id is not None else q
+
+    parts = [
+        mentions(m.c.id, sa.literal(F.EVIDENCE.value), s.slice_text(a.c.text, m.c.evidence_start, m.c.evidence_end)),
+        mentions(m.c.id, sa.literal(F.SUMMARY.value), m.c.summary).where(m.c.summary.is_not(None)),
+        mentions(m.c.id, sa.literal(F.CLAIM.value), s.slice_text(a.c.text, c.c.evidence_start, c.c.evidence_end)).join(
+            c, c.c.event_mention_id == m.c.id
+        ),
+    ]
+    for col in (m.c.actor1_text, m.c.actor1_name, m.c.actor2_text, m.c.actor2_name):
+        parts.append(mentions(m.c.id, sa.literal(F.ACTOR.value), col).where(col.is_not(None), col != ""))
+    rows = sa.union(*parts).subquery()  # UNION, not UNION ALL: an actor whose name is its text is one row
+    cols = [mt.c.event_mention_id, mt.c.field, mt.c.text]
+    conn.execute(mt.insert().from_select(cols, sa.select(*rows.c).order_by(*rows.c)))
+
+
+# FTS5's trigram tokenizer indexes every 3 characters; a shorter query finds nothing in the index.
+_MIN_INDEXED_CHARS = 3
+_FTS = sa.table(s.MENTION_TEXTS_FTS, sa.column("rowid"), sa.column(s.MENTION_TEXTS_FTS))
+
+
+def _fts_phrase(needle: str) -> str:
+    """An FTS5 query for ``needle`` as one phrase; with the trigram tokenizer that is a substring match."""
+    return '"' + needle.replace('"', '""') + '"'
+
+
+def mentions_with_text(dialect: str, needle: str, *fields: s.SearchField) -> sa.Select[tuple[str]]:
+    """Ids of the event mentions whose ``fields`` texts contain ``needle`` (case-insensitive substring).
+
+    SQLite: the FTS5 trigram index for 3 characters or more, else ``lower() LIKE`` (ASCII case folding) over
+    ``mention_texts``. PostgreSQL: ILIKE, which the pg_trgm GIN index answers.
+    """
+    mt = s.mention_texts
+    if dialect == "sqlite" and len(needle) >= _MIN_INDEXED_CHARS:
+        rowids = sa.select(_FTS.c.rowid).where(_FTS.c[s.MENTION_TEXTS_FTS].op("MATCH")(_fts_phrase(needle)))
+        match: sa.ColumnElement[bool] = mt.c.id.in_(rowids)
+    elif dialect == "postgresql":
+        escaped = needle.replace("/", "//").replace("%", "/%").replace("_", "/_")
+        match = mt.c.text.ilike(f"%{escaped}%", escape="/")
+    else:
+        match = mt.c.text.icontains(needle, autoescape=True)
+    return sa.select(mt.c.event_mention_id).where(match, mt.c.field.in_([f.value for f in fields]))
+
+
+def event_conditions(f: EventFilters, dialect: str) -> list[sa.ColumnElement[bool]] | None:
     """WHERE conditions on ``events`` for the bbox, ACLED, actor and text filters; None when nothing can match."""
     if _has_nul(f.acled, f.actor, f.text):
         return None  # no stored value holds NUL, and PostgreSQL rejects NUL in a text parameter outright
-    e, m, a = s.events, s.event_mentions, s.articles
+    e, m = s.events, s.event_mentions
     where: list[sa.ColumnElement[bool]] = []
     if f.bbox is not None:
         min_lon, min_lat, max_lon, max_lat = f.bbox
@@ -79,31 +136,19 @@ def event_conditions(f: EventFilters) -> list[sa.ColumnElement[bool]] | None:
             where.append(e.c.longitude.between(min_lon, max_lon))
         else:  # RFC 7946 §5.2: a box whose west edge is east of its east edge crosses the antimeridian
             where.append((e.c.longitude >= min_lon) | (e.c.longitude <= max_lon))
+    # Every mention condition holds for one and the same mention of the event.
     mention_where: list[sa.ColumnElement[bool]] = []
     if f.acled is not None:
         mention_where.append(m.c.acled == f.acled)
     if f.actor is not None:
-        cols = (m.c.actor1_name, m.c.actor1_text, m.c.actor2_name, m.c.actor2_text)
-        mention_where.append(sa.or_(*(c.icontains(f.actor, autoescape=True) for c in cols)))
+        mention_where.append(m.c.id.in_(mentions_with_text(dialect, f.actor, s.SearchField.ACTOR)))
     if f.text is not None:
-        c = s.claims
-        evidence = sa.func.substr(a.c.text, m.c.evidence_start + 1, m.c.evidence_end - m.c.evidence_start)
-        claim_evidence = sa.func.substr(a.c.text, c.c.evidence_start + 1, c.c.evidence_end - c.c.evidence_start)
-        in_claims = sa.select(c.c.id).where(
-            c.c.event_mention_id == m.c.id, claim_evidence.icontains(f.text, autoescape=True)
-        )
-        # Slicing the evidence out of the article text is the costly part: test the whole text first (a cheap
-        # scan that rules out most articles for a rare word), then the slices.
-        in_text = a.c.text.icontains(f.text, autoescape=True)
-        mention_where.append(
-            m.c.summary.icontains(f.text, autoescape=True)
-            | (in_text & (evidence.icontains(f.text, autoescape=True) | in_claims.exists()))
-        )
+        fields = (s.SearchField.EVIDENCE, s.SearchField.SUMMARY, s.SearchField.CLAIM)
+        mention_where.append(m.c.id.in_(mentions_with_text(dialect, f.text, *fields)))
     if mention_where:
-        sub = sa.select(m.c.id).where(m.c.event_id == e.c.id, *mention_where)
-        if f.text is not None:
-            sub = sub.join_from(m, a, m.c.article_id == a.c.id)
-        where.append(sub.exists())
+        # IN rather than a correlated EXISTS: the index finds the few matching mentions first, instead of
+        # testing every event's mentions in id order until the page is full.
+        where.append(e.c.id.in_(sa.select(m.c.event_id).where(*mention_where)))
     return where
 
 

@@ -85,7 +85,7 @@ def _event_row(r: sa.Row[Any]) -> EventRow:
 def query_events(conn: sa.Connection, f: EventFilters) -> list[EventRow]:
     e = s.events
     values = (f.since, f.until, f.plover, f.country, f.status, f.after_id)
-    extra = _query.event_conditions(f)  # bbox, ACLED type, actor, text
+    extra = _query.event_conditions(f, conn.dialect.name)  # bbox, ACLED type, actor, text
     if extra is None or any(isinstance(v, str) and "\x00" in v for v in values):
         # No stored code or date holds NUL, and PostgreSQL rejects NUL in a text parameter outright.
         return []

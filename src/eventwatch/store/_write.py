@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from eventwatch.errors import StoreError
 from eventwatch.records import Actor, Analysis, Claim, EventMention, Place, Source, Span
+from eventwatch.store import _query
 from eventwatch.store import schema as s
 from eventwatch.store.rows import SaveOutcome
 
@@ -284,6 +285,7 @@ def write_analysis(conn: sa.Connection, analysis: Analysis, now: str) -> SaveOut
     for name, table_rows in rows.items():
         if table_rows:
             conn.execute(s.metadata.tables[name].insert(), table_rows)
+    _query.fill_mention_texts(conn, art.id)  # what the API's text and actor filters search
     _recount_events(conn, art.id)
     return SaveOutcome.STORED
 

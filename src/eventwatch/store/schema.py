@@ -106,25 +106,45 @@ sentences = sa.Table(
     *_span("", nullable=False),
 )
 
+# The API lists events in id order, one page at a time, under equality filters (status, type, country) and
+# range filters (date, latitude/longitude box). Ending each index with ``id`` lets an equality filter read its
+# page in id order and stop at the limit, and lets a range filter find its ids in the index alone (covering)
+# before sorting them; with the column alone SQLite visits every matching row and sorts (EXPLAIN QUERY PLAN).
+# Migration m0003 replaced the single-column indexes named in REPLACED_EVENT_INDEXES with these.
+EVENT_INDEXES = (
+    sa.Index("ix_events_status_id", "status", "id"),
+    sa.Index("ix_events_plover_id", "plover", "id"),
+    sa.Index("ix_events_country_plover_id", "country", "plover", "id"),
+    sa.Index("ix_events_date_id", "date", "id"),
+    sa.Index("ix_events_latitude_longitude_id", "latitude", "longitude", "id"),
+)
+REPLACED_EVENT_INDEXES = (
+    "ix_events_status",
+    "ix_events_plover",
+    "ix_events_country",
+    "ix_events_date",
+    "ix_events_latitude_longitude",
+)
+
 events = sa.Table(
     "events",
     metadata,
     sa.Column("id", sa.Text, primary_key=True),
-    sa.Column("plover", _vocab(Plover, "plover"), nullable=False, index=True),
-    sa.Column("status", _vocab(Status, "status"), nullable=False, index=True),
-    sa.Column("date", sa.Text, index=True),
+    sa.Column("plover", _vocab(Plover, "plover"), nullable=False),
+    sa.Column("status", _vocab(Status, "status"), nullable=False),
+    sa.Column("date", sa.Text),
     sa.Column("latitude", sa.Float),
     sa.Column("longitude", sa.Float),
     sa.Column("place_name", sa.Text),
     sa.Column("geonameid", sa.Integer),
-    sa.Column("country", sa.Text, index=True),
+    sa.Column("country", sa.Text),
     sa.Column("admin1", sa.Text),
     sa.Column("precision", _vocab(Precision, "precision")),
     sa.Column("confidence", sa.Float),
     sa.Column("first_seen", sa.Text, nullable=False),
     sa.Column("n_mentions", sa.Integer, nullable=False),
     sa.Column("n_articles", sa.Integer, nullable=False),
-    sa.Index("ix_events_latitude_longitude", "latitude", "longitude"),
+    *EVENT_INDEXES,
 )
 
 event_mentions = sa.Table(
@@ -232,7 +252,7 @@ places = sa.Table(
 )
 
 
-def _slice(
+def slice_text(
     text: sa.ColumnElement[str], start: sa.ColumnElement[int], end: sa.ColumnElement[int]
 ) -> sa.ColumnElement[str]:
     """``text[start:end]`` in SQL: substr counts characters from 1 on both SQLite and PostgreSQL."""
@@ -250,8 +270,8 @@ event_mentions_view = CreateView(
         _m.c.plover,
         _m.c.factuality,
         _m.c.date,
-        _slice(_a.c.text, _m.c.trigger_start, _m.c.trigger_end).label("trigger_text"),
-        _slice(_a.c.text, _m.c.evidence_start, _m.c.evidence_end).label("evidence_text"),
+        slice_text(_a.c.text, _m.c.trigger_start, _m.c.trigger_end).label("trigger_text"),
+        slice_text(_a.c.text, _m.c.evidence_start, _m.c.evidence_end).label("evidence_text"),
         sa.func.coalesce(_m.c.actor1_name, _m.c.actor1_text).label("actor1"),
         sa.func.coalesce(_m.c.actor2_name, _m.c.actor2_text).label("actor2"),
         _m.c.fatalities,
@@ -277,7 +297,7 @@ claims_view = CreateView(
         _c.c.is_hedged,
         _c.c.hedge,
         _c.c.cue,
-        _slice(_a.c.text, _c.c.evidence_start, _c.c.evidence_end).label("evidence_text"),
+        slice_text(_a.c.text, _c.c.evidence_start, _c.c.evidence_end).label("evidence_text"),
         _c.c.about,
     )
     .join_from(_c, _s, _c.c.source_id == _s.c.id)
@@ -345,3 +365,66 @@ event_casualties = sa.Table(
     sa.Column("event_mention_id", sa.Text, _fk("event_mentions.id"), nullable=False),
     sa.Column("source", sa.Text),  # who gives the figure: the claim's source, else the article's outlet
 )
+
+
+# --- Text search (migration m0003_text_search) ---------------------------------------------------------------
+# The API's ``q`` and ``actor`` filters match a substring, case-insensitively, in texts spread over mentions,
+# claims and articles (evidence is a slice of the article text). Scanning them costs a full pass over every
+# mention per request, so each searchable text is copied here, one row per piece, and indexed by trigrams:
+# an FTS5 ``trigram`` table on SQLite (https://sqlite.org/fts5.html#the_trigram_tokenizer), a pg_trgm GIN
+# index on PostgreSQL (https://www.postgresql.org/docs/15/pgtrgm.html#PGTRGM-INDEX). Both answer substring
+# queries of 3 or more characters from the index, so the filters keep their substring semantics.
+
+
+class SearchField(enum.StrEnum):
+    """Which text of an event mention a ``mention_texts`` row holds."""
+
+    EVIDENCE = "evidence"  # the mention's main evidence span
+    SUMMARY = "summary"
+    CLAIM = "claim"  # a claim's evidence span
+    ACTOR = "actor"  # an actor's surface text or resolved name
+
+
+mention_texts = sa.Table(
+    "mention_texts",
+    metadata,
+    # An INTEGER PRIMARY KEY is SQLite's rowid, which the FTS5 index refers to; a plain rowid could be
+    # renumbered by VACUUM.
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("event_mention_id", sa.Text, _fk("event_mentions.id"), nullable=False, index=True),
+    sa.Column("field", _vocab(SearchField, "field"), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+MENTION_TEXTS_FTS = "mention_texts_fts"  # SQLite only: FTS5 over mention_texts.text, kept in step by triggers
+_FTS_ROW = f"{MENTION_TEXTS_FTS}(rowid, text)"
+_FTS_DELETE = f"INSERT INTO {MENTION_TEXTS_FTS}({MENTION_TEXTS_FTS}, rowid, text) VALUES ('delete', old.id, old.text);"
+
+
+def _ddl(statement: str, dialect: str) -> sa.DDL:
+    """A DDL statement run only on ``dialect`` (table create and drop events)."""
+    ddl: sa.DDL = sa.DDL(statement).execute_if(dialect=dialect)  # type: ignore[no-untyped-call]
+    return ddl
+
+
+for _ddl_text in (
+    # External content: the index stores trigrams only; the text stays in mention_texts.
+    f"CREATE VIRTUAL TABLE {MENTION_TEXTS_FTS} USING fts5(text, content='mention_texts', content_rowid='id', "
+    "tokenize='trigram')",
+    f"CREATE TRIGGER mention_texts_ai AFTER INSERT ON mention_texts BEGIN "
+    f"INSERT INTO {_FTS_ROW} VALUES (new.id, new.text); END",
+    f"CREATE TRIGGER mention_texts_ad AFTER DELETE ON mention_texts BEGIN {_FTS_DELETE} END",
+    f"CREATE TRIGGER mention_texts_au AFTER UPDATE ON mention_texts BEGIN {_FTS_DELETE} "
+    f"INSERT INTO {_FTS_ROW} VALUES (new.id, new.text); END",
+):
+    sa.event.listen(mention_texts, "after_create", _ddl(_ddl_text, "sqlite"))
+sa.event.listen(mention_texts, "before_drop", _ddl(f"DROP TABLE IF EXISTS {MENTION_TEXTS_FTS}", "sqlite"))
+# pg_trgm ships with PostgreSQL (contrib) and is a trusted extension since PostgreSQL 13: the database owner
+# may create it without superuser rights.
+sa.event.listen(mention_texts, "before_create", _ddl("CREATE EXTENSION IF NOT EXISTS pg_trgm", "postgresql"))
+sa.Index(
+    "ix_mention_texts_text_trgm",
+    mention_texts.c.text,
+    postgresql_using="gin",
+    postgresql_ops={"text": "gin_trgm_ops"},
+).ddl_if(dialect="postgresql")
