@@ -161,3 +161,8 @@ def test_find_places_a_town_spelt_exactly_beats_a_country_spelt_otherwise(gaz: G
     places = find_places(parse("The storm hit Columbia, Kentucky, and Campbellsville on Friday."), gaz)
     columbia = next(p for p in places if p.name == "Columbia")
     assert columbia.precision is not Precision.COUNTRY and columbia.country == "USA"
+
+
+def test_find_places_a_capitalised_dateline_keeps_its_alternate_spelling(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("RAQQA, Syria (Reuters) - Shelling killed four people on Sunday."), gaz)
+    assert any(p.name == "RAQQA" and p.resolved_name == "Ar Raqqah" for p in places)

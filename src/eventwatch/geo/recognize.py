@@ -50,10 +50,11 @@ _OPENING_PREPOSITIONS = LOCATION_PREPOSITIONS - DIRECTIONS - {"of"}
 # Words that may sit between a place name and a site head: "Tiyas Military Airfield", "Baghdad International
 # Airport". The run is then the site, and the site lies at the place.
 _SITE_MODIFIERS = frozenset({"military", "international", "air", "naval", "regional"})
-# GeoNames alternate names hold airport and station codes ("BBC" Bay City, "UTC" Utrecht); an all-caps word
-# in news is mostly an organisation or a time zone, so it names a town only by its own name or when the town
-# is a metropolis known by its initials ("NYC", "LA").
-_MAX_ACRONYM = 5
+# GeoNames alternate names hold three-letter airport codes ("BBC" Bay City, "UTC" Utrecht); such a word in
+# news is mostly an organisation or a time zone, so it names a town only by its own name or when the town is
+# a metropolis known by its initials ("NYC", "LA"). Longer capitals are datelines ("RAQQA, Syria"), which
+# match through alternate spellings and must keep them.
+_MAX_ACRONYM = 3
 _ACRONYM_CITY_POPULATION = 1_000_000
 
 
