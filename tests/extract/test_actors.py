@@ -218,3 +218,19 @@ def test_actors_a_named_person_tagged_as_an_organisation_takes_the_apposition(ex
     )
     (mention,) = extract_text(text, "2020-08-01").event_mentions
     assert _codes(mention.actor1) == ("BLR", "OPP")
+
+
+def test_actors_agent_of_a_participle_is_the_actor_of_the_noun(extract_text: Extract) -> None:
+    text = "Fighting stopped after the ceasefire announced by Russia and Turkey on Thursday."
+    truce = next(m for m in extract_text(text, "2017-01-02").event_mentions if m.plover == "RETREAT")
+    assert truce.actor1 is not None and truce.actor1.country is None and "GOV" in (truce.actor1.sector or "")
+
+
+def test_actors_relative_pronoun_is_not_the_subject_beside_a_noun(extract_text: Extract) -> None:
+    text = (
+        "Turkey would also take over guarding captured ISIS fighters which, the statement said, European "
+        "nations have refused to repatriate."
+    )
+    refusal = next(m for m in extract_text(text, "2019-10-08").event_mentions if m.plover == "REJECT")
+    assert refusal.actor1 is not None and refusal.actor1.text == "European nations"
+    assert _codes(refusal.actor1) == (None, "GOV")  # several states: no one country, not the article's

@@ -156,6 +156,11 @@ def _noun_actor(tok: Token) -> Token | None:
                 continue  # "the El Paso shooting": a city says where, not who
             if t.ent_type_ in ("NORP", "GPE", "ORG") or (t.pos_ == "PROPN" and t.dep_ in ("amod", "compound")):
                 return t
+    for child in tok.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "the ceasefire announced by Russia and Turkey"
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
     first = tok
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head

@@ -364,6 +364,15 @@ def is_actor_phrase(tok: Token, military: bool = False) -> bool:
     return tok.ent_type_ in ("NORP", "GPE") or tok.text.lower() in countries() or tok.lemma_.lower() in SECTOR_WORDS
 
 
+_STATE_NOUNS = frozenset({"nation", "country", "state", "power", "government"})
+
+
+def _is_several_states(head: Token) -> bool:
+    """True for a plural of states ("European nations", "foreign powers"): several countries at once have
+    no one country (SCHEMA.md), and they are never the article's own."""
+    return head.tag_ == "NNS" and head.lemma_.lower() in _STATE_NOUNS
+
+
 def _is_means_of_attack(head: Token) -> bool:
     """True when ``head`` names an attack or weapon ("bomb", "airstrikes", "a series of airstrikes")."""
     if head.lemma_.lower() in W.ATTACK_QUANTIFIERS:
@@ -482,7 +491,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
         and (base_sector or "")[:3] == (ctx.author.sector or "")[:3]
     ):
         country = ctx.author.country  # an officer quoted in a military's own release serves that military
-    elif country is None and not found and base_sector in DOMESTIC:
+    elif country is None and not found and base_sector in DOMESTIC and not _is_several_states(head):
         country = ctx.default_country
     actor = Actor(text=text, span=span, name=text, country=country, sector=sector)
     if head.ent_type_ == "PERSON" and sector is not None and head.text not in ctx.persons:

@@ -46,9 +46,13 @@ def subject(tok: Token) -> Token | None:
     """Grammatical subject of ``tok`` (inherited through xcomp/conj/advcl chains)."""
     seen = 0
     while seen < 6:
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        # "fighters which, the statement said, European nations have refused to repatriate": the parser may
+        # hang the relative pronoun on the verb as a second subject; the noun phrase is the real one.
+        named = [c for c in subjects if c.tag_ not in ("WDT", "WP")]
+        if subjects:
+            return (named or subjects)[0]
         for child in tok.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         for child in tok.children:
