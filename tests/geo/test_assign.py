@@ -6,7 +6,18 @@ from dataclasses import replace
 from eventwatch.config import load_config
 from eventwatch.geo import run
 from eventwatch.geo.gazetteer import Gazetteer
-from eventwatch.records import Actor, Analysis, EventMention, ParsedArticle, Plover, Span
+from eventwatch.records import (
+    Actor,
+    Analysis,
+    Claim,
+    EventMention,
+    ParsedArticle,
+    Plover,
+    Source,
+    SourceKind,
+    Span,
+    Stance,
+)
 
 TEXT = (
     "ALEPPO, Syria (Reuters) - Residents reported heavy fighting on Sunday.\n\n"
@@ -206,3 +217,19 @@ def test_run_a_demand_is_placed_where_it_was_said(gaz: Gazetteer, parse: Callabl
     specs = [("demanded", 0, "Iran's president demanded on Sunday that foreign navies withdraw", Plover.REQUEST)]
     (event,) = _events_run(parsed, specs, gaz)
     assert [(p.name, p.rule) for p in event.locations] == [("Tehran", "speech")]
+
+
+def test_run_a_place_in_a_source_name_counts_for_the_article_only(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = (
+        "Officials in Kyiv said shelling destroyed a school on Monday.\n\n"
+        "Shelling also hit Kharkiv, Ukraine. Residents of Kharkiv fled west."
+    )
+    parsed = parse(text)
+    source = Source("Officials in Kyiv", SourceKind.OFFICIAL, Span(0, len("Officials in Kyiv")))
+    claim = Claim(source=source, stance=Stance.ASSERT, evidence=Span(0, 10))
+    event = replace(_event(parsed, "destroyed", 0, "shelling destroyed a school on Monday"), claims=(claim,))
+    out = _run(parsed, (event,), gaz)
+    assert any(p.name == "Kyiv" for p in out.places)
+    assert [(p.name, p.rule) for p in out.event_mentions[0].locations] == [("Kharkiv", "article")]

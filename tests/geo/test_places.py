@@ -166,3 +166,14 @@ def test_find_places_a_town_spelt_exactly_beats_a_country_spelt_otherwise(gaz: G
 def test_find_places_a_capitalised_dateline_keeps_its_alternate_spelling(gaz: Gazetteer, parse: Parse) -> None:
     places = find_places(parse("RAQQA, Syria (Reuters) - Shelling killed four people on Sunday."), gaz)
     assert any(p.name == "RAQQA" and p.resolved_name == "Ar Raqqah" for p in places)
+
+
+def test_find_places_a_city_beats_a_district_listed_under_its_name(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("Russian missiles hit Kharkiv, Ukraine, overnight."), gaz)
+    kharkiv = next(p for p in places if p.name == "Kharkiv")
+    assert kharkiv.resolved_name == "Kharkiv" and kharkiv.precision is Precision.CITY
+
+
+def test_find_places_a_sentence_opening_noun_is_not_part_of_the_name(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("Residents of Kharkiv fled west on Monday."), gaz)
+    assert [p.name for p in places] == ["Kharkiv"]

@@ -16,7 +16,7 @@ from eventwatch.errors import InputError
 from eventwatch.geo.assign import is_prepositional_object, locate
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
 from eventwatch.geo.places import find_places
-from eventwatch.records import Analysis, EventMention, Place
+from eventwatch.records import Analysis, EventMention, Place, Span
 
 __all__ = ["Candidate", "Gazetteer", "demonym_country", "find_places", "locate", "run"]
 
@@ -45,10 +45,10 @@ def run(analyses: Iterable[Analysis], cfg: Config) -> Iterator[Analysis]:
     done = failed = 0
     for analysis in analyses:
         try:
-            places = _outside_sources(find_places(analysis.parsed, gaz), analysis)
+            places, in_sources = _split_sources(find_places(analysis.parsed, gaz), analysis)
             placed: list[EventMention] = []
             for em in analysis.event_mentions:  # in text order: a later event may name an earlier one again
-                placed.append(replace(em, locations=locate(em, analysis.parsed, places, placed)))
+                placed.append(replace(em, locations=locate(em, analysis.parsed, places, placed, in_sources)))
             mentions = tuple(placed)
         except (ValueError, IndexError) as exc:
             failed += 1
@@ -60,10 +60,11 @@ def run(analyses: Iterable[Analysis], cfg: Config) -> Iterator[Analysis]:
     log.info("geo: %d articles placed, %d failed", done, failed)
 
 
-def _outside_sources(places: tuple[Place, ...], analysis: Analysis) -> tuple[Place, ...]:
+def _split_sources(places: tuple[Place, ...], analysis: Analysis) -> tuple[tuple[Place, ...], frozenset[Span]]:
     """Drop toponyms inside the name of a source ("Fars", "told the BBC"): an outlet named after a province or
     a word the gazetteer knows is who says so, not where (the attribute stage runs first and found them). A
-    place the source phrase governs by a preposition stays: "the prosecutor general of Tehran" is in Tehran."""
+    place the source phrase governs by a preposition ("the prosecutor general of Tehran", "officials in
+    Kyiv") stays an article place, but its span is returned as one that never places an event itself."""
     spans = [
         src.span
         for mention in analysis.event_mentions
@@ -71,8 +72,13 @@ def _outside_sources(places: tuple[Place, ...], analysis: Analysis) -> tuple[Pla
         for src in (claim.source, *claim.source.via)
         if src.span is not None
     ]
-    return tuple(
-        p
-        for p in places
-        if p.span is None or not any(s.contains(p.span) for s in spans) or is_prepositional_object(p, analysis.parsed)
-    )
+    kept: list[Place] = []
+    in_sources: set[Span] = set()
+    for p in places:
+        inside = p.span is not None and any(s.contains(p.span) for s in spans)
+        if inside and p.span is not None:
+            if not is_prepositional_object(p, analysis.parsed):
+                continue
+            in_sources.add(p.span)
+        kept.append(p)
+    return tuple(kept), frozenset(in_sources)

@@ -21,7 +21,7 @@ Syria" → Aleppo; "Idlib and Homs province" keeps both), and repeated mentions 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -261,14 +261,19 @@ def _speech_place(event: EventMention, parsed: ParsedArticle, places: Sequence[P
 
 
 def locate(
-    event: EventMention, parsed: ParsedArticle, places: Sequence[Place], earlier: Sequence[EventMention] = ()
+    event: EventMention,
+    parsed: ParsedArticle,
+    places: Sequence[Place],
+    earlier: Sequence[EventMention] = (),
+    not_here: Collection[Span] = (),
 ) -> tuple[Place, ...]:
     """The event mention's places with ``rule`` set (see module docstring); () if the article has none.
-    ``earlier``: the article's events before this one, already placed (for ``coreference``)."""
+    ``earlier``: the article's events before this one, already placed (for ``coreference``); ``not_here``:
+    spans of places that count for the article but never place an event (inside a source's name)."""
     everything = list(places)
     places = [p for p in places if not _names_an_actor(p, event, parsed)] or everything
     # Affiliations ("president of the US") never place the event itself, but still count for the article.
-    where = [p for p in places if not _is_affiliation(p, parsed)]
+    where = [p for p in places if p.span not in not_here and not _is_affiliation(p, parsed)]
     spans = list(event.evidence)
     subtree = _trigger_subtree(parsed, event.trigger)
     if subtree is not None:

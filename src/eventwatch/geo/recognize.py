@@ -85,6 +85,18 @@ def _is_cap(tok: Token) -> bool:
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
 
 
+def _opens_with_common_noun(doc: Doc, tok: Token) -> bool:
+    """A sentence-opening common noun before "of" is context, not part of a name: "Residents of Kharkiv"."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (
+        tok.is_sent_start
+        and tok.pos_ in ("NOUN", "VERB", "ADJ")
+        and not tok.ent_type_
+        and nxt is not None
+        and nxt.lower_ == "of"
+    )
+
+
 def _runs(doc: Doc) -> Iterator[list[Token]]:
     """Maximal runs of capitalised tokens, with connectors ("al", "-", "of") only inside a run."""
     run: list[Token] = []
@@ -93,6 +105,7 @@ def _runs(doc: Doc) -> Iterator[list[Token]]:
         if (
             _is_cap(tok)
             and not (tok.is_sent_start and tok.lower_ in COMMON_WORDS and not tok.ent_type_)
+            and not _opens_with_common_noun(doc, tok)
             and tok.lower_ not in _OPENING_PREPOSITIONS
         ):
             run.append(tok)

@@ -39,6 +39,7 @@ _FEATURE_BONUS = {
     "PPLL": -0.3,
 }
 _EXACT_BONUS = 2.0
+_OWN_NAME_BONUS = 1.0
 _COUNTRY_BONUS = 3.5
 _ADMIN1_BONUS = 2.5
 _PRECISION_BONUS = 3.0
@@ -100,6 +101,10 @@ def _prior(m: Mention, cand: Candidate, surface: str) -> float:
         score -= _FEATURE_BONUS["PCLI"]
     if cand.source == "aliases.tsv":
         score += 1.0
+    if cand.feature_class == "P" and plain(cand.name) == surface:
+        # A town's own name, not an alternate one: "Kharkiv" is the city, not the district (Vovchanskyi) that
+        # the extract also lists under its seat's name. Units are left to the namesake rule above.
+        score += _OWN_NAME_BONUS
     return score
 
 
