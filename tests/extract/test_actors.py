@@ -234,3 +234,16 @@ def test_actors_relative_pronoun_is_not_the_subject_beside_a_noun(extract_text: 
     refusal = next(m for m in extract_text(text, "2019-10-08").event_mentions if m.plover == "REJECT")
     assert refusal.actor1 is not None and refusal.actor1.text == "European nations"
     assert _codes(refusal.actor1) == (None, "GOV")  # several states: no one country, not the article's
+
+
+def test_actors_unattributed_demand_inside_a_quote_is_the_quoted_person(extract_text: Extract) -> None:
+    text = (
+        "Iranian President Hassan Rouhani spoke in Tehran on Sunday. "
+        '"Those who want peace are welcome. If they are truthful, they must not send weapons to the region."'
+    )
+    demand = next(m for m in extract_text(text, "2019-09-23").event_mentions if m.plover == "REQUEST")
+    assert _codes(demand.actor1) == ("IRN", "GOV")
+
+
+def test_actors_a_us_state_names_the_article_country() -> None:
+    assert article_country(["A gunman opened fire at a shopping mall in Dayton, Ohio, on Sunday."]) == "USA"

@@ -139,3 +139,19 @@ def test_coding_territory_taken_by_the_clause_subject_is_government_regains(extr
     (mention,) = extract_text(text, "2017-01-10").event_mentions
     assert mention.actor1 is not None and (mention.actor1.country, mention.actor1.sector) == ("IRQ", "MIL")
     assert mention.acled_sub == "Government regains territory"
+
+
+def test_coding_us_shooting_by_an_unidentified_gunman_has_no_acled(extract_text: Extract) -> None:
+    text = "A gunman opened fire at a shopping mall in Dayton, Ohio, on Sunday, killing nine people."
+    (mention,) = extract_text(text, "2019-08-05").event_mentions
+    assert mention.plover == "ASSAULT" and mention.acled is None
+    assert mention.actor2 is not None and mention.actor2.text.startswith("a shopping mall")
+
+
+def test_coding_us_shooting_framed_as_terrorism_keeps_its_acled(extract_text: Extract) -> None:
+    text = (
+        "A gunman killed 22 people at a store in El Paso, Texas, on Saturday. Authorities are investigating "
+        "the shooting as domestic terrorism."
+    )
+    attack = next(m for m in extract_text(text, "2019-08-05").event_mentions if m.plover == "ASSAULT")
+    assert (attack.acled, attack.acled_sub) == ("Violence against civilians", "Attack")

@@ -260,6 +260,8 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     # "used chemical weapons against the Syrian people": the target, not the weapon, is the recipient.
     weapon_verb = tok.lemma_.lower() in _WEAPON_VERBS
+    # "opened fire at a mall": "fire" is part of the verb, the target is the recipient.
+    weapon_verb = weapon_verb or tok.lemma_.lower() == "open"
     a2 = (_target(tok) or obj(tok)) if weapon_verb else (obj(tok) or _target(tok))
     a2 = _relative_antecedent(a2, tok)
     if subj is not None and subj.lemma_.lower() in {"strike", "airstrike", "attack", "bombing", "raid"}:
@@ -326,6 +328,17 @@ def _places(tokens: SpacySpan) -> set[str]:
     return out
 
 
+_OPENING_QUOTES = ('"', "“")
+
+
+def _inside_quote(sent: SpacySpan) -> bool:
+    """True when the sentence is part of a quotation: a quote opened earlier in its paragraph is still open at
+    its start, or the sentence opens one itself."""
+    before = sent.doc.text[: sent.start_char]
+    open_quotes = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return open_quotes or sent.text.lstrip().startswith(_OPENING_QUOTES)
+
+
 def _speaker(tok: Token) -> Token | None:
     cur = tok
     for _ in range(8):
@@ -379,9 +392,11 @@ def build(
             and primary.cameo == "100"
             and any(c.lower_ in ("must", "should") for c in pred.children)
         ):
-            # The demand is the speech act; "must not send weapons" is its content, not a negation.
-            # With no speaker in the sentence the author demands it: an official publisher is an actor.
-            actor1, actor2, from_subject, fact = speaker or ctx.author, actor1, False, Factuality.ASSERTED
+            # The demand is the speech act; "must not send weapons" is its content, not a negation. With no
+            # speaker in the sentence, a demand inside a quotation is the quoted person's, and one in the
+            # author's own voice the author's (an official publisher is an actor).
+            quoted = ctx.person_before(doc_offset + sent.start_char) if _inside_quote(sent) else None
+            actor1, actor2, from_subject, fact = speaker or quoted or ctx.author, actor1, False, Factuality.ASSERTED
         if (
             fact is Factuality.PLANNED
             and plover in ("ASSAULT", "COERCE", "SANCTION")

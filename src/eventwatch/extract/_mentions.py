@@ -82,7 +82,9 @@ def _fatalities(cand: Candidate) -> tuple[int | None, int | None]:
     return fat, inj
 
 
-def _to_mention(parsed: ParsedArticle, cand: Candidate, sentence_of: int, folded: bool) -> EventMention:
+def _to_mention(
+    parsed: ParsedArticle, cand: Candidate, sentence_of: int, folded: bool, criminal: bool = False
+) -> EventMention:
     article = parsed.article
     fat, inj = _fatalities(cand)
     acled_type, acled_sub = acled(
@@ -94,6 +96,8 @@ def _to_mention(parsed: ParsedArticle, cand: Candidate, sentence_of: int, folded
         cand.actor2.sector if cand.actor2 else None,
         folded,
     )
+    if criminal:
+        acled_type, acled_sub = None, None
     return EventMention(
         id=_mention_id(article.id, cand),
         article_id=article.id,
@@ -123,6 +127,24 @@ def _sentence_index(parsed: ParsedArticle, offset: int) -> int:
         if sentence.span.start <= offset < sentence.span.end:
             return sentence.index
     return 0
+
+
+# ACLED's United States coverage leaves out gun violence with no political actor or motive (gold/dev README
+# "ACLED": null for non-political mass shootings in the US); a shooting framed as terrorism has a CRM/REB
+# attacker and stays coded.
+_CRIMINAL_VIOLENCE_COUNTRIES = frozenset({"USA"})
+
+
+def _is_criminal_shooting(cand: Candidate, country: str | None) -> bool:
+    """A shooting (or killing by unstated means) by an unidentified gunman in a country whose ACLED coverage
+    leaves out non-political gun violence."""
+    attacker = (cand.actor1.sector or "") if cand.actor1 else "UAF"
+    return (
+        country in _CRIMINAL_VIOLENCE_COUNTRIES
+        and cand.plover == "ASSAULT"
+        and cand.mode in ("firearms", None)
+        and attacker == "UAF"
+    )
 
 
 def _is_folded(cand: Candidate, cands: list[Candidate]) -> bool:
@@ -167,4 +189,7 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
     kept = consolidate(cands, sentence_of, article.published)
     carry_dates(kept, sentence_dates, cands)
     settle_attackers(kept, ctx, article.text)
-    return tuple(_to_mention(parsed, c, sentence_of[id(c)], _is_folded(c, kept)) for c in kept)
+    return tuple(
+        _to_mention(parsed, c, sentence_of[id(c)], _is_folded(c, kept), _is_criminal_shooting(c, ctx.default_country))
+        for c in kept
+    )
