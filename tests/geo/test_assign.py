@@ -233,3 +233,30 @@ def test_run_a_place_in_a_source_name_counts_for_the_article_only(
     out = _run(parsed, (event,), gaz)
     assert any(p.name == "Kyiv" for p in out.places)
     assert [(p.name, p.rule) for p in out.event_mentions[0].locations] == [("Kharkiv", "article")]
+
+
+def test_run_a_sentence_naming_an_unknown_place_does_not_continue_at_the_last_town(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = (
+        "Near Ar Raqqah, two strikes destroyed a checkpoint.\nNear Qzxwvut Zayr, one strike destroyed an oil pump jack."
+    )
+    parsed = parse(text)
+    out = _run(parsed, (_event(parsed, "destroyed an oil", 1, "one strike destroyed an oil pump jack"),), gaz)
+    assert all(p.rule != "context" for p in out.event_mentions[0].locations)
+
+
+def test_run_a_definite_noun_with_its_own_modifiers_names_another_event(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = (
+        "On Saturday, gunmen launched an attack in Kirkuk, Iraq.\n\n"
+        "The attack on December 27th was planned abroad, militia leaders said."
+    )
+    parsed = parse(text)
+    specs = [
+        ("attack", 0, "gunmen launched an attack in Kirkuk", Plover.ASSAULT),
+        ("planned", 1, "The attack on December 27th was planned abroad", Plover.ASSAULT),
+    ]
+    _, second = _events_run(parsed, specs, gaz)
+    assert all(p.rule != "coreference" for p in second.locations)

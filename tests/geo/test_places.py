@@ -177,3 +177,8 @@ def test_find_places_a_city_beats_a_district_listed_under_its_name(gaz: Gazettee
 def test_find_places_a_sentence_opening_noun_is_not_part_of_the_name(gaz: Gazetteer, parse: Parse) -> None:
     places = find_places(parse("Residents of Kharkiv fled west on Monday."), gaz)
     assert [p.name for p in places] == ["Kharkiv"]
+
+
+def test_find_places_a_building_named_after_a_common_word_is_not_a_town(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("Police received the first call about the attack at Fishmongers' Hall in London."), gaz)
+    assert [p.name for p in places] == ["London"]

@@ -98,7 +98,7 @@ COMMON_WORDS = (
         syrians americans ceasefire operation offensive battle war attack strike strikes army's reuters
         ap afp sana fars tass twitter facebook youtube internet european union nations security council
         assembly obama trump putin assad erdogan mother father sun moon star mars venus orange lemon
-        olive cherry apple rose lily grace florence chelsea victoria regina jordan georgia chad
+        olive cherry apple rose lily grace florence chelsea victoria regina jordan georgia chad hall molotov
         """
     )
     | MONTHS_DAYS

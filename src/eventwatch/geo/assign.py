@@ -176,6 +176,26 @@ def _refine(found: list[Place], fallback: Place | None) -> list[Place]:
     return found
 
 
+# PERSON stays a possible place here: the small model tags many transliterated towns so ("Near Dayr Az Zayr").
+_NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "NORP", "MONEY", "QUANTITY"})
+
+
+def _names_an_unknown_place(parsed: ParsedArticle, sentence: Span, places: Sequence[Place]) -> bool:
+    """Whether the sentence opens a locative phrase on a capitalised name that is no known place ("Near Dayr Az
+    Zayr, one strike destroyed ..." where the spelling is not in the gazetteer): it names its own place."""
+    known = [p.span for p in places if p.span is not None]
+    for tok in _tokens_in(parsed, sentence):
+        if tok.lower_ not in ("in", "near", "outside", "at") or tok.i + 1 >= len(tok.doc):
+            continue
+        name = tok.doc[tok.i + 1]
+        if name.pos_ == "PROPN" and name.ent_type_ not in _NOT_PLACE_LABELS:
+            offset = next(pd.offset for pd in parsed.docs if pd.doc is tok.doc)  # token offsets are per paragraph
+            where = offset + name.idx
+            if not any(s.start <= where < s.end for s in known):
+                return True
+    return False
+
+
 def _previous_sentence(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) -> list[Place]:
     """Towns and sites of the sentence before the event's, when the event's own sentence names none: "A U.S.
     strike hit vehicles near Sarmada, Syria. And, a Jan. 3 U.S. strike hit the headquarters compound itself"
@@ -184,6 +204,8 @@ def _previous_sentence(event: EventMention, parsed: ParsedArticle, places: Seque
     confirmed that two suspects were arrested" did not happen in Jakarta."""
     i = event.sentence_index - 1
     if not 0 <= i < event.sentence_index < len(parsed.sentences):
+        return []
+    if _names_an_unknown_place(parsed, parsed.sentences[i + 1].span, places):
         return []
     gap = parsed.article.text[parsed.sentences[i].span.end : parsed.sentences[i + 1].span.start]
     if gap.count("\n") >= 2:
@@ -223,10 +245,14 @@ def _named_before(event: EventMention, parsed: ParsedArticle, earlier: Sequence[
     in Minsk ... The government strengthened security measures during the rally" was in Minsk."""
     if not earlier or not 0 <= event.sentence_index < len(parsed.sentences):
         return []
+    # Only a bare definite noun: "the attack on December 27th" names another attack than the one before.
     nouns = {
         tok.head.lemma_.lower()
         for tok in _tokens_in(parsed, parsed.sentences[event.sentence_index].span)
-        if tok.lower_ in ("the", "this", "that") and tok.dep_ == "det" and tok.head.pos_ == "NOUN"
+        if tok.lower_ in ("the", "this", "that")
+        and tok.dep_ == "det"
+        and tok.head.pos_ == "NOUN"
+        and all(child.dep_ in ("det", "punct") for child in tok.head.children)
     }
     for other in reversed(earlier):
         trigger = _token_at(parsed, other.trigger.start)

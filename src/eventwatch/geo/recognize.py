@@ -211,7 +211,8 @@ def _evidence(
     headed = head is not None and (head in ADMIN_HEADS or head in SITE_HEADS or head in AREA_NOUNS)
     exact = any(c.spelling == text for c in cands)
     if len(match) == 1 and text in COMMON_WORDS:
-        ok = label in _PLACE_LABELS and (text not in ALWAYS_PLACE_WHEN_GPE or label == "GPE")
+        # FAC is a building ("Fishmongers' Hall"), never the gazetteer's town of that common word
+        ok = label in ("GPE", "LOC") and (text not in ALWAYS_PLACE_WHEN_GPE or label == "GPE")
         return "strong" if ok else None
     if not exact:
         # a spelling variant needs a locative cue, and even then the article must agree: "Biden" ≠ Vidin
