@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import TEST_DATA
+from tests.store._records import city, one_event_analysis, variant_text
 
 from eventwatch import fuse, ingest, pipeline
 from eventwatch.config import Config, load_config
 from eventwatch.errors import InputError
-from eventwatch.records import Analysis, Stance, Status
+from eventwatch.records import Analysis, Plover, Source, SourceKind, Stance, Status
 from eventwatch.store import EventDetail, EventFilters, Store, open_store
 
 SEED = TEST_DATA / "seed" / "000_3df5cc3808da9925.txt"
@@ -137,3 +138,40 @@ def test_fuse_store_concurrent_callers_fuse_each_mention_once(
     assert errors == []
     assert sorted(counts) == [0, 0, sum(len(a.event_mentions) for a in analyses)]
     assert _east_aleppo(store).event.status is Status.CONTESTED
+
+
+def test_fuse_store_source_count_does_not_depend_on_what_other_articles_said_of_a_shared_source(
+    tmp_path: Path, cfg: Config
+) -> None:
+    """Two articles' "Officials" share one source row; each claim's voice is what its own article said.
+
+    Russian officials and a Russian governor are one state voice in the Magnitogorsk-like article; another
+    article's Afghan "Officials", stored first, must not split them into two independent sources.
+    """
+    officials_rus = Source("Officials", SourceKind.OFFICIAL, country="RUS")
+    governor = Source("Regional governor Boris Dubrovsky", SourceKind.OFFICIAL, country="RUS")
+    officials_afg = Source("Officials", SourceKind.OFFICIAL, country="AFG")
+    blast = one_event_analysis(
+        variant_text(1),
+        "ev-blast",
+        date="2018-12-31",
+        place=city("Magnitogorsk", 53.41861, 59.04722, "RUS"),
+        sources=(officials_rus, governor),
+    )
+    other = one_event_analysis(
+        variant_text(2),
+        "ev-other",
+        plover=Plover.PROTEST,
+        date="2019-06-01",
+        place=city("Kabul", 34.52813, 69.17233, "AFG"),
+        sources=(officials_afg,),
+    )
+    counts = []
+    for name, order in (("blast-first", [blast, other]), ("other-first", [other, blast])):
+        with open_store(str(tmp_path / f"{name}.db")) as st:
+            for analysis in order:  # one batch per article, fused after each, as `eventwatch run` does
+                st.save(analysis)
+                fuse.fuse_store(st, cfg)
+            blast_event = next(d for d in _events(st) if any(m.article_id == blast.article.id for m in d.mentions))
+            counts.append(blast_event.event.n_sources)
+    assert counts == [1, 1]

@@ -47,13 +47,13 @@ def test_m0003_upgrades_a_version_2_store_filling_its_search_texts(store_url: st
     _downgrade_to_v2(store_url)
     assert "mention_texts" not in table_and_view_names(store_url)
     with open_store(store_url) as store:
-        assert store.schema_version == 3
+        assert store.schema_version == 4  # m0003, then m0004
         assert {e.id for e in store.query_events(EventFilters(text="categorically denied"))} == found != set()
     assert query(store_url, ROWS_SQL) == rows != []
     names = _index_names(store_url)
     assert {ix.name for ix in schema.EVENT_INDEXES} <= names
     assert names.isdisjoint(schema.REPLACED_EVENT_INDEXES)
-    assert [r[0] for r in query(store_url, "SELECT version FROM schema_migrations ORDER BY version")] == [1, 2, 3]
+    assert [r[0] for r in query(store_url, "SELECT version FROM schema_migrations ORDER BY version")] == [1, 2, 3, 4]
 
 
 def test_m0003_index_follows_later_saves(store_url: str, seed: Analysis) -> None:

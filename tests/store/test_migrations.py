@@ -16,7 +16,7 @@ from tests.store._db import execute, query, table_and_view_names
 
 # Digest of schema.py's tables (names, columns, types, nullability). When this test fails you changed the
 # schema: freeze the tables m0001 creates, add a migration step for the change, then update the digest.
-SCHEMA_DIGEST = "1a04e00bf90a102dbb2f44b94a3f7ee7cce22c56"
+SCHEMA_DIGEST = "9ec2434affe5623fe1b5a129de8699e43094c496"
 
 
 def _migrations(store_url: str) -> list[tuple[int, str, str]]:
@@ -33,7 +33,12 @@ def _schema_text() -> str:
 
 def test_open_new_store_records_every_migration(store_url: str) -> None:
     open_store(store_url).close()
-    assert [(v, name) for v, name, _ in _migrations(store_url)] == [(1, "initial"), (2, "fusion"), (3, "text_search")]
+    assert [(v, name) for v, name, _ in _migrations(store_url)] == [
+        (1, "initial"),
+        (2, "fusion"),
+        (3, "text_search"),
+        (4, "claim_origin"),
+    ]
 
 
 def test_reopen_applies_nothing_again(store_url: str, seed: Analysis) -> None:

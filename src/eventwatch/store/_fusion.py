@@ -248,8 +248,9 @@ def _claims(conn: sa.Connection, mention_ids: list[str]) -> list[FusionClaimRow]
             src.c.affiliation.label("source_affiliation"),
             sa.func.coalesce(origin.c.name, src.c.name).label("origin_name"),
             sa.func.coalesce(origin.c.kind, src.c.kind).label("origin_kind"),
-            sa.case((origin.c.id.is_(None), src.c.country), else_=origin.c.country).label("origin_country"),
-            sa.case((origin.c.id.is_(None), src.c.affiliation), else_=origin.c.affiliation).label("origin_affiliation"),
+            # As the claim's own article gave them, not the shared (order-dependent) sources row.
+            c.c.origin_country,
+            c.c.origin_affiliation,
             c.c.stance,
             c.c.is_hedged,
             c.c.about,

@@ -150,6 +150,7 @@ def _mention_row(m: EventMention, event_id: str | None) -> Row:
 def _claim_rows(m: EventMention, idx: int, claim: Claim, tables: dict[str, list[Row]]) -> None:
     sid = source_id(claim.source)
     claim_id = _digest(m.id, idx, sid, claim.stance, claim.evidence.start, claim.evidence.end)
+    origin = ([claim.source, *_chain(claim.source)])[-1]  # the last relay ("via Reuters"), else the source
     tables["claims"].append(
         {
             "id": claim_id,
@@ -165,6 +166,8 @@ def _claim_rows(m: EventMention, idx: int, claim: Claim, tables: dict[str, list[
             **_span_cols(claim.cue_span, "cue_"),
             **_span_cols(claim.evidence, "evidence_"),
             "about": claim.about,
+            "origin_country": origin.country,
+            "origin_affiliation": origin.affiliation,
         }
     )
     for src in _chain(claim.source, include_self=True):

@@ -328,6 +328,19 @@ FUSION_EVENT_COLUMNS = (
 for _col in FUSION_EVENT_COLUMNS:
     events.append_column(_col)
 
+# --- Claim origins (migration m0004_claim_origin) ------------------------------------------------------------
+# The country and affiliation of a claim's origin (its last relay, else its source) as *its own article* gave
+# them. The shared ``sources`` row keeps the smallest value any article gave, which changes as articles arrive
+# ("Officials" of one article and of another share a row), so independence keys read from it made a fused
+# event's source count depend on the order articles were stored in.
+
+CLAIM_ORIGIN_COLUMNS = (
+    sa.Column("origin_country", sa.Text),
+    sa.Column("origin_affiliation", sa.Text),
+)
+for _col in CLAIM_ORIGIN_COLUMNS:
+    claims.append_column(_col)
+
 event_aliases = sa.Table(
     "event_aliases",
     metadata,
