@@ -25,6 +25,7 @@ from eventwatch.extract.coding import cameo_root, refine_mode
 from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.modality import factuality, is_generic_present
 from eventwatch.extract.triggers import Trigger, find_triggers, obj, subject
+from eventwatch.extract.type_model import reconsider_type
 from eventwatch.records import Actor, Casualties, Factuality, Span
 
 if TYPE_CHECKING:
@@ -380,7 +381,9 @@ def build(
             mode = "heavy-weapons"  # ACLED: Shelling/artillery/missile attack
         if mode is None and primary.plover == "ASSAULT" and primary.token.lemma_.lower() in _AIR_BY_DEFAULT:
             mode = "aerial"
-        plover = primary.plover
+        plover = reconsider_type(primary.token, primary.plover)
+        if plover != primary.plover:
+            mode = None  # the lexicon's mode belongs to the sense the model overruled
         material = plover in _MATERIAL
         a1_tok, a2_tok, from_subject = _arguments(primary, pred, group)
         actor1 = resolve(a1_tok, doc_offset, ctx, material) if a1_tok is not None else None
