@@ -53,9 +53,25 @@ def test_fuse_mentions_other_city_same_day_stays_apart() -> None:
     assert plan.event_of["a1"] != plan.event_of["b3"]
 
 
-def test_fuse_mentions_two_mentions_of_one_article_never_merge() -> None:
-    same_article = replace(STRIKE_B, article_id="A")
-    plan = fuse_mentions([], [STRIKE_A, same_article], PARAMS)
+def test_fuse_mentions_two_events_of_one_article_never_merge() -> None:
+    text = "rebels shelled the government-held western districts of Aleppo"
+    shelling = replace(STRIKE_B, article_id="A", text=text, actors=("syrian rebels",))
+    reported = replace(STRIKE_A, id="c1", home_id="ev-c1", article_id="C")
+    plan = fuse_mentions([], [STRIKE_A, shelling, reported], PARAMS)
+    assert plan.event_of["a1"] != plan.event_of["b1"]
+
+
+def test_fuse_mentions_one_event_split_in_one_article_merges() -> None:
+    # The extract stage left "Turkey began a military offensive ..." twice in one article (fusion dev set).
+    split = replace(STRIKE_B, article_id="A")
+    plan = fuse_mentions([], [STRIKE_A, split], PARAMS)
+    assert plan.event_of["a1"] == plan.event_of["b1"]
+
+
+@pytest.mark.parametrize("change", [{"date": "2016-10-17"}, {"latitude": HOMS[0], "longitude": HOMS[1]}])
+def test_fuse_mentions_split_needs_the_same_day_and_place(change: dict[str, object]) -> None:
+    other = replace(STRIKE_B, article_id="A", **change)  # type: ignore[arg-type]
+    plan = fuse_mentions([], [STRIKE_A, other], PARAMS)
     assert plan.event_of["a1"] != plan.event_of["b1"]
 
 
@@ -191,3 +207,56 @@ def test_actor_keys_unidentified_attacker_is_no_actor() -> None:
     from eventwatch.fuse import cross
 
     assert cross.actor_keys("unidentified attacker", countries=["SYR"]) == ("c:SYR",)
+
+
+# The article of KILLED also reports the attack on the US Embassy in Baghdad, which a later reference to the
+# strike "at a Baghdad airport" meets first (same city); the main report, placed only in Iraq, fits the whole
+# event better (fusion dev set, soleimani-airstrike).
+EMBASSY = _mention(
+    "s5",
+    "S1",
+    "the December 31 attack on the United States Embassy in Baghdad",
+    date="2019-12-31",
+    latitude=33.3152,
+    longitude=44.3661,
+    country="IRQ",
+    acled=None,
+    actors=("united states embassy in baghdad",),
+)
+AIRPORT = _mention(
+    "s6",
+    "S6",
+    "the US airstrike that killed Iranian general, Qasem Soleimani at a Baghdad airport",
+    date="2020-01-08",
+    latitude=33.3152,
+    longitude=44.3661,
+    country="IRQ",
+    actors=("iran", "c:IRN"),
+)
+WEEK = _mention(
+    "s7",
+    "S7",
+    "a United States military airstrike in Iraq",
+    date="2020-01-02",
+    date_precision="week",
+    latitude=33.0,
+    longitude=44.0,
+    place_precision="country",
+    country="IRQ",
+    actors=("iranian commander general qasem soleimani", "c:IRN"),
+)
+
+
+def test_fuse_mentions_the_article_mention_that_fits_the_event_best_takes_its_place() -> None:
+    plan = fuse_mentions([], [KILLED, EMBASSY, AIRPORT, WEEK, RECALLED], PARAMS)
+    assert plan.event_of["s1"] == plan.event_of["s2"] == plan.event_of["s6"] == plan.event_of["s7"]
+    assert plan.event_of["s5"] != plan.event_of["s1"]
+
+
+def test_fuse_mentions_slot_contest_is_incremental_and_order_free() -> None:
+    items = [KILLED, EMBASSY, AIRPORT, WEEK, RECALLED]
+    batch = fuse_mentions([], items, PARAMS)
+    first = fuse_mentions([], items[:2], PARAMS)
+    fused = [replace(m, event_id=first.event_of[m.id]) for m in items[:2]]
+    assert fuse_mentions(fused, items[2:], PARAMS).event_of == batch.event_of
+    assert fuse_mentions([], items[::-1], PARAMS).event_of == batch.event_of
