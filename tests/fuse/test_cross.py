@@ -260,3 +260,34 @@ def test_fuse_mentions_slot_contest_is_incremental_and_order_free() -> None:
     fused = [replace(m, event_id=first.event_of[m.id]) for m in items[:2]]
     assert fuse_mentions(fused, items[2:], PARAMS).event_of == batch.event_of
     assert fuse_mentions([], items[::-1], PARAMS).event_of == batch.event_of
+
+
+PARIS = (48.8566, 2.3522)
+NOVEMBER = _mention(
+    "p1",
+    "P1",
+    "which condemned the 13 November attacks in Paris",
+    date="2015-11-13",
+    latitude=PARIS[0],
+    longitude=PARIS[1],
+    country="FRA",
+    acled="Battles",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "merges"),
+    [("last year’s terror attacks in Paris", True), ("the terror attacks in Paris", False)],
+)
+def test_fuse_mentions_last_years_reference_reaches_the_year_before(text: str, merges: bool) -> None:
+    # The extract stage dates "last year's attacks" by the March 2016 report's day (fusion dev set, paris-attacks).
+    later = replace(NOVEMBER, id="p2", home_id="ev-p2", article_id="P2", text=text, date="2016-03-03")
+    plan = fuse_mentions([], [NOVEMBER, later], PARAMS)
+    assert (plan.event_of["p1"] == plan.event_of["p2"]) is merges
+
+
+def test_fuse_mentions_last_months_reference_reaches_the_month_before_across_a_new_year() -> None:
+    december = replace(NOVEMBER, date="2015-12-05")
+    later = replace(NOVEMBER, id="p2", home_id="ev-p2", article_id="P2", text="last month's attacks in Paris")
+    plan = fuse_mentions([], [december, replace(later, date="2016-01-10")], PARAMS)
+    assert plan.event_of["p1"] == plan.event_of["p2"]

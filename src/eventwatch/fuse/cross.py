@@ -19,6 +19,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -113,6 +114,19 @@ _PRECISE = frozenset({"point", "district", "city", "admin2"})
 # A definite description ("the strike that killed ...", "last week's attack") names an event the reader is
 # expected to know: an earlier one, whatever the date of the sentence it stands in.
 _REFERENCE = re.compile(r"(?i)(?:the|last|that|this)\b")
+# "last year's attacks in Paris" in a March 2016 report: the extract stage dates the sentence (the report's day),
+# but the event lies anywhere in the calendar year (month) before it, farther back than background_days reaches.
+_LAST_PERIOD = re.compile(r"(?i)last (year|month)(?:['’]s)?\b")
+
+
+def _last_period(days: tuple[int, int], unit: str) -> tuple[int, int]:
+    """The calendar year or month before the one ``days`` ends in (proleptic ordinals, inclusive)."""
+    end = date.fromordinal(days[1])
+    if unit.casefold() == "year":
+        return date(end.year - 1, 1, 1).toordinal(), date(end.year - 1, 12, 31).toordinal()
+    first = date(end.year, end.month, 1)
+    before = date.fromordinal(first.toordinal() - 1)
+    return date(before.year, before.month, 1).toordinal(), first.toordinal() - 1
 
 
 def _arrays(mentions: Sequence[FusionMention], params: FusionParams) -> MentionArrays:
@@ -133,7 +147,10 @@ def _arrays(mentions: Sequence[FusionMention], params: FusionParams) -> MentionA
             exact[k] = days[0] == days[1] and m.date_precision == "day" and not (is_reference or m.is_planned)
             if m.date_precision == "week":
                 lo[k], hi[k] = lo[k] - 3, hi[k] + 3
-            if is_reference:  # "the strike last week": its date is vague, and earlier than the report's
+            last = _LAST_PERIOD.match(m.text)
+            if last and m.date_precision in (None, "day", "week"):  # a month or year the extract stage resolved stays
+                lo[k], hi[k] = _last_period(days, last.group(1))
+            elif is_reference:  # "the strike last week": its date is vague, and earlier than the report's
                 lo[k] -= params.background_days
             if m.is_planned:  # "the army will storm ...": the occurrence comes after the announcement
                 hi[k] += params.background_days
