@@ -56,3 +56,17 @@ def test_merge_a_list_item_whose_count_equals_other_items_stays_an_event(extract
     evidence = [text[m.evidence[0].start : m.evidence[0].end] for m in mentions]
     assert len(mentions) == 3, evidence
     assert not any("conducted four strikes" in e for e in evidence)
+
+
+def test_merge_operation_whose_purpose_is_described_joins_the_operation_already_reported(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "Government troops launched a ground offensive near Marib on Sunday, officials said.\n"
+        "Rebels shelled a market in Taiz the same day.\n"
+        "“….the army offensive near Marib is aimed at cutting the rebels’ supply lines to the city.”"
+    )
+    mentions = extract_text(text, "2021-02-08").event_mentions
+    assert not any(m.evidence[0].slice(text).lstrip(".").startswith("the army offensive") for m in mentions)
+    offensive = next(m for m in mentions if "ground offensive" in m.evidence[0].slice(text))
+    assert any("is aimed at" in span.slice(text) or "army offensive" in span.slice(text) for span in offensive.evidence)

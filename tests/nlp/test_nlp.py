@@ -63,3 +63,13 @@ def test_load_model_leaves_out_the_unused_sentence_recognizer() -> None:
     nlp = load_model(load_config().spacy_model)
     assert "senter" not in nlp.component_names
     assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+
+
+def test_nlp_splits_a_dot_glued_to_the_next_word_off_it() -> None:
+    """Scraped quotes glue an ellipsis's last dot to the next word: "….the army" must keep its determiner."""
+    cfg = load_config()
+    doc = load_model(cfg.spacy_model)("“….the Syrian army operation is aimed at two objectives. See example.com.")
+    words = [t.text for t in doc]
+    assert "the" in words and ".the" not in words
+    assert any(t.text == "the" and t.dep_ == "det" for t in doc)
+    assert "example.com" in words  # a dot inside a word is untouched

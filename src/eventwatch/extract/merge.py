@@ -136,6 +136,9 @@ def merge_mentions(cands: list[Candidate]) -> None:
         earlier = [c for c in live[:i] if c.merged_into is None]
         if cand.is_anaphor:
             same = [c for c in reversed(earlier) if c.plover == cand.plover]
+            # "the operation" names an earlier operation before any other act of its type.
+            lemma = cand.trigger.token.lemma_.lower()
+            same.sort(key=lambda c: c.trigger.token.lemma_.lower() != lemma)
             # An anaphor refers to something that happened, not to a threatened or possible act.
             target = next((c for c in same if c.factuality in (Factuality.ASSERTED, Factuality.REPORTED)), None)
             if target is not None:

@@ -29,6 +29,8 @@ _DEFINITE = frozenset(["the", "this", "these", "that", "those", "its", "their", 
 _CAMEO_ROOTS = frozenset({"17", "18", "19", "20", "14", "15"})
 _SELF_REPORTING = frozenset({"ceasefire", "warrant", "phone", "access"})
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis"})
+# Predicates that state what an act is for, not that it took place ("is aimed at", "was designed to").
+_PURPOSE_PREDICATES = frozenset({"aim", "intend", "design", "mean"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,8 +209,13 @@ def _noun_reported(tok: Token) -> tuple[bool, bool]:
     if anchor.dep_ in ("attr", "compound") or (anchor.dep_ == "pobj" and anchor.head.lower_ in ("as", "including")):
         return False, False
     specified = _is_specified(tok)
-    anaphor = not specified and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)
+    is_definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)
+    anaphor = not specified and is_definite
     head = anchor.head
+    if is_definite and anchor.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _PURPOSE_PREDICATES:
+        # "The army's operation in X is aimed at ...": a definite act whose purpose is described is one the
+        # article already reported, however specified its phrase; it joins that act rather than being new.
+        return True, True
     if anchor.dep_ in ("nsubj", "nsubjpass") and head.lemma_ != "be":
         return True, anaphor
     if anchor.dep_ in ("dobj", "xcomp") and head.lemma_.lower() in W.LIGHT_VERBS:

@@ -21,6 +21,12 @@ def load_model(name: str) -> Language:
     import spacy
 
     try:
-        return spacy.load(name, exclude=["senter"])
+        nlp = spacy.load(name, exclude=["senter"])
     except OSError as exc:
         raise ConfigError(f"nlp: spaCy model package {name!r} is not installed; run `make setup`") from exc
+    # Scraped quotes glue an ellipsis's last dot to the next word ("….the Syrian army"); spaCy keeps ".the" as one
+    # token (a PROPN), which hides the determiner. A dot before a lowercase letter opens no English word.
+    from spacy.util import compile_prefix_regex
+
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, r"\.(?=[a-z])"]).search
+    return nlp
