@@ -9,6 +9,7 @@ bits (two names sharing a bit by chance is rare with a handful of actors per men
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import math
@@ -59,8 +60,12 @@ _CALENDAR = frozenset(
 _US = re.compile(r"\b(?:U\.S\.(?:A\.)?|USA?\b)")
 
 
-def _words(text: str) -> list[tuple[str, bool]]:
-    """Content words of ``text`` as (stem, is a name), in order; stopwords dropped."""
+@functools.lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[tuple[str, bool], ...]:
+    """Content words of ``text`` as (stem, is a name), in order; stopwords dropped.
+
+    Cached: each fusion batch featurises its whole neighbourhood, mostly mentions seen in earlier batches.
+    """
     text = _US.sub("United States", text)
     words = []
     starts_sentence = True
@@ -72,7 +77,7 @@ def _words(text: str) -> list[tuple[str, bool]]:
             # A four-letter prefix is a crude stem: "strikes"/"strike", "Iranian"/"Iran", "poisoned"/"poison".
             words.append((folded[:STEM_CHARS], is_name))
         starts_sentence = text[m.end() : m.end() + 2].lstrip(" ").startswith((".", "|", "\n"))
-    return words
+    return tuple(words)
 
 
 def _tokens(words: Sequence[tuple[str, bool]]) -> list[tuple[str, float]]:

@@ -8,7 +8,7 @@ assigning the same new mentions: SQLite by ``BEGIN IMMEDIATE``, PostgreSQL by a 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -206,14 +206,53 @@ def _lock(conn: sa.Connection) -> None:
         conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_FUSION_LOCK_KEY)))
 
 
-def _ensure_events(conn: sa.Connection, ids: set[str], by_event: dict[str, FusionMentionRow], now: str) -> None:
+def _ensure_events(conn: sa.Connection, ids: set[str], by_event: dict[str, FusionMentionRow], now: str) -> set[str]:
     """Create the row of an event named after a mention whose single-article event was merged away before
-    (or that was stored without one); its record is filled in when the neighbourhood's records are written."""
+    (or that was stored without one); returns the ids created, whose records are written with the others."""
     have = set(conn.scalars(sa.select(_e.c.id).where(_e.c.id.in_(sorted(ids)))))
     for event_id in sorted(ids - have):
         r = by_event[event_id]
         values = {"plover": r.plover, "status": Status.SINGLE_SOURCE, "first_seen": r.first_seen or now}
         conn.execute(_e.insert().values(id=event_id, n_mentions=0, n_articles=0, **values))
+    return ids - have
+
+
+# Events per chunk of records: their mention ids go in one IN (...) list, which must stay well under SQLite's
+# bound-parameter limit (32,766) even for events with many mentions.
+_IN_CHUNK = 200
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
+    for i in range(0, len(ids), _IN_CHUNK):
+        yield list(ids[i : i + _IN_CHUNK])
+
+
+def _write_records(conn: sa.Connection, event_ids: Sequence[str], summarize: SummarizeFn) -> None:
+    """Recompute and write the record of each event in ``event_ids``, reading their mentions, claims and
+    casualties with a few queries per chunk of events rather than three per event."""
+    for chunk in _chunks(event_ids):
+        members: dict[str, list[FusionMentionRow]] = defaultdict(list)
+        for r in _rows(conn, _mention_query().where(_m.c.event_id.in_(chunk))):
+            members[r.event_id or ""].append(r)
+        event_of = {r.id: eid for eid, rs in members.items() for r in rs}
+        mention_ids = sorted(event_of)
+        claims: dict[str, list[FusionClaimRow]] = defaultdict(list)
+        casualties: dict[str, list[FusionCasualtyRow]] = defaultdict(list)
+        # One query for the whole chunk keeps each event's claims in the order summarize relies on.
+        for c in _claims(conn, mention_ids):
+            claims[event_of[c.event_mention_id]].append(c)
+        for k in _casualties(conn, mention_ids):
+            casualties[event_of[k.event_mention_id]].append(k)
+        records = {
+            event_id: summarize(
+                FusedEventInput(
+                    event_id, tuple(ms), tuple(claims.get(event_id, ())), tuple(casualties.get(event_id, ()))
+                )
+            )
+            for event_id in chunk
+            if (ms := members.get(event_id))
+        }
+        _write_record_rows(conn, records)
 
 
 def _point_aliases(conn: sa.Connection, aliases: dict[str, str], live: set[str], now: str) -> None:
@@ -279,34 +318,42 @@ def _casualties(conn: sa.Connection, mention_ids: list[str]) -> list[FusionCasua
     return [FusionCasualtyRow(**r._asdict()) for r in rows]
 
 
-def _write_record(conn: sa.Connection, event_id: str, update: FusedEventUpdate) -> None:
-    conn.execute(_e.update().where(_e.c.id == event_id).values(**update.columns))
-    conn.execute(s.event_casualties.delete().where(s.event_casualties.c.event_id == event_id))
-    if update.casualties:
-        conn.execute(
-            s.event_casualties.insert(),
-            [
-                {
-                    "event_id": event_id,
-                    "kind": b.kind,
-                    "bound": b.bound,
-                    "value": b.value,
-                    "event_mention_id": b.event_mention_id,
-                    "source": b.source,
-                }
-                for b in update.casualties
-            ],
-        )
-    fc = s.fused_claims
-    conn.execute(fc.delete().where(fc.c.event_id == event_id))
-    if update.claims:
-        conn.execute(
-            fc.insert(),
-            [
-                {"claim_id": cid, "event_id": event_id, "status": st, "independence_key": key, "is_independent": ind}
-                for cid, st, key, ind in update.claims
-            ],
-        )
+def _write_record_rows(conn: sa.Connection, records: dict[str, FusedEventUpdate]) -> None:
+    """Write the records of several events with one statement per table (executemany), not five per event."""
+    if not records:
+        return
+    ids = sorted(records)
+    columns = sorted({col for r in records.values() for col in r.columns})
+    update = (
+        _e.update().where(_e.c.id == sa.bindparam("event_id_")).values({c: sa.bindparam(f"v_{c}") for c in columns})
+    )
+    conn.execute(
+        update, [{"event_id_": eid, **{f"v_{c}": records[eid].columns.get(c) for c in columns}} for eid in ids]
+    )
+    ec, fc = s.event_casualties, s.fused_claims
+    conn.execute(ec.delete().where(ec.c.event_id.in_(ids)))
+    casualty_rows = [
+        {
+            "event_id": eid,
+            "kind": b.kind,
+            "bound": b.bound,
+            "value": b.value,
+            "event_mention_id": b.event_mention_id,
+            "source": b.source,
+        }
+        for eid in ids
+        for b in records[eid].casualties
+    ]
+    if casualty_rows:
+        conn.execute(ec.insert(), casualty_rows)
+    conn.execute(fc.delete().where(fc.c.event_id.in_(ids)))
+    claim_rows = [
+        {"claim_id": cid, "event_id": eid, "status": st, "independence_key": key, "is_independent": ind}
+        for eid in ids
+        for cid, st, key, ind in records[eid].claims
+    ]
+    if claim_rows:
+        conn.execute(fc.insert(), claim_rows)
 
 
 def fuse(conn: sa.Connection, plan: PlanFn, summarize: SummarizeFn, reach_days: int, now: str) -> int:
@@ -327,7 +374,7 @@ def fuse(conn: sa.Connection, plan: PlanFn, summarize: SummarizeFn, reach_days: 
     live = set(decided.event_of.values())
     before = {eid for mid in decided.event_of if (eid := rows[mid].event_id) is not None}
     by_event = {eid: rows[mid] for mid, eid in sorted(decided.event_of.items(), reverse=True)}
-    _ensure_events(conn, live, by_event, now)
+    created = _ensure_events(conn, live, by_event, now)
     moved = [{"mid": mid, "eid": eid} for mid, eid in sorted(decided.event_of.items()) if rows[mid].event_id != eid]
     if moved:
         conn.execute(_m.update().where(_m.c.id == sa.bindparam("mid")).values(event_id=sa.bindparam("eid")), moved)
@@ -351,13 +398,12 @@ def fuse(conn: sa.Connection, plan: PlanFn, summarize: SummarizeFn, reach_days: 
     gone = sorted(before - live)
     if gone:
         conn.execute(_e.delete().where(_e.c.id.in_(gone)))
-    for event_id in sorted(live):
-        members = _rows(conn, _mention_query().where(_m.c.event_id == event_id))
-        ids = [r.id for r in members]
-        record = summarize(
-            FusedEventInput(event_id, tuple(members), tuple(_claims(conn, ids)), tuple(_casualties(conn, ids)))
-        )
-        _write_record(conn, event_id, record)
+    # Only events whose members changed get a new record: a record is a function of its members, their claims
+    # (each with its own origin, m0004) and casualties, so the others' records stand. Recomputing the whole
+    # neighbourhood made each batch cost grow with the store.
+    changed = {decided.event_of[mid] for mid in new_ids} | {m["eid"] for m in moved} | created
+    changed |= {eid for m in moved if (eid := rows[m["mid"]].event_id) is not None}
+    _write_records(conn, sorted(changed & live), summarize)
     return len(new_ids)
 
 
