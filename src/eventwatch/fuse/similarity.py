@@ -103,30 +103,33 @@ _COUNTRY_STEMS = _country_stems()
 NAME_MASK_WORDS = 4  # 256 bits: two reports with a handful of names each rarely share a bit by chance
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _text_row(text: str, dims: int) -> tuple[tuple[int, ...], tuple[float, ...], int]:
+    """One text's hashed bag-of-words (columns, weights) and its name-stem mask; cached like ``_words``."""
+    words = _words(text)
+    mask = 0
+    for stem, is_name in words:
+        if is_name and stem not in _COUNTRY_STEMS and stem not in _CALENDAR:
+            mask |= 1 << _bucket(stem, 64 * NAME_MASK_WORDS)
+    tokens = _tokens(words)
+    return tuple(_bucket(token, dims) for token, _ in tokens), tuple(weight for _, weight in tokens), mask
+
+
 def text_features(texts: Sequence[str], dims: int) -> tuple[FloatArray, npt.NDArray[np.uint64]]:
     """Per text, in one pass: an L2-normalised hashed bag-of-words row (zero without content words) and a
     256-bit mask (``NAME_MASK_WORDS`` x uint64) with one bit per name stem, country and calendar names left out."""
     out = np.zeros((len(texts), dims), dtype=np.float32)
     masks = np.zeros((len(texts), NAME_MASK_WORDS), dtype=np.uint64)
-    cache: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
     weights: list[float] = []
     for row, text in enumerate(texts):
-        words = _words(text)
-        mask = 0
-        for stem, is_name in words:
-            if is_name and stem not in _COUNTRY_STEMS and stem not in _CALENDAR:
-                mask |= 1 << _bucket(stem, 64 * NAME_MASK_WORDS)
+        text_cols, text_weights, mask = _text_row(text, dims)
         if mask:
             masks[row] = [(mask >> (64 * w)) & 0xFFFFFFFFFFFFFFFF for w in range(NAME_MASK_WORDS)]
-        for token, weight in _tokens(words):
-            col = cache.get(token)
-            if col is None:
-                col = cache[token] = _bucket(token, dims)
-            rows.append(row)
-            cols.append(col)
-            weights.append(weight)
+        rows.extend([row] * len(text_cols))
+        cols.extend(text_cols)
+        weights.extend(text_weights)
     np.add.at(out, (np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)), np.asarray(weights, np.float32))
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     np.divide(out, norms, out=out, where=norms > 0)

@@ -7,9 +7,11 @@ assigning the same new mentions: SQLite by ``BEGIN IMMEDIATE``, PostgreSQL by a 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -174,21 +176,79 @@ def _effective_date() -> sa.ColumnElement[str]:
     return sa.func.coalesce(_m.c.date, _a.c.published)
 
 
+def _days(iso: str | None) -> tuple[date, date] | None:
+    """The first and last day an ISO date, month or year covers; None when absent or unreadable."""
+    if not iso:
+        return None
+    parts = iso[:10].split("-")
+    try:
+        if len(parts) >= 3:
+            day = date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return day, day
+        year = int(parts[0])
+        if len(parts) == 2:
+            month = int(parts[1])
+            return date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+# A reference that opens "last year's ..." / "last month's ..." is dated by its report, but fusion compares it
+# with the whole calendar year (month) before (fuse/cross.py): the candidate windows must reach that far too.
+_LAST_PERIOD = re.compile(r"(?i)last (year|month)(?:['’]s)?\b")
+_LAST_PERIOD_PREFIXES = ("last year", "last month")
+
+
+def _windows(new: Sequence[FusionMentionRow], reach_days: int) -> list[tuple[date, date]]:
+    """The merged day windows, ``reach_days`` around each new mention's date, that candidates must fall in."""
+    spans = []
+    for m in new:
+        days = _days(m.date or m.published)
+        if days is None:
+            continue
+        lo, hi = days
+        last = _LAST_PERIOD.match(m.evidence_text or "")
+        if last:
+            lo = (
+                date(lo.year - 1, 1, 1)
+                if last.group(1).lower() == "year"
+                else (lo.replace(day=1) - timedelta(days=1)).replace(day=1)
+            )
+        spans.append((lo - timedelta(days=reach_days), hi + timedelta(days=reach_days)))
+    merged: list[tuple[date, date]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1] + timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _overlaps(eff: sa.ColumnElement[str], lo: date, hi: date) -> sa.ColumnElement[bool]:
+    """Whether an ISO date of any precision (year, month or day; compared as strings, as stored) overlaps
+    ``[lo, hi]``: "2016" and "2016-10" sort before "2016-10-03" yet cover it, so they are named outright."""
+    first, last = lo.isoformat(), hi.isoformat()
+    return (eff <= last) & ((eff >= first) | eff.in_([first[:4], first[:7]]))
+
+
 def _candidates(conn: sa.Connection, new: Sequence[FusionMentionRow], reach_days: int) -> list[FusionMentionRow]:
     """Every mention of the fused events that have a mention of the new mentions' types dated within
-    ``reach_days`` of theirs (whole events: fusion re-clusters them and must see all their mentions).
+    ``reach_days`` of one of theirs (whole events: fusion re-clusters them and must see all their mentions).
 
-    Dates are ISO strings of varying precision, so the SQL filter works on whole years (a superset, cheap on
-    the date index); fusion's own blocking then compares exact intervals.
+    The SQL filter is a superset of what fusion's own blocking compares: a window per new mention (merged), and
+    any stored "last year's ..." reference within a year, whose own window reaches back that far.
     """
     fused = sa.select(s.fused_mentions.c.event_mention_id)
     plovers = sorted({str(m.plover) for m in new})
-    years = sorted({int(d[:4]) for m in new if (d := m.date or m.published) and d[:4].isdigit()})
+    windows = _windows(new, reach_days)
     eff = _effective_date()
-    when: list[sa.ColumnElement[bool]] = []
-    if years:
-        pad = reach_days // 365 + 1
-        when.append(eff.between(str(years[0] - pad), f"{years[-1] + pad}-99"))
+    when: list[sa.ColumnElement[bool]] = [_overlaps(eff, lo, hi) for lo, hi in windows]
+    if windows:
+        opening = sa.func.lower(sa.func.substr(_a.c.text, _m.c.evidence_start + 1, 10))
+        is_last_period = sa.or_(*(opening.startswith(p) for p in _LAST_PERIOD_PREFIXES))
+        latest = windows[-1][1] + timedelta(days=2 * 366)
+        when.append(is_last_period & _overlaps(eff, windows[0][0], latest))
     if any(not (m.date or m.published) for m in new):
         when.append(eff.is_(None))
     if not when:
@@ -256,11 +316,25 @@ def _write_records(conn: sa.Connection, event_ids: Sequence[str], summarize: Sum
 
 
 def _point_aliases(conn: sa.Connection, aliases: dict[str, str], live: set[str], now: str) -> None:
-    """Record where each old id now resolves; an id that names an event again is no alias any more."""
+    """Record where each old id now resolves; an id that names an event again is no alias any more.
+
+    Only aliases that are new or point elsewhere are written: the neighbourhood repeats most of them each batch.
+    """
     al = s.event_aliases
-    if live:
-        conn.execute(al.delete().where(al.c.alias_id.in_(sorted(live))))
-    for old, new in sorted(aliases.items()):
+    live_ids = sorted(live)
+    for chunk in _chunks(live_ids):
+        conn.execute(al.delete().where(al.c.alias_id.in_(chunk)))
+    olds = sorted(aliases)
+    stored: dict[str, str] = {}
+    for chunk in _chunks(olds):
+        stored.update(
+            (r.alias_id, r.event_id)
+            for r in conn.execute(sa.select(al.c.alias_id, al.c.event_id).where(al.c.alias_id.in_(chunk)))
+        )
+    for old in olds:
+        new = aliases[old]
+        if stored.get(old) == new:
+            continue
         stmt = _insert(conn, al).values(alias_id=old, event_id=new, merged_at=now)
         conn.execute(stmt.on_conflict_do_update(index_elements=[al.c.alias_id], set_={"event_id": new}))
 
