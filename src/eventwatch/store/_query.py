@@ -6,6 +6,7 @@ are literal characters.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -74,12 +75,22 @@ def fill_mention_texts(conn: sa.Connection, article_id: str | None = None) -> No
     and resolved name (each distinct value once). The caller owns the transaction; the index (FTS5 on SQLite,
     pg_trgm GIN on PostgreSQL) follows the table by itself.
     """
+    if article_id is None:
+        conn.execute(_fill_statement(False))
+    else:
+        conn.execute(_fill_statement(True), {"article_id": article_id})
+
+
+@functools.cache
+def _fill_statement(per_article: bool) -> sa.Insert:
+    """The INSERT ... SELECT of :func:`fill_mention_texts`, built once (building it cost more than running it
+    for one article); ``per_article`` adds a bound ``article_id`` filter."""
     m, a, c, mt = s.event_mentions, s.articles, s.claims, s.mention_texts
     F = s.SearchField
 
     def mentions(*cols: sa.ColumnElement[Any]) -> sa.Select[Any]:
         q = sa.select(*cols).join_from(m, a, m.c.article_id == a.c.id)
-        return q.where(m.c.article_id == article_id) if article_id is not None else q
+        return q.where(m.c.article_id == sa.bindparam("article_id")) if per_article else q
 
     parts = [
         mentions(m.c.id, sa.literal(F.EVIDENCE.value), s.slice_text(a.c.text, m.c.evidence_start, m.c.evidence_end)),
@@ -92,7 +103,7 @@ def fill_mention_texts(conn: sa.Connection, article_id: str | None = None) -> No
         parts.append(mentions(m.c.id, sa.literal(F.ACTOR.value), col).where(col.is_not(None), col != ""))
     rows = sa.union(*parts).subquery()  # UNION, not UNION ALL: an actor whose name is its text is one row
     cols = [mt.c.event_mention_id, mt.c.field, mt.c.text]
-    conn.execute(mt.insert().from_select(cols, sa.select(*rows.c).order_by(*rows.c)))
+    return mt.insert().from_select(cols, sa.select(*rows.c).order_by(*rows.c))
 
 
 # FTS5's trigram tokenizer indexes every 3 characters; a shorter query finds nothing in the index.

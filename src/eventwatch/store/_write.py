@@ -6,6 +6,7 @@ the same analysis always produces the same rows.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterator
@@ -322,35 +323,66 @@ def _upsert_sources(conn: sa.Connection, rows: list[Row]) -> None:
         seen = merged.setdefault(row["id"], dict(row))
         for col in _SOURCE_MERGED:
             seen[col] = _smaller(seen[col], row[col])
-    # Rows shared between articles are locked in id order, so two concurrent writers never deadlock on them.
-    for row in sorted(merged.values(), key=lambda r: str(r["id"])):
-        stmt = _insert(conn, s.sources).values(row)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[s.sources.c.id],
-            set_={col: _smaller_sql(conn.dialect.name, s.sources.c[col], stmt.excluded[col]) for col in _SOURCE_MERGED},
-        )
-        conn.execute(stmt)
+    # Rows shared between articles are locked in id order, so two concurrent writers never deadlock on them
+    # (executemany runs the rows in list order).
+    ordered = sorted(merged.values(), key=lambda r: str(r["id"]))
+    for keys, group in _by_keys(ordered):
+        conn.execute(_source_upsert(conn.dialect.name, keys), group)
 
 
 def _upsert_events(conn: sa.Connection, rows: list[Row]) -> None:
     """Insert fused events; an event id seen before (fused across articles) takes the newest description."""
-    for row in sorted(rows, key=lambda r: str(r["id"])):  # id order: see _upsert_sources
-        stmt = _insert(conn, s.events).values(row)
-        keep = {"id", "first_seen", "n_mentions", "n_articles"}
-        conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=[s.events.c.id],
-                set_={k: stmt.excluded[k] for k in row if k not in keep},
-            )
-        )
+    ordered = sorted(rows, key=lambda r: str(r["id"]))  # id order: see _upsert_sources
+    for keys, group in _by_keys(ordered):
+        conn.execute(_event_upsert(conn.dialect.name, keys), group)
+
+
+def _by_keys(rows: list[Row]) -> Iterator[tuple[tuple[str, ...], list[Row]]]:
+    """Runs of consecutive rows with the same columns (one executemany each), order kept."""
+    run: list[Row] = []
+    keys: tuple[str, ...] = ()
+    for row in rows:
+        row_keys = tuple(sorted(row))
+        if run and row_keys != keys:
+            yield keys, run
+            run = []
+        keys = row_keys
+        run.append(row)
+    if run:
+        yield keys, run
+
+
+# Upserts are built once per dialect and column set: building one cost more than running it.
+@functools.cache
+def _source_upsert(dialect: str, keys: tuple[str, ...]) -> Any:
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(s.sources)
+    return stmt.on_conflict_do_update(
+        index_elements=[s.sources.c.id],
+        set_={col: _smaller_sql(dialect, s.sources.c[col], stmt.excluded[col]) for col in _SOURCE_MERGED},
+    )
+
+
+@functools.cache
+def _event_upsert(dialect: str, keys: tuple[str, ...]) -> Any:
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(s.events)
+    keep = {"id", "first_seen", "n_mentions", "n_articles"}
+    return stmt.on_conflict_do_update(
+        index_elements=[s.events.c.id], set_={k: stmt.excluded[k] for k in keys if k not in keep}
+    )
 
 
 def _recount_events(conn: sa.Connection, article_id: str) -> None:
     """Recount mentions, articles and first sighting of the events this article's mentions belong to."""
+    conn.execute(_recount_statement(), {"article_id": article_id})
+
+
+@functools.cache
+def _recount_statement() -> sa.Update:
+    """The UPDATE of :func:`_recount_events`, built once (its construction cost more than running it)."""
     m, e, a = s.event_mentions, s.events, s.articles
-    touched = sa.select(m.c.event_id).where(m.c.article_id == article_id, m.c.event_id.is_not(None))
+    touched = sa.select(m.c.event_id).where(m.c.article_id == sa.bindparam("article_id"), m.c.event_id.is_not(None))
     of_event = m.c.event_id == e.c.id
-    conn.execute(
+    return (
         e.update()
         .where(e.c.id.in_(touched))
         .values(
