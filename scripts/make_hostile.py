@@ -451,7 +451,6 @@ def regex_attacks(n: int) -> dict[str, Callable[[int], str]]:
         "nlp.paragraphs._SPACE": lambda k: "x\u2003" * (n // 2),
         "fuse.cross._REFERENCE": lambda k: "th" * (n // 2),
         "fuse.cross._LAST_PERIOD": lambda k: "last " * (n // 5),
-        "store._fusion._LAST_PERIOD": lambda k: "last " * (n // 5),
         "fuse.similarity._US": lambda k: "U.S" * (n // 3),
         "watch.feeds._FEED_ROOT": lambda k: "<rss" * (n // 4),
         "watch.feeds._HTML_ROOT": lambda k: "<!doctype htm" * (n // 13),

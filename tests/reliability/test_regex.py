@@ -31,7 +31,6 @@ USES: dict[str, str] = {
     "extract.dates._EXPLICIT_AFTER": "match",
     "fuse.cross._REFERENCE": "match",
     "fuse.cross._LAST_PERIOD": "match",
-    "store._fusion._LAST_PERIOD": "match",
     "nlp.paragraphs._LEAD": "match",
     "ingest.decode._META_CHARSET": "head:4096",
     "ingest.html._HTML_LANG": "head:8192",

@@ -17,12 +17,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from eventwatch.config import Config
-from eventwatch.fuse.cross import FusionMention, FusionParams, FusionPlan, actor_keys, fuse_mentions
+from eventwatch.fuse.cross import FusionMention, FusionParams, FusionPlan, actor_keys, candidate_windows, fuse_mentions
 from eventwatch.fuse.record import summarize_event
 from eventwatch.fuse.similarity import Weights
 from eventwatch.fuse.status import corroboration_status, independence_key
 from eventwatch.records import Analysis, Article, Event, EventMention, Factuality
-from eventwatch.store import FusionAssignment, FusionMentionRow
+from eventwatch.store import CandidateWindows, FusionAssignment, FusionMentionRow
 from eventwatch.store.protocol import Store
 
 __all__ = [
@@ -138,7 +138,9 @@ def fuse_store(store: Store, cfg: Config) -> int:
         decided = fuse_mentions([_from_row(r) for r in fused], [_from_row(r) for r in new], params)
         return FusionAssignment(event_of=decided.event_of, aliases=decided.aliases, scores=decided.scores)
 
-    reach = params.window_days + params.background_days
-    n = store.fuse_events(plan, summarize_event, reach)
+    def windows(new: Sequence[FusionMentionRow]) -> CandidateWindows:
+        return candidate_windows([_from_row(r) for r in new], params)
+
+    n = store.fuse_events(plan, summarize_event, windows)
     log.info("fuse: %d event mentions fused across articles", n)
     return n

@@ -25,6 +25,7 @@ import numpy as np
 
 from eventwatch.fuse.blocking import DayIndex, _cell, day_interval
 from eventwatch.fuse.similarity import MentionArrays, Weights, actor_mask, score_pairs, text_features
+from eventwatch.store import CandidateWindows
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,41 @@ def _last_period(days: tuple[int, int], unit: str) -> tuple[int, int]:
     first = date(end.year, end.month, 1)
     before = date.fromordinal(first.toordinal() - 1)
     return date(before.year, before.month, 1).toordinal(), first.toordinal() - 1
+
+
+# A "last year's" reference opens its evidence with one of these; the store finds stored ones by that opening.
+_LAST_PERIOD_OPENINGS = ("last year", "last month")
+# How far after the new mentions a stored "last year's" reference may be dated and still reach back to them.
+_LAST_PERIOD_REACH_DAYS = 2 * 366
+
+
+def candidate_windows(new: Sequence[FusionMention], params: FusionParams) -> CandidateWindows:
+    """The stored mentions that blocking could pair with ``new``, as day windows for the store to select by: each
+    new mention's days widened by the reach of ``window_days`` and ``background_days`` (and back over the whole
+    previous year or month for a "last year's" reference), merged; plus stored "last year's" references, whose
+    own window reaches back a year (a superset of what ``_arrays`` and the blocking compare)."""
+    reach = params.window_days + params.background_days
+    spans = []
+    for m in new:
+        days = day_interval(m.date)
+        if days is None:
+            continue
+        lo, hi = days
+        last = _LAST_PERIOD.match(m.text)
+        if last:
+            lo = min(lo, _last_period(days, last.group(1))[0])
+        spans.append((lo - reach, hi + reach))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return CandidateWindows(
+        days=tuple((date.fromordinal(lo).isoformat(), date.fromordinal(hi).isoformat()) for lo, hi in merged),
+        wide_prefixes=_LAST_PERIOD_OPENINGS,
+        wide_days=_LAST_PERIOD_REACH_DAYS,
+    )
 
 
 def _arrays(mentions: Sequence[FusionMention], params: FusionParams) -> MentionArrays:

@@ -4,6 +4,7 @@
 """
 
 from eventwatch.store._fusion import (
+    CandidateWindows,
     FusedEventInput,
     FusedEventUpdate,
     FusionAssignment,
@@ -34,6 +35,7 @@ from eventwatch.store.sql import SqlStore, open_store
 __all__ = [
     "ArticleDetail",
     "ArticleRow",
+    "CandidateWindows",
     "CasualtyBound",
     "ClaimRow",
     "EventDetail",

@@ -7,7 +7,6 @@ assigning the same new mentions: SQLite by ``BEGIN IMMEDIATE``, PostgreSQL by a 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -121,7 +120,24 @@ class FusionAssignment:
     scores: dict[str, float | None] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class CandidateWindows:
+    """Which fused mentions a batch of new ones may be compared with, as fusion's blocking sees it (a superset
+    it narrows further): those dated within one of ``days`` (ISO first and last day, sorted, not overlapping),
+    and those whose evidence opens with one of ``wide_prefixes`` (lowercase) dated from the first window's start
+    to ``wide_days`` after the last window's end (references whose own window reaches that far back)."""
+
+    days: tuple[tuple[str, str], ...]
+    wide_prefixes: tuple[str, ...] = ()
+    wide_days: int = 0
+
+    @property
+    def wide_prefix_chars(self) -> int:
+        return max((len(p) for p in self.wide_prefixes), default=0)
+
+
 PlanFn = Callable[[Sequence[FusionMentionRow], Sequence[FusionMentionRow]], FusionAssignment]
+WindowsFn = Callable[[Sequence[FusionMentionRow]], CandidateWindows]
 SummarizeFn = Callable[[FusedEventInput], FusedEventUpdate]
 
 _m, _a, _p, _e = s.event_mentions, s.articles, s.places, s.events
@@ -176,79 +192,26 @@ def _effective_date() -> sa.ColumnElement[str]:
     return sa.func.coalesce(_m.c.date, _a.c.published)
 
 
-def _days(iso: str | None) -> tuple[date, date] | None:
-    """The first and last day an ISO date, month or year covers; None when absent or unreadable."""
-    if not iso:
-        return None
-    parts = iso[:10].split("-")
-    try:
-        if len(parts) >= 3:
-            day = date(int(parts[0]), int(parts[1]), int(parts[2]))
-            return day, day
-        year = int(parts[0])
-        if len(parts) == 2:
-            month = int(parts[1])
-            return date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        return date(year, 1, 1), date(year, 12, 31)
-    except ValueError:
-        return None
-
-
-# A reference that opens "last year's ..." / "last month's ..." is dated by its report, but fusion compares it
-# with the whole calendar year (month) before (fuse/cross.py): the candidate windows must reach that far too.
-_LAST_PERIOD = re.compile(r"(?i)last (year|month)(?:['’]s)?\b")
-_LAST_PERIOD_PREFIXES = ("last year", "last month")
-
-
-def _windows(new: Sequence[FusionMentionRow], reach_days: int) -> list[tuple[date, date]]:
-    """The merged day windows, ``reach_days`` around each new mention's date, that candidates must fall in."""
-    spans = []
-    for m in new:
-        days = _days(m.date or m.published)
-        if days is None:
-            continue
-        lo, hi = days
-        last = _LAST_PERIOD.match(m.evidence_text or "")
-        if last:
-            lo = (
-                date(lo.year - 1, 1, 1)
-                if last.group(1).lower() == "year"
-                else (lo.replace(day=1) - timedelta(days=1)).replace(day=1)
-            )
-        spans.append((lo - timedelta(days=reach_days), hi + timedelta(days=reach_days)))
-    merged: list[tuple[date, date]] = []
-    for lo, hi in sorted(spans):
-        if merged and lo <= merged[-1][1] + timedelta(days=1):
-            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-        else:
-            merged.append((lo, hi))
-    return merged
-
-
-def _overlaps(eff: sa.ColumnElement[str], lo: date, hi: date) -> sa.ColumnElement[bool]:
-    """Whether an ISO date of any precision (year, month or day; compared as strings, as stored) overlaps
-    ``[lo, hi]``: "2016" and "2016-10" sort before "2016-10-03" yet cover it, so they are named outright."""
-    first, last = lo.isoformat(), hi.isoformat()
+def _overlaps(eff: sa.ColumnElement[str], first: str, last: str) -> sa.ColumnElement[bool]:
+    """Whether an ISO date of any precision (year, month or day; compared as strings, as stored) overlaps the
+    days ``[first, last]``: "2016" and "2016-10" sort before "2016-10-03" yet cover it, so they are named outright."""
     return (eff <= last) & ((eff >= first) | eff.in_([first[:4], first[:7]]))
 
 
-def _candidates(conn: sa.Connection, new: Sequence[FusionMentionRow], reach_days: int) -> list[FusionMentionRow]:
-    """Every mention of the fused events that have a mention of the new mentions' types dated within
-    ``reach_days`` of one of theirs (whole events: fusion re-clusters them and must see all their mentions).
-
-    The SQL filter is a superset of what fusion's own blocking compares: a window per new mention (merged), and
-    any stored "last year's ..." reference within a year, whose own window reaches back that far.
-    """
+def _candidates(
+    conn: sa.Connection, new: Sequence[FusionMentionRow], windows: CandidateWindows
+) -> list[FusionMentionRow]:
+    """Every mention of the fused events that have a mention of the new mentions' types dated in ``windows``
+    (whole events: fusion re-clusters them and must see all their mentions)."""
     fused = sa.select(s.fused_mentions.c.event_mention_id)
     plovers = sorted({str(m.plover) for m in new})
-    windows = _windows(new, reach_days)
     eff = _effective_date()
-    when: list[sa.ColumnElement[bool]] = [_overlaps(eff, lo, hi) for lo, hi in windows]
-    if windows:
-        opening = sa.func.lower(sa.func.substr(_a.c.text, _m.c.evidence_start + 1, 10))
-        is_last_period = sa.or_(*(opening.startswith(p) for p in _LAST_PERIOD_PREFIXES))
-        latest = windows[-1][1] + timedelta(days=2 * 366)
-        when.append(is_last_period & _overlaps(eff, windows[0][0], latest))
+    when: list[sa.ColumnElement[bool]] = [_overlaps(eff, first, last) for first, last in windows.days]
+    if windows.days and windows.wide_prefixes:
+        opening = sa.func.lower(sa.func.substr(_a.c.text, _m.c.evidence_start + 1, windows.wide_prefix_chars))
+        is_wide = sa.or_(*(opening.startswith(p) for p in windows.wide_prefixes))
+        latest = (date.fromisoformat(windows.days[-1][1]) + timedelta(days=windows.wide_days)).isoformat()
+        when.append(is_wide & _overlaps(eff, windows.days[0][0], latest))
     if any(not (m.date or m.published) for m in new):
         when.append(eff.is_(None))
     if not when:
@@ -430,19 +393,19 @@ def _write_record_rows(conn: sa.Connection, records: dict[str, FusedEventUpdate]
         conn.execute(fc.insert(), claim_rows)
 
 
-def fuse(conn: sa.Connection, plan: PlanFn, summarize: SummarizeFn, reach_days: int, now: str) -> int:
+def fuse(conn: sa.Connection, plan: PlanFn, summarize: SummarizeFn, windows: WindowsFn, now: str) -> int:
     """Fuse every stored mention not fused yet, in the caller's write transaction; returns how many.
 
-    ``plan`` re-clusters the neighbourhood of the new mentions; mentions that change event are moved, events
-    left without mentions are dropped (their ids stay resolvable as aliases), and the record of every
-    event in the neighbourhood is recomputed.
+    ``windows`` says which fused mentions the new ones may be compared with; ``plan`` re-clusters that
+    neighbourhood; mentions that change event are moved, events left without mentions are dropped (their ids
+    stay resolvable as aliases), and the record of every event whose members changed is recomputed.
     """
     _lock(conn)
     fm = s.fused_mentions
     new = _rows(conn, _mention_query().where(_m.c.id.not_in(sa.select(fm.c.event_mention_id))))
     if not new:
         return 0
-    existing = _candidates(conn, new, reach_days)
+    existing = _candidates(conn, new, windows(new))
     decided = plan(existing, new)
     rows = {r.id: r for r in [*existing, *new]}
     live = set(decided.event_of.values())

@@ -234,7 +234,11 @@ def build_rows(analysis: Analysis, now: str) -> dict[str, list[Row]]:
 
 def _insert(conn: sa.Connection, table: sa.Table) -> Any:
     """The dialect's INSERT, which knows ON CONFLICT (same syntax on SQLite and PostgreSQL)."""
-    return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
+    return _dialect_insert(conn.dialect.name, table)
+
+
+def _dialect_insert(dialect: str, table: sa.Table) -> Any:
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
 
 def write_analysis(conn: sa.Connection, analysis: Analysis, now: str) -> SaveOutcome:
@@ -355,7 +359,7 @@ def _by_keys(rows: list[Row]) -> Iterator[tuple[tuple[str, ...], list[Row]]]:
 # Upserts are built once per dialect and column set: building one cost more than running it.
 @functools.cache
 def _source_upsert(dialect: str, keys: tuple[str, ...]) -> Any:
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(s.sources)
+    stmt = _dialect_insert(dialect, s.sources)
     return stmt.on_conflict_do_update(
         index_elements=[s.sources.c.id],
         set_={col: _smaller_sql(dialect, s.sources.c[col], stmt.excluded[col]) for col in _SOURCE_MERGED},
@@ -364,7 +368,7 @@ def _source_upsert(dialect: str, keys: tuple[str, ...]) -> Any:
 
 @functools.cache
 def _event_upsert(dialect: str, keys: tuple[str, ...]) -> Any:
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(s.events)
+    stmt = _dialect_insert(dialect, s.events)
     keep = {"id", "first_seen", "n_mentions", "n_articles"}
     return stmt.on_conflict_do_update(
         index_elements=[s.events.c.id], set_={k: stmt.excluded[k] for k in keys if k not in keep}

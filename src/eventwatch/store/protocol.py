@@ -7,7 +7,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from eventwatch.records import Analysis, Article
-from eventwatch.store._fusion import PlanFn, SummarizeFn
+from eventwatch.store._fusion import PlanFn, SummarizeFn, WindowsFn
 from eventwatch.store.rows import (
     ArticleDetail,
     ArticleRow,
@@ -47,10 +47,11 @@ class Store(Protocol):
         """
         ...
 
-    def fuse_events(self, plan: PlanFn, summarize: SummarizeFn, reach_days: int) -> int:
+    def fuse_events(self, plan: PlanFn, summarize: SummarizeFn, windows: WindowsFn) -> int:
         """Fuse the mentions not yet fused across articles, in one write transaction; returns how many.
 
-        ``plan`` gets the fused mentions that may be the same event (same types, dates within ``reach_days``)
+        ``plan`` gets the fused mentions that may be the same event (same types, dated in the ``windows`` of the new
+        ones)
         and the new mentions, and says which event each new mention joins and which events merge;
         ``summarize`` then computes the record of every event that changed. Concurrent callers serialize.
         """

@@ -165,10 +165,10 @@ class SqlStore:
         with self._reading() as conn:
             return _read.get_event(conn, event_id)
 
-    def fuse_events(self, plan: _fusion.PlanFn, summarize: _fusion.SummarizeFn, reach_days: int) -> int:
+    def fuse_events(self, plan: _fusion.PlanFn, summarize: _fusion.SummarizeFn, windows: _fusion.WindowsFn) -> int:
         now = datetime.now(UTC).isoformat(timespec="microseconds")
         with self._errors("cross-article fusion failed, transaction rolled back"), self._writing() as conn:
-            n = _fusion.fuse(conn, plan, summarize, reach_days, now)
+            n = _fusion.fuse(conn, plan, summarize, windows, now)
         log.debug("store %s: fused %d event mentions", self._where, n)
         return n
 
