@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ class ChildRun:
     stderr_lines: list[str]
     line_times_s: list[float]  # seconds since the start, one per stderr line
     wall_s: float
-    max_rss_mb: float  # the child's own peak resident set size (wait4), not its parent's or siblings'
+    max_rss_mb: float  # the child's own peak resident set size (VmHWM of the program it runs)
 
 
 def cli_env(**extra: str) -> dict[str, str]:
@@ -26,31 +27,48 @@ def cli_env(**extra: str) -> dict[str, str]:
     return env
 
 
+# Runs the CLI and, at exit, writes the process's VmHWM: the peak RSS of the program's own address space.
+# wait4's ru_maxrss is no measure of it: Linux carries the spawning process's peak across exec (Popen's vfork
+# shares the parent's memory until then), so a child of a 1 GB pytest process "peaks" at 1 GB whatever it does.
+_PEAK_WRAPPER = """
+import atexit, runpy, sys
+out = sys.argv.pop(1)
+def _write_peak():
+    with open("/proc/self/status") as status, open(out, "w") as f:
+        f.write(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+atexit.register(_write_peak)
+sys.argv[0] = "eventwatch"
+runpy.run_module("eventwatch.cli.main", run_name="__main__", alter_sys=True)
+"""
+
+
 def run_measured(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> ChildRun:
-    """``python -m eventwatch.cli.main ARGS``; stdout is discarded, stderr is read line by line as it comes."""
+    """``eventwatch ARGS`` in a child Python; stdout is discarded, stderr is read line by line as it comes."""
     start = time.monotonic()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "eventwatch.cli.main", *args],
-        cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=env or cli_env(),
-    )
-    lines: list[str] = []
-    times: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp) / "peak_kb"
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _PEAK_WRAPPER, str(peak_file), *args],
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env or cli_env(),
+        )
+        lines: list[str] = []
+        times: list[float] = []
 
-    def read() -> None:
+        def read() -> None:
+            assert proc.stderr is not None
+            for raw in proc.stderr:
+                times.append(time.monotonic() - start)
+                lines.append(raw.decode("utf-8", "replace").rstrip("\n"))
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        reader.join()
+        proc.wait()
         assert proc.stderr is not None
-        for raw in proc.stderr:
-            times.append(time.monotonic() - start)
-            lines.append(raw.decode("utf-8", "replace").rstrip("\n"))
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    reader.join()
-    # wait4 gives this child's own resource usage; Popen.wait would reap it without it.
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    assert proc.stderr is not None
-    proc.stderr.close()
-    return ChildRun(proc.returncode, lines, times, time.monotonic() - start, usage.ru_maxrss / 1024)
+        proc.stderr.close()
+        # No file when the child died without running its exit handlers; then there is no figure.
+        peak_kb = float(peak_file.read_text()) if peak_file.exists() else float("nan")
+    return ChildRun(proc.returncode, lines, times, time.monotonic() - start, peak_kb / 1024)
