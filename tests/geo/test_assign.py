@@ -260,3 +260,44 @@ def test_run_a_definite_noun_with_its_own_modifiers_names_another_event(
     ]
     _, second = _events_run(parsed, specs, gaz)
     assert all(p.rule != "coreference" for p in second.locations)
+
+
+def _with_reports(parsed: ParsedArticle, event: EventMention, *reports: str) -> EventMention:
+    text = parsed.article.text
+    spans = tuple(Span(text.index(r), text.index(r) + len(r)) for r in reports)
+    return replace(event, evidence=event.evidence + spans)
+
+
+def test_run_a_further_report_without_a_place_adds_the_town_before_it(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = (
+        "Government aircraft bombed a market in Saraqib on Monday, the monitor said.\n"
+        "Rebel fighters pushed towards the edge of Maarat al-Numan. To cover that push, allied gunners fired "
+        "dozens of shells overnight."
+    )
+    parsed = parse(text)
+    event = _with_reports(
+        parsed,
+        _event(parsed, "bombed", 0, "Government aircraft bombed a market in Saraqib on Monday"),
+        "allied gunners fired dozens of shells overnight",
+    )
+    places = _run(parsed, (event,), gaz).event_mentions[0].locations
+    assert [(p.name, p.rule) for p in places] == [("Saraqib", "clause"), ("Maarat al-Numan", "context")]
+
+
+def test_run_a_further_report_naming_other_places_adds_nothing(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = (
+        "Government aircraft bombed a market in Saraqib on Monday, the monitor said.\n"
+        "Rebel fighters pushed towards the edge of Maarat al-Numan. The raid came a week after shelling in Homs."
+    )
+    parsed = parse(text)
+    event = _with_reports(
+        parsed,
+        _event(parsed, "bombed", 0, "Government aircraft bombed a market in Saraqib on Monday"),
+        "The raid came a week after shelling",
+    )
+    places = _run(parsed, (event,), gaz).event_mentions[0].locations
+    assert [p.name for p in places] == ["Saraqib"]

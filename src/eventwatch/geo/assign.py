@@ -10,6 +10,9 @@ In order, the first rule that yields a place wins (``Place.rule`` records it):
 6. ``dateline`` — the place named in the article's dateline ("ALEPPO, Syria (Reuters) —");
 7. ``article`` — the article's main place: the most often mentioned resolved place.
 
+A mention found by rules 1–3 whose further evidence lies in another sentence that names no place also takes
+the town of the sentence before that one (``context``): the extract merged two reports of it, and each says where.
+
 Countries that act ("Iran issued warrants") and affiliations ("president of the US", "Dayton, 42, of
 Woodbridge") never place the event in rules 1–3. ``capital`` replaces a country that acts as a state by its
 capital when the article names it.
@@ -196,14 +199,14 @@ def _names_an_unknown_place(parsed: ParsedArticle, sentence: Span, places: Seque
     return False
 
 
-def _previous_sentence(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) -> list[Place]:
-    """Towns and sites of the sentence before the event's, when the event's own sentence names none: "A U.S.
+def _previous_sentence(index: int, parsed: ParsedArticle, places: Sequence[Place]) -> list[Place]:
+    """Towns and sites of the sentence before sentence ``index``, when that sentence names none: "A U.S.
     strike hit vehicles near Sarmada, Syria. And, a Jan. 3 U.S. strike hit the headquarters compound itself"
     continues the story at the place just named. Countries and provinces are too coarse to carry over, and a
     blank line (a new paragraph) ends the story: "...flown to a hospital in Jakarta.\n\nDedi Prasetyo ...
     confirmed that two suspects were arrested" did not happen in Jakarta."""
-    i = event.sentence_index - 1
-    if not 0 <= i < event.sentence_index < len(parsed.sentences):
+    i = index - 1
+    if not 0 <= i < index < len(parsed.sentences):
         return []
     if _names_an_unknown_place(parsed, parsed.sentences[i + 1].span, places):
         return []
@@ -211,6 +214,28 @@ def _previous_sentence(event: EventMention, parsed: ParsedArticle, places: Seque
     if gap.count("\n") >= 2:
         return []
     return [p for p in _within(places, [parsed.sentences[i].span]) if p.precision not in _COARSE]
+
+
+def _sentence_of(parsed: ParsedArticle, span: Span) -> int | None:
+    for sentence in parsed.sentences:
+        if sentence.span.start <= span.start < sentence.span.end:
+            return sentence.index
+    return None
+
+
+def _other_reports(event: EventMention, parsed: ParsedArticle, places: Sequence[Place]) -> list[Place]:
+    """Towns that the event's further evidence, in other sentences than its own, continues at: a mention the
+    extract merged from two reports ("... north and west of Raqqah," he said. "In support of these operations,
+    the coalition conducted 10 airstrikes") happened where each report says. Only a report whose sentence names
+    no place at all takes the town of the sentence before it (the ``context`` rule, per report); one whose
+    sentence names other places ("the shooting followed four shootings in California ...") is about those."""
+    out: list[Place] = []
+    for span in event.evidence[1:]:
+        index = _sentence_of(parsed, span)
+        if index is None or index == event.sentence_index or _within(places, [parsed.sentences[index].span]):
+            continue
+        out += [p for p in _previous_sentence(index, parsed, places) if p not in out]
+    return out
 
 
 def _seat_of_government(event: EventMention, found: list[Place], places: Sequence[Place]) -> list[Place]:
@@ -309,7 +334,7 @@ def locate(
     if not found and 0 <= event.sentence_index < len(parsed.sentences):
         found, rule = _within(where, [parsed.sentences[event.sentence_index].span]), "sentence"
     if not found:
-        found, rule = _previous_sentence(event, parsed, where), "context"
+        found, rule = _previous_sentence(event.sentence_index, parsed, where), "context"
     if not found:
         found, rule = _named_before(event, parsed, earlier), "coreference"
     if not found:
@@ -327,4 +352,7 @@ def locate(
     seat = _seat_of_government(event, found, everything)
     if seat is not found:
         found, rule = seat, "capital"
-    return tuple(replace(p, rule=rule) for p in _distinct(found))
+    located = [replace(p, rule=rule) for p in found]
+    if rule in _SPECIFIC_RULES:
+        located += [replace(p, rule="context") for p in _other_reports(event, parsed, where) if p not in found]
+    return tuple(_distinct(located))
