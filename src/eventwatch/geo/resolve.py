@@ -159,21 +159,17 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         if m.candidates:
             m.chosen = _best(m, countries, empty, ())
+    # Admin1 context per name: mentions that share a candidate may name one place ("Plymouth County" ×4 and
+    # "PLYMOUTH CO."), and must not vote for their own admin1 (Massachusetts would outvote "Hinton, Iowa", and
+    # two spellings of one name would each confirm the other's pick). Admin1 units themselves anchor their
+    # members ("Aleppo" governorate → places in SY.09).
+    ids = [frozenset(c.id for c in m.candidates) for m in mentions]
     for _ in range(2):
-        picked = [(plain(m.text), m.chosen) for m in mentions if m.chosen is not None]
-        # Admin1 context per surface: a name repeated five times must not vote for its own admin1
-        # ("Plymouth County" ×4 in Massachusetts would outvote "Hinton, Iowa"). Admin1 units themselves
-        # anchor their members ("Aleppo" governorate → places in SY.09).
-        admin1_by_surface: dict[str, Counter[str]] = {}
-        for surface, c in picked:
-            if c.admin1_key:
-                votes = admin1_by_surface.setdefault(surface, Counter())
-                votes[c.admin1_key] += 2 if c.feature_code == "ADM1" else 1
-        admin1_all = sum(admin1_by_surface.values(), Counter())
+        picked = [(i, m.chosen) for i, m in enumerate(mentions) if m.chosen is not None]
         resolved_countries = countries + Counter(c.country for _, c in picked)
-        for m in mentions:
+        for i, m in enumerate(mentions):
             if len(m.candidates) > 1:
-                surface = plain(m.text)
-                admin1s = admin1_all - admin1_by_surface.get(surface, Counter())
-                others = [c for s, c in picked if s != surface and c.feature_code not in {"PCLI", "ADM1"}]
-                m.chosen = _best(m, resolved_countries, admin1s, others)
+                others = [c for j, c in picked if ids[j].isdisjoint(ids[i])]
+                admin1s = Counter(c.admin1_key for c in others for _ in range(2 if c.feature_code == "ADM1" else 1))
+                anchors = [c for c in others if c.feature_code not in {"PCLI", "ADM1"}]
+                m.chosen = _best(m, resolved_countries, admin1s, anchors)

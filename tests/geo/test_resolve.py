@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from eventwatch.geo._sources import estimate_unit_point
+from eventwatch.geo.gazetteer import Gazetteer
+from eventwatch.geo.recognize import mention_for_span
+from eventwatch.geo.resolve import resolve_mentions
+
+
+def test_resolve_two_spellings_of_one_name_do_not_confirm_each_other(gaz: Gazetteer) -> None:
+    text = (
+        "LINCOLN CO. — Cattle were stolen from a feedlot, the Lincoln County sheriff said. "
+        "Ranchers across Nebraska were asked to check their herds."
+    )
+    names = ["LINCOLN CO.", "Lincoln County", "Nebraska"]
+    mentions = [mention_for_span(text, text.index(n), text.index(n) + len(n), gaz) for n in names]
+    resolve_mentions(mentions, gaz)
+    assert [m.chosen.admin1_key for m in mentions if m.chosen] == ["US.NE", "US.NE", "US.NE"]
+
+
+def test_estimate_unit_point_spans_sparse_edges_but_not_a_stray_town() -> None:
+    south = [(45.0 + i * 0.01, -80.0 + i * 0.01) for i in range(200)]  # towns crowd the south: 45–47 N
+    north = [(50.0, -79.0), (52.0, -78.0), (53.0, -77.5), (54.0, -78.0), (55.0, -77.0)]  # a few northern settlements
+    stray = [(30.0, -120.0)]  # a town filed under the wrong unit
+    lat, lon = estimate_unit_point(south + north + stray)
+    assert abs(lat - 50.0) < 0.01  # middle of 45–55 N, not pulled to the crowded south
+    assert abs(lon - (-78.5)) < 0.01  # middle of -80 … -77, the stray town ignored
