@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import STREAMS, emit, load_stream, machine, percentile
+from _common import STREAMS, emit, forget_caches, load_stream, machine, percentile
 from eventwatch import nlp, pipeline, store
 from eventwatch.config import load_config
 
@@ -38,6 +38,7 @@ def main() -> None:
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
         for run in range(args.runs + 1):  # run 0 is the warm-up
+            forget_caches()
             with store.open_store(str(Path(tmp) / f"run{run}.db")) as st:
                 for article in articles:
                     start = time.perf_counter()

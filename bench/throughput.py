@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from _common import STREAMS, emit, load_stream, machine, raw_parse, spread, timed
+from _common import STREAMS, emit, forget_caches, load_stream, machine, raw_parse, spread, timed
 from eventwatch import attribute, extract, fuse, geo, nlp, pipeline
 from eventwatch.config import load_config
 
@@ -39,8 +39,10 @@ def bench_stream(name: str, runs: int, limit: int) -> dict[str, Any]:
     failures = 0
     for run in range(runs + 1):  # run 0 is the warm-up
         t_raw, _ = timed(lambda: raw_parse(texts, cfg.nlp_batch_size))
+        forget_caches()
         t_whole, results = timed(lambda: list(pipeline.process(articles, cfg)))
         failures = sum(isinstance(r, pipeline.ProcessingFailure) for r in results)
+        forget_caches()
         t_nlp, items = timed(lambda: list(nlp.run(articles, cfg)))
         times = [t_nlp]
         for stage in (extract.run, attribute.run, geo.run, fuse.run):

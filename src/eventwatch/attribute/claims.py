@@ -24,6 +24,7 @@ from eventwatch.attribute.cues import ReportingCue, noun_cues, verb_cues
 from eventwatch.attribute.hedges import find_hedge, hedge_scope
 from eventwatch.attribute.quotes import find_quotes
 from eventwatch.attribute.resolve import SourceResolver
+from eventwatch.nlp.text import doc_text as paragraph_text
 from eventwatch.records import Source, SourceKind, Span, Stance
 
 if TYPE_CHECKING:
@@ -234,7 +235,7 @@ def _reports_of(sent: Sent, token: Token, resolver: SourceResolver) -> Attributi
 
 
 def _text(sent: Sent, span: Span) -> str:
-    doc_text = sent.span.doc.text
+    doc_text = paragraph_text(sent.span.doc)
     return doc_text[span.start - sent.offset : span.end - sent.offset]
 
 

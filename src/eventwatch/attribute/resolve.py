@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from eventwatch.attribute._syntax import ArticleView, Sent, children, conjuncts, np_tokens, offsets
 from eventwatch.attribute.registry import countries_named
 from eventwatch.attribute.sources import type_source, word_kind
+from eventwatch.nlp.text import doc_text
 from eventwatch.records import Source, SourceKind
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class SourceResolver:
     def build(self, sent: Sent, head: Token) -> Source:
         tokens = np_tokens(head)
         span = offsets(sent, tokens)
-        text = sent.span.doc.text[span.start - sent.offset : span.end - sent.offset]
+        text = doc_text(sent.span.doc)[span.start - sent.offset : span.end - sent.offset]
         if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
             known = self._surnames.get(head.text)
             if known is not None and len(tokens) <= 2:

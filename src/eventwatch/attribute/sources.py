@@ -7,6 +7,7 @@ finally a person's name (``official``: conflict news quotes office-holders far m
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -267,6 +268,9 @@ def word_kind(text: str) -> SourceKind | None:
     return None
 
 
+# A source phrase ("the ministry", "he", "SANA") recurs within and across articles; typing one scans every
+# registry pattern, so the answer is kept (a pure function of its arguments; SourceType is immutable).
+@functools.lru_cache(maxsize=16_384)
 def type_source(
     text: str, *, is_person: bool = False, is_place: bool = False, article_country: str | None = None
 ) -> SourceType:

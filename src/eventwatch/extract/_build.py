@@ -26,6 +26,7 @@ from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.modality import factuality, is_generic_present
 from eventwatch.extract.triggers import Trigger, find_triggers, obj, subject
 from eventwatch.extract.type_model import reconsider_type
+from eventwatch.nlp.text import doc_text
 from eventwatch.records import Actor, Casualties, Factuality, Span
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class Candidate:
 def is_headline_line(sent: SpacySpan) -> bool:
     """A sentence of a short paragraph without final punctuation: a title or a related-article link line."""
     doc = sent.doc
-    return len(doc) <= MAX_HEADLINE_TOKENS and not _HEADLINE_END.search(doc.text)
+    return len(doc) <= MAX_HEADLINE_TOKENS and not _HEADLINE_END.search(doc_text(doc))
 
 
 def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
@@ -335,7 +336,7 @@ _OPENING_QUOTES = ('"', "“")
 def _inside_quote(sent: SpacySpan) -> bool:
     """True when the sentence is part of a quotation: a quote opened earlier in its paragraph is still open at
     its start, or the sentence opens one itself."""
-    before = sent.doc.text[: sent.start_char]
+    before = doc_text(sent.doc)[: sent.start_char]
     open_quotes = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
     return open_quotes or sent.text.lstrip().startswith(_OPENING_QUOTES)
 
@@ -413,7 +414,7 @@ def build(
             actor1 is None or actor2 is None or (actor1.country, actor1.sector) == (actor2.country, actor2.sector)
         ):
             continue  # a meeting within one body is not a political interaction (dev distractor finding)
-        text = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+        text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
         date = find_date(text, published)
         if date is None and (not material or fact not in (Factuality.PLANNED, Factuality.HYPOTHETICAL)):
             # Outside the clause a sentence date belongs to the speech verb ("On Sunday, X announced troops

@@ -18,6 +18,7 @@ from eventwatch.extract.actors import (
 from eventwatch.extract.coding import acled
 from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.merge import carry_dates, consolidate
+from eventwatch.nlp.text import doc_text
 from eventwatch.records import EventMention, ParsedArticle, Plover
 
 log = logging.getLogger(__name__)
@@ -168,7 +169,7 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
     """The event mentions of one parsed article, in text order."""
     article = parsed.article
     ctx = ArticleActors(
-        default_country=article_country([p.doc.text for p in parsed.docs[:_LEAD_PARAGRAPHS]]),
+        default_country=article_country([doc_text(p.doc) for p in parsed.docs[:_LEAD_PARAGRAPHS]]),
         mentions_police=bool(re.search(r"\bpolice\b", article.text, re.I)),
         main_armed_group=main_armed_group(article.text),
         author=publisher_actor(article.outlet),

@@ -129,9 +129,26 @@ class RegistryActor:
     sector: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class RegistryAlias:
+    """One alias of ``actors.tsv``: its compiled pattern and a plain substring the text must contain first."""
+
+    pattern: re.Pattern[str]
+    actor: RegistryActor
+    needle: str  # the alias, lower-cased unless it matches case-sensitively
+    folded: bool  # whether to look for ``needle`` in the lower-cased text
+
+    def search_in(self, text: str, lowered: str) -> re.Match[str] | None:
+        """The alias's first match in ``text`` (``lowered`` is ``text.lower()``); a substring test skips the
+        regex for the many aliases an article never names."""
+        if self.needle not in (lowered if self.folded else text):
+            return None
+        return self.pattern.search(text)
+
+
 @functools.cache
-def actor_registry() -> tuple[tuple[re.Pattern[str], RegistryActor], ...]:
-    """Compiled alias patterns of ``actors.tsv``, longest alias first.
+def registry_aliases() -> tuple[RegistryAlias, ...]:
+    """Every alias of ``actors.tsv`` as a ``RegistryAlias``, longest alias first.
 
     All-caps aliases (ISIS, IS, SDF) match case-sensitively so that "is" or "sdf" in prose never match.
     """
@@ -141,10 +158,16 @@ def actor_registry() -> tuple[tuple[re.Pattern[str], RegistryActor], ...]:
         actor = RegistryActor(name, country or None, sector or None)
         entries.extend((alias, actor) for alias in aliases.split("|") if alias)
     entries.sort(key=lambda item: -len(item[0]))
-    compiled: list[tuple[re.Pattern[str], RegistryActor]] = []
+    compiled: list[RegistryAlias] = []
     for alias, actor in entries:
-        flags = 0 if alias.isupper() or alias.replace(".", "").isupper() else re.IGNORECASE
-        compiled.append((re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", flags), actor))
+        case_sensitive = alias.isupper() or alias.replace(".", "").isupper()
+        pattern = re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
+        # str.lower() and the regex's case folding agree on ASCII; other aliases skip the substring test.
+        folded = not case_sensitive
+        needle = alias.lower() if folded else alias
+        if not alias.isascii():
+            needle, folded = "", False
+        compiled.append(RegistryAlias(pattern, actor, needle, folded))
     return tuple(compiled)
 
 

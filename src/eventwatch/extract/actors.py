@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwatch.extract import _words as W
-from eventwatch.extract._resources import actor_registry, agent_sectors, countries
+from eventwatch.extract._resources import agent_sectors, countries, registry_aliases
+from eventwatch.nlp.text import doc_text
 from eventwatch.records import Actor, Span
 
 if TYPE_CHECKING:
@@ -229,16 +230,19 @@ def main_armed_group(text: str, min_mentions: int = 2) -> Actor | None:
     """The rebel or militant group (registry sector REB or IMG) named most often, at least ``min_mentions``
     times; None when no group dominates (a tie) or none is named."""
     counts: dict[str, tuple[int, Actor]] = {}
-    for pattern, entry in actor_registry():
+    lowered = text.lower()
+    for alias in registry_aliases():
+        entry = alias.actor
         if not entry.sector or not {"REB", "IMG"} & set(entry.sector.split("/")):
             continue
-        n = len(pattern.findall(text))
-        if n:
-            seen, _ = counts.get(entry.name, (0, None))
-            counts[entry.name] = (
-                seen + n,
-                Actor(text=entry.name, name=entry.name, country=entry.country, sector=entry.sector),
-            )
+        if alias.search_in(text, lowered) is None:
+            continue
+        n = len(alias.pattern.findall(text))
+        seen, _ = counts.get(entry.name, (0, None))
+        counts[entry.name] = (
+            seen + n,
+            Actor(text=entry.name, name=entry.name, country=entry.country, sector=entry.sector),
+        )
     ranked = sorted(counts.values(), key=lambda item: -item[0])
     if not ranked or ranked[0][0] < min_mentions or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
         return None
@@ -296,8 +300,10 @@ def _countries_in(tokens: list[Token]) -> list[str]:
 
 
 def _registry(text: str) -> tuple[str, str | None, str | None] | None:
-    for pattern, actor in actor_registry():
-        if pattern.search(text):
+    lowered = text.lower()
+    for alias in registry_aliases():
+        if alias.search_in(text, lowered):
+            actor = alias.actor
             return actor.name, actor.country, actor.sector
     return None
 
@@ -444,7 +450,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     if tokens[0].lower_ in ("near", "in", "at", "outside"):
         return None  # "Near Palmyra, one strike ...": a place the parser took for a subject
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = head.doc.text[start:end]
+    text = doc_text(head.doc)[start:end]
     span = Span(offset + start, offset + end)
     reg = _registry(text)
     if reg is not None:

@@ -29,6 +29,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwatch.geo._lexicon import OFFICE_TITLES
+from eventwatch.nlp.text import doc_text
 from eventwatch.records import EventMention, ParsedArticle, Place, Plover, Precision, Span
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ _DATELINE_CHARS = 80  # a dateline sits in the first line: "ALEPPO, Syria, Oct 1
 def _trigger_subtree(parsed: ParsedArticle, trigger: Span) -> Span | None:
     for pdoc in parsed.docs:
         local = trigger.start - pdoc.offset
-        if 0 <= local < len(pdoc.doc.text):
+        if 0 <= local < len(doc_text(pdoc.doc)):
             span = pdoc.doc.char_span(local, local + max(1, trigger.end - trigger.start), alignment_mode="expand")
             if span is None or len(span) == 0:
                 return None
@@ -107,7 +108,7 @@ _OBJECT_DEPS = frozenset({"dobj", "pobj"})
 def _token_at(parsed: ParsedArticle, offset: int) -> Token | None:
     for pdoc in parsed.docs:
         local = offset - pdoc.offset
-        if 0 <= local < len(pdoc.doc.text):
+        if 0 <= local < len(doc_text(pdoc.doc)):
             span = pdoc.doc.char_span(local, local + 1, alignment_mode="expand")
             return span.root if span is not None and len(span) else None
     return None
@@ -256,7 +257,7 @@ def _seat_of_government(event: EventMention, found: list[Place], places: Sequenc
 def _tokens_in(parsed: ParsedArticle, span: Span) -> list[Token]:
     for pdoc in parsed.docs:
         local = span.start - pdoc.offset
-        if 0 <= local < len(pdoc.doc.text):
+        if 0 <= local < len(doc_text(pdoc.doc)):
             view = pdoc.doc.char_span(local, span.end - pdoc.offset, alignment_mode="expand")
             return list(view) if view is not None else []
     return []
