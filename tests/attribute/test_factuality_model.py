@@ -19,17 +19,24 @@ def test_a_reported_past_attack_scores_as_having_happened() -> None:
     assert _score("Rebels attacked the city on Tuesday.", "attacked") > 2.0
 
 
+# News scores are calibrated on MEANTIME, which rates a wished or planned event 0 to 0.75 (not -3) and is 90 %
+# 3.0, so the model keeps a smaller gap for wishes than for negations (scripts/train_factuality.py checks these).
 @pytest.mark.parametrize(
-    ("sentence", "word"),
+    ("sentence", "word", "margin"),
     [
-        ("Rebels did not attack the city on Tuesday.", "attack"),
-        ("Rebels want to attack the city.", "attack"),
-        ("The army never shelled the village.", "shelled"),
-        ("Officials hope to sign a ceasefire next month.", "sign"),
+        ("Rebels did not attack the city on Tuesday.", "attack", 1.5),
+        ("The army never shelled the village.", "shelled", 1.5),
+        ("Rebels want to attack the city.", "attack", 0.75),
+        ("Officials hope to sign a ceasefire next month.", "sign", 0.75),
     ],
 )
-def test_negated_and_wished_events_score_well_below_what_happened(sentence: str, word: str) -> None:
-    assert _score(sentence, word) < _score("Rebels attacked the city on Tuesday.", "attacked") - 1.5
+def test_negated_and_wished_events_score_well_below_what_happened(sentence: str, word: str, margin: float) -> None:
+    assert _score(sentence, word) < _score("Rebels attacked the city on Tuesday.", "attacked") - margin
+
+
+def test_wished_events_score_far_below_what_happened_in_web_text() -> None:
+    happened = _score("Rebels attacked the city on Tuesday.", "attacked", domain=None)
+    assert _score("Rebels want to attack the city.", "attack", domain=None) < happened - 1.5
 
 
 def test_features_name_the_negation_and_the_embedding_verb() -> None:
@@ -46,8 +53,15 @@ def test_scores_stay_on_the_uds_scale() -> None:
     assert FactualityModel({"bias": -9.0}).score_features(["bias"]) == -3.0
 
 
+def test_news_scores_scale_the_general_sum_then_add_news_weights() -> None:
+    model = FactualityModel({"bias": 2.0, "lemma=x": -1.0, "news:bias": 2.5}, {"news": 0.5})
+    assert model.score_features(["bias", "lemma=x"], domain=None) == 1.0
+    assert model.score_features(["bias", "lemma=x"]) == 3.0
+
+
 def test_json_round_trip_and_rejection_of_other_files() -> None:
-    model = FactualityModel({"bias": 1.25, "lemma=kill": 0.5})
+    model = FactualityModel({"bias": 1.25, "lemma=kill": 0.5}, {"news": 0.25})
     assert FactualityModel.from_json(model.to_json()) == model
+    assert FactualityModel.from_json('{"format": 1, "weights": {"bias": 1}}').domain_scale == {}
     with pytest.raises(ValueError, match="format 1"):
         FactualityModel.from_json('{"weights": []}')

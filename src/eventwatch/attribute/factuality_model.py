@@ -1,10 +1,14 @@
 """How certain is it that a predicate happened: a small regressor on UDS-IH2's scale, -3 (did not) to 3 (did).
 
 Features are read off the spaCy parse: the predicate's lemma, tag and auxiliaries, negation, and the verbs,
-conjunctions and modals on the path to the sentence root (the "want"/"said"/"if" that embeds it). A linear
-model over them is trained by ``scripts/train_factuality.py`` on the UDS-IH2 and MEANTIME train splits and
-shipped as JSON weights (``data/attribute/factuality_model.json``): no pickle, no run-time training, and
-scoring a predicate is a sum of a few dozen weights.
+conjunctions and modals on the path to the sentence root (the "want"/"said"/"if" that embeds it), plus two
+small groups: ``anc_*`` flags that summarise the whole path to the root (a negation, modal, "will", "if",
+reporting, hedging or intending verb anywhere above) and ``pos_dep=``/``dep_aux=``/``dep_up1=`` pairs (a
+"to"-infinitive purpose clause, a nominal object); the training script ships weights only for the groups its
+cross-validation keeps (:data:`FEATURE_GROUPS`). A linear model over them is trained by
+``scripts/train_factuality.py`` on UDS-IH2 and MEANTIME and shipped as JSON weights
+(``data/attribute/factuality_model.json``): no pickle, no run-time training, and scoring a predicate is a
+sum of a few dozen weights.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -30,6 +34,22 @@ _HEDGES = frozenset(
 )
 _CLAUSE_MARKERS = frozenset({"if", "whether", "unless", "until", "before", "once", "when", "that", "to", "so"})
 _MAX_DEPTH = 3  # governors farther up than this rarely change the predicate's factuality
+_CONDITIONALS = frozenset({"if", "whether", "unless"})
+_FUTURE = frozenset({"will", "'ll"})
+# Verbs whose complement is wanted, planned or attempted rather than done (MEANTIME marks it FUTURE/POSSIBLE).
+_INTENDING = frozenset(
+    {"want", "wish", "hope", "plan", "intend", "aim", "prepare", "threaten", "vow", "pledge", "promise", "warn"}
+    | {"order", "urge", "demand", "seek", "attempt", "try", "need", "ask", "expect", "propose", "schedule"}
+    | {"decide", "agree", "offer", "refuse", "fail"}
+)
+# Feature groups: the training script selects groups by cross-validation and ships weights only for those.
+FEATURE_GROUPS = ("base", "path", "pairs")
+_GROUP_PREFIXES = {"anc_": "path", "cond": "path", "future": "path", "pos_dep": "pairs", "dep_": "pairs"}
+
+
+def feature_group(name: str) -> str:
+    """Which of :data:`FEATURE_GROUPS` a feature name (without a domain prefix) belongs to."""
+    return next((group for prefix, group in _GROUP_PREFIXES.items() if name.startswith(prefix)), "base")
 
 
 def predicate_features(token: Token) -> list[str]:
@@ -59,6 +79,46 @@ def predicate_features(token: Token) -> list[str]:
         feats.append(f"{prefix}_tag={head.tag_}")
         feats += _local_features(head, f"{prefix}_")
         child, head, depth = head, head.head, depth + 1
+    return feats + _path_features(token) + _pair_features(token)
+
+
+def _path_features(token: Token) -> list[str]:
+    """Flags for cues anywhere on the path to the root ("not", "could", "will", "if", "said", "plan")."""
+    from eventwatch.attribute.cues import verb_cues
+
+    cues = verb_cues()
+    flags = set()
+    for c in token.children:
+        if c.dep_ == "mark" and c.lower_ in _CONDITIONALS:
+            flags.add("cond")
+        elif c.dep_ == "aux" and c.lower_ in _FUTURE:
+            flags.add("future")
+    for head in token.ancestors:
+        lemma = head.lemma_.lower()
+        cue = cues.get(lemma)
+        if cue is not None:
+            flags.add("anc_factive" if cue.is_factive else "anc_hedge_cue" if cue.is_hedge else "anc_report")
+        if lemma in _INTENDING:
+            flags.add("anc_intend")
+        for c in head.children:
+            word = c.lower_
+            if c.dep_ == "neg" or (word in _NEGATIONS and c.dep_ in ("advmod", "det", "dep")):
+                flags.add("anc_negated")
+            elif c.dep_ in ("aux", "auxpass") and word in _MODALS:
+                flags.add("anc_future" if word in _FUTURE else "anc_modal")
+            elif c.dep_ == "mark" and word in _CONDITIONALS:
+                flags.add("anc_cond")
+    return sorted(flags)
+
+
+def _pair_features(token: Token) -> list[str]:
+    """The predicate's relation paired with its part of speech, its auxiliaries/markers and its governor."""
+    feats = [f"pos_dep={token.pos_}|{token.dep_}", f"dep_up1={token.dep_}|{token.head.lemma_.lower()}"]
+    feats += sorted(
+        {f"dep_aux={token.dep_}|{c.lower_}" for c in token.children if c.dep_ in ("aux", "auxpass", "mark")}
+    )
+    if token.head is not token:
+        feats.append(f"pos_dep_up1pos={token.pos_}|{token.dep_}|{token.head.pos_}")
     return feats
 
 
@@ -86,17 +146,21 @@ def _local_features(token: Token, prefix: str) -> list[str]:
 class FactualityModel:
     """A linear model: the score is the sum of the weights of a predicate's features, clipped to [-3, 3].
 
-    Trained with "frustratingly easy" domain adaptation (Daume III 2007): every feature has a general weight
-    and, learnt on MEANTIME only, a ``news:`` weight. News text (our input) is scored with both; other text
-    (the web genres of UDS-IH2) with the general weights alone.
+    Every feature has a general weight (learnt on UDS-IH2) and may have a ``news:`` weight. Other text (the web
+    genres of UDS-IH2) is scored with the general weights alone; news text (our input) with
+    ``domain_scale["news"]`` times the general sum plus the ``news:`` weights, a correction learnt on MEANTIME
+    on top of the general score (stacking; with a scale of 1 this is also Daume III 2007's "frustratingly easy"
+    domain adaptation).
     """
 
     weights: dict[str, float]
+    domain_scale: dict[str, float] = field(default_factory=dict)
 
     def score_features(self, features: Iterable[str], *, domain: str | None = NEWS) -> float:
         unique = set(features)
         total = sum(self.weights.get(f, 0.0) for f in unique)
         if domain:
+            total *= self.domain_scale.get(domain, 1.0)
             total += sum(self.weights.get(f"{domain}:{f}", 0.0) for f in unique)
         return max(-3.0, min(3.0, total))
 
@@ -104,14 +168,16 @@ class FactualityModel:
         return self.score_features(predicate_features(token), domain=domain)
 
     def to_json(self) -> str:
-        return json.dumps({"format": 1, "weights": self.weights}, sort_keys=True, separators=(",", ":"))
+        data = {"format": 1, "weights": self.weights, "domain_scale": self.domain_scale}
+        return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> FactualityModel:
         data = json.loads(text)
         if data.get("format") != 1 or not isinstance(data.get("weights"), dict):
             raise ValueError("not an eventwatch factuality model (format 1)")
-        return cls({str(k): float(v) for k, v in data["weights"].items()})
+        scale = data.get("domain_scale", {})
+        return cls({str(k): float(v) for k, v in data["weights"].items()}, {str(k): float(v) for k, v in scale.items()})
 
 
 @functools.cache
