@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from eventwatch import pipeline
 from eventwatch.config import load_config
 from eventwatch.records import Analysis, Article
@@ -55,3 +57,28 @@ def test_analyse_within_the_time_limit_equals_the_stages_run_one_by_one(seed_tex
     article = _article("seed", seed_text)
     by_stage = next(fuse.run(geo.run(attribute.run(extract.run(nlp.run([article], cfg), cfg), cfg), cfg), cfg))
     assert pipeline.analyse(article, cfg).event_mentions == by_stage.event_mentions
+
+
+def test_a_window_of_short_articles_gives_what_each_article_gives_alone(seed_text: str) -> None:
+    cfg = load_config()
+    articles = [_article("seed", seed_text), _article("short", _SHORT), _article("seed-again", seed_text + " ")]
+    assert sum(len(a.text) for a in articles) <= pipeline.WINDOW_CHARS  # one parser window
+    together = list(pipeline.process(articles, cfg))
+    alone = [next(pipeline.process([a], cfg)) for a in articles]
+    assert all(isinstance(r, Analysis) for r in together)
+    assert [r.event_mentions for r in together] == [r.event_mentions for r in alone]  # type: ignore[union-attr]
+    assert [r.places for r in together] == [r.places for r in alone]  # type: ignore[union-attr]
+
+
+def test_a_window_whose_shared_parse_fails_is_parsed_article_by_article(
+    seed_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwatch import nlp
+
+    def broken(*_: object) -> None:  # the shared parse raising, as one hostile article could make it
+        raise RuntimeError("parser broke")
+
+    monkeypatch.setattr(nlp, "run", broken)
+    results = list(pipeline.process([_article("seed", seed_text), _article("short", _SHORT)], load_config()))
+    assert [r.article.ext_id for r in results] == ["seed", "short"]
+    assert all(isinstance(r, Analysis) for r in results)

@@ -89,7 +89,7 @@ def _opens_with_common_noun(doc: Doc, tok: Token) -> bool:
     """A sentence-opening common noun before "of" is context, not part of a name: "Residents of Kharkiv"."""
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return (
-        tok.is_sent_start
+        bool(tok.is_sent_start)  # spaCy says None where no sentence boundaries are set
         and tok.pos_ in ("NOUN", "VERB", "ADJ")
         and not tok.ent_type_
         and nxt is not None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from eventwatch.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
 
 
 @functools.cache
@@ -28,5 +29,6 @@ def load_model(name: str) -> Language:
     # token (a PROPN), which hides the determiner. A dot before a lowercase letter opens no English word.
     from spacy.util import compile_prefix_regex
 
-    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, r"\.(?=[a-z])"]).search
+    tokenizer = cast("Tokenizer", nlp.tokenizer)
+    tokenizer.prefix_search = compile_prefix_regex([*(nlp.Defaults.prefixes or ()), r"\.(?=[a-z])"]).search
     return nlp
