@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import STREAMS, emit, forget_caches, load_stream, machine, percentile
+from _common import STREAMS, emit, forget_caches, load_stream, machine, percentile, stock_model
 from eventwatch import nlp, pipeline, store
 from eventwatch.config import load_config
 
@@ -32,7 +32,8 @@ def main() -> None:
     articles = load_stream(args.stream)
     if args.limit:
         articles = articles[: args.limit]
-    model = nlp.load_model(cfg.spacy_model)
+    model = stock_model(cfg.spacy_model)
+    nlp.load_model(cfg.spacy_model)
     latencies_s: list[float] = []
     raw_s: list[float] = []
     failures = 0

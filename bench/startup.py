@@ -30,10 +30,10 @@ print("done", type(result).__name__, flush=True)
 
 _RAW = """
 import json
+import spacy
 from eventwatch.config import DATA_DIR, load_config
-from eventwatch.nlp import load_model
 line = (DATA_DIR / "corpus" / "articles.jsonl").open(encoding="utf-8").readline()
-load_model(load_config().spacy_model)(json.loads(line)["text"])
+spacy.load(load_config().spacy_model)(json.loads(line)["text"])
 print("done", flush=True)
 """
 
