@@ -58,12 +58,9 @@ def store_all(client: Any, articles: list[Article], cfg: Config, db: Path) -> di
     with open_store(str(db)) as st:
         for batch in process_on_client(client, articles, cfg):
             t0 = time.process_time()
-            for result in batch:
-                if isinstance(result, pipeline.ProcessingFailure):
-                    failed += 1
-                    continue
-                st.save(result)
-                stored += 1
+            analyses = [r for r in batch if not isinstance(r, pipeline.ProcessingFailure)]
+            failed += len(batch) - len(analyses)
+            stored += len(st.save_many(analyses))  # one transaction per batch, as `eventwatch run --cluster`
             t1 = time.process_time()
             fuse.fuse_store(st, cfg)
             save_cpu_s += t1 - t0

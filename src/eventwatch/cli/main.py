@@ -103,15 +103,33 @@ def run(
                 else:
                     yield item
 
-        def save(result: Analysis | pipeline.ProcessingFailure) -> None:
-            nonlocal stored, duplicates, failed
-            if isinstance(result, pipeline.ProcessingFailure):
-                failed += 1
-                stderr.print(result.message(), markup=False)
-            elif st.save(result) is SaveOutcome.STORED:
+        def count(outcome: SaveOutcome) -> None:
+            nonlocal stored, duplicates
+            if outcome is SaveOutcome.STORED:
                 stored += 1
             else:
                 duplicates += 1  # another process stored it since has_article said no
+
+        def save(result: Analysis | pipeline.ProcessingFailure) -> None:
+            nonlocal failed
+            if isinstance(result, pipeline.ProcessingFailure):
+                failed += 1
+                stderr.print(result.message(), markup=False)
+            else:
+                count(st.save(result))
+
+        def save_batch(results: list[Analysis | pipeline.ProcessingFailure]) -> None:
+            """A worker's batch in one transaction (each article still atomic); a store error is raised after
+            the rest of the batch is stored, as ``save`` raises it."""
+            for failure in (r for r in results if isinstance(r, pipeline.ProcessingFailure)):
+                save(failure)
+            outcomes = st.save_many([r for r in results if isinstance(r, Analysis)])
+            for outcome in outcomes:
+                if isinstance(outcome, SaveOutcome):
+                    count(outcome)
+            errors = [o for o in outcomes if not isinstance(o, SaveOutcome)]
+            if errors:
+                raise errors[0]
 
         if cluster is None:
             for result in progress(pipeline.process(articles(), cfg), "processing"):
@@ -119,8 +137,7 @@ def run(
             fuse.fuse_store(st, cfg)
         else:
             for batch in progress(scale.process_on_cluster(articles(), cfg, cluster_spec), "batches"):
-                for result in batch:
-                    save(result)
+                save_batch(list(batch))
                 fuse.fuse_store(st, cfg)  # incremental: only what this batch added
         counts = st.counts()
     by_type = ", ".join(f"{k} {v}" for k, v in sorted(counts.events_by_type.items(), key=lambda kv: -kv[1]))

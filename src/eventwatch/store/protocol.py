@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import Protocol, Self
 
+from eventwatch.errors import StoreError
 from eventwatch.records import Analysis, Article
 from eventwatch.store._fusion import PlanFn, SummarizeFn, WindowsFn
 from eventwatch.store.rows import (
@@ -29,6 +30,12 @@ class Store(Protocol):
         returned (a new URL for it is recorded in ``article_urls``). Raises StoreError when the write fails;
         then nothing of this article is stored.
         """
+        ...
+
+    def save_many(self, analyses: Sequence[Analysis]) -> list[SaveOutcome | StoreError]:
+        """Store a batch of articles in one transaction, each article atomic on its own (a savepoint): per
+        article the ``save`` outcome, or the StoreError that rolled that article back; none is lost when the
+        batch's transaction fails (its articles are then saved one by one)."""
         ...
 
     def has_article(self, article_id: str) -> bool: ...

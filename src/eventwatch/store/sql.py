@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,6 +134,67 @@ class SqlStore:
             outcome = self._write_retrying(analysis, now)
         log.debug("store %s: article %s %s", self._where, art.id, outcome)
         return outcome
+
+    def save_many(self, analyses: Sequence[Analysis]) -> list[SaveOutcome | StoreError]:
+        """Store a batch of articles in one transaction, each article in a savepoint of its own.
+
+        Per article the same as ``save``: all of it or nothing, DUPLICATE when already stored. An article
+        whose spans are invalid or whose write fails is rolled back to its savepoint and gets the StoreError in
+        its place; the others are committed together. When the transaction itself fails (a deadlock lost on
+        every attempt, an error at commit), each article is saved on its own instead, so none is lost.
+        """
+        results: list[SaveOutcome | StoreError | None] = [None] * len(analyses)
+        todo: list[int] = []
+        for i, analysis in enumerate(analyses):
+            try:
+                _write.check_spans(analysis)
+                todo.append(i)
+            except StoreError as exc:
+                results[i] = exc
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
+        try:
+            with self._errors(f"a batch of {len(todo)} articles not stored, transaction rolled back"):
+                written = self._write_batch_retrying([analyses[i] for i in todo], now)
+            for i, outcome in zip(todo, written, strict=True):
+                log.debug("store %s: article %s %s", self._where, analyses[i].article.id, outcome)
+        except StoreError as exc:
+            log.info("%s; storing its articles one by one", exc)
+            written = [self._save_or_error(analyses[i]) for i in todo]
+        for i, outcome in zip(todo, written, strict=True):
+            results[i] = outcome
+        return [r for r in results if r is not None]
+
+    def _save_or_error(self, analysis: Analysis) -> SaveOutcome | StoreError:
+        try:
+            return self.save(analysis)
+        except StoreError as exc:
+            return exc
+
+    def _write_batch_retrying(self, analyses: Sequence[Analysis], now: str) -> list[SaveOutcome | StoreError]:
+        for attempt in range(1, self._write_attempts + 1):
+            try:
+                with self._writing() as conn:
+                    return [self._write_in_savepoint(conn, analysis, now) for analysis in analyses]
+            except sa.exc.DBAPIError as exc:
+                if attempt == self._write_attempts or not _is_retryable(exc):
+                    raise
+                log.info("store %s: batch of %d: %s; retrying", self._where, len(analyses), _first_line(exc))
+                time.sleep(0.01 * 2**attempt)
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _write_in_savepoint(self, conn: sa.Connection, analysis: Analysis, now: str) -> SaveOutcome | StoreError:
+        art = analysis.article
+        try:
+            with conn.begin_nested():
+                return _write.write_analysis(conn, analysis, now)
+        except sa.exc.DBAPIError as exc:
+            if _is_retryable(exc):
+                raise  # the whole transaction lost a deadlock: the batch is tried again
+            return StoreError(
+                f"store {self._where}: article {art.id} ({art.origin}) not stored, rolled back: {_first_line(exc)}"
+            )
+        except StoreError as exc:
+            return exc
 
     def _write_retrying(self, analysis: Analysis, now: str) -> SaveOutcome:
         """Run the article's transaction, again (after a short, growing pause) when it lost a deadlock."""
