@@ -33,9 +33,9 @@ class Store(Protocol):
         ...
 
     def save_many(self, analyses: Sequence[Analysis]) -> list[SaveOutcome | StoreError]:
-        """Store a batch of articles in one transaction, each article atomic on its own (a savepoint): per
-        article the ``save`` outcome, or the StoreError that rolled that article back; none is lost when the
-        batch's transaction fails (its articles are then saved one by one)."""
+        """Store a batch of articles in one transaction, each article still all-or-nothing: per article the
+        ``save`` outcome, or the StoreError that kept it out; when a write fails the batch is rolled back and
+        its articles are saved one by one, so none is lost."""
         ...
 
     def has_article(self, article_id: str) -> bool: ...
