@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar
 
 import sqlalchemy as sa
 
@@ -45,6 +45,7 @@ DEFAULT_WRITE_ATTEMPTS = _DEFAULTS.store_write_attempts
 # SQLSTATEs after which running the same transaction again can succeed: serialization_failure and
 # deadlock_detected (https://www.postgresql.org/docs/15/mvcc-serialization-failure-handling.html).
 _RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
+T = TypeVar("T")
 
 
 def _is_retryable(exc: sa.exc.DBAPIError) -> bool:
@@ -172,27 +173,24 @@ class SqlStore:
             return exc
 
     def _write_batch_retrying(self, analyses: Sequence[Analysis], now: str) -> list[SaveOutcome]:
-        for attempt in range(1, self._write_attempts + 1):
-            try:
-                with self._writing() as conn:
-                    return [_write.write_analysis(conn, analysis, now) for analysis in analyses]
-            except sa.exc.DBAPIError as exc:
-                if attempt == self._write_attempts or not _is_retryable(exc):
-                    raise
-                log.info("store %s: batch of %d: %s; retrying", self._where, len(analyses), _first_line(exc))
-                time.sleep(0.01 * 2**attempt)
-        raise AssertionError("unreachable: the last attempt returns or raises")
+        return self._retrying(
+            lambda conn: [_write.write_analysis(conn, analysis, now) for analysis in analyses],
+            f"batch of {len(analyses)}",
+        )
 
     def _write_retrying(self, analysis: Analysis, now: str) -> SaveOutcome:
-        """Run the article's transaction, again (after a short, growing pause) when it lost a deadlock."""
+        return self._retrying(lambda conn: _write.write_analysis(conn, analysis, now), f"article {analysis.article.id}")
+
+    def _retrying(self, write: Callable[[sa.Connection], T], what: str) -> T:
+        """Run ``write`` in a write transaction, again (after a short, growing pause) when it lost a deadlock."""
         for attempt in range(1, self._write_attempts + 1):
             try:
                 with self._writing() as conn:
-                    return _write.write_analysis(conn, analysis, now)
+                    return write(conn)
             except sa.exc.DBAPIError as exc:
                 if attempt == self._write_attempts or not _is_retryable(exc):
                     raise
-                log.info("store %s: article %s: %s; retrying", self._where, analysis.article.id, _first_line(exc))
+                log.info("store %s: %s: %s; retrying", self._where, what, _first_line(exc))
                 time.sleep(0.01 * 2**attempt)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
