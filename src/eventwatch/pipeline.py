@@ -3,7 +3,7 @@
 Short articles are parsed a window at a time (one ``nlp.pipe`` call), then each article goes through the
 later stages on its own, so one article that breaks a stage, or runs past the per-document time limit
 (``doc_timeout_s``), is reported and skipped without stopping the batch (``ProcessingFailure``); the store is
-written by the caller, one transaction per article.
+written by the caller (each article all-or-nothing, see ``Store.save`` and ``Store.save_many``).
 """
 
 from __future__ import annotations

@@ -138,12 +138,14 @@ class RegistryAlias:
     needle: str  # the alias, lower-cased unless it matches case-sensitively
     folded: bool  # whether to look for ``needle`` in the lower-cased text
 
+    def may_occur_in(self, text: str, lowered: str) -> bool:
+        """False when ``text`` cannot hold the alias (``lowered`` is ``text.lower()``): a substring test that
+        spares the regex the many aliases an article never names."""
+        return self.needle in (lowered if self.folded else text)
+
     def search_in(self, text: str, lowered: str) -> re.Match[str] | None:
-        """The alias's first match in ``text`` (``lowered`` is ``text.lower()``); a substring test skips the
-        regex for the many aliases an article never names."""
-        if self.needle not in (lowered if self.folded else text):
-            return None
-        return self.pattern.search(text)
+        """The alias's first match in ``text`` (``lowered`` is ``text.lower()``)."""
+        return self.pattern.search(text) if self.may_occur_in(text, lowered) else None
 
 
 @functools.cache

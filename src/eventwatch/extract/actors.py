@@ -235,9 +235,9 @@ def main_armed_group(text: str, min_mentions: int = 2) -> Actor | None:
         entry = alias.actor
         if not entry.sector or not {"REB", "IMG"} & set(entry.sector.split("/")):
             continue
-        if alias.search_in(text, lowered) is None:
+        n = len(alias.pattern.findall(text)) if alias.may_occur_in(text, lowered) else 0
+        if not n:
             continue
-        n = len(alias.pattern.findall(text))
         seen, _ = counts.get(entry.name, (0, None))
         counts[entry.name] = (
             seen + n,
