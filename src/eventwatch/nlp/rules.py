@@ -75,7 +75,6 @@ class IndexedRuleMatcher:
         self._by_tag: dict[str, list[_Rule]] = {}
         self._always: list[_Rule] = []
         self._multi = Matcher(ruler.vocab, validate=False)
-        self._has_multi = False
         # The rules a token matches depend only on its four values, and few combinations recur in running text.
         self._known: dict[tuple[int, int, int, int], tuple[tuple[int, int], ...]] = {}
         for attr_id, entry in enumerate(ruler.patterns):
@@ -84,7 +83,6 @@ class IndexedRuleMatcher:
             for pattern in patterns:
                 if len(pattern) != 1:
                     self._multi.add(key, [pattern])
-                    self._has_multi = True
                     continue
                 self._file(_Rule(attr_id, self._strings.add(key), self._test(pattern[0])), pattern[0])
 
@@ -127,7 +125,7 @@ class IndexedRuleMatcher:
                     hits = self._rules_for(strings[lower_id], strings[tag_id], strings[dep_id], bool(space))
                     known[key] = hits
                 found.extend((attr_id, match_id, i, i + 1) for attr_id, match_id in hits)
-        if self._has_multi:
+        if len(self._multi):  # the rules over two tokens, when the model has any
             for match_id, start, end in self._multi(doc, allow_missing=True, as_spans=False):
                 found.append((int(self._strings[match_id]), match_id, start, end))
         found.sort()
