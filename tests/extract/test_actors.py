@@ -17,6 +17,7 @@ ACTOR1 = [
     ("The SDF captured the town of Tabqa on Monday.", ("SYR", "REB")),
     ("Houthi rebels fired missiles at a Saudi oil facility on Monday.", ("YEM", "REB")),
     ("Coalition aircraft destroyed 14 ISIL tanks near Palmyra, Syria.", (None, "MIL")),
+    ("A Turkish army operation against the militia began in Afrin on Monday.", ("TUR", "MIL")),
 ]
 
 
@@ -247,3 +248,18 @@ def test_actors_unattributed_demand_inside_a_quote_is_the_quoted_person(extract_
 
 def test_actors_a_us_state_names_the_article_country() -> None:
     assert article_country(["A gunman opened fire at a shopping mall in Dayton, Ohio, on Sunday."]) == "USA"
+
+
+def test_actors_a_definite_force_is_the_one_of_that_kind_named_before(extract_text: Extract) -> None:
+    text = (
+        "The Iraqi army shelled Hawija on Monday.\n\n"
+        "On Tuesday, the army soldiers stormed the western districts of the town."
+    )
+    stormed = next(m for m in extract_text(text, "2017-01-10").event_mentions if "stormed" in m.trigger.slice(text))
+    assert stormed.actor1 is not None and (stormed.actor1.country, stormed.actor1.sector) == ("IRQ", "MIL")
+
+
+def test_actors_part_of_a_named_place_is_no_recipient(extract_text: Extract) -> None:
+    text = "Government troops will storm eastern Mosul next week."
+    (mention,) = extract_text(text, "2017-01-10").event_mentions
+    assert mention.actor2 is None

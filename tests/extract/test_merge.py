@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.conftest import Extract
 
 CENTCOM = (
@@ -70,3 +72,51 @@ def test_merge_operation_whose_purpose_is_described_joins_the_operation_already_
     assert not any(m.evidence[0].slice(text).lstrip(".").startswith("the army offensive") for m in mentions)
     offensive = next(m for m in mentions if "ground offensive" in m.evidence[0].slice(text))
     assert any("is aimed at" in span.slice(text) or "army offensive" in span.slice(text) for span in offensive.evidence)
+
+
+def test_merge_a_later_mention_by_one_of_the_weapons_named_together_is_the_same_campaign(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "French air and cruise missile strikes hit weapons depots in Raqqa.\n\n"
+        "French cruise missile strikes are intensifying, the ministry said."
+    )
+    assaults = [m for m in extract_text(text, "2017-01-10").event_mentions if m.plover == "ASSAULT"]
+    assert len(assaults) == 1, [m.evidence[0].slice(text) for m in assaults]
+
+
+TWO_MODES_TWO_EVENTS = [
+    # gold/dev README "Granularity": shelling and air strikes named together are two events
+    "On Monday, regime shelling and air strikes hit Kafr Nabl in Idlib province.",
+    # "the worst bombardment" is no retelling of the chemical attack
+    "The regime used chlorine gas against civilians in Saraqib.\n\n"
+    "The regime is also inflicting the worst bombardment seen yet on Aleppo.",
+]
+
+
+@pytest.mark.parametrize("text", TWO_MODES_TWO_EVENTS)
+def test_merge_acts_of_two_modes_stay_two_events(extract_text: Extract, text: str) -> None:
+    assaults = [m for m in extract_text(text, "2017-01-10").event_mentions if m.plover == "ASSAULT"]
+    assert len({m.mode for m in assaults}) == len(assaults) == 2, [m.evidence[0].slice(text) for m in assaults]
+
+
+def test_merge_an_anaphor_with_its_actor_joins_that_actors_act(extract_text: Extract) -> None:
+    text = (
+        "Russian aircraft bombed rebel positions in Idlib on Monday.\n\n"
+        "Rebels attacked an army checkpoint near Hama on Tuesday.\n\n"
+        "The Russian bombing is intended to weaken the rebels before the offensive."
+    )
+    mentions = [m for m in extract_text(text, "2017-01-10").event_mentions if m.plover == "ASSAULT"]
+    bombed = next(m for m in mentions if "bombed" in m.trigger.slice(text))
+    attacked = next(m for m in mentions if "attacked" in m.trigger.slice(text))
+    assert any("Russian bombing" in span.slice(text) for span in bombed.evidence)
+    assert not any("Russian bombing" in span.slice(text) for span in attacked.evidence)
+
+
+def test_merge_an_act_on_a_named_target_is_not_an_earlier_operation_retold(extract_text: Extract) -> None:
+    text = (
+        "The Syrian army has started a major ground operation around Aleppo.\n\n"
+        "After repelling rebel fighters in the western districts, the army soldiers are ready to advance."
+    )
+    assaults = [m for m in extract_text(text, "2016-10-01").event_mentions if m.plover == "ASSAULT"]
+    assert any("repelling" in m.trigger.slice(text) for m in assaults), [m.trigger.slice(text) for m in assaults]

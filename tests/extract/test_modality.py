@@ -39,6 +39,10 @@ CASES = [
     ("If the talks fail, the rebels could attack the airport.", "attack", Factuality.HYPOTHETICAL),
     ("The government said troops will withdraw from the city next month.", "withdraw", Factuality.PLANNED),
     ("Police did not arrest anyone at the rally.", "arrest", Factuality.NEGATED),
+    # a denied stance towards an act does not deny the act
+    ("The air raids are not intended to support a Turkish army offensive on Manbij.", "offensive", Factuality.PLANNED),
+    ("The air raids are not intended to support a Turkish army offensive on Manbij.", "raids", Factuality.ASSERTED),
+    ("The rebels did not launch an offensive on the airport.", "offensive", Factuality.NEGATED),
 ]
 
 

@@ -73,3 +73,13 @@ def test_seed_terrorist_offensives_list_is_not_an_event(extract_text: Extract, s
     assert not any(
         "Abu Omar Saraqib" in s.slice(text) for m in _events(extract_text, seed_text).event_mentions for s in m.evidence
     )
+
+
+def test_seed_each_act_is_one_event_and_nothing_is_denied(extract_text: Extract, seed_text: str) -> None:
+    # The Russian bombing sentences retell the strikes of the first paragraph; the author's storming is the
+    # commander's planned storming; "They are not yet intended to support ..." denies a purpose, not an act.
+    mentions = _events(extract_text, seed_text).event_mentions
+    assert len(mentions) == 5
+    assert not any(m.factuality is Factuality.NEGATED for m in mentions)
+    (storming,) = [m for m in mentions if m.factuality is Factuality.PLANNED]
+    assert storming.actor1 is not None and storming.actor1.country == "SYR"

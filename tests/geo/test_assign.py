@@ -301,3 +301,15 @@ def test_run_a_further_report_naming_other_places_adds_nothing(
     )
     places = _run(parsed, (event,), gaz).event_mentions[0].locations
     assert [p.name for p in places] == ["Saraqib"]
+
+
+def test_run_the_events_own_clause_says_where_before_clauses_merged_into_it(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    parsed = parse(TEXT)
+    event = _event(parsed, "bombed", 1, "Government aircraft bombed Saraqib in Idlib province")
+    retold = "Officials in Damascus said talks would resume"
+    start = parsed.article.text.index(retold)
+    event = replace(event, evidence=(*event.evidence, Span(start, start + len(retold))))
+    (em,) = _run(parsed, (event,), gaz).event_mentions
+    assert [(p.name, p.rule) for p in em.locations] == [("Saraqib", "clause")]

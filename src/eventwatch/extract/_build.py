@@ -21,7 +21,7 @@ from eventwatch.extract.actors import (
 )
 from eventwatch.extract.casualties import find_casualties, number_value
 from eventwatch.extract.clauses import clause_bounds, predicate
-from eventwatch.extract.coding import cameo_root, refine_mode
+from eventwatch.extract.coding import cameo_root, modes_named, refine_mode
 from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.modality import factuality, is_generic_present
 from eventwatch.extract.triggers import Trigger, find_triggers, obj, subject
@@ -75,6 +75,8 @@ class Candidate:
     paragraph: int
     is_anaphor: bool = False
     named_victim: bool = False
+    # ASSAULT modes the trigger's own modifiers name: "air and cruise missile strikes" names two.
+    named_modes: frozenset[str] = frozenset()
     is_aggregate: bool = False
     is_background: bool = False
     merged_into: Candidate | None = None
@@ -157,6 +159,11 @@ def _noun_actor(tok: Token) -> Token | None:
             if t.ent_type_ == "GPE" and not is_country_name(t):
                 continue  # "the El Paso shooting": a city says where, not who
             if t.ent_type_ in ("NORP", "GPE", "ORG") or (t.pos_ == "PROPN" and t.dep_ in ("amod", "compound")):
+                # "a Syrian army operation": the army acts, not the state (see actors.resolve), whether the parser
+                # hangs "Syrian" on the army or on the operation.
+                for force in (t.head, tok.doc[t.i + 1]):
+                    if force.head.i == tok.i and force.dep_ == "compound" and force.lemma_.lower() in W.TROOPS:
+                        return force
                 return t
     for child in tok.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":  # "the ceasefire announced by Russia and Turkey"
@@ -305,6 +312,17 @@ def _weapon_words(tok: Token, pred: Token) -> set[str]:
                 or (child.dep_ == "dobj" and head.lemma_.lower() in _WEAPON_VERBS)
             ):
                 words.extend(child.subtree)
+    return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+
+
+def _premodifier_words(tok: Token, triggers: set[int]) -> set[str]:
+    """The words of the noun phrase before ``tok`` ("the Russian air and cruise missile strikes", which the
+    parser often splits into two phrases), stopping at another trigger ("shelling and air strikes")."""
+    words = [tok]
+    for before in reversed(tok.doc[: tok.i]):
+        if before.i in triggers or not (before.pos_ in ("ADJ", "NOUN", "PROPN", "CCONJ") or before.text == "-"):
+            break
+        words.append(before)
     return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
 
 
@@ -471,6 +489,7 @@ def build(
                 is_anaphor=primary.is_anaphor,
                 named_victim=named_victim,
                 speaker=speaker,
+                named_modes=modes_named(_premodifier_words(primary.token, all_idx)),
             )
         )
     return out

@@ -152,6 +152,12 @@ LIGHT_VERBS = frozenset(
     ]
 )
 
+# Verbs of a stance towards an act named as their object ("not intended to support an operation to storm X"):
+# denying the stance says nothing of whether the act happens.
+STANCE_VERBS = frozenset(
+    ["support", "back", "endorse", "oppose", "approve", "justify", "condone", "welcome", "help", "assist", "aid"]
+)
+
 # Nouns that pass their role to an event noun after "of": "a series of airstrikes", "reports of strikes".
 TRANSPARENT = frozenset(
     ["series", "wave", "spate", "string", "barrage", "round", "volley", "number", "reports", "report"]

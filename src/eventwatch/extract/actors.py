@@ -163,6 +163,24 @@ _MILITARY_TITLES = frozenset(
 # Followers of the opposition are civilians (README: protesters CVL), not its leaders.
 _FOLLOWERS = frozenset({"protester", "demonstrator", "supporter", "crowd", "people", "voter", "counter-protester"})
 # Sectors that belong to the article's country when the phrase names none ("police", "protesters").
+# Adjectives that make a name a part of a place ("eastern Aleppo", "northern Syria").
+_PART_OF_PLACE = frozenset(
+    [
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+    ]
+)
 DOMESTIC = frozenset({"COP", "JUD", "CVL", "GOV", "OPP", "MED"})
 _PRONOUNS = frozenset(["he", "she", "they", "it", "him", "her", "them", "we", "i", "us"])
 # Pronouns that can only stand for one person: they skip countries and groups named since that person.
@@ -207,6 +225,8 @@ class ArticleActors:
     person_mentions: list[tuple[int, Actor]] = field(default_factory=list)
     # The last actor named that is not one person: whom "they" stands for.
     last_group: Actor | None = None
+    # The last force of a known country named by each force noun: whose army "the army" is.
+    forces: dict[str, Actor] = field(default_factory=dict)
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         """Note ``actor`` as the latest one named (``is_person``: a single named or pronoun person)."""
@@ -447,8 +467,16 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     if pronoun is not None:
         return pronoun
     tokens = _np_tokens(head)
+    if head.dep_ == "compound" and head.lemma_.lower() in W.TROOPS:
+        # "a Syrian army operation": the parser hangs "Syrian" on the operation, but it says whose army it is.
+        while tokens[0].i > 0 and (before := head.doc[tokens[0].i - 1]).head.i == head.head.i:
+            if before.dep_ not in ("amod", "compound") or before.ent_type_ not in ("NORP", "GPE"):
+                break
+            tokens.insert(0, before)
     if tokens[0].lower_ in ("near", "in", "at", "outside"):
         return None  # "Near Palmyra, one strike ...": a place the parser took for a subject
+    if head.pos_ == "PROPN" and any(c.dep_ == "amod" and c.lower_ in _PART_OF_PLACE for c in head.children):
+        return None  # "to storm eastern Aleppo": a part of a named place is where, not whom
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc_text(head.doc)[start:end]
     span = Span(offset + start, offset + end)
@@ -499,7 +527,14 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
         country = ctx.author.country  # an officer quoted in a military's own release serves that military
     elif country is None and not found and base_sector in DOMESTIC and not _is_several_states(head):
         country = ctx.default_country
+    force_words = [t.lemma_.lower() for t in tokens if t.pos_ == "NOUN" and t.lemma_.lower() in W.TROOPS]
+    if country is None and not found and force_words and tokens[0].lower_ == "the":
+        # "the army soldiers are now ready": a definite force names the one of that kind named before.
+        earlier = next((ctx.forces[w] for w in force_words if w in ctx.forces), None)
+        country = earlier.country if earlier is not None else None
     actor = Actor(text=text, span=span, name=text, country=country, sector=sector)
+    if country is not None and sector == "MIL":
+        ctx.forces.update(dict.fromkeys(force_words, actor))
     if head.ent_type_ == "PERSON" and sector is not None and head.text not in ctx.persons:
         ctx.persons[head.text] = actor  # the first, fullest mention names the person's country and office
     return actor

@@ -156,6 +156,11 @@ def refine_mode(plover: str, mode: str | None, words: set[str]) -> str | None:
     return mode
 
 
+def modes_named(words: set[str]) -> frozenset[str]:
+    """Every ASSAULT mode whose weapon words occur ("air and cruise missile strikes": aerial and heavy weapons)."""
+    return frozenset(name for name, cue in _MODE_WORDS if words & cue)
+
+
 def cameo_root(plover: str, mode: str | None) -> str:
     """CAMEO root code for the PLOVER type (ASSAULT splits by mode: 19 fighting, 20 unconventional)."""
     if plover == "ASSAULT":

@@ -45,6 +45,35 @@ def _key(actor: Actor | None) -> tuple[str | None, str | None] | None:
     return (actor.country, (actor.sector or "")[:3] or None) if actor.country or actor.sector else (actor.name, None)
 
 
+def _new_act_on_a_target(a: Candidate, b: Candidate) -> bool:
+    """A later sentence's verb that acts on a named target ("After repelling terrorists' attacks ...") tells a
+    new act, not an earlier mention without a target ("started a major ground operation") again. In one
+    sentence it is part of the same act ("started attacking people there, and one of them died")."""
+    return (
+        b.actor2 is not None
+        and a.actor2 is None
+        and not b.trigger.is_noun
+        and a.sent_start != b.sent_start
+        and _lemma(a) != _lemma(b)
+    )
+
+
+def _lemma(cand: Candidate) -> str:
+    return cand.trigger.token.lemma_.lower()
+
+
+def _by_same_country(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and a.country is not None and a.country == b.country
+
+
+def _may_be_by(earlier: Actor | None, anaphor: Actor | None) -> bool:
+    """Whether an act by ``earlier`` may be the one an anaphor by ``anaphor`` names: "the Russian bombing" is
+    not an act whose actor is known and of no or another country."""
+    if earlier is None or anaphor is None or anaphor.country is None:
+        return True
+    return earlier.country == anaphor.country
+
+
 def _is_sum(target: int, parts: list[int]) -> bool:
     parts = parts[:_MAX_SUBSET]
     reachable = {0}
@@ -103,12 +132,25 @@ def inherit_list_context(cands: list[Candidate], sentence_of: dict[int, int]) ->
             cand.date = prev.date
 
 
+def _same_kind(a: Candidate, b: Candidate) -> bool:
+    """Same type and mode; or a later mention by one of the weapons an earlier mention named in one phrase
+    ("Russian air and cruise missile strikes ..." then "cruise missile strikes are targeting ..."). Two
+    mentions of one sentence stay apart: shelling and air strikes named together are two events."""
+    if a.plover != b.plover:
+        return False
+    if a.mode == b.mode:
+        return True
+    return a.sent_start != b.sent_start and {a.mode, b.mode} <= a.named_modes
+
+
 def _compatible(a: Candidate, b: Candidate) -> bool:
-    if (a.plover, a.mode) != (b.plover, b.mode):
+    if not _same_kind(a, b):
         return False
     if _key(a.actor1) is None or _key(a.actor1) != _key(b.actor1):
         return False
     if a.actor2 is not None and b.actor2 is not None and _key(a.actor2) != _key(b.actor2):
+        return False
+    if _new_act_on_a_target(a, b):
         return False
     if a.factuality != b.factuality and not b.trigger.is_noun:
         return False  # "will aim to storm" is not the offensive that started; "the army's offensive" is
@@ -135,10 +177,17 @@ def merge_mentions(cands: list[Candidate]) -> None:
     for i, cand in enumerate(live):
         earlier = [c for c in live[:i] if c.merged_into is None]
         if cand.is_anaphor:
-            same = [c for c in reversed(earlier) if c.plover == cand.plover]
-            # "the operation" names an earlier operation before any other act of its type.
-            lemma = cand.trigger.token.lemma_.lower()
-            same.sort(key=lambda c: c.trigger.token.lemma_.lower() != lemma)
+            # "The Russian bombing" names its actor: an act by someone else is another act.
+            same = [
+                c
+                for c in reversed(earlier)
+                if c.plover == cand.plover
+                and _may_be_by(c.actor1, cand.actor1)
+                and (None in (c.mode, cand.mode) or _same_kind(c, cand))  # "the bombardment" is no chemical attack
+            ]
+            # "the operation" names an earlier operation before any other act of its type, and "the Russian
+            # bombing" an act by Russia before one by nobody named.
+            same.sort(key=lambda c: (not _by_same_country(c.actor1, cand.actor1), _lemma(c) != _lemma(cand)))
             # An anaphor refers to something that happened, not to a threatened or possible act.
             target = next((c for c in same if c.factuality in (Factuality.ASSERTED, Factuality.REPORTED)), None)
             if target is not None:

@@ -2,8 +2,10 @@
 
 The chain runs from the trigger up through its governors (xcomp, ccomp, advcl, acl...) and stops at a verb of
 speech or thought (attribution is the attribute stage's business: "police said X" leaves X asserted here).
-Negation beats hypothesis beats plan (gold/dev README "Factuality"): "They are not yet intended to support an
-operation to storm ..." is negated, "would consider charging" hypothetical, "will aim to storm" planned.
+Negation beats hypothesis beats plan (gold/dev README "Factuality"): "did not launch an offensive" is negated,
+"would consider charging" hypothetical, "will aim to storm" planned. A negated stance towards an act ("They are
+not yet intended to support an operation to storm ...") does not negate the act: it stays planned; nor does a
+denied purpose negate the act it is the purpose of ("The air raids are not intended to ...").
 """
 
 from __future__ import annotations
@@ -48,12 +50,20 @@ def factuality(tok: Token) -> Factuality:
     """How the clause around trigger ``tok`` presents the event."""
     links = chain(tok)
     negated = hypothetical = planned = False
+    # An act named as the object of a stance ("not intended to support an operation to storm X") is not what
+    # a negation above the stance denies: that operation is still to come.
+    stance = next(
+        (i for i, t in enumerate(links[:-1]) if t.dep_ == "dobj" and links[i + 1].lemma_.lower() in W.STANCE_VERBS),
+        len(links),
+    )
     for i, t in enumerate(links):
         lemma = t.lemma_.lower()
         kids = list(t.children)
+        # "The air raids are not intended to support ...": a denied purpose of the act, not a denied act.
+        purpose_of_act = i > 0 and lemma in W.PLAN_GOVERNORS and links[i - 1].dep_.startswith("nsubj")
         if t.pos_ in ("VERB", "AUX", "ADJ") or i == 0:
             if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in kids):
-                negated = True
+                negated = negated or (i <= stance and not purpose_of_act)
             aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
             if aux & _MAYBE:
                 hypothetical = True

@@ -2,7 +2,8 @@
 
 In order, the first rule that yields a place wins (``Place.rule`` records it):
 
-1. ``clause`` — toponyms inside the event's evidence spans or the dependency subtree of its trigger;
+1. ``clause`` — toponyms inside the event's own clause (its first evidence span) or the dependency subtree of
+   its trigger; else inside the further evidence the extract merged into it;
 2. ``sentence`` — toponyms in the event's sentence;
 3. ``context`` — towns and sites of the sentence before, in the same paragraph;
 4. ``coreference`` — the town of an earlier event the sentence names again ("during the rally");
@@ -326,11 +327,13 @@ def locate(
     places = [p for p in places if not _names_an_actor(p, event, parsed)] or everything
     # Affiliations ("president of the US") never place the event itself, but still count for the article.
     where = [p for p in places if p.span not in not_here and not _is_affiliation(p, parsed)]
-    spans = list(event.evidence)
+    own = list(event.evidence[:1])
     subtree = _trigger_subtree(parsed, event.trigger)
     if subtree is not None:
-        spans.append(subtree)
-    found = _within(where, spans)
+        own.append(subtree)
+    # The event's own clause says where; the clauses merged into it only when it does not ("strikes on bases
+    # in Idlib and Homs" retold as "strikes ... intended to weaken the forces outside western Aleppo").
+    found = _within(where, own) or _within(where, event.evidence[1:])
     rule = "clause"
     if not found and 0 <= event.sentence_index < len(parsed.sentences):
         found, rule = _within(where, [parsed.sentences[event.sentence_index].span]), "sentence"
