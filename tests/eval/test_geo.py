@@ -32,10 +32,10 @@ def test_auc_of_errors_antipodal_errors_is_one() -> None:
 
 
 def test_evaluate_trnews_dev_meets_floor(gaz: Gazetteer) -> None:
-    # Floors sit a little under the dev figures of this commit (Acc@161 0.841, exact id 0.884); the cap on
-    # Acc@161 is the estimated points of Canada and large admin1 units (see data/geo/README.md).
+    # Floors sit a little under the dev figures (Acc@161 0.870, exact id 0.898); the cap on Acc@161 is the
+    # estimated points of Canada and large admin1 units (see data/geo/README.md).
     scores = evaluate_trnews(TRNEWS_DEV, gaz)
     assert scores.n == 716
-    assert scores.acc161 >= 0.82
+    assert scores.acc161 >= 0.85
     assert scores.exact_id >= 0.86
     assert "| dev | 716 |" in format_table([scores])

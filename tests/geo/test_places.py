@@ -182,3 +182,13 @@ def test_find_places_a_sentence_opening_noun_is_not_part_of_the_name(gaz: Gazett
 def test_find_places_a_building_named_after_a_common_word_is_not_a_town(gaz: Gazetteer, parse: Parse) -> None:
     places = find_places(parse("Police received the first call about the attack at Fishmongers' Hall in London."), gaz)
     assert [p.name for p in places] == ["London"]
+
+
+def test_find_places_a_small_namesake_abroad_is_no_place(gaz: Gazetteer, parse: Parse) -> None:
+    # "Siri" is a village in Pakistan; in a story about California it is the assistant.
+    text = (
+        "Apple showed its phones in San Francisco on Tuesday.\n\n"
+        '"I love the way you keep adding things, whether its Siri shortcuts, or handoffs," he told the crowd.\n\n'
+        "Engineers in San Jose, Oakland and Los Angeles tested them across California."
+    )
+    assert "Siri" not in {p.name for p in find_places(parse(text), gaz)}

@@ -24,3 +24,34 @@ def test_estimate_unit_point_spans_sparse_edges_but_not_a_stray_town() -> None:
     lat, lon = estimate_unit_point(south + north + stray)
     assert abs(lat - 50.0) < 0.01  # middle of 45–55 N, not pulled to the crowded south
     assert abs(lon - (-78.5)) < 0.01  # middle of -80 … -77, the stray town ignored
+
+
+def _resolve(text: str, names: list[str], gaz: Gazetteer) -> dict[str, str | None]:
+    mentions = [mention_for_span(text, text.index(n), text.index(n) + len(n), gaz) for n in names]
+    resolve_mentions(mentions, gaz)
+    return {m.text: (m.chosen.name if m.chosen else None) for m in mentions}
+
+
+def test_resolve_a_named_facility_lies_in_the_town_named_before_it(gaz: Gazetteer) -> None:
+    text = (
+        "Two men were stabbed in Winnipeg on Friday and taken to Grace General Hospital. "
+        "Police in Winnipeg and Brandon, Manitoba, are looking for a third man."
+    )
+    chosen = _resolve(text, ["Winnipeg", "Grace General Hospital", "Brandon", "Manitoba"], gaz)
+    assert chosen["Grace General Hospital"] == "Winnipeg"
+
+
+def test_resolve_a_small_namesake_abroad_gives_way_to_the_story_town(gaz: Gazetteer) -> None:
+    # "Heathrow" is also a Florida hamlet; in a story whose places are all British it is London's airport.
+    text = (
+        "Fog in England delayed flights at London airports on Saturday. Heathrow cancelled flights, "
+        "and trains from Edinburgh and Manchester to London ran late across the UK."
+    )
+    names = ["England", "London", "Heathrow", "Edinburgh", "Manchester", "UK"]
+    assert _resolve(text, names, gaz)["Heathrow"] == "London"
+
+
+def test_resolve_a_namesake_abroad_stays_when_the_article_points_at_its_country(gaz: Gazetteer) -> None:
+    text = "The storm moved from Heathrow, Florida, to Orlando and Tampa before reaching Miami."
+    names = ["Heathrow", "Florida", "Orlando", "Tampa", "Miami"]
+    assert _resolve(text, names, gaz)["Heathrow"] == "Heathrow"

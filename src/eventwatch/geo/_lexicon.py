@@ -51,6 +51,13 @@ SITE_HEADS = _words(
     border hospital port harbour harbor market
     """
 )
+# Buildings and grounds known by a name of their own ("St. Michael's Hospital", "Pearson International
+# Airport", "Stade de France"): no gazetteer holds them, but they lie in the town the article is about.
+FACILITY_WORDS = _words(
+    """
+    airport hospital church cathedral mosque synagogue stadium stade prison hotel embassy consulate palace
+    """
+)
 # Organisation heads: "Aleppo University", "Damascus Times" are not places.
 ORG_HEADS = _words(
     """

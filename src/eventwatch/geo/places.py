@@ -32,7 +32,7 @@ def to_place(m: Mention, rule: str | None = None) -> Place | None:
         feature_code=cand.feature_code or None,
         qualifier=m.qualifier,
         rule=rule,
-        is_approximate=cand.is_approximate or m.demonym_of is not None,
+        is_approximate=cand.is_approximate or m.demonym_of is not None or m.is_approximate,
     )
 
 
@@ -49,12 +49,17 @@ def find_mentions_in_article(parsed: ParsedArticle, gaz: Gazetteer, include_demo
 
 def _drop_unsupported(mentions: list[Mention], context: list[Mention]) -> list[Mention]:
     """Weak mentions (a PERSON-tagged or NER-only match) stay only when the place is prominent or lies in a
-    country the article's strong mentions and demonyms point at: "Nuland" in a Syria article is a person."""
+    country the article's strong mentions and demonyms point at: "Nuland" in a Syria article is a person.
+    A stray (a small namesake abroad that nothing else points at, see ``resolve``) is no place either: "Islam",
+    "Siri" and "Diwali" are villages somewhere, not what the text names."""
     countries = {m.chosen.country for m in mentions if m.evidence == "strong" and m.chosen is not None}
     countries |= {m.demonym_of for m in [*mentions, *context] if m.demonym_of}
     kept = []
     for m in mentions:
         c = m.chosen
+        if m.is_stray:
+            log.debug("geo: %r at %d dropped: a small namesake abroad", m.text, m.start)
+            continue
         if m.evidence == "weak" and c is not None and c.country not in countries and c.population < 100_000:
             log.debug("geo: %r at %d dropped: weak evidence, country %s not in context", m.text, m.start, c.country)
             continue

@@ -28,6 +28,7 @@ from eventwatch.geo._lexicon import (
     AREA_NOUNS,
     COMMON_WORDS,
     DIRECTIONS,
+    FACILITY_WORDS,
     LOCATION_PREPOSITIONS,
     MONTHS_DAYS,
     NAME_CONNECTORS,
@@ -289,6 +290,11 @@ def find_mentions(doc: Doc, offset: int, gaz: Gazetteer, include_demonyms: bool)
     return mentions
 
 
+def _is_facility_name(words: Sequence[str]) -> bool:
+    """ "St. Michael's Hospital", "Stade de France": a name of several words with a facility word in it."""
+    return len(words) >= 2 and any(w.lower() in FACILITY_WORDS for w in words)
+
+
 def mention_for_span(text: str, start: int, end: int, gaz: Gazetteer) -> Mention:
     """A mention for a span given from outside (gold spans in evaluation), with the head-noun context read
     from the raw text."""
@@ -299,4 +305,11 @@ def mention_for_span(text: str, start: int, end: int, gaz: Gazetteer) -> Mention
     cands = gaz.lookup(surface)
     if demonym is not None and not any(c.feature_code == "PCLI" for c in cands):
         return Mention(start, end, surface, (), demonym_of=demonym)
-    return Mention(start, end, surface, cands, wanted_precision=ADMIN_HEADS.get(head))
+    return Mention(
+        start,
+        end,
+        surface,
+        cands,
+        wanted_precision=ADMIN_HEADS.get(head),
+        is_facility=not cands and _is_facility_name(surface.split()),
+    )

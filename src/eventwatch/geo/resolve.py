@@ -10,7 +10,12 @@ Score of a candidate (weights tuned on TR-News dev only):
   next to "Aleppo" → the village in Aleppo governorate);
 * the precision the text asks for ("Homs province" → the admin1 unit; "the city of X" → the town).
 
-An unknown name (no candidate) resolves to nothing and never affects the other mentions.
+An unknown name (no candidate) resolves to nothing and never affects the other mentions, except a named
+facility given as a toponym span ("St. Michael's Hospital"; the recognizer does not propose such spans yet):
+it lies in the town the article last named before it (else the town it names most), approximately. So does a
+"stray": a strongly read name whose best candidate is a small namesake in a country nothing else in the
+article points at, while the article's places point at one country ("Heathrow" in a story about London's
+airports); the recognizer then drops it as no place (``places._drop_unsupported``).
 """
 
 from __future__ import annotations
@@ -50,6 +55,10 @@ _NAMESAKE_ADMIN1_PENALTY = 4.0
 # (New York City, Aleppo) or is the capital (Washington); Quebec City holds ~7 % of Quebec. Tuned on
 # TR-News dev.
 _NAMESAKE_CITY_SHARE = 0.2
+# A town this small in a country no other mention points at, in an article whose places point at one country
+# this many times, is an unlisted place near the story rather than a namesake abroad. Tuned on TR-News dev.
+_STRAY_POPULATION = 10_000
+_HOME_VOTES = 4
 
 
 @dataclass(slots=True)
@@ -65,6 +74,9 @@ class Mention:
     demonym_of: str | None = None  # ISO alpha-3 when the mention is a demonym ("Syrian")
     evidence: str = "strong"  # "weak": kept only when the article's other places agree on the country
     chosen: Candidate | None = None
+    is_facility: bool = False  # a named building or ground the gazetteer lacks: placed at a town of the article
+    is_stray: bool = False  # its best reading was a small namesake abroad that nothing else points at
+    is_approximate: bool = False
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -173,3 +185,37 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
                 admin1s = Counter(c.admin1_key for c in others for _ in range(2 if c.feature_code == "ADM1" else 1))
                 anchors = [c for c in others if c.feature_code not in {"PCLI", "ADM1"}]
                 m.chosen = _best(m, resolved_countries, admin1s, anchors)
+    _place_facilities(mentions)
+
+
+def _place_facilities(mentions: Sequence[Mention]) -> None:
+    """A named facility without candidates, or a small namesake town in a country nothing else in the article
+    points at, takes the town named last before it, else the article's most named town (approximate):
+    "taken to St. Michael's Hospital" in a Toronto story is in Toronto, and "Heathrow" in a story about fog at
+    London's airports is not the hamlet of that name in Florida."""
+    towns = [m for m in mentions if m.chosen is not None and m.chosen.feature_class == "P" and not m.is_facility]
+    if not towns:
+        return
+    counts = Counter(m.chosen.id for m in towns if m.chosen is not None)
+    most = max(towns, key=lambda m: counts[m.chosen.id] if m.chosen is not None else 0).chosen
+    # Distinct names per country: "Heathrow" four times is one name.
+    named = {(m.chosen.country, plain(m.text)) for m in mentions if m.chosen is not None}
+    named |= {(m.demonym_of, plain(m.text)) for m in mentions if m.demonym_of}
+    support = Counter(country for country, _ in named)
+    home, votes = support.most_common(1)[0]
+    for m in mentions:
+        c = m.chosen
+        stray = (
+            c is not None
+            and m.evidence == "strong"  # a weak match abroad is dropped instead (places._drop_unsupported)
+            and c.feature_class == "P"
+            and c.population < _STRAY_POPULATION
+            and c.country != home
+            and support[c.country] == 1
+            and votes >= _HOME_VOTES
+        )
+        m.is_stray = stray
+        if (m.is_facility and not m.candidates) or stray:
+            before = [t for t in towns if t.end <= m.start and t.chosen is not None and t.chosen.country == home]
+            m.chosen = max(before, key=lambda t: t.start).chosen if before else most
+            m.is_approximate = True
