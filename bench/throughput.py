@@ -7,7 +7,8 @@ the same texts measured in the same run and the ratio of the two (the figure tha
 * ``pipeline``: ``eventwatch.pipeline.process`` (what ``eventwatch run`` does, per-document time limit
   included), text to ``Analysis``; the store is left out (see bench/latency.py for text to stored events).
 * ``stage_*``: the stages run one after another over the whole stream (``nlp.run`` batches across
-  articles), each timed on its own.
+  articles), each timed on its own; ``stage_screen`` is the look at the words that decides which articles the
+  whole pipeline parses (the later stages here get every article, screened or not).
 
 Streams are described in bench/_common.py.
 
@@ -20,10 +21,10 @@ import argparse
 from typing import Any
 
 from _common import STREAMS, emit, forget_caches, load_stream, machine, raw_parse, spread, timed
-from eventwatch import attribute, extract, fuse, geo, nlp, pipeline
+from eventwatch import attribute, extract, fuse, geo, nlp, pipeline, screen
 from eventwatch.config import load_config
 
-STAGES = ("nlp", "extract", "attribute", "geo", "fuse")
+STAGES = ("screen", "nlp", "extract", "attribute", "geo", "fuse")
 
 
 def bench_stream(name: str, runs: int, limit: int) -> dict[str, Any]:
@@ -43,8 +44,9 @@ def bench_stream(name: str, runs: int, limit: int) -> dict[str, Any]:
         t_whole, results = timed(lambda: list(pipeline.process(articles, cfg)))
         failures = sum(isinstance(r, pipeline.ProcessingFailure) for r in results)
         forget_caches()
+        t_screen, _ = timed(lambda: [screen.worth_parsing(a, cfg.screen_min_mentions) for a in articles])
         t_nlp, items = timed(lambda: list(nlp.run(articles, cfg)))
-        times = [t_nlp]
+        times = [t_screen, t_nlp]
         for stage in (extract.run, attribute.run, geo.run, fuse.run):
             t, items = timed(lambda s=stage, i=items: list(s(i, cfg)))
             times.append(t)

@@ -459,6 +459,7 @@ def regex_attacks(n: int) -> dict[str, Callable[[int], str]]:
         "extract.dates._EXPLICIT_AFTER": lambda k: "Troops attacked on Monday," + " " * n + "x",
         "extract._build._HEADLINE_END": lambda k: "Troops attacked" + " " * n + "x",
         "fuse.similarity._WORD": lambda k: "a1" * n,
+        "screen._WORD": lambda k: "a-'" * (n // 3),
         "extract.actors._TERROR_FRAMING": lambda k: "terroris" * (n // 8),
         "geo._fold._NON_WORD": lambda k: "-" * n + "Aleppo",
         "geo._fold._DOUBLED": lambda k: "Aaaa" * (n // 4),

@@ -82,3 +82,21 @@ def test_a_window_whose_shared_parse_fails_is_parsed_article_by_article(
     results = list(pipeline.process([_article("seed", seed_text), _article("short", _SHORT)], load_config()))
     assert [r.article.ext_id for r in results] == ["seed", "short"]
     assert all(isinstance(r, Analysis) for r in results)
+
+
+_REVIEW = "The new laptop hit 44 dBa under load, and reviewers liked its keyboard and its screen."
+
+
+def test_process_stores_an_article_the_screen_stops_unparsed_in_its_place(seed_text: str) -> None:
+    articles = [_article("review", _REVIEW), _article("seed", seed_text), _article("short", _SHORT)]
+    review, seed, short = pipeline.process(articles, load_config())
+    assert isinstance(review, Analysis) and review.article.ext_id == "review"
+    assert review.parsed.sentences == () and review.event_mentions == ()
+    assert review.notes and review.notes[0].startswith("not parsed:")
+    assert isinstance(seed, Analysis) and isinstance(short, Analysis)
+    assert seed.event_mentions and [m.plover for m in short.event_mentions] == ["COERCE"]
+
+
+def test_process_parses_every_article_when_the_screen_is_off() -> None:
+    (review,) = pipeline.process([_article("review", _REVIEW)], load_config(screen_min_mentions=0))
+    assert isinstance(review, Analysis) and review.parsed.sentences and not review.notes

