@@ -21,7 +21,7 @@ import argparse
 from typing import Any
 
 from _common import STREAMS, emit, forget_caches, load_stream, machine, raw_parse, spread, timed
-from eventwatch import attribute, extract, fuse, geo, nlp, pipeline, screen
+from eventwatch import attribute, extract, fuse, geo, nlp, pipeline
 from eventwatch.config import load_config
 
 STAGES = ("screen", "nlp", "extract", "attribute", "geo", "fuse")
@@ -44,7 +44,7 @@ def bench_stream(name: str, runs: int, limit: int) -> dict[str, Any]:
         t_whole, results = timed(lambda: list(pipeline.process(articles, cfg)))
         failures = sum(isinstance(r, pipeline.ProcessingFailure) for r in results)
         forget_caches()
-        t_screen, _ = timed(lambda: [screen.worth_parsing(a, cfg.screen_min_mentions) for a in articles])
+        t_screen, _ = timed(lambda: [pipeline.screened_out(a, cfg) for a in articles])
         t_nlp, items = timed(lambda: list(nlp.run(articles, cfg)))
         times = [t_screen, t_nlp]
         for stage in (extract.run, attribute.run, geo.run, fuse.run):

@@ -50,3 +50,9 @@ def test_screen_zero_lets_every_article_through() -> None:
 def test_screen_an_acronym_alias_counts_in_capitals_only() -> None:
     assert conflict_mentions(_article("It is what it is, and this is it.")) == 0
     assert conflict_mentions(_article("IS claimed it.")) == 1
+
+
+def test_screen_a_long_page_that_names_conflict_in_passing_is_not_about_it() -> None:
+    page = "The keyboard is quiet and the screen is bright. " * 100 + "Police arrested a shoplifter."
+    assert worth_parsing(_article(page), 2, 0.0)
+    assert not worth_parsing(_article(page), 2, 3.0)

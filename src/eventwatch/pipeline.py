@@ -68,9 +68,9 @@ class _Deadline:
             raise DocumentTimeout(stage, self.limit_s)
 
 
-def _screened_out(article: Article, cfg: Config) -> Analysis | None:
+def screened_out(article: Article, cfg: Config) -> Analysis | None:
     """The unparsed analysis of an article the screen stops; None when it goes on to the parser."""
-    if screen.worth_parsing(article, cfg.screen_min_mentions):
+    if screen.worth_parsing(article, cfg.screen_min_mentions, cfg.screen_per_thousand_words):
         return None
     unparsed = ParsedArticle(article=article, sentences=(), docs=())
     return Analysis(parsed=unparsed, notes=(screen.screened_note(cfg.screen_min_mentions),))
@@ -79,7 +79,7 @@ def _screened_out(article: Article, cfg: Config) -> Analysis | None:
 def analyse(article: Article, cfg: Config) -> Analysis:
     """One article through every stage; raises what a stage raises, or ``DocumentTimeout`` when the article
     takes longer than ``cfg.doc_timeout_s`` (found between parser batches and between stages)."""
-    screened = _screened_out(article, cfg)
+    screened = screened_out(article, cfg)
     if screened is not None:
         return screened
     deadline = _Deadline(cfg.doc_timeout_s)
@@ -113,7 +113,7 @@ def process(articles: Iterable[Article], cfg: Config) -> Iterator[Analysis | Pro
     window: list[tuple[Article, Analysis | None]] = []
     size = 0
     for article in articles:
-        screened = _screened_out(article, cfg)
+        screened = screened_out(article, cfg)
         if screened is not None:
             window.append((article, screened))
             continue

@@ -1,6 +1,7 @@
 """Which articles are worth parsing: a cheap look at the words before the parser (issue: throughput).
 
-An article goes on to the parser when it names, at least twice (``screen_min_mentions``) in all:
+An article goes on to the parser when it names, at least twice (``screen_min_mentions``) in all and at least
+three times per 1,000 of its words (``screen_per_thousand_words``):
 
 * a word of armed conflict or political violence: a lemma of the trigger lexicon for material conflict
   (ASSAULT, COERCE, MOBILIZE, PROTEST, THREATEN, SANCTION), an attack context word, a weapon or a force
@@ -10,12 +11,13 @@ An article goes on to the parser when it names, at least twice (``screen_min_men
 * a conflict-affected country (the 21 countries of the shipped GeoNames extract), by name or demonym;
 * an armed group of the actor registry (``data/extract/actors.tsv``: rebel, insurgent and militant sectors).
 
-One mention in passing does not make an article about conflict. Measured with the whole pipeline on the
-shipped texts (``docs/performance.md``): no dev gold article with an event is stopped; on the sample corpus the articles
-stopped had 8 events, four misreadings (a hurricane that "cleared the Bahamas") and four court or licensing
-acts (Manafort's sentence, a television network shut down); on general web pages the 39 events stopped were
-misreadings such as "the MacBook Pro hit 44 dBa" or "Russia beat Croatia". A stopped article is stored with a
-note and no parse; ``screen_min_mentions = 0`` parses every article.
+One mention in passing, or a few in a long page, do not make an article about conflict. Measured with the
+whole pipeline on the shipped texts (``docs/performance.md``): no dev gold article with an event is stopped; on
+the sample corpus the articles stopped had 8 events, four misreadings (a hurricane that "cleared the Bahamas")
+and four court or licensing acts (Manafort's sentence, a television network shut down); on general web pages
+the 61 events stopped were misreadings such as "the MacBook Pro hit 44 dBa" or "Russia beat Croatia", and a
+trade dispute's tariff threats. A stopped article is stored with a note and no parse;
+``screen_min_mentions = 0`` parses every article.
 """
 
 from __future__ import annotations
@@ -178,7 +180,12 @@ def conflict_mentions(article: Article) -> int:
     return sum(w in words for w in lowered) + _count_phrases(lowered, folded) + _count_phrases(written, exact)
 
 
-def worth_parsing(article: Article, min_mentions: int) -> bool:
+def worth_parsing(article: Article, min_mentions: int, per_thousand_words: float = 0.0) -> bool:
     """Whether the article names words of armed conflict, conflict-affected countries or armed groups at
-    least ``min_mentions`` times (0: every article is)."""
-    return min_mentions <= 0 or conflict_mentions(article) >= min_mentions
+    least ``min_mentions`` times, and at least ``per_thousand_words`` times per 1,000 of its words (a long
+    page that names a raid in passing is not about conflict); ``min_mentions`` 0: every article is."""
+    if min_mentions <= 0:
+        return True
+    mentions = conflict_mentions(article)
+    words = len(_tokens(article.text))
+    return mentions >= min_mentions and mentions * 1000 >= per_thousand_words * words
