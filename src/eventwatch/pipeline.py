@@ -73,15 +73,19 @@ def screened_out(article: Article, cfg: Config) -> Analysis | None:
     if screen.worth_parsing(article, cfg.screen_min_mentions, cfg.screen_per_thousand_words):
         return None
     unparsed = ParsedArticle(article=article, sentences=(), docs=())
-    return Analysis(parsed=unparsed, notes=(screen.screened_note(cfg.screen_min_mentions),))
+    note = screen.screened_note(cfg.screen_min_mentions, cfg.screen_per_thousand_words)
+    return Analysis(parsed=unparsed, notes=(note,))
 
 
 def analyse(article: Article, cfg: Config) -> Analysis:
     """One article through every stage; raises what a stage raises, or ``DocumentTimeout`` when the article
     takes longer than ``cfg.doc_timeout_s`` (found between parser batches and between stages)."""
     screened = screened_out(article, cfg)
-    if screened is not None:
-        return screened
+    return screened if screened is not None else _parse_and_analyse(article, cfg)
+
+
+def _parse_and_analyse(article: Article, cfg: Config) -> Analysis:
+    """``analyse`` for an article the screen let through (``process`` has screened it already)."""
     deadline = _Deadline(cfg.doc_timeout_s)
     docs = []
     for doc in nlp.parse_paragraphs(article, cfg):
@@ -154,7 +158,7 @@ def _process_window(
 
 
 def _process_one(article: Article, cfg: Config) -> Analysis | ProcessingFailure:
-    return _guarded(article, lambda: analyse(article, cfg))
+    return _guarded(article, lambda: _parse_and_analyse(article, cfg))
 
 
 def _guarded(article: Article, work: Callable[[], Analysis]) -> Analysis | ProcessingFailure:

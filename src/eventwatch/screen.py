@@ -30,11 +30,11 @@ from eventwatch.extract._resources import countries, registry_aliases, trigger_l
 from eventwatch.records import Article
 
 
-def screened_note(min_mentions: int) -> str:
+def screened_note(min_mentions: int, per_thousand_words: float) -> str:
     """The note on an article the screen stopped."""
     return (
         f"not parsed: names armed conflict, a conflict-affected country or an armed group fewer than "
-        f"{min_mentions} times"
+        f"{min_mentions} times, or fewer than {per_thousand_words:g} times per 1,000 words"
     )
 
 
@@ -127,7 +127,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 def _inflections(lemma: str) -> set[str]:
     """Regular English forms of a verb or noun lemma, a few of them not words ("attackked"). Irregular forms
     are not needed: those of the lemmas kept ("shot", "struck") are everyday words, and an article on a
-    shooting names the shooting or the gunman.)"""
+    shooting names the shooting or the gunman."""
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + lemma[-1] + "ed"}
     forms.add(lemma + lemma[-1] + "ing")
@@ -170,22 +170,25 @@ def _count_phrases(words: tuple[str, ...], phrases: frozenset[tuple[str, ...]]) 
     return sum(words[i : i + n] in phrases for n in lengths for i in range(len(words) - n + 1))
 
 
-def conflict_mentions(article: Article) -> int:
-    """How many times the article names a word of armed conflict, a conflict-affected country or an armed
-    group (one pass over its words, then set lookups: no per-name regex over the text)."""
-    written = _tokens(f"{article.title or ''}\n{article.text}")
+def _mentions_in(written: tuple[str, ...]) -> int:
     lowered = tuple(w.lower() for w in written)
     words = _conflict_words()
     folded, exact = _phrases()
     return sum(w in words for w in lowered) + _count_phrases(lowered, folded) + _count_phrases(written, exact)
 
 
+def conflict_mentions(article: Article) -> int:
+    """How many times the article (title and text) names a word of armed conflict, a conflict-affected country
+    or an armed group (one pass over its words, then set lookups: no per-name regex over the text)."""
+    return _mentions_in(_tokens(article.title or "") + _tokens(article.text))
+
+
 def worth_parsing(article: Article, min_mentions: int, per_thousand_words: float = 0.0) -> bool:
     """Whether the article names words of armed conflict, conflict-affected countries or armed groups at
-    least ``min_mentions`` times, and at least ``per_thousand_words`` times per 1,000 of its words (a long
+    least ``min_mentions`` times, and at least ``per_thousand_words`` times per 1,000 words of its text (a long
     page that names a raid in passing is not about conflict); ``min_mentions`` 0: every article is."""
     if min_mentions <= 0:
         return True
-    mentions = conflict_mentions(article)
-    words = len(_tokens(article.text))
-    return mentions >= min_mentions and mentions * 1000 >= per_thousand_words * words
+    text = _tokens(article.text)
+    mentions = _mentions_in(_tokens(article.title or "") + text)
+    return mentions >= min_mentions and mentions * 1000 >= per_thousand_words * len(text)

@@ -162,7 +162,6 @@ _MILITARY_TITLES = frozenset(
 )
 # Followers of the opposition are civilians (README: protesters CVL), not its leaders.
 _FOLLOWERS = frozenset({"protester", "demonstrator", "supporter", "crowd", "people", "voter", "counter-protester"})
-# Sectors that belong to the article's country when the phrase names none ("police", "protesters").
 # Adjectives that make a name a part of a place ("eastern Aleppo", "northern Syria").
 _PART_OF_PLACE = frozenset(
     [
@@ -181,6 +180,7 @@ _PART_OF_PLACE = frozenset(
         "south-western",
     ]
 )
+# Sectors that belong to the article's country when the phrase names none ("police", "protesters").
 DOMESTIC = frozenset({"COP", "JUD", "CVL", "GOV", "OPP", "MED"})
 _PRONOUNS = frozenset(["he", "she", "they", "it", "him", "her", "them", "we", "i", "us"])
 # Pronouns that can only stand for one person: they skip countries and groups named since that person.

@@ -185,10 +185,10 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
                 admin1s = Counter(c.admin1_key for c in others for _ in range(2 if c.feature_code == "ADM1" else 1))
                 anchors = [c for c in others if c.feature_code not in {"PCLI", "ADM1"}]
                 m.chosen = _best(m, resolved_countries, admin1s, anchors)
-    _place_facilities(mentions)
+    _place_at_story_town(mentions)
 
 
-def _place_facilities(mentions: Sequence[Mention]) -> None:
+def _place_at_story_town(mentions: Sequence[Mention]) -> None:
     """A named facility without candidates, or a small namesake town in a country nothing else in the article
     points at, takes the town named last before it, else the article's most named town (approximate):
     "taken to St. Michael's Hospital" in a Toronto story is in Toronto, and "Heathrow" in a story about fog at
