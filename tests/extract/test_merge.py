@@ -120,3 +120,16 @@ def test_merge_an_act_on_a_named_target_is_not_an_earlier_operation_retold(extra
     )
     assaults = [m for m in extract_text(text, "2016-10-01").event_mentions if m.plover == "ASSAULT"]
     assert any("repelling" in m.trigger.slice(text) for m in assaults), [m.trigger.slice(text) for m in assaults]
+
+
+def test_merge_an_act_in_an_after_phrase_keeps_its_own_clause(extract_text: Extract) -> None:
+    # The parser hangs "the rebels' attacks" on "After", not on "repelling": they are one act, and its clause
+    # is the phrase, not the whole sentence with the storming planned in it.
+    text = (
+        "After repelling terrorists’ continued attacks on government forces’ positions in the north of the town, "
+        "the soldiers are now ready to storm the airport."
+    )
+    mentions = extract_text(text, "2016-10-01").event_mentions
+    (repelled,) = [m for m in mentions if "repelling" in m.evidence[0].slice(text)]
+    evidence = repelled.evidence[0].slice(text)
+    assert "attacks on government forces’ positions" in evidence and "storm" not in evidence

@@ -116,6 +116,8 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
             linked = head.i  # "engaged an ISIL unit and destroyed a fighting position": one strike
         elif tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.i in by_i:
             linked = head.head.i
+        elif tok.dep_ == "pobj" and (verb := next((c.i for c in head.children if c.dep_ == "pcomp"), None)) in by_i:
+            linked = verb  # "After repelling terrorists' attacks": the parser hangs the object on "After"
         elif (
             tok.lemma_.lower() in _WEAPON_VERBS
             and tok.dep_ in ("advcl", "acl")

@@ -49,6 +49,11 @@ def clause_bounds(head: Token, keep: set[int], avoid: set[int], sent: SpacySpan)
 
     ``keep``: token indices that must stay inside (this event's triggers).
     """
+    prep = head.head
+    if head.dep_ == "pcomp" and prep.pos_ == "ADP" and any(c.dep_ == "pobj" for c in prep.children):
+        # "After repelling terrorists' attacks on ... positions, the soldiers ...": the parser hangs the verb's
+        # object on the preposition, so the clause is the prepositional phrase.
+        head = prep
     left, right = head.left_edge.i, head.right_edge.i
     for child in head.children:
         sub = {t.i for t in child.subtree}
