@@ -133,3 +133,10 @@ def test_merge_an_act_in_an_after_phrase_keeps_its_own_clause(extract_text: Extr
     (repelled,) = [m for m in mentions if "repelling" in m.evidence[0].slice(text)]
     evidence = repelled.evidence[0].slice(text)
     assert "attacks on government forces’ positions" in evidence and "storm" not in evidence
+
+
+def test_merge_a_place_held_by_a_group_stays_in_the_strike_clause(extract_text: Extract) -> None:
+    # The parser ends "air strikes on the Al-Qaeda" at the name and hangs "controlled western districts" elsewhere.
+    text = "There are also reports of air strikes on the Al-Qaeda controlled western districts of Idlib."
+    (mention,) = extract_text(text, "2016-10-01").event_mentions
+    assert mention.evidence[0].slice(text).endswith("controlled western districts of Idlib")

@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 
 _EDGE_DROP = frozenset({"punct", "cc", "mark", "prep"})
 # A clause this short is not a description on its own; the sentence is used instead.
+# Participles that make a name a holder of the place after it ("the Al-Qaeda controlled eastern districts").
+_CONTROL_PARTICIPLES = frozenset(["control", "hold", "occupy", "besiege", "run", "administer"])
 MIN_CLAUSE_TOKENS = 4
 
 
@@ -70,6 +72,17 @@ def clause_bounds(head: Token, keep: set[int], avoid: set[int], sent: SpacySpan)
         elif lo > head.i:
             right = min(right, lo - 1)
     doc = head.doc
+    after = doc[right + 1] if right + 1 < sent.end else None
+    if (
+        after is not None
+        and after.dep_ == "amod"
+        and after.tag_ in ("VBN", "VBD")  # the small model tags "controlled" either way
+        and after.lemma_.lower() in _CONTROL_PARTICIPLES
+        and after.head.i > after.i
+    ):
+        # "air strikes on the Al-Qaeda controlled eastern districts of Aleppo": the parser ends the phrase at the
+        # name and hangs "controlled eastern districts" elsewhere; the districts are what was struck.
+        right = max(right, after.head.right_edge.i)
     while left < right and doc[left].dep_ in _EDGE_DROP | {"nsubj"} and doc[left].pos_ in ("PUNCT", "CCONJ", "SCONJ"):
         left += 1
     while right > left and (doc[right].pos_ in ("PUNCT", "CCONJ") or doc[right].dep_ == "cc"):
