@@ -68,14 +68,12 @@ def stock_model(name: str) -> Any:
     return spacy.load(name)
 
 
-def raw_parse(texts: Sequence[str], batch_size: int, *, stock: bool = True) -> None:
-    """The reference: the stock spaCy pipeline over whole texts, results dropped (``stock=False``: eventwatch's
-    own copy of it, where a second model in memory would distort the figure)."""
+def raw_parse(texts: Sequence[str], batch_size: int) -> None:
+    """The reference: the stock spaCy pipeline (its own entity recognizer included) over whole texts, results
+    dropped."""
     from eventwatch.config import load_config
-    from eventwatch.nlp import load_model
 
-    name = load_config().spacy_model
-    model = stock_model(name) if stock else load_model(name)
+    model = stock_model(load_config().spacy_model)
     for _ in model.pipe(texts, batch_size=batch_size):
         pass
 

@@ -33,7 +33,7 @@ def main() -> None:
     if args.limit:
         articles = articles[: args.limit]
     model = stock_model(cfg.spacy_model)
-    nlp.load_model(cfg.spacy_model)
+    nlp.load_model(cfg.spacy_model, cfg.entity_recognizer)
     latencies_s: list[float] = []
     raw_s: list[float] = []
     failures = 0

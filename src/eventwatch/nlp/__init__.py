@@ -1,9 +1,11 @@
 """nlp stage: paragraphs, sentences, entities and dependency parses for each article.
 
 Every component of the pipeline is used downstream (tags, lemmas and parses by extract and attribute, entity
-labels by all three later stages), so each paragraph goes through the whole spaCy pipeline; only the unused
-``senter`` is left out when the model is loaded. Paragraphs are parsed as separate docs (sentences never
-cross a line break), so parsing them in batches, across articles or not, gives the same docs.
+labels by all three later stages), so each paragraph goes through the whole spaCy pipeline; the unused
+``senter`` is left out when the model is loaded, and by default the model's entity recognizer is replaced by
+a tagger on the parser's own token vectors (``nlp/entities.py``, about half the parse's cost less).
+Paragraphs are parsed as separate docs (sentences never cross a line break), so parsing them in batches,
+across articles or not, gives the same docs.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def parse_paragraphs(article: Article, cfg: Config) -> Iterator[ParsedDoc]:
     ``max_paragraph_chars`` characters, so a caller checking a deadline between yielded docs waits at
     most one bounded batch.
     """
-    nlp = load_model(cfg.spacy_model)
+    nlp = load_model(cfg.spacy_model, cfg.entity_recognizer)
     spans = _paragraphs(article, cfg)
     for batch in _batches(spans, cfg.nlp_batch_size, cfg.max_paragraph_chars):
         texts = [span.slice(article.text) for span in batch]
@@ -72,7 +74,7 @@ def run(articles: Iterable[Article], cfg: Config) -> Iterator[ParsedArticle]:
 
     Streams: at most one batch of paragraphs (plus the article being filled) is held at a time.
     """
-    nlp = load_model(cfg.spacy_model)
+    nlp = load_model(cfg.spacy_model, cfg.entity_recognizer)
 
     def paragraphs() -> Iterator[tuple[str, tuple[Article, int, bool]]]:
         for article in articles:

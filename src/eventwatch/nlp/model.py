@@ -13,19 +13,32 @@ if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
 
+ENTITY_RECOGNIZERS = ("tagger", "spacy")
+
+
 @functools.cache
-def load_model(name: str) -> Language:
+def load_model(name: str, entity_recognizer: str = "tagger") -> Language:
     """The installed spaCy pipeline package ``name`` (never downloaded: it is a pinned wheel).
 
     ``senter`` is excluded, not just disabled: the parser sets sentence boundaries, and an excluded
-    component costs neither load time nor memory.
+    component costs neither load time nor memory. With ``entity_recognizer="tagger"`` the model's ``ner``
+    is excluded too and ``nlp/entities.py`` sets the entities from the parser's token vectors.
     """
     import spacy
 
+    if entity_recognizer not in ENTITY_RECOGNIZERS:
+        raise ConfigError(f"nlp: entity_recognizer must be one of {ENTITY_RECOGNIZERS}, not {entity_recognizer!r}")
+    exclude = ["senter"] if entity_recognizer == "spacy" else ["senter", "ner"]
     try:
-        nlp = spacy.load(name, exclude=["senter"])
+        nlp = spacy.load(name, exclude=exclude)
     except OSError as exc:
         raise ConfigError(f"nlp: spaCy model package {name!r} is not installed; run `make setup`") from exc
+    if entity_recognizer == "tagger":
+        from eventwatch.nlp.entities import EntityTagger, load_weights
+
+        nlp.add_pipe("eventwatch_entity_tagger", last=True)
+        assert isinstance(nlp.get_pipe("eventwatch_entity_tagger"), EntityTagger)
+        load_weights()
     # Scraped quotes glue an ellipsis's last dot to the next word ("….the Syrian army"); spaCy keeps ".the" as one
     # token (a PROPN), which hides the determiner. A dot before a lowercase letter opens no English word.
     from spacy.util import compile_prefix_regex

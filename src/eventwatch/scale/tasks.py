@@ -34,7 +34,7 @@ class LoadModels(WorkerPlugin):
         self.cfg = cfg
 
     def setup(self, worker: Any) -> None:
-        nlp.load_model(self.cfg.spacy_model)
+        nlp.load_model(self.cfg.spacy_model, self.cfg.entity_recognizer)
         log.debug("worker %s: models loaded", getattr(worker, "address", "?"))
 
 
