@@ -186,6 +186,12 @@ def _qualifier(doc: Doc, first: Token) -> str | None:
     return None
 
 
+def _one_name_word(match: list[Token]) -> bool:
+    """One proper noun, maybe behind an Arabic article: "Saraqib", "al-Mansoureh" (tokens "al", "-", "Mansoureh")."""
+    words = [t for t in match if t.text != "-" and not (t.lower_ in {"al", "el"} and t.i < match[-1].i)]
+    return len(words) == 1 and words[0].pos_ == "PROPN"
+
+
 def _prominent(cands: Sequence[Candidate]) -> bool:
     return any(c.feature_code in {"PCLI", "ADM1", "PPLC"} or c.population >= _PROMINENT_POPULATION for c in cands)
 
@@ -221,8 +227,8 @@ def _evidence(
     if label in _BLOCK_LABELS:
         if headed or (locative and label != "ORG"):
             return "weak"
-        if label == "ORG" and len(match) == 1 and match[0].pos_ == "PROPN":
-            return "weak"  # the small model tags many one-word towns ORG ("bombed Saraqib")
+        if label == "ORG" and _one_name_word(match):
+            return "weak"  # the small model tags many one-word towns ORG ("bombed Saraqib", "al-Mansoureh")
         return "weak" if locative and _prominent(cands) else None
     if locative or headed:
         return "strong"
