@@ -53,7 +53,9 @@ def code_with_pipeline(cfg: Config) -> Callable[[dict[str, Any]], Coding]:
     from eventwatch.ingest import read_text
     from eventwatch.pipeline import analyse
 
-    sentence_cfg = replace(cfg, min_text_chars=1)
+    # The screen judges whole articles of a stream; a one-sentence record would rarely pass it, and every
+    # record here is an event to code.
+    sentence_cfg = replace(cfg, min_text_chars=1, screen_min_mentions=0)
 
     def code(record: dict[str, Any]) -> Coding:
         article = read_text(record["text"], record["id"], sentence_cfg, title=record["id"])
