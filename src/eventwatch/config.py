@@ -189,6 +189,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("watch_host_delay_s", float, 1.0, "Watch: least time between two requests to one host, in seconds."),
     Setting("watch_max_items", int, 100, "Watch: most new items taken from one feed per poll."),
     Setting("watch_user_agent", str, "eventwatch/0.1", "Watch: User-Agent sent, and the name matched in robots.txt."),
+    Setting(
+        "fusion_interval_s",
+        float,
+        2.0,
+        "Fusion during `eventwatch run --cluster`: fuse the stored batches at most this often, in seconds, and "
+        "no sooner than nine times the last fusion's duration (the run process shares the machine with the "
+        "workers); always once at the end. 0 fuses after every batch.",
+    ),
     Setting("fusion_window_days", int, 3, "Fusion: most days between two reports' dates for them to be compared."),
     Setting(
         "fusion_background_days",
@@ -250,6 +258,7 @@ class Config:
     watch_host_delay_s: float = 1.0
     watch_max_items: int = 100
     watch_user_agent: str = "eventwatch/0.1"
+    fusion_interval_s: float = 2.0
     fusion_window_days: int = 3
     fusion_background_days: int = 30
     fusion_max_km: float = 100.0

@@ -175,3 +175,35 @@ def test_fuse_store_source_count_does_not_depend_on_what_other_articles_said_of_
             blast_event = next(d for d in _events(st) if any(m.article_id == blast.article.id for m in d.mentions))
             counts.append(blast_event.event.n_sources)
     assert counts == [1, 1]
+
+
+def test_paced_fusion_waits_for_its_interval_and_ends_as_fusing_every_batch(
+    tmp_path: Path, analyses: list[Analysis], cfg: Config
+) -> None:
+    ends = []
+    for name, interval in (("every-batch", 0.0), ("paced", 3600.0)):
+        with open_store(str(tmp_path / f"{name}.db")) as st:
+            fusion = fuse.PacedFusion(st, cfg.with_overrides(fusion_interval_s=interval))
+            for analysis in analyses:  # one batch per article
+                st.save(analysis)
+                fusion.after_batch()
+            fused_before_finish = fusion.fused
+            fusion.finish()
+            assert fuse.fuse_store(st, cfg) == 0  # nothing left unfused
+            ends.append(sorted((d.event.id, d.event.status, len(d.mentions)) for d in _events(st)))
+        if interval:
+            assert fused_before_finish == 0  # within the interval: nothing fused until the end
+        else:
+            assert fused_before_finish > 0
+    assert ends[0] == ends[1]
+    assert any(n == 2 for _, _, n in ends[0])  # the seed's east-Aleppo strikes and their confirmation, fused
+
+
+def test_paced_fusion_finish_fuses_what_an_interrupted_run_left(
+    store: Store, analyses: list[Analysis], cfg: Config
+) -> None:
+    for analysis in analyses:
+        store.save(analysis)  # stored, never fused: the run was killed before its next fusion
+    fusion = fuse.PacedFusion(store, cfg)
+    fusion.finish()  # a resumed run that stores nothing new
+    assert fusion.fused > 0 and fuse.fuse_store(store, cfg) == 0

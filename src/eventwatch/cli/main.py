@@ -136,9 +136,13 @@ def run(
                 save(result)
             fuse.fuse_store(st, cfg)
         else:
-            for batch in progress(scale.process_on_cluster(articles(), cfg, cluster_spec), "batches"):
-                save_batch(list(batch))
-                fuse.fuse_store(st, cfg)  # incremental: only what this batch added
+            fusion = fuse.PacedFusion(st, cfg)
+            try:
+                for batch in progress(scale.process_on_cluster(articles(), cfg, cluster_spec), "batches"):
+                    save_batch(list(batch))
+                    fusion.after_batch()  # incremental: only what the batches since the last fusion added
+            finally:
+                fusion.finish()  # what was stored is fused, even when a batch failed
         counts = st.counts()
     by_type = ", ".join(f"{k} {v}" for k, v in sorted(counts.events_by_type.items(), key=lambda kv: -kv[1]))
     stderr.print(
