@@ -76,3 +76,10 @@ def test_it_gives_mostly_the_entities_the_models_recognizer_gives(seed_text: str
         only_one += len(a ^ b)
     assert both > 500
     assert 2 * both / (2 * both + only_one) >= 0.95  # 0.987 when trained
+
+
+def test_without_token_vectors_it_says_what_is_missing() -> None:
+    nlp = _tagger()
+    doc = nlp.make_doc("Turkish troops shelled Afrin.")
+    with pytest.raises(ValueError, match="tok2vec"):
+        nlp.get_pipe("eventwatch_entity_tagger")(doc)

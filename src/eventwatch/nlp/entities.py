@@ -1,12 +1,13 @@
 """Named entities from the parser's own token vectors: a tagger in place of the model's entity recognizer.
 
 The small English model's ``ner`` runs an embedding and a four-layer CNN of its own, then a transition loop:
-about half of the whole parse. This recognizer reads the vectors the shared ``tok2vec`` already computed for
-the tagger and the parser (``doc.tensor``), the vectors of the two tokens either side, and a hashed embedding
-of the word and its neighbours; one hidden layer gives BILUO tags, and a Viterbi pass over the tokens it is
-unsure of keeps the tags well formed. It was trained by ``scripts/train_entities.py`` to give the entities
-the model's own recognizer gives, on text the project ships or that its set-up data holds (the weights are
-``data/nlp/entity_tagger.npz``; ``entity_recognizer = "spacy"`` brings back the model's own).
+about half of the whole parse. This tagger reads what is there already: the vectors the shared ``tok2vec``
+computed for the tagger and the parser (``doc.tensor``) for the token and two tokens either side, a hashed
+embedding of the lower-case forms of the token and its neighbours, and the recognizer's own hashed word table
+(copied into the weights, looked up without its CNN). One hidden layer gives BILUO tags; a Viterbi pass over
+the tokens it is unsure of keeps them well formed. ``scripts/train_entities.py`` trained it to give the
+entities the recognizer gives (distillation, on shipped text and the development data in ``shared/``); the
+weights are ``data/nlp/entity_tagger.npz``, and ``entity_recognizer = "spacy"`` brings back the recognizer.
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ class EntityTagger:
     def _features(self, doc: Doc) -> np.ndarray:
         n, w = len(doc), self.window
         vectors = np.asarray(doc.tensor, dtype=np.float32)
+        if vectors.ndim != 2 or vectors.shape[0] != n:
+            raise ValueError("entity tagger: no token vectors on the doc; it must run after the tok2vec component")
         padded = np.zeros((n + 2 * w, vectors.shape[1]), dtype=np.float32)
         padded[w : w + n] = vectors
         context = [padded[i : i + n] for i in range(2 * w + 1)]
