@@ -162,9 +162,9 @@ class PacedFusion:
     re-summarises the fused events near the new mentions), so fusing after every batch made fusion most of the
     run process's work. A batch stored less than ``cfg.fusion_interval_s`` seconds, or less than nine times
     the last fusion's own duration, after the last fusion waits for the next one (an interval of 0: no pacing,
-    every batch is fused). The events, their members and records
-    end the same however batches are grouped (``tests/fuse``); what changes is how soon a stored mention
-    joins its event, and which of two duplicates is recorded as the one that started it.
+    every batch is fused). The events, their members and records end the same however batches are grouped
+    (``tests/fuse``); what changes is how soon a stored mention joins its event, and which of two duplicates
+    is recorded as the one that started it.
     """
 
     def __init__(self, store: Store, cfg: Config) -> None:

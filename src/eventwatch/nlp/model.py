@@ -34,11 +34,9 @@ def load_model(name: str, entity_recognizer: str = "tagger") -> Language:
     except OSError as exc:
         raise ConfigError(f"nlp: spaCy model package {name!r} is not installed; run `make setup`") from exc
     if entity_recognizer == "tagger":
-        from eventwatch.nlp.entities import EntityTagger, load_weights
+        import eventwatch.nlp.entities  # noqa: F401 - registers the "eventwatch_entity_tagger" factory
 
         nlp.add_pipe("eventwatch_entity_tagger", last=True)
-        assert isinstance(nlp.get_pipe("eventwatch_entity_tagger"), EntityTagger)
-        load_weights()
     # Scraped quotes glue an ellipsis's last dot to the next word ("….the Syrian army"); spaCy keeps ".the" as one
     # token (a PROPN), which hides the determiner. A dot before a lowercase letter opens no English word.
     from spacy.util import compile_prefix_regex
