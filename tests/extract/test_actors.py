@@ -263,3 +263,38 @@ def test_actors_part_of_a_named_place_is_no_recipient(extract_text: Extract) -> 
     text = "Government troops will storm eastern Mosul next week."
     (mention,) = extract_text(text, "2017-01-10").event_mentions
     assert mention.actor2 is None
+
+
+INVOLVED = [
+    (
+        "There are reports of air strikes on the rebel-held districts of Idlib. The Syrian military has confirmed "
+        "that Syrian aircraft are involved.",
+        ("SYR", "MIL"),
+    ),
+    (
+        "There are reports of air strikes on the rebel-held districts of Idlib. Opposition outlets are claiming "
+        "that Russian jets are involved.",
+        None,
+    ),
+    (
+        "There are reports of air strikes on the rebel-held districts of Idlib. The ministry said that Turkish "
+        "aircraft were not involved.",
+        None,
+    ),
+    (
+        "There are reports of air strikes on the rebel-held districts of Idlib. The UN called for calm. "
+        "Officials said that Syrian aircraft were involved.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INVOLVED)
+def test_an_air_strike_nobody_is_named_for_takes_the_forces_the_next_sentence_says_are_involved(
+    extract_text: Extract, text: str, expected: tuple[str, str] | None
+) -> None:
+    """Only as a fact or a confirmation in the very next sentence: a claimed or denied involvement is the
+    attribute stage's business, and an actor two sentences on may be another event's."""
+    strikes = [m for m in extract_text(text, "2017-01-10").event_mentions if m.plover.value == "ASSAULT"]
+    assert len(strikes) == 1
+    assert _codes(strikes[0].actor1) == expected

@@ -10,6 +10,7 @@ from eventwatch.extract._build import Candidate, build, is_headline_line
 from eventwatch.extract.actors import (
     ArticleActors,
     article_country,
+    involved_forces,
     main_armed_group,
     publisher_actor,
     register_persons,
@@ -189,6 +190,7 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
     sentence_of = {id(c): _sentence_index(parsed, c.trigger_span.start) for c in cands}
     kept = consolidate(cands, sentence_of, article.published)
     carry_dates(kept, sentence_dates, cands)
+    involved_forces(kept, [(p.offset, p.doc) for p in parsed.docs], ctx)
     settle_attackers(kept, ctx, article.text)
     return tuple(
         _to_mention(parsed, c, sentence_of[id(c)], _is_folded(c, kept), _is_criminal_shooting(c, ctx.default_country))

@@ -630,6 +630,43 @@ def settle_attackers(cands: list[Candidate], ctx: ArticleActors, text: str) -> N
                 setattr(cand, role, _as_terrorist(actor, ctx))
 
 
+# Verbs that leave the clause they govern in dispute: "outlets are claiming that the Russians are involved"
+# names no actor.
+_DISPUTING = frozenset({"claim", "allege", "deny", "reject", "dismiss", "accuse", "suggest", "speculate", "rumor"})
+
+
+def involved_forces(cands: list[Candidate], docs: list[tuple[int, Doc]], ctx: ArticleActors) -> None:
+    """An air strike nobody is named for, whose next sentence in the paragraph says who "is involved" as a
+    fact or a confirmation ("There are reports of air strikes on X. The military has confirmed that Syrian
+    aircraft are involved."): those forces are its actor. Not when the involvement is claimed, denied or
+    negated: the attribute stage keeps such claims, and a disputed actor is no actor to code."""
+    for cand in cands:
+        if cand.plover != "ASSAULT" or cand.actor1 is not None or cand.mode not in ("aerial", "drone"):
+            continue
+        offset, doc = docs[cand.paragraph]
+        later = [s for s in doc.sents if offset + s.start_char > cand.sent_start]
+        if not later:
+            continue
+        for tok in later[0]:
+            subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if tok.lemma_ != "involve" or subject is None or _negated(tok) or _disputed(tok):
+                continue
+            actor = resolve(subject, offset, ctx, material=True)
+            if actor is not None and actor.country is not None:
+                cand.actor1 = actor
+                break
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ == "neg" for a in tok.children if a.dep_ in ("aux", "auxpass") for c in a.children
+    )
+
+
+def _disputed(tok: Token) -> bool:
+    return any(a.lemma_.lower() in _DISPUTING for a in tok.ancestors)
+
+
 def _as_terrorist(actor: Actor, ctx: ArticleActors) -> Actor:
     return Actor(
         text=actor.text,
