@@ -37,6 +37,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+from spacy.training import biluo_tags_to_spans
+from spacy.training.iob_utils import doc_to_biluo_tags
 
 from eventwatch.config import load_config
 from eventwatch.nlp import load_model, split_paragraphs
@@ -81,18 +83,6 @@ def paragraphs(texts: Iterator[str]) -> list[str]:
     return out
 
 
-def biluo(doc) -> list[str]:
-    tags = ["O"] * len(doc)
-    for ent in doc.ents:
-        if len(ent) == 1:
-            tags[ent.start] = f"U-{ent.label_}"
-            continue
-        tags[ent.start], tags[ent.end - 1] = f"B-{ent.label_}", f"L-{ent.label_}"
-        for i in range(ent.start + 1, ent.end - 1):
-            tags[i] = f"I-{ent.label_}"
-    return tags
-
-
 class Teacher:
     """The model's own recognizer, run with the shared ``tok2vec`` (which sets ``doc.tensor``)."""
 
@@ -112,7 +102,7 @@ class Teacher:
             for doc in self.nlp.pipe(texts, batch_size=256):
                 if len(doc):
                     docs.append(doc)
-                    tags.append(biluo(doc))
+                    tags.append(doc_to_biluo_tags(doc))
         return docs, tags
 
 
@@ -229,7 +219,7 @@ def agreement(weights: dict[str, np.ndarray], docs: list, tags: list[list[str]])
     tagger = EntityTagger(weights)
     counts: Counter[tuple[str, str]] = Counter()
     for doc, teacher in zip(docs, tags, strict=True):
-        want = {(e.start, e.end, e.label_) for e in _ents(doc, teacher)}
+        want = {(e.start, e.end, e.label_) for e in biluo_tags_to_spans(doc, teacher)}
         got = {(e.start, e.end, e.label_) for e in tagger(doc).ents}
         for span in want | got:
             kind = "both" if span in want and span in got else "tagger" if span in got else "teacher"
@@ -238,20 +228,6 @@ def agreement(weights: dict[str, np.ndarray], docs: list, tags: list[list[str]])
     return {
         label: (counts[(label, "both")], counts[(label, "tagger")], counts[(label, "teacher")]) for label, _ in counts
     }
-
-
-def _ents(doc, tags: list[str]) -> list:
-    from spacy.tokens import Span
-
-    out, start = [], 0
-    for i, tag in enumerate(tags):
-        if tag[0] == "U":
-            out.append(Span(doc, i, i + 1, label=tag[2:]))
-        elif tag[0] == "B":
-            start = i
-        elif tag[0] == "L":
-            out.append(Span(doc, start, i + 1, label=tag[2:]))
-    return out
 
 
 def report(counts: dict[str, tuple[int, int, int]]) -> None:

@@ -644,12 +644,12 @@ def involved_forces(cands: list[Candidate], docs: list[tuple[int, Doc]], ctx: Ar
         if cand.plover != "ASSAULT" or cand.actor1 is not None or cand.mode not in ("aerial", "drone"):
             continue
         offset, doc = docs[cand.paragraph]
-        later = [s for s in doc.sents if offset + s.start_char > cand.sent_start]
-        if not later:
-            continue
-        for tok in later[0]:
+        following = next((s for s in doc.sents if offset + s.start_char > cand.sent_start), None)
+        for tok in following if following is not None else ():
+            if tok.lemma_ != "involve":
+                continue
             subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if tok.lemma_ != "involve" or subject is None or _negated(tok) or _disputed(tok):
+            if subject is None or _negated(tok) or _disputed(tok):
                 continue
             actor = resolve(subject, offset, ctx, material=True)
             if actor is not None and actor.country is not None:

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.language import Language
+from spacy.training import biluo_tags_to_spans
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 WEIGHTS = "entity_tagger.npz"
 _SURE_OUTSIDE = 0.98  # tokens at least this sure of "O" split the Viterbi pass into short runs
@@ -70,7 +71,7 @@ class EntityTagger:
         for doc in sized:
             tags = self._decode(log_probs[start : start + len(doc)])
             start += len(doc)
-            doc.set_ents(_spans(doc, [self.tags[t] for t in tags]), default="outside")
+            doc.set_ents(biluo_tags_to_spans(doc, [self.tags[t] for t in tags]), default="outside")
         return docs
 
     def _features(self, doc: Doc) -> np.ndarray:
@@ -81,13 +82,13 @@ class EntityTagger:
         padded = np.zeros((n + 2 * w, vectors.shape[1]), dtype=np.float32)
         padded[w : w + n] = vectors
         context = [padded[i : i + n] for i in range(2 * w + 1)]
-        norms = doc.to_array("NORM").astype(np.uint64) % np.uint64(self.rows)
-        ids = np.concatenate([[self.rows], norms.astype(np.int64), [self.rows]])
+        norms = doc.to_array("NORM").astype(np.uint64)
+        ids = np.concatenate([[self.rows], (norms % np.uint64(self.rows)).astype(np.int64), [self.rows]])
         words = [self.embed[ids[i : i + n]] for i in range(3)]
         if self.known is None:
             return np.concatenate([*context, *words], axis=1)
         known = np.zeros((n + 2, self.known.shape[1]), dtype=np.float32)
-        known[1 : n + 1] = known_word_vectors(self.known, self.known_seed, doc.to_array("NORM"))
+        known[1 : n + 1] = known_word_vectors(self.known, self.known_seed, norms)
         return np.concatenate([*context, *words, *(known[i : i + n] for i in range(3))], axis=1)
 
     def _decode(self, log_probs: np.ndarray) -> list[int]:
@@ -154,22 +155,6 @@ def _biluo_constraints(tags: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, n
     first = np.array([0.0 if parts(t)[0] in "OBU" else _IMPOSSIBLE for t in tags], np.float32)
     last = np.array([0.0 if parts(t)[0] in "OLU" else _IMPOSSIBLE for t in tags], np.float32)
     return transitions, first, last
-
-
-def _spans(doc: Doc, tags: list[str]) -> list[Span]:
-    """The entities of a well-formed BILUO tag sequence."""
-    from spacy.tokens import Span
-
-    spans, start = [], 0
-    for i, tag in enumerate(tags):
-        move, label = tag[0], tag[2:]
-        if move == "U":
-            spans.append(Span(doc, i, i + 1, label=label))
-        elif move == "B":
-            start = i
-        elif move == "L":
-            spans.append(Span(doc, start, i + 1, label=label))
-    return spans
 
 
 @Language.factory("eventwatch_entity_tagger")
