@@ -91,6 +91,10 @@ def test_find_places_precision_levels(gaz: Gazetteer, parse: Parse, text: str, n
         "He met Soros, Nuland and Biden in May.",
         # GeoNames alternate names hold airport codes: BBC is Bay City, UTC is Utrecht.
         "He told the BBC that the rally began at 1500 UTC.",
+        # Ranks and nicknames belong to the person: no Texas, no Coe (Iowa), no Colima.
+        'During the call, Brig. Gen. Richard "Tex" Coe, the lead investigating officer, will present the findings.',
+        "Col. John J. Thomas, a Central Command spokesman, will moderate.",
+        # A person's surname read again alone is the person, not a village of that name.
     ],
 )
 def test_find_places_guards_reject_non_places(gaz: Gazetteer, parse: Parse, text: str) -> None:
@@ -192,3 +196,22 @@ def test_find_places_a_small_namesake_abroad_is_no_place(gaz: Gazetteer, parse: 
         "Engineers in San Jose, Oakland and Los Angeles tested them across California."
     )
     assert "Siri" not in {p.name for p in find_places(parse(text), gaz)}
+
+
+def test_find_places_a_surname_with_a_place_cue_is_still_a_place(gaz: Gazetteer, parse: Parse) -> None:
+    text = "Residents of Aleppo praised Ahmed Saraqib. Jets later bombed the town of Saraqib in Idlib."
+    assert [p.country for p in find_places(parse(text), gaz) if p.name == "Saraqib"] == ["SYR"]
+
+
+def test_find_places_a_bare_compass_word_is_no_place(gaz: Gazetteer, parse: Parse) -> None:
+    # Cameroon has regions called East and South; "the Near East and South and Central Asia" names neither.
+    text = "The envoy for religious minorities in the Near East and South and Central Asia will visit Turkey."
+    assert {p.name for p in find_places(parse(text), gaz)} == {"Asia", "Turkey"}
+
+
+def test_find_places_a_surname_read_again_alone_is_the_person(gaz: Gazetteer, parse: Parse) -> None:
+    text = (
+        "Science fiction author Helen Webb spoke in Los Angeles. Webb said the book was finished. "
+        "Webb thanked her readers in Texas."
+    )
+    assert {p.name for p in find_places(parse(text), gaz)} == {"Los Angeles", "Texas"}  # Webb, Texas is a town

@@ -55,3 +55,36 @@ def test_resolve_a_namesake_abroad_stays_when_the_article_points_at_its_country(
     text = "The storm moved from Heathrow, Florida, to Orlando and Tampa before reaching Miami."
     names = ["Heathrow", "Florida", "Orlando", "Tampa", "Miami"]
     assert _resolve(text, names, gaz)["Heathrow"] == "Heathrow"
+
+
+def _countries(text: str, names: list[str], gaz: Gazetteer) -> list[tuple[str, str | None]]:
+    """Every occurrence of each name, resolved together: (chosen name, its country)."""
+    mentions = [
+        mention_for_span(text, start, start + len(n), gaz)
+        for n in names
+        for start in [i for i in range(len(text)) if text.startswith(n, i)]
+    ]
+    resolve_mentions(mentions, gaz)
+    return [(m.chosen.name, m.chosen.country) if m.chosen else (m.text, None) for m in mentions]
+
+
+def test_resolve_a_repeated_name_does_not_vote_for_its_own_country(gaz: Gazetteer) -> None:
+    text = (
+        "Paris, a town of 25,000 north-east of Dallas, voted on Tuesday. The Paris school board said Texas "
+        "rules apply. Paris police made no arrests."
+    )
+    resolved = _countries(text, ["Paris", "Dallas", "Texas"], gaz)
+    assert {country for _, country in resolved} == {"USA"}
+
+
+def test_resolve_a_short_name_is_the_big_town_whose_full_name_begins_with_it(gaz: Gazetteer) -> None:
+    text = "Thousands marched through Newcastle on Saturday, British police said."
+    assert _countries(text, ["Newcastle", "British"], gaz)[0] == ("Newcastle upon Tyne", "GBR")
+
+
+def test_resolve_two_ambiguous_names_that_are_neighbours_only_in_one_country(gaz: Gazetteer) -> None:
+    text = "Young people from Edmonton and Enfield pitched business ideas at an event on Saturday."
+    assert {country for _, country in _countries(text, ["Edmonton", "Enfield"], gaz)} == {"GBR"}
+    # Two villages side by side abroad are chance, not context.
+    text = "A woman missing from Redding, California, for three weeks was found alive."
+    assert {country for _, country in _countries(text, ["Redding", "California"], gaz)} == {"USA"}

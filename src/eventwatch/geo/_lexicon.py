@@ -139,3 +139,13 @@ OFFICE_TITLES = _words(
     senator congressman congresswoman
     """
 )
+# Ranks and forms of address before a person's name ("Brig. Gen. Richard \"Tex\" Coe", "Col. John Thomas"); a
+# gazetteer name among them is part of the name (AP state abbreviations such as "Miss." are left out).
+PERSON_TITLES = _words(
+    """
+    gen brig col lt maj capt sgt cpl pvt adm cmdr cdr dr mr mrs ms mme sen rep gov prof rev fr sr jr
+    general brigadier colonel lieutenant major captain sergeant corporal admiral commander marshal
+    president minister sheikh imam ayatollah mullah emir prince king queen pope bishop cardinal judge
+    mister madam
+    """
+)

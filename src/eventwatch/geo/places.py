@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
-from eventwatch.geo.recognize import find_mentions
+from eventwatch.geo.recognize import find_mentions, person_name_words
 from eventwatch.geo.resolve import Mention, resolve_mentions
 from eventwatch.records import ParsedArticle, Place, Precision, Span
 
@@ -39,8 +39,9 @@ def to_place(m: Mention, rule: str | None = None) -> Place | None:
 def find_mentions_in_article(parsed: ParsedArticle, gaz: Gazetteer, include_demonyms: bool = False) -> list[Mention]:
     """Resolved toponym mentions of the article, in text order."""
     mentions: list[Mention] = []
+    person_words = person_name_words(pdoc.doc for pdoc in parsed.docs)
     for pdoc in parsed.docs:
-        mentions.extend(find_mentions(pdoc.doc, pdoc.offset, gaz, include_demonyms))
+        mentions.extend(find_mentions(pdoc.doc, pdoc.offset, gaz, include_demonyms, person_words))
     # Demonyms always inform the country context, even when not returned as places.
     context = [] if include_demonyms else _demonym_mentions(parsed, gaz)
     resolve_mentions([*mentions, *context], gaz)

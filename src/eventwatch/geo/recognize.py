@@ -17,7 +17,7 @@ and rejected when it is part of a longer proper name (an operation "Abu Omar Sar
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -34,6 +34,7 @@ from eventwatch.geo._lexicon import (
     NAME_CONNECTORS,
     NEVER_PLACES,
     ORG_HEADS,
+    PERSON_TITLES,
     SITE_HEADS,
 )
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
@@ -56,6 +57,7 @@ _SITE_MODIFIERS = frozenset({"military", "international", "air", "naval", "regio
 # a metropolis known by its initials ("NYC", "LA"). Longer capitals are datelines ("RAQQA, Syria"), which
 # match through alternate spellings and must keep them.
 _MAX_ACRONYM = 3
+_NAME_LOOKBACK = 6  # tokens back from a name to its title: Brig . Gen. Richard " Tex " before "Coe"
 _ACRONYM_CITY_POPULATION = 1_000_000
 
 
@@ -196,14 +198,58 @@ def _prominent(cands: Sequence[Candidate]) -> bool:
     return any(c.feature_code in {"PCLI", "ADM1", "PPLC"} or c.population >= _PROMINENT_POPULATION for c in cands)
 
 
+def _in_person_name(doc: Doc, match: list[Token]) -> bool:
+    """The match is part of a person's name: a rank or form of address comes before it across other names,
+    nicknames in quotes and abbreviation dots ("Brig. Gen. Richard \"Tex\" Coe"), or it is itself one before
+    a name ("Col. John Thomas")."""
+    last = match[-1]
+    if (
+        len(match) == 1
+        and last.lower_.rstrip(".") in PERSON_TITLES
+        and last.i + 2 < len(doc)
+        and doc[last.i + 1].text == "."
+        and _is_cap(doc[last.i + 2])
+    ):
+        return True
+    i, seen = match[0].i - 1, 0
+    while i >= 0 and seen < _NAME_LOOKBACK:
+        tok = doc[i]
+        if tok.lower_.rstrip(".") in PERSON_TITLES and _is_cap(tok):
+            return True
+        if not (tok.is_quote or tok.text == "." or (_is_cap(tok) and tok.pos_ == "PROPN")):
+            return False
+        i, seen = i - 1, seen + 1
+    return False
+
+
+def person_name_words(docs: Iterable[Doc]) -> frozenset[str]:
+    """Capitalised words of the person names (two words or more) that NER finds in an article: after "the
+    novelist Jo Walton", a bare "Walton" is the novelist, not a village of that name."""
+    return frozenset(
+        plain(tok.text)
+        for doc in docs
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) >= 2
+        for tok in ent
+        if _is_cap(tok) and tok.is_alpha
+    )
+
+
 def _evidence(
-    doc: Doc, run: list[Token], match: list[Token], cands: Sequence[Candidate], accepted_ends: set[int]
+    doc: Doc,
+    run: list[Token],
+    match: list[Token],
+    cands: Sequence[Candidate],
+    accepted_ends: set[int],
+    person_words: frozenset[str],
 ) -> str | None:
     """How well the context supports a place reading: "strong", "weak" (kept only if the article's other
     places agree on the country, see :mod:`eventwatch.geo.places`) or None (rejected)."""
     text = plain(doc[match[0].i : match[-1].i + 1].text)
-    if text in NEVER_PLACES or any(t.lower_ in MONTHS_DAYS for t in match):
+    if text in NEVER_PLACES or any(t.lower_ in MONTHS_DAYS for t in match) or _in_person_name(doc, match):
         return None
+    if all(t.lower_ in DIRECTIONS for t in match) and _head_after(doc, match[-1]) not in ADMIN_HEADS:
+        return None  # a bare compass word ("the Near East and South Asia") names no place; "South region" may
     rest = [t for t in run if t.i < match[0].i or t.i > match[-1].i]
     after = [t for t in rest if t.i > match[-1].i]
     if after and after[-1].lower_ in SITE_HEADS and all(t.lower_ in _SITE_MODIFIERS for t in after[:-1]):
@@ -217,6 +263,8 @@ def _evidence(
     head = _head_after(doc, match[-1])
     headed = head is not None and (head in ADMIN_HEADS or head in SITE_HEADS or head in AREA_NOUNS)
     exact = any(c.spelling == text for c in cands)
+    if text in person_words and not (locative or headed or _prominent(cands)):
+        return None  # a person's name read again without them: "Ford" after "John M. Ford"
     if len(match) == 1 and text in COMMON_WORDS:
         # FAC is a building ("Fishmongers' Hall"), never the gazetteer's town of that common word
         ok = label in ("GPE", "LOC") and (text not in ALWAYS_PLACE_WHEN_GPE or label == "GPE")
@@ -241,8 +289,11 @@ def _evidence(
     return "strong" if _prominent(cands) else "weak"
 
 
-def find_mentions(doc: Doc, offset: int, gaz: Gazetteer, include_demonyms: bool) -> list[Mention]:
-    """Toponym mentions in one parsed paragraph; spans are ``offset + token.idx`` (article offsets)."""
+def find_mentions(
+    doc: Doc, offset: int, gaz: Gazetteer, include_demonyms: bool, person_words: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Toponym mentions in one parsed paragraph; spans are ``offset + token.idx`` (article offsets).
+    ``person_words`` (:func:`person_name_words` of the whole article) are names only with a place cue."""
     mentions: list[Mention] = []
     accepted_ends: set[int] = set()
     for run in _runs(doc):
@@ -274,7 +325,7 @@ def find_mentions(doc: Doc, offset: int, gaz: Gazetteer, include_demonyms: bool)
                 cands = gaz.lookup(span.text)
                 if n == 1 and _is_acronym(span.text):
                     cands = _acronym_candidates(span.text, cands)
-                evidence = _evidence(doc, run, match, cands, accepted_ends) if cands else None
+                evidence = _evidence(doc, run, match, cands, accepted_ends, person_words) if cands else None
                 if evidence is not None:
                     mentions.append(
                         Mention(

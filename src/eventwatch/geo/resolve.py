@@ -20,6 +20,7 @@ airports); the recognizer then drops it as no place (``places._drop_unsupported`
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -59,6 +60,9 @@ _NAMESAKE_CITY_SHARE = 0.2
 # this many times, is an unlisted place near the story rather than a namesake abroad. Tuned on TR-News dev.
 _STRAY_POPULATION = 10_000
 _HOME_VOTES = 4
+_DWARF_RATIO = 10
+_PAIR_KM = 25.0
+_PAIR_POPULATION = 10_000
 
 
 @dataclass(slots=True)
@@ -97,6 +101,19 @@ def _is_namesake_city(city: Candidate, admin1: Candidate) -> bool:
     )
 
 
+def _dwarfed(town: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """A far bigger town of the same country whose full name begins with this one's: "Newcastle" in Britain
+    is Newcastle upon Tyne, not the small town whose whole name it is (as "Frankfurt" is Frankfurt am Main)."""
+    short = plain(town.name)
+    return any(
+        c.feature_class == "P"
+        and c.country == town.country
+        and plain(c.name).startswith(short + " ")
+        and c.population > _DWARF_RATIO * town.population
+        for c in candidates
+    )
+
+
 def _prior(m: Mention, cand: Candidate, surface: str) -> float:
     score = math.log10(cand.population + 1) * 0.6 + _FEATURE_BONUS.get(cand.feature_code, 0.0)
     if (
@@ -113,7 +130,7 @@ def _prior(m: Mention, cand: Candidate, surface: str) -> float:
         score -= _FEATURE_BONUS["PCLI"]
     if cand.source == "aliases.tsv":
         score += 1.0
-    if cand.feature_class == "P" and plain(cand.name) == surface:
+    if cand.feature_class == "P" and plain(cand.name) == surface and not _dwarfed(cand, m.candidates):
         # A town's own name, not an alternate one: "Kharkiv" is the city, not the district (Vovchanskyi) that
         # the extract also lists under its seat's name. Units are left to the namesake rule above.
         score += _OWN_NAME_BONUS
@@ -135,7 +152,32 @@ def _context_countries(mentions: Sequence[Mention]) -> Counter[str]:
         countries = {c.country for c in m.candidates}
         if len(countries) == 1:
             counts[countries.pop()] += 1
+    counts.update(_paired_countries(mentions))
     return counts
+
+
+def _paired_countries(mentions: Sequence[Mention]) -> Counter[str]:
+    """Countries where two ambiguous names of the article have namesakes next to each other: "Edmonton" and
+    "Enfield" are both towns in Canada, Australia and Britain, but only in Britain (north London) are they
+    neighbours, which says where the story is. Towns only, big enough that two such namesakes side by side
+    are not chance ("California" and "Redding" are also villages near Falkirk). One vote per name pair."""
+    towns: dict[str, list[Candidate]] = {}
+    for m in mentions:
+        if not m.demonym_of and len({c.country for c in m.candidates}) > 1:
+            big = [c for c in m.candidates if c.feature_class == "P" and c.population >= _PAIR_POPULATION]
+            if big:
+                towns.setdefault(plain(m.text), big)
+    votes: Counter[str] = Counter()
+    for first, second in itertools.combinations(towns.values(), 2):
+        votes.update(
+            {
+                a.country
+                for a in first
+                for b in second
+                if a.id != b.id and a.country == b.country and haversine_km(a.lat, a.lon, b.lat, b.lon) < _PAIR_KM
+            }
+        )
+    return votes
 
 
 def _score(
@@ -178,10 +220,17 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
     ids = [frozenset(c.id for c in m.candidates) for m in mentions]
     for _ in range(2):
         picked = [(i, m.chosen) for i, m in enumerate(mentions) if m.chosen is not None]
-        resolved_countries = countries + Counter(c.country for _, c in picked)
+        picked_names = [
+            [(plain(mentions[j].text), c.country) for j, c in picked if ids[j].isdisjoint(ids[i])]
+            for i in range(len(mentions))
+        ]
         for i, m in enumerate(mentions):
             if len(m.candidates) > 1:
                 others = [c for j, c in picked if ids[j].isdisjoint(ids[i])]
+                # Other names vote once each for the country of their pick, and the name's own picks not at all:
+                # "Paris" twice in a Texas story would otherwise outvote "Dallas" and "Texas" for France, and a
+                # surname read three times as a town abroad would outvote "Canada" for "Toronto".
+                resolved_countries = countries + Counter(dict(picked_names[i]).values())
                 admin1s = Counter(c.admin1_key for c in others for _ in range(2 if c.feature_code == "ADM1" else 1))
                 anchors = [c for c in others if c.feature_code not in {"PCLI", "ADM1"}]
                 m.chosen = _best(m, resolved_countries, admin1s, anchors)
