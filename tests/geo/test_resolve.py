@@ -88,3 +88,12 @@ def test_resolve_two_ambiguous_names_that_are_neighbours_only_in_one_country(gaz
     # Two villages side by side abroad are chance, not context.
     text = "A woman missing from Redding, California, for three weeks was found alive."
     assert {country for _, country in _countries(text, ["Redding", "California"], gaz)} == {"USA"}
+
+
+def test_resolve_a_small_district_abroad_under_two_spellings_gives_way_to_the_story_town(gaz: Gazetteer) -> None:
+    text = (
+        "A bomb hit a church in Abbassiya, Cairo police said. Egyptian officials in Alexandria and Giza "
+        "condemned the attack. Abbasiya residents gathered outside the cathedral in Egypt's capital."
+    )
+    resolved = _countries(text, ["Abbassiya", "Abbasiya", "Cairo", "Egyptian", "Alexandria", "Giza", "Egypt"], gaz)
+    assert {country for _, country in resolved} == {"EGY"}

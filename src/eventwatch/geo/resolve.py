@@ -60,6 +60,7 @@ _NAMESAKE_CITY_SHARE = 0.2
 # this many times, is an unlisted place near the story rather than a namesake abroad. Tuned on TR-News dev.
 _STRAY_POPULATION = 10_000
 _HOME_VOTES = 4
+_MINOR_UNITS = frozenset({"ADM2", "ADM3", "ADM4"})  # districts abroad stray like villages
 _DWARF_RATIO = 10
 _PAIR_KM = 25.0
 _PAIR_POPULATION = 10_000
@@ -248,7 +249,12 @@ def _place_at_story_town(mentions: Sequence[Mention]) -> None:
     counts = Counter(m.chosen.id for m in towns if m.chosen is not None)
     most = max(towns, key=lambda m: counts[m.chosen.id] if m.chosen is not None else 0).chosen
     # Distinct names per country: "Heathrow" four times is one name.
-    named = {(m.chosen.country, plain(m.text)) for m in mentions if m.chosen is not None}
+    # Spelling variants are one name too ("Abbassiya", "Abbasiya"): they share their candidates.
+    named: set[tuple[str | None, object]] = {
+        (m.chosen.country, frozenset(c.id for c in m.candidates) or plain(m.text))
+        for m in mentions
+        if m.chosen is not None
+    }
     named |= {(m.demonym_of, plain(m.text)) for m in mentions if m.demonym_of}
     support = Counter(country for country, _ in named)
     home, votes = support.most_common(1)[0]
@@ -257,7 +263,7 @@ def _place_at_story_town(mentions: Sequence[Mention]) -> None:
         stray = (
             c is not None
             and m.evidence == "strong"  # a weak match abroad is dropped instead (places._drop_unsupported)
-            and c.feature_class == "P"
+            and (c.feature_class == "P" or c.feature_code in _MINOR_UNITS)
             and c.population < _STRAY_POPULATION
             and c.country != home
             and support[c.country] == 1
