@@ -94,6 +94,8 @@ def test_find_places_precision_levels(gaz: Gazetteer, parse: Parse, text: str, n
         # Ranks and nicknames belong to the person: no Texas, no Coe (Iowa), no Colima.
         'During the call, Brig. Gen. Richard "Tex" Coe, the lead investigating officer, will present the findings.',
         "Col. John J. Thomas, a Central Command spokesman, will moderate.",
+        # Regions wider than a country are not the US villages called Middle East and Levant.
+        "Peace in the Middle East needs the Levant to be stable.",
         # A person's surname read again alone is the person, not a village of that name.
     ],
 )

@@ -149,3 +149,8 @@ PERSON_TITLES = _words(
     mister madam
     """
 )
+# Regions wider than a country: the gazetteer knows them only as small namesakes (Middle East and Levant are
+# villages in the US, Mesopotamia one in Greece), so they are left unplaced rather than put there.
+WORLD_REGIONS = frozenset(
+    {"middle east", "levant", "near east", "far east", "maghreb", "mesopotamia", "arabian peninsula"}
+)

@@ -36,6 +36,7 @@ from eventwatch.geo._lexicon import (
     ORG_HEADS,
     PERSON_TITLES,
     SITE_HEADS,
+    WORLD_REGIONS,
 )
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
 from eventwatch.geo.resolve import Mention
@@ -246,7 +247,9 @@ def _evidence(
     """How well the context supports a place reading: "strong", "weak" (kept only if the article's other
     places agree on the country, see :mod:`eventwatch.geo.places`) or None (rejected)."""
     text = plain(doc[match[0].i : match[-1].i + 1].text)
-    if text in NEVER_PLACES or any(t.lower_ in MONTHS_DAYS for t in match) or _in_person_name(doc, match):
+    if text in NEVER_PLACES or text in WORLD_REGIONS or any(t.lower_ in MONTHS_DAYS for t in match):
+        return None
+    if _in_person_name(doc, match):
         return None
     if all(t.lower_ in DIRECTIONS for t in match) and _head_after(doc, match[-1]) not in ADMIN_HEADS:
         return None  # a bare compass word ("the Near East and South Asia") names no place; "South region" may
