@@ -96,6 +96,8 @@ def test_find_places_precision_levels(gaz: Gazetteer, parse: Parse, text: str, n
         "Col. John J. Thomas, a Central Command spokesman, will moderate.",
         # Regions wider than a country are not the US villages called Middle East and Levant.
         "Peace in the Middle East needs the Levant to be stable.",
+        # Bodies off the Earth are not villages of that name (Titan in Afghanistan).
+        "The probe photographed Titan, a moon of Saturn, on its way back to Earth.",
         # A person's surname read again alone is the person, not a village of that name.
     ],
 )
@@ -217,3 +219,21 @@ def test_find_places_a_surname_read_again_alone_is_the_person(gaz: Gazetteer, pa
         "Webb thanked her readers in Texas."
     )
     assert {p.name for p in find_places(parse(text), gaz)} == {"Los Angeles", "Texas"}  # Webb, Texas is a town
+
+
+def test_find_places_a_big_city_the_model_tags_as_a_person(gaz: Gazetteer, parse: Parse) -> None:
+    text = (
+        "The report ranked Canadian cities by health. The overall health of the population put Edmonton near "
+        "the bottom of the list, and Calgary came first in Alberta."
+    )
+    assert "Edmonton" in {p.name for p in find_places(parse(text), gaz)}
+
+
+def test_find_places_where_a_named_person_is_from(gaz: Gazetteer, parse: Parse) -> None:
+    text = "The panel, headed by Anne McLellan of Edmonton, met in Calgary and Ottawa."
+    assert [p.country for p in find_places(parse(text), gaz) if p.name == "Edmonton"] == ["CAN"]
+
+
+def test_find_places_a_persons_first_name_after_of_is_the_person(gaz: Gazetteer, parse: Parse) -> None:
+    text = "Jamal Khashoggi was killed in Istanbul. The world stayed silent over the killing of Jamal."
+    assert {p.name for p in find_places(parse(text), gaz)} == {"Istanbul"}

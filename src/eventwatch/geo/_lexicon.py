@@ -154,3 +154,10 @@ PERSON_TITLES = _words(
 WORLD_REGIONS = frozenset(
     {"middle east", "levant", "near east", "far east", "maghreb", "mesopotamia", "arabian peninsula"}
 )
+# Bodies off the Earth, which NER tags LOC ("the Earth", "Titan"), are never its villages of that name.
+CELESTIAL_BODIES = _words(
+    """
+    earth moon sun mercury venus mars jupiter saturn uranus neptune pluto titan europa ganymede callisto io
+    enceladus ceres
+    """
+)

@@ -26,6 +26,7 @@ from eventwatch.geo._lexicon import (
     ADMIN_HEADS,
     ALWAYS_PLACE_WHEN_GPE,
     AREA_NOUNS,
+    CELESTIAL_BODIES,
     COMMON_WORDS,
     DIRECTIONS,
     FACILITY_WORDS,
@@ -43,6 +44,8 @@ from eventwatch.geo.resolve import Mention
 
 _MAX_NGRAM = 6
 _PROMINENT_POPULATION = 50_000
+_BIG_CITY_POPULATION = 200_000
+_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "governorate", "district", "region"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BLOCK_LABELS = frozenset({"PERSON", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 # Capitalised "The" mid-sentence opens a title ("The Duran", "The Times"), so it is not allowed in a run.
@@ -236,6 +239,11 @@ def person_name_words(docs: Iterable[Doc]) -> frozenset[str]:
     )
 
 
+def _big_city(cands: Sequence[Candidate], text: str) -> bool:
+    """A city of at least _BIG_CITY_POPULATION people by exactly this name."""
+    return any(c.feature_class == "P" and c.spelling == text and c.population >= _BIG_CITY_POPULATION for c in cands)
+
+
 def _evidence(
     doc: Doc,
     run: list[Token],
@@ -247,13 +255,18 @@ def _evidence(
     """How well the context supports a place reading: "strong", "weak" (kept only if the article's other
     places agree on the country, see :mod:`eventwatch.geo.places`) or None (rejected)."""
     text = plain(doc[match[0].i : match[-1].i + 1].text)
-    if text in NEVER_PLACES or text in WORLD_REGIONS or any(t.lower_ in MONTHS_DAYS for t in match):
+    if text in NEVER_PLACES or text in WORLD_REGIONS or text in CELESTIAL_BODIES:
+        return None
+    if any(t.lower_ in MONTHS_DAYS for t in match):
         return None
     if _in_person_name(doc, match):
         return None
     if all(t.lower_ in DIRECTIONS for t in match) and _head_after(doc, match[-1]) not in ADMIN_HEADS:
         return None  # a bare compass word ("the Near East and South Asia") names no place; "South region" may
     rest = [t for t in run if t.i < match[0].i or t.i > match[-1].i]
+    before = [t for t in rest if t.i < match[0].i]
+    if len(before) >= 2 and before[-1].lower_ == "of" and all(t.ent_type_ == "PERSON" for t in before[:-1]):
+        rest = [t for t in rest if t.i > match[-1].i]  # "Anne McLellan of Edmonton": where the person is from
     after = [t for t in rest if t.i > match[-1].i]
     if after and after[-1].lower_ in SITE_HEADS and all(t.lower_ in _SITE_MODIFIERS for t in after[:-1]):
         rest = [t for t in rest if t.i < match[0].i]  # "Tiyas Military Airfield": a site at the place
@@ -265,14 +278,21 @@ def _evidence(
     locative = _locative_context(doc, run[0] if rest and rest[0].i < match[0].i else match[0], accepted_ends)
     head = _head_after(doc, match[-1])
     headed = head is not None and (head in ADMIN_HEADS or head in SITE_HEADS or head in AREA_NOUNS)
-    exact = any(c.spelling == text for c in cands)
-    if text in person_words and not (locative or headed or _prominent(cands)):
-        return None  # a person's name read again without them: "Ford" after "John M. Ford"
+    # "of" alone is no place cue for a person's name ("the killing of Jamal"); "the town of Saraqib" is.
+    i = match[0].i
+    after_of = (
+        i > 0
+        and doc[i - 1].lower_ == "of"
+        and not (i > 1 and (doc[i - 2].lower_ in AREA_NOUNS or doc[i - 2].lower_ in _PLACE_NOUNS))
+    )
+    spelt = [c for c in cands if c.spelling == text]
+    if text in person_words and not ((locative and not after_of) or headed or _prominent(spelt)):
+        return None  # a person's name read again without them: "Ford" after "John M. Ford", "the killing of Jamal"
     if len(match) == 1 and text in COMMON_WORDS:
         # FAC is a building ("Fishmongers' Hall"), never the gazetteer's town of that common word
         ok = label in ("GPE", "LOC") and (text not in ALWAYS_PLACE_WHEN_GPE or label == "GPE")
         return "strong" if ok else None
-    if not exact:
+    if not spelt:
         # a spelling variant needs a locative cue, and even then the article must agree: "Biden" ≠ Vidin
         return "weak" if locative or headed else None
     if label in _BLOCK_LABELS:
@@ -280,6 +300,8 @@ def _evidence(
             return "weak"
         if label == "ORG" and _one_name_word(match):
             return "weak"  # the small model tags many one-word towns ORG ("bombed Saraqib", "al-Mansoureh")
+        if label == "PERSON" and text not in person_words and _big_city(cands, text):
+            return "weak"  # the small model tags some big cities PERSON ("put Edmonton near the bottom")
         return "weak" if locative and _prominent(cands) else None
     if locative or headed:
         return "strong"
