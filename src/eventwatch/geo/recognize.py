@@ -11,8 +11,11 @@ n-gram first. A match is kept when the context supports a place reading:
   proper noun.
 
 and rejected when it is part of a longer proper name (an operation "Abu Omar Saraqib", an organisation
-"Aleppo University", a person), a PERSON/ORG entity without locative context, a common English word
-("Police", "Home"), a month or weekday, or a known armed group whose name is also a village.
+"Aleppo University", a person), part of a person's name behind a rank or title ("Brig. Gen. Richard
+\"Tex\" Coe"), a word of a person's name found elsewhere in the article without a place cue ("Walton" after
+"Jo Walton"), a PERSON/ORG entity without locative context, a common English word ("Police", "Home"), a bare
+compass word, a month or weekday, a region wider than a country or a body off the Earth, or a known armed
+group whose name is also a village.
 """
 
 from __future__ import annotations

@@ -2,10 +2,14 @@
 
 Score of a candidate (weights tuned on TR-News dev only):
 
-* name match — the plain spelling equals the text (vs. equal only after transliteration folding);
+* name match — the plain spelling equals the text (vs. equal only after transliteration folding), and the
+  town's own name rather than an alternate one, unless a far bigger town's full name begins with it
+  ("Newcastle" is Newcastle upon Tyne);
 * prominence — log population, feature code (country > admin1 > capital > admin seat > town > quarter);
-* article country context — countries named in the article (names, demonyms) and the countries of
-  places resolved unambiguously; a candidate in one of them wins over a namesake elsewhere;
+* article country context — countries named in the article (names, demonyms), the countries of
+  places resolved unambiguously, and where two ambiguous names are namesakes side by side ("Edmonton" and
+  "Enfield" are neighbours only in London); then the countries the other names' picks lie in, one vote per
+  name and none for the name itself; a candidate in one of them wins over a namesake elsewhere;
 * admin hierarchy — a candidate in the same admin1 as another mentioned place wins ("Khan al-Asal"
   next to "Aleppo" → the village in Aleppo governorate);
 * the precision the text asks for ("Homs province" → the admin1 unit; "the city of X" → the town).
@@ -221,17 +225,15 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
     ids = [frozenset(c.id for c in m.candidates) for m in mentions]
     for _ in range(2):
         picked = [(i, m.chosen) for i, m in enumerate(mentions) if m.chosen is not None]
-        picked_names = [
-            [(plain(mentions[j].text), c.country) for j, c in picked if ids[j].isdisjoint(ids[i])]
-            for i in range(len(mentions))
-        ]
         for i, m in enumerate(mentions):
             if len(m.candidates) > 1:
-                others = [c for j, c in picked if ids[j].isdisjoint(ids[i])]
+                other_picks = [(plain(mentions[j].text), c) for j, c in picked if ids[j].isdisjoint(ids[i])]
+                others = [c for _, c in other_picks]
                 # Other names vote once each for the country of their pick, and the name's own picks not at all:
                 # "Paris" twice in a Texas story would otherwise outvote "Dallas" and "Texas" for France, and a
                 # surname read three times as a town abroad would outvote "Canada" for "Toronto".
-                resolved_countries = countries + Counter(dict(picked_names[i]).values())
+                name_countries = {name: c.country for name, c in other_picks}
+                resolved_countries = countries + Counter(name_countries.values())
                 admin1s = Counter(c.admin1_key for c in others for _ in range(2 if c.feature_code == "ADM1" else 1))
                 anchors = [c for c in others if c.feature_code not in {"PCLI", "ADM1"}]
                 m.chosen = _best(m, resolved_countries, admin1s, anchors)
