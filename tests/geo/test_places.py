@@ -98,6 +98,8 @@ def test_find_places_precision_levels(gaz: Gazetteer, parse: Parse, text: str, n
         "Peace in the Middle East needs the Levant to be stable.",
         # Bodies off the Earth are not villages of that name (Titan in Afghanistan).
         "The probe photographed Titan, a moon of Saturn, on its way back to Earth.",
+        # An institution named after its seat, a faith: not White House (Tennessee) or Hindu (Nigeria).
+        "The White House said Congress would vote before Diwali, the Hindu festival of lights.",
         # A person's surname read again alone is the person, not a village of that name.
     ],
 )
@@ -237,3 +239,23 @@ def test_find_places_where_a_named_person_is_from(gaz: Gazetteer, parse: Parse) 
 def test_find_places_a_persons_first_name_after_of_is_the_person(gaz: Gazetteer, parse: Parse) -> None:
     text = "Jamal Khashoggi was killed in Istanbul. The world stayed silent over the killing of Jamal."
     assert {p.name for p in find_places(parse(text), gaz)} == {"Istanbul"}
+
+
+def test_find_places_a_person_named_earlier_after_to_or_into_is_the_person(gaz: Gazetteer, parse: Parse) -> None:
+    text = (
+        "Ilhan Omar was elected in Minneapolis. Her client did not intend to cause harm to Omar, the lawyer said. "
+        "Republicans in Washington pressed for an investigation into Biden after Joe Biden spoke."
+    )
+    assert {p.name for p in find_places(parse(text), gaz)} == {"Minneapolis", "Washington"}
+
+
+def test_find_places_a_capitalised_small_town_only_in_a_dateline(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("HIT, Iraq (Reuters) - Gunmen attacked a checkpoint in Anbar province."), gaz)
+    assert [p.country for p in places if p.name == "HIT"] == ["IRQ"]
+    places = find_places(parse("Gunmen said HIT was a target in Anbar province."), gaz)
+    assert {p.name for p in places} == {"Anbar"}
+
+
+def test_find_places_initials_are_not_a_small_town_of_that_name(gaz: Gazetteer, parse: Parse) -> None:
+    text = "Ministers met in Paris on Monday. The EU reiterated its position, and BA cancelled flights to London."
+    assert {p.name for p in find_places(parse(text), gaz)} == {"Paris", "London"}  # not Eu, Normandy

@@ -154,6 +154,19 @@ PERSON_TITLES = _words(
 WORLD_REGIONS = frozenset(
     {"middle east", "levant", "near east", "far east", "maghreb", "mesopotamia", "arabian peninsula"}
 )
+# Institutions named after their seat, which news uses for the institution ("the White House said"), and
+# faiths and movements (NER tags them NORP): never the towns of those names (White House, Tennessee).
+INSTITUTIONS_AND_FAITHS = frozenset(
+    phrase.strip()
+    for phrase in str.split(
+        """
+    white house|congress|capitol hill|pentagon|kremlin|downing street|elysee|knesset|duma|senate|
+    hindu|hindus|sikh|sikhs|muslim|muslims|christian|christians|jewish|jew|jews|buddhist|buddhists|nazi|nazis|
+    catholic|catholics|protestant|salafi|salafist|wahhabi|jedi
+    """,
+        "|",
+    )
+)
 # Bodies off the Earth, which NER tags LOC ("the Earth", "Titan"), are never its villages of that name.
 CELESTIAL_BODIES = _words(
     """

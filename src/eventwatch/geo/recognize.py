@@ -33,6 +33,7 @@ from eventwatch.geo._lexicon import (
     COMMON_WORDS,
     DIRECTIONS,
     FACILITY_WORDS,
+    INSTITUTIONS_AND_FAITHS,
     LOCATION_PREPOSITIONS,
     MONTHS_DAYS,
     NAME_CONNECTORS,
@@ -49,6 +50,7 @@ _MAX_NGRAM = 6
 _PROMINENT_POPULATION = 50_000
 _BIG_CITY_POPULATION = 200_000
 _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "governorate", "district", "region"})
+_PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout", "within"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BLOCK_LABELS = frozenset({"PERSON", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 # Capitalised "The" mid-sentence opens a title ("The Duran", "The Times"), so it is not allowed in a run.
@@ -73,9 +75,10 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(text) <= _MAX_ACRONYM and text.isalpha() and sum(ch.isupper() for ch in text) >= 2
 
 
-def _acronym_candidates(text: str, cands: Sequence[Candidate]) -> tuple[Candidate, ...]:
-    """Candidates an all-caps word may name: its exact spelling, and for a town its own name or a metropolis
-    (see ``_ACRONYM_CITY_POPULATION``)."""
+def _acronym_candidates(text: str, cands: Sequence[Candidate], dateline: bool) -> tuple[Candidate, ...]:
+    """Candidates an all-caps word may name: its exact spelling, and for a town a metropolis (see
+    ``_ACRONYM_CITY_POPULATION``) or its own name, which for a small town only a dateline writes in capitals
+    ("KUT, Iraq"; "the EU said" is not Eu in Normandy)."""
     surface = plain(text)
     return tuple(
         c
@@ -84,10 +87,16 @@ def _acronym_candidates(text: str, cands: Sequence[Candidate]) -> tuple[Candidat
         and (
             c.feature_class != "P"
             or c.source == "aliases.tsv"
-            or plain(c.name) == surface
+            or (plain(c.name) == surface and (dateline or c.population >= _PROMINENT_POPULATION))
             or c.population >= _ACRONYM_CITY_POPULATION
         )
     )
+
+
+def _is_dateline(doc: Doc, tok: Token) -> bool:
+    """The word opens its paragraph and a comma or dash follows: "KUT, Iraq (Reuters) -"."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.i == 0 and nxt is not None and nxt.text in {",", "-", "—", "–", "("}
 
 
 def _is_cap(tok: Token) -> bool:
@@ -242,6 +251,20 @@ def person_name_words(docs: Iterable[Doc]) -> frozenset[str]:
     )
 
 
+def _place_cue_before(doc: Doc, first: Token) -> bool:
+    """A cue that only a place takes: "in", "near", "outside" …, or "the town of"; "to", "from", "into" and a
+    bare "of" also take persons ("harm to Omar", "directives from Xi", "the killing of Jamal")."""
+    i = first.i - 1
+    while i >= 0 and doc[i].lower_ in {"the", "a"} | DIRECTIONS:
+        i -= 1
+    if i < 0:
+        return False
+    prev = doc[i].lower_
+    if prev == "of":
+        return i > 0 and (doc[i - 1].lower_ in AREA_NOUNS or doc[i - 1].lower_ in _PLACE_NOUNS)
+    return prev in _PLACE_ONLY_PREPOSITIONS
+
+
 def _big_city(cands: Sequence[Candidate], text: str) -> bool:
     """A city of at least _BIG_CITY_POPULATION people by exactly this name."""
     return any(c.feature_class == "P" and c.spelling == text and c.population >= _BIG_CITY_POPULATION for c in cands)
@@ -258,7 +281,7 @@ def _evidence(
     """How well the context supports a place reading: "strong", "weak" (kept only if the article's other
     places agree on the country, see :mod:`eventwatch.geo.places`) or None (rejected)."""
     text = plain(doc[match[0].i : match[-1].i + 1].text)
-    if text in NEVER_PLACES or text in WORLD_REGIONS or text in CELESTIAL_BODIES:
+    if text in NEVER_PLACES or text in WORLD_REGIONS or text in CELESTIAL_BODIES or text in INSTITUTIONS_AND_FAITHS:
         return None
     if any(t.lower_ in MONTHS_DAYS for t in match):
         return None
@@ -281,16 +304,9 @@ def _evidence(
     locative = _locative_context(doc, run[0] if rest and rest[0].i < match[0].i else match[0], accepted_ends)
     head = _head_after(doc, match[-1])
     headed = head is not None and (head in ADMIN_HEADS or head in SITE_HEADS or head in AREA_NOUNS)
-    # "of" alone is no place cue for a person's name ("the killing of Jamal"); "the town of Saraqib" is.
-    i = match[0].i
-    after_of = (
-        i > 0
-        and doc[i - 1].lower_ == "of"
-        and not (i > 1 and (doc[i - 2].lower_ in AREA_NOUNS or doc[i - 2].lower_ in _PLACE_NOUNS))
-    )
     spelt = [c for c in cands if c.spelling == text]
-    if text in person_words and not ((locative and not after_of) or headed or _prominent(spelt)):
-        return None  # a person's name read again without them: "Ford" after "John M. Ford", "the killing of Jamal"
+    if text in person_words and not (_place_cue_before(doc, match[0]) or headed or _prominent(spelt)):
+        return None  # a person's name read again without them: "Ford" after "John M. Ford", "harm to Omar"
     if len(match) == 1 and text in COMMON_WORDS:
         # FAC is a building ("Fishmongers' Hall"), never the gazetteer's town of that common word
         ok = label in ("GPE", "LOC") and (text not in ALWAYS_PLACE_WHEN_GPE or label == "GPE")
@@ -352,7 +368,7 @@ def find_mentions(
                     break
                 cands = gaz.lookup(span.text)
                 if n == 1 and _is_acronym(span.text):
-                    cands = _acronym_candidates(span.text, cands)
+                    cands = _acronym_candidates(span.text, cands, _is_dateline(doc, match[0]))
                 evidence = _evidence(doc, run, match, cands, accepted_ends, person_words) if cands else None
                 if evidence is not None:
                     mentions.append(
