@@ -265,6 +265,12 @@ def _place_cue_before(doc: Doc, first: Token) -> bool:
     return prev in _PLACE_ONLY_PREPOSITIONS
 
 
+def _never_a_place(text: str) -> bool:
+    """Names that are never a place, whatever the context: armed groups, regions wider than a country,
+    institutions named after their seat, faiths, bodies off the Earth."""
+    return text in NEVER_PLACES or text in WORLD_REGIONS or text in INSTITUTIONS_AND_FAITHS or text in CELESTIAL_BODIES
+
+
 def _big_city(cands: Sequence[Candidate], text: str) -> bool:
     """A city of at least _BIG_CITY_POPULATION people by exactly this name."""
     return any(c.feature_class == "P" and c.spelling == text and c.population >= _BIG_CITY_POPULATION for c in cands)
@@ -281,7 +287,7 @@ def _evidence(
     """How well the context supports a place reading: "strong", "weak" (kept only if the article's other
     places agree on the country, see :mod:`eventwatch.geo.places`) or None (rejected)."""
     text = plain(doc[match[0].i : match[-1].i + 1].text)
-    if text in NEVER_PLACES or text in WORLD_REGIONS or text in CELESTIAL_BODIES or text in INSTITUTIONS_AND_FAITHS:
+    if _never_a_place(text):
         return None
     if any(t.lower_ in MONTHS_DAYS for t in match):
         return None
@@ -364,6 +370,10 @@ def find_mentions(
                             )
                         )
                     i += n
+                    found = True
+                    break
+                if _never_a_place(plain(span.text)):
+                    i += n  # nor any part of it: not "Middle" (Middle, Tennessee) in "the Middle East"
                     found = True
                     break
                 cands = gaz.lookup(span.text)
