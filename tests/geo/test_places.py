@@ -259,3 +259,8 @@ def test_find_places_a_capitalised_small_town_only_in_a_dateline(gaz: Gazetteer,
 def test_find_places_initials_are_not_a_small_town_of_that_name(gaz: Gazetteer, parse: Parse) -> None:
     text = "Ministers met in Paris on Monday. The EU reiterated its position, and BA cancelled flights to London."
     assert {p.name for p in find_places(parse(text), gaz)} == {"Paris", "London"}  # not Eu, Normandy
+
+
+def test_find_places_no_part_of_a_name_that_is_never_a_place(gaz: Gazetteer, parse: Parse) -> None:
+    text = "Peace in the Middle East needs the Levant to be stable, the White House said in Washington on Monday."
+    assert {p.name for p in find_places(parse(text), gaz)} == {"Washington"}  # not Middle, Tennessee
