@@ -335,9 +335,9 @@ def _is_shoot_down(tok: Token) -> bool:
 
 
 def _places(tokens: SpacySpan) -> set[str]:
-    """Place words of a clause: GPE/LOC/FAC names and proper nouns after "near"/"in"/"at" (the small model
-    tags "Near Palmyra" as a person)."""
-    out: set[str] = set()
+    """Place names of a clause: GPE/LOC/FAC names and proper nouns after "near"/"in"/"at" (the small model
+    tags "Near Palmyra" as a person). Adjacent place words are one name ("El Paso", not "El" and "Paso")."""
+    words: list[Token] = []
     for t in tokens:
         prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
         after = t.doc[t.i + 1].text if t.i + 1 < len(t.doc) else ""
@@ -346,8 +346,14 @@ def _places(tokens: SpacySpan) -> set[str]:
         if t.pos_ == "PROPN" and (
             t.ent_type_ in ("GPE", "LOC", "FAC") or prev in ("near", "in", "at", "around", "outside")
         ):
-            out.add(t.text)
-    return out
+            words.append(t)
+    names: list[list[Token]] = []
+    for t in words:
+        if names and names[-1][-1].i == t.i - 1:
+            names[-1].append(t)
+        else:
+            names.append([t])
+    return {t.doc[name[0].i : name[-1].i + 1].text for name in names}
 
 
 _OPENING_QUOTES = ('"', "“")
