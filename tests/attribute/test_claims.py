@@ -95,6 +95,14 @@ def _sources(analysis, index=0):
             id="reportedly",
         ),
         pytest.param(
+            "According to U.S. Attorney John Bash, the manifesto if written by the suspect could strengthen "
+            "the charges over the shooting.",
+            ("the charges over the shooting", "shooting", A),
+            "U.S. Attorney John Bash",  # not "…, the manifesto": the next clause's subject
+            Stance.ASSERT,
+            id="according-to-before-a-clause",
+        ),
+        pytest.param(
             "The attack was claimed by the Houthi movement in Yemen. Saudi officials said the attack "
             "came from "
             "the north.",

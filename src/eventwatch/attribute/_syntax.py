@@ -118,8 +118,9 @@ def np_tokens(head: Token, drop: Iterable[str] = _NP_DROP) -> list[Token]:
     """
     banned: set[int] = set()
     drop = frozenset(drop)
+    doc = head.doc
     for c in head.children:
-        if c.dep_ in drop:
+        if c.dep_ in drop or (c.dep_ == "appos" and c.i > head.i and _runs_into_clause(c)):
             banned.update(t.i for t in c.subtree)
     left = head.i
     while left - 1 >= head.left_edge.i and (left - 1) not in banned:
@@ -127,7 +128,6 @@ def np_tokens(head: Token, drop: Iterable[str] = _NP_DROP) -> list[Token]:
     right = head.i
     while right + 1 <= head.right_edge.i and (right + 1) not in banned:
         right += 1
-    doc = head.doc
     tokens = [doc[i] for i in range(left, right + 1)]
     for k, tok in enumerate(tokens[:-1]):
         if tok.i > head.i and tok.text == "," and tokens[k + 1].pos_ in ("ADV", "ADP", "SCONJ"):
@@ -140,6 +140,15 @@ def np_tokens(head: Token, drop: Iterable[str] = _NP_DROP) -> list[Token]:
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "preconj"):
         tokens.pop(0)
     return tokens or [head]
+
+
+def _runs_into_clause(appos: Token) -> bool:
+    """An "appositive" that no punctuation closes is the next clause's subject, which the parser hung on the
+    name before it: "According to U.S. Attorney Bash, the manifesto if written by the suspect could ..."
+    ("Dmitry Peskov, Putin's spokesman." and "Boris Johnson, the Foreign Secretary, said" stay)."""
+    doc, before, after = appos.doc, appos.left_edge.i - 1, appos.right_edge.i + 1
+    opened = before >= 0 and doc[before].text == ","  # not a name the parser split: "Arnel dela Vega"
+    return opened and after < len(doc) and not doc[after].is_punct
 
 
 def conjuncts(head: Token) -> list[Token]:
