@@ -103,6 +103,22 @@ def _sources(analysis, index=0):
             id="according-to-before-a-clause",
         ),
         pytest.param(
+            "The minister condemned the bombings in Iraq today, including one in Baghdad claimed by Daesh that "
+            "targeted mourners.",
+            ("the bombings in Iraq today", "bombings", A),
+            "Daesh",  # the agent of a participle on the act, not the whole noun phrase
+            Stance.CLAIM,
+            id="act-claimed-by-participle",
+        ),
+        pytest.param(
+            "On Friday, the Combined Joint Task Force released a statement saying an attack on an Iraqi air base "
+            "near Mosul produced no casualties.",
+            ("an attack on an Iraqi air base", "attack", A),
+            "the Combined Joint Task Force",  # who issued the statement, not "a statement saying an attack …"
+            Stance.ASSERT,
+            id="statement-saying-issued-by",
+        ),
+        pytest.param(
             "The attack was claimed by the Houthi movement in Yemen. Saudi officials said the attack "
             "came from "
             "the north.",

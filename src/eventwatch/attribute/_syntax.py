@@ -120,7 +120,13 @@ def np_tokens(head: Token, drop: Iterable[str] = _NP_DROP) -> list[Token]:
     drop = frozenset(drop)
     doc = head.doc
     for c in head.children:
-        if c.dep_ in drop or (c.dep_ == "appos" and c.i > head.i and _runs_into_clause(c)):
+        # A participle clause with its own object or clause says what the phrase said, not who it is: "a
+        # statement saying an attack … produced no casualties".
+        if (
+            c.dep_ in drop
+            or (c.dep_ == "appos" and c.i > head.i and _runs_into_clause(c))
+            or (c.dep_ == "acl" and c.tag_ == "VBG" and any(g.dep_ in ("ccomp", "dobj") for g in c.children))
+        ):
             banned.update(t.i for t in c.subtree)
     left = head.i
     while left - 1 >= head.left_edge.i and (left - 1) not in banned:

@@ -90,6 +90,10 @@ _OBJECT_CONTENT = (
 # A quote this close to the cue (characters between) belongs to it: “...,” Cook said / He added, “...”.
 _QUOTE_GAP = 4
 _WORDS = re.compile(r"\w")
+# Reporting verbs whose object is an act someone else did (responsibility claimed, a strike denied); "announce"
+# is left out: a ceasefire "announced by Russia and Turkey" is their own act, not a claim about it.
+_ACT_VERBS = frozenset({"claim", "confirm", "deny"})
+_ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "report", "letter", "message", "video"})
 
 
 def _is_parenthetical(token: Token) -> bool:
@@ -155,6 +159,10 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
     """(source head, relaying source head, content noun phrase, hedge) of a reporting verb."""
     agent = child(token, "agent")
     passive_subject = child(token, "nsubjpass")
+    if token.dep_ == "acl" and agent is not None and token.lemma_ in _ACT_VERBS:
+        # "attacks …, including one in Baghdad claimed by Daesh": the agent speaks, the noun is the act it claims
+        # ("the assailant, reported by The Guardian as …" is not an act)
+        return child(agent, "pobj"), None, token.head, None
     if passive_subject is not None:
         if agent is not None:
             return child(agent, "pobj"), None, passive_subject, None
@@ -170,7 +178,9 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
     if token.dep_ in ("advcl", "acl") and head.lemma_ in _RELAY_VERBS and child(head, "dobj") is not None:
         return child(head, "dobj"), child(head, "nsubj"), None, None
     if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-        return head, None, None, None
+        # "the task force released a statement saying …": whoever issued the statement says it
+        issuer = child(head.head, "nsubj") if head.dep_ == "dobj" and head.lemma_ in _ISSUED_NOUNS else None
+        return issuer or head, None, None, None
     if token.dep_ == "pcomp" and head.head.lemma_ == "report" and child(head.head, "nsubjpass") is not None:
         return child(head.head, "nsubjpass"), None, None, None
     return _subject_of(token), None, None, None
