@@ -119,6 +119,14 @@ def _sources(analysis, index=0):
             id="statement-saying-issued-by",
         ),
         pytest.param(
+            "The Iranian Revolutionary Guard Corps (IRGC), which includes the Quds Force, declared that the "
+            "general was killed by the airstrike.",
+            ("the general was killed by the airstrike", "killed", A),
+            "The Iranian Revolutionary Guard Corps",  # no parenthesis left open by the cut relative clause
+            Stance.ASSERT,
+            id="source-before-a-relative-clause",
+        ),
+        pytest.param(
             "The attack was claimed by the Houthi movement in Yemen. Saudi officials said the attack "
             "came from "
             "the north.",

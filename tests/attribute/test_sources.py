@@ -17,6 +17,7 @@ from eventwatch.records import SourceKind
         ("Al Jazeera", SourceKind.MEDIA, "QAT"),
         ("Syrian news agencies", SourceKind.MEDIA, "SYR"),
         ("The Syrian military", SourceKind.MILITARY, "SYR"),
+        ("The Iranian Revolutionary Guard Corps", SourceKind.MILITARY, "IRN"),
         ("Pentagon Press Secretary Peter Cook", SourceKind.MILITARY, "USA"),
         ("Col. John “J.D.” Dorrian, the CJTF-OIR spokesperson", SourceKind.MILITARY, None),
         ("Dmitry Peskov, Putin’s spokesman", SourceKind.OFFICIAL, "RUS"),

@@ -143,6 +143,12 @@ def np_tokens(head: Token, drop: Iterable[str] = _NP_DROP) -> list[Token]:
             break
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ in ("cc", "case")):
         tokens.pop()
+    opened = [k for k, t in enumerate(tokens) if t.text == "("]
+    if opened and not any(t.text == ")" for t in tokens[opened[-1] :]):
+        # a parenthesis the cut above left open: "The Iranian Revolutionary Guard Corps (IRGC), which ..."
+        tokens = tokens[: opened[-1]]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "preconj"):
         tokens.pop(0)
     return tokens or [head]

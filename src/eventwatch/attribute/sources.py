@@ -97,6 +97,13 @@ _WORD_CLASSES: tuple[tuple[SourceKind, tuple[str, ...]], ...] = (
             "soldiers",
             "marines",
             "idf",
+            "revolutionary guard",
+            "revolutionary guards",
+            "guard corps",
+            "irgc",
+            "quds force",
+            "national guard",
+            "general staff",
         ),
     ),
     (
