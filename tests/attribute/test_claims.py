@@ -192,6 +192,21 @@ def test_claims_quote_block_after_saying_the_following(analyse, seed_text):
     assert [v.name for v in claim.source.via] == ["Fars News Agency"]
 
 
+def test_claims_according_to_an_agency_the_official_said(analyse):
+    # The parser takes the agency for the subject of "said" and the prosecutor for its appositive.
+    text = (
+        "According to semi-official news agency ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said "
+        "the 36 suspects must face murder charges over the assassination."
+    )
+    analysis = analyse(text, [("the assassination", "assassination", A)])
+    (claim,) = analysis.event_mentions[0].claims
+    assert (claim.source.text, claim.source.kind) == (
+        "the prosecutor general of Tehran, Ali Alghasi Mehr",
+        SourceKind.OFFICIAL,
+    )
+    assert [(v.text, v.name) for v in claim.source.via] == [("semi-official news agency ISNA", "ISNA")]
+
+
 def test_claims_said_colon_block(analyse):
     text = (
         "Minister Ellwood said:\n\nWe are concerned about the Wadi Barada area of Damascus, where "

@@ -53,6 +53,15 @@ def test_find_outlet_needs_whole_word():
     assert find_outlet("RTX shares fell") is None
 
 
+def test_find_outlet_not_the_last_word_of_a_persons_name():
+    assert find_outlet("the prosecutor general of Tehran, Ali Alghasi Mehr") is None  # not Mehr News Agency
+    assert [find_outlet(t).name for t in ("Mehr reported", "Iranian Tasnim", "The Guardian")] == [  # type: ignore[union-attr]
+        "Mehr News Agency",
+        "Tasnim News Agency",
+        "The Guardian",
+    ]
+
+
 @pytest.mark.parametrize(
     "name",
     [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwatch.attribute._anaphora import CLAIM_NOUNS, RESPONSIBILITY, anaphor_of
@@ -169,6 +170,12 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
         return None, None, None, None
     subject = child(token, "nsubj")
     if subject is not None:
+        left = subject.left_edge.i
+        appos = child(subject, "appos")
+        if appos is not None and left >= 2 and [t.lower_ for t in token.doc[left - 2 : left]] == ["according", "to"]:
+            # "According to news agency ISNA, the prosecutor general of Tehran, …, said": the parser takes the
+            # agency for the subject and the speaker for its appositive; the agency relays the speaker
+            return appos, subject, None, None
         return subject, None, None, None
     head = token.head
     if head.i == token.i:
@@ -356,7 +363,12 @@ def _resolve_sources(
         return sources
     relay = resolver.split(sent, relay_head)
     via: list[Source] = []
+    first = sources[0].span if sources else None
     for r in relay:
         # "It reports ..." where It is "A report from Fars": the relay is the outlet, not the report.
+        if r.span is not None and first is not None and r.span.start < first.start < r.span.end:
+            # the speaker hangs on the relay as its appositive: the relay's phrase ends before it
+            kept = r.text[: first.start - r.span.start].rstrip(" ,")
+            r = replace(r, text=kept, span=Span(r.span.start, r.span.start + len(kept)))
         via.append(r)
     return tuple(Source(s.text, s.kind, s.span, s.name, s.country, s.affiliation, (*via, *s.via)) for s in sources)

@@ -85,11 +85,24 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in alternatives) + r")(?![\w-])")
 
 
+_WORD_BEFORE = re.compile(r"([A-Z][\w'.-]*)\s+$")
+
+
+def _ends_a_name(text: str, match: re.Match[str]) -> bool:
+    """A one-word outlet alias that ends a longer capitalised name is that name's last word: "Mehr" in "Ali
+    Alghasi Mehr" is a person, not Mehr News Agency ("Iranian Tasnim" and "The Guardian" still name outlets)."""
+    if " " in match.group():
+        return False
+    before = _WORD_BEFORE.search(text, 0, match.start())
+    return before is not None and before.group(1) not in ("The", "A") and country_of_name(before.group(1)) is None
+
+
 def find_outlet(text: str) -> Outlet | None:
     """The registry outlet named in ``text`` (longest name or alias), if any."""
     best: tuple[int, Outlet] | None = None
     for outlet in outlets():
-        match = _name_pattern((outlet.name, *outlet.aliases)).search(text)
+        pattern = _name_pattern((outlet.name, *outlet.aliases))
+        match = next((m for m in pattern.finditer(text) if not _ends_a_name(text, m)), None)
         if match and (best is None or len(match.group()) > best[0]):
             best = (len(match.group()), outlet)
     return best[1] if best else None
