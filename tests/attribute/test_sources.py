@@ -18,6 +18,8 @@ from eventwatch.records import SourceKind
         ("Syrian news agencies", SourceKind.MEDIA, "SYR"),
         ("The Syrian military", SourceKind.MILITARY, "SYR"),
         ("The Iranian Revolutionary Guard Corps", SourceKind.MILITARY, "IRN"),
+        ("Spc. Lorraine Walsh, an artillery crewmember", SourceKind.MILITARY, None),
+        ("police Sgt. Maria Lopez", SourceKind.OFFICIAL, None),
         ("Pentagon Press Secretary Peter Cook", SourceKind.MILITARY, "USA"),
         ("Col. John “J.D.” Dorrian, the CJTF-OIR spokesperson", SourceKind.MILITARY, None),
         ("Dmitry Peskov, Putin’s spokesman", SourceKind.OFFICIAL, "RUS"),

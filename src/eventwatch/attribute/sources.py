@@ -93,6 +93,11 @@ _WORD_CLASSES: tuple[tuple[SourceKind, tuple[str, ...]], ...] = (
             "col.",
             "gen.",
             "lt.",
+            "maj.",  # military-only ranks; police forces have sergeants and captains too
+            "brig",
+            "adm.",
+            "spc.",
+            "pvt.",
             "colonel",
             "soldiers",
             "marines",
