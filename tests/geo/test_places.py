@@ -264,3 +264,9 @@ def test_find_places_initials_are_not_a_small_town_of_that_name(gaz: Gazetteer, 
 def test_find_places_no_part_of_a_name_that_is_never_a_place(gaz: Gazetteer, parse: Parse) -> None:
     text = "Peace in the Middle East needs the Levant to be stable, the White House said in Washington on Monday."
     assert {p.name for p in find_places(parse(text), gaz)} == {"Washington"}  # not Middle, Tennessee
+
+
+def test_find_places_a_hospital_named_like_a_place_abroad_is_no_place(gaz: Gazetteer, parse: Parse) -> None:
+    # Salem is an old name of Jerusalem; the hospital is in Mosul.
+    text = "Iraqi forces attempted to seize the Al Salem hospital complex from ISIL fighters in East Mosul."
+    assert {p.name for p in find_places(parse(text), gaz)} == {"Mosul"}

@@ -51,6 +51,7 @@ def find_mentions_in_article(parsed: ParsedArticle, gaz: Gazetteer, include_demo
 def _drop_unsupported(mentions: list[Mention], context: list[Mention]) -> list[Mention]:
     """Weak mentions (a PERSON-tagged or NER-only match) stay only when the place is prominent or lies in a
     country the article's strong mentions and demonyms point at: "Nuland" in a Syria article is a person.
+    A site's name ("the Al Salem hospital") stays only in such a country, however prominent the namesake.
     A stray (a small namesake abroad that nothing else points at, see ``resolve``) is no place either: "Islam",
     "Siri" and "Diwali" are villages somewhere, not what the text names."""
     countries = {m.chosen.country for m in mentions if m.evidence == "strong" and m.chosen is not None}
@@ -63,6 +64,9 @@ def _drop_unsupported(mentions: list[Mention], context: list[Mention]) -> list[M
             continue
         if m.evidence == "weak" and c is not None and c.country not in countries and c.population < 100_000:
             log.debug("geo: %r at %d dropped: weak evidence, country %s not in context", m.text, m.start, c.country)
+            continue
+        if m.evidence == "local" and c is not None and c.country not in countries:
+            log.debug("geo: %r at %d dropped: a site's name, country %s not in context", m.text, m.start, c.country)
             continue
         kept.append(m)
     return kept

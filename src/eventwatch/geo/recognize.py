@@ -50,6 +50,9 @@ _MAX_NGRAM = 6
 _PROMINENT_POPULATION = 50_000
 _BIG_CITY_POPULATION = 200_000
 _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "governorate", "district", "region"})
+# Sites named after people or ideas as often as after their town: the name is a place only where the article's
+# other places agree on the country.
+_OFTEN_NAMED_AFTER_PEOPLE = frozenset({"hospital", "market", "square", "street", "road", "bridge"})
 _PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout", "within"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BLOCK_LABELS = frozenset({"PERSON", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
@@ -284,8 +287,9 @@ def _evidence(
     accepted_ends: set[int],
     person_words: frozenset[str],
 ) -> str | None:
-    """How well the context supports a place reading: "strong", "weak" (kept only if the article's other
-    places agree on the country, see :mod:`eventwatch.geo.places`) or None (rejected)."""
+    """How well the context supports a place reading: "strong", "weak" (kept only if the place is prominent
+    or the article's other places agree on the country, see :mod:`eventwatch.geo.places`), "local" (kept
+    only if they agree) or None (rejected)."""
     text = plain(doc[match[0].i : match[-1].i + 1].text)
     if _never_a_place(text):
         return None
@@ -317,6 +321,8 @@ def _evidence(
         # FAC is a building ("Fishmongers' Hall"), never the gazetteer's town of that common word
         ok = label in ("GPE", "LOC") and (text not in ALWAYS_PLACE_WHEN_GPE or label == "GPE")
         return "strong" if ok else None
+    if headed and not locative and head in _OFTEN_NAMED_AFTER_PEOPLE:
+        return "local"  # "the Al Salem hospital complex" in Mosul: not Jerusalem, of which Salem is an old name
     if not spelt:
         # a spelling variant needs a locative cue, and even then the article must agree: "Biden" ≠ Vidin
         return "weak" if locative or headed else None

@@ -81,7 +81,7 @@ class Mention:
     wanted_precision: str | None = None  # from a head noun: "province" → "admin1"
     qualifier: str | None = None
     demonym_of: str | None = None  # ISO alpha-3 when the mention is a demonym ("Syrian")
-    evidence: str = "strong"  # "weak": kept only when the article's other places agree on the country
+    evidence: str = "strong"  # "weak"/"local": kept only where the article agrees (see places._drop_unsupported)
     chosen: Candidate | None = None
     is_facility: bool = False  # a named building or ground the gazetteer lacks: placed at a town of the article
     is_stray: bool = False  # its best reading was a small namesake abroad that nothing else points at
