@@ -8,3 +8,14 @@ from tests.extract.conftest import Extract
 def test_mentions_summary_names_each_place_whole(extract_text: Extract) -> None:
     analysis = extract_text("On Saturday a gunman shot shoppers at a store in El Paso, Texas, killing 22 people.")
     assert [m.summary for m in analysis.event_mentions] == ["a gunman shot shoppers in El Paso, Texas"]
+
+
+def test_mentions_summary_keeps_the_rest_of_a_name_the_model_misreads(extract_text: Extract) -> None:
+    # The model tags "Near Ar Raqqah" a person, so only "Ar" follows a place cue; "Raqqah" belongs with it.
+    text = "Near Ar Raqqah, four strikes engaged an ISIL tactical unit and destroyed two fighting positions."
+    assert [m.summary for m in extract_text(text).event_mentions] == ["strikes ISIL in Ar Raqqah"]
+
+
+def test_mentions_summary_does_not_repeat_a_place_it_names(extract_text: Extract) -> None:
+    analysis = extract_text("Militants attacked the United States Embassy in Baghdad on Sunday.")
+    assert [m.summary for m in analysis.event_mentions] == ["Militants attacked the United States Embassy in Baghdad"]

@@ -344,7 +344,10 @@ def _places(tokens: SpacySpan) -> set[str]:
         if after == "-" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
             continue  # "in Al-Qaeda's rear": the first part of a hyphenated group name, not a place
         if t.pos_ == "PROPN" and (
-            t.ent_type_ in ("GPE", "LOC", "FAC") or prev in ("near", "in", "at", "around", "outside")
+            t.ent_type_ in ("GPE", "LOC", "FAC")
+            or prev in ("near", "in", "at", "around", "outside")
+            # the rest of the entity a place word opens: "Ar Raqqah" (tagged a person after "Near")
+            or (words and words[-1].i == t.i - 1 and t.ent_iob_ == "I")
         ):
             words.append(t)
     names: list[list[Token]] = []

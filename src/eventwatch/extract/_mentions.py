@@ -69,8 +69,11 @@ def _summary(cand: Candidate, text: str) -> str:
     parts.append(cand.trigger_span.slice(text))
     if cand.actor2 is not None:
         parts.append(cand.actor2.name or cand.actor2.text)
-    if cand.places:
-        parts.append("in " + ", ".join(sorted(cand.places)))
+    said = " ".join(parts)
+    # a place the phrase already names is not repeated: not "the Embassy in Baghdad in Baghdad"
+    places = sorted(p for p in cand.places if not re.search(rf"(?<!\w){re.escape(p)}(?!\w)", said))
+    if places:
+        parts.append("in " + ", ".join(places))
     return " ".join(parts)
 
 
