@@ -19,3 +19,9 @@ def test_mentions_summary_keeps_the_rest_of_a_name_the_model_misreads(extract_te
 def test_mentions_summary_does_not_repeat_a_place_it_names(extract_text: Extract) -> None:
     analysis = extract_text("Militants attacked the United States Embassy in Baghdad on Sunday.")
     assert [m.summary for m in analysis.event_mentions] == ["Militants attacked the United States Embassy in Baghdad"]
+
+
+def test_mentions_summary_an_armed_group_is_no_place(extract_text: Extract) -> None:
+    analysis = extract_text("Coalition jets conducted strikes against Daesh in Syria on Monday.")
+    assert all("in Daesh" not in (m.summary or "") for m in analysis.event_mentions)
+    assert any("in Syria" in (m.summary or "") for m in analysis.event_mentions)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwatch.extract import _words as W
+from eventwatch.extract._resources import registry_aliases
 from eventwatch.extract.actors import (
     SINGULAR_PERSON_PRONOUNS,
     ArticleActors,
@@ -356,7 +357,14 @@ def _places(tokens: SpacySpan) -> set[str]:
             names[-1].append(t)
         else:
             names.append([t])
-    return {t.doc[name[0].i : name[-1].i + 1].text for name in names}
+    texts = {t.doc[name[0].i : name[-1].i + 1].text for name in names}
+    return {text for text in texts if not _names_an_actor(text)}
+
+
+def _names_an_actor(text: str) -> bool:
+    """The whole name is a registry actor's ("Daesh", "Hezbollah"), which NER sometimes tags as a place."""
+    lowered = text.lower()
+    return any(alias.may_occur_in(text, lowered) and alias.pattern.fullmatch(text) for alias in registry_aliases())
 
 
 _OPENING_QUOTES = ('"', "“")
