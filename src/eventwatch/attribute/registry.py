@@ -85,16 +85,20 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in alternatives) + r")(?![\w-])")
 
 
-_WORD_BEFORE = re.compile(r"([A-Z][\w'.-]*)\s+$")
-
-
 def _ends_a_name(text: str, match: re.Match[str]) -> bool:
     """A one-word outlet alias that ends a longer capitalised name is that name's last word: "Mehr" in "Ali
     Alghasi Mehr" is a person, not Mehr News Agency ("Iranian Tasnim" and "The Guardian" still name outlets)."""
-    if " " in match.group():
+    head = text[: match.start()]
+    if " " in match.group() or not head or not head[-1].isspace():
         return False
-    before = _WORD_BEFORE.search(text, 0, match.start())
-    return before is not None and before.group(1) not in ("The", "A") and country_of_name(before.group(1)) is None
+    words = head.split()
+    word = words[-1] if words else ""
+    return (
+        word[:1].isupper()
+        and all(ch.isalnum() or ch in "'.-" for ch in word)
+        and word not in ("The", "A")
+        and country_of_name(word) is None
+    )
 
 
 def find_outlet(text: str) -> Outlet | None:
