@@ -371,4 +371,4 @@ def _resolve_sources(
             kept = r.text[: first.start - r.span.start].rstrip(" ,")
             r = replace(r, text=kept, span=Span(r.span.start, r.span.start + len(kept)))
         via.append(r)
-    return tuple(Source(s.text, s.kind, s.span, s.name, s.country, s.affiliation, (*via, *s.via)) for s in sources)
+    return tuple(replace(s, via=(*via, *s.via)) for s in sources)

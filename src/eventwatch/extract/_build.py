@@ -338,25 +338,23 @@ def _is_shoot_down(tok: Token) -> bool:
 def _places(tokens: SpacySpan) -> set[str]:
     """Place names of a clause: GPE/LOC/FAC names and proper nouns after "near"/"in"/"at" (the small model
     tags "Near Palmyra" as a person). Adjacent place words are one name ("El Paso", not "El" and "Paso")."""
-    words: list[Token] = []
+    names: list[list[Token]] = []
     for t in tokens:
         prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
         after = t.doc[t.i + 1].text if t.i + 1 < len(t.doc) else ""
         if after == "-" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
             continue  # "in Al-Qaeda's rear": the first part of a hyphenated group name, not a place
+        follows = bool(names) and names[-1][-1].i == t.i - 1
         if t.pos_ == "PROPN" and (
             t.ent_type_ in ("GPE", "LOC", "FAC")
             or prev in ("near", "in", "at", "around", "outside")
             # the rest of the entity a place word opens: "Ar Raqqah" (tagged a person after "Near")
-            or (words and words[-1].i == t.i - 1 and t.ent_iob_ == "I")
+            or (follows and t.ent_iob_ == "I")
         ):
-            words.append(t)
-    names: list[list[Token]] = []
-    for t in words:
-        if names and names[-1][-1].i == t.i - 1:
-            names[-1].append(t)
-        else:
-            names.append([t])
+            if follows:
+                names[-1].append(t)
+            else:
+                names.append([t])
     texts = {t.doc[name[0].i : name[-1].i + 1].text for name in names}
     return {text for text in texts if not _names_an_actor(text)}
 

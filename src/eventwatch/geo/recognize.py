@@ -274,9 +274,9 @@ def _never_a_place(text: str) -> bool:
     return text in NEVER_PLACES or text in WORLD_REGIONS or text in INSTITUTIONS_AND_FAITHS or text in CELESTIAL_BODIES
 
 
-def _big_city(cands: Sequence[Candidate], text: str) -> bool:
-    """A city of at least _BIG_CITY_POPULATION people by exactly this name."""
-    return any(c.feature_class == "P" and c.spelling == text and c.population >= _BIG_CITY_POPULATION for c in cands)
+def _big_city(spelt: Sequence[Candidate]) -> bool:
+    """Among the candidates spelt exactly as the text, a city of at least _BIG_CITY_POPULATION people."""
+    return any(c.feature_class == "P" and c.population >= _BIG_CITY_POPULATION for c in spelt)
 
 
 def _evidence(
@@ -290,9 +290,7 @@ def _evidence(
     """How well the context supports a place reading: "strong", "weak" (kept only if the place is prominent
     or the article's other places agree on the country, see :mod:`eventwatch.geo.places`), "local" (kept
     only if they agree) or None (rejected)."""
-    text = plain(doc[match[0].i : match[-1].i + 1].text)
-    if _never_a_place(text):
-        return None
+    text = plain(doc[match[0].i : match[-1].i + 1].text)  # find_mentions has already left out never-places
     if any(t.lower_ in MONTHS_DAYS for t in match):
         return None
     if _in_person_name(doc, match):
@@ -331,7 +329,7 @@ def _evidence(
             return "weak"
         if label == "ORG" and _one_name_word(match):
             return "weak"  # the small model tags many one-word towns ORG ("bombed Saraqib", "al-Mansoureh")
-        if label == "PERSON" and text not in person_words and _big_city(cands, text):
+        if label == "PERSON" and text not in person_words and _big_city(spelt):
             return "weak"  # the small model tags some big cities PERSON ("put Edmonton near the bottom")
         return "weak" if locative and _prominent(cands) else None
     if locative or headed:

@@ -113,8 +113,8 @@ def _dwarfed(town: Candidate, candidates: Sequence[Candidate]) -> bool:
     return any(
         c.feature_class == "P"
         and c.country == town.country
+        and c.population > _DWARF_RATIO * town.population  # before the name: most candidates fail here
         and plain(c.name).startswith(short + " ")
-        and c.population > _DWARF_RATIO * town.population
         for c in candidates
     )
 
@@ -237,10 +237,10 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
                 admin1s = Counter(c.admin1_key for c in others for _ in range(2 if c.feature_code == "ADM1" else 1))
                 anchors = [c for c in others if c.feature_code not in {"PCLI", "ADM1"}]
                 m.chosen = _best(m, resolved_countries, admin1s, anchors)
-    _place_at_story_town(mentions)
+    _place_at_story_town(mentions, ids)
 
 
-def _place_at_story_town(mentions: Sequence[Mention]) -> None:
+def _place_at_story_town(mentions: Sequence[Mention], ids: Sequence[frozenset[int]]) -> None:
     """A named facility without candidates, or a small namesake town in a country nothing else in the article
     points at, takes the town named last before it, else the article's most named town (approximate):
     "taken to St. Michael's Hospital" in a Toronto story is in Toronto, and "Heathrow" in a story about fog at
@@ -251,11 +251,9 @@ def _place_at_story_town(mentions: Sequence[Mention]) -> None:
     counts = Counter(m.chosen.id for m in towns if m.chosen is not None)
     most = max(towns, key=lambda m: counts[m.chosen.id] if m.chosen is not None else 0).chosen
     # Distinct names per country: "Heathrow" four times is one name.
-    # Spelling variants are one name too ("Abbassiya", "Abbasiya"): they share their candidates.
+    # Spelling variants are one name too ("Abbassiya", "Abbasiya"): they share their candidates (``ids``).
     named: set[tuple[str | None, object]] = {
-        (m.chosen.country, frozenset(c.id for c in m.candidates) or plain(m.text))
-        for m in mentions
-        if m.chosen is not None
+        (m.chosen.country, ids[i] or plain(m.text)) for i, m in enumerate(mentions) if m.chosen is not None
     }
     named |= {(m.demonym_of, plain(m.text)) for m in mentions if m.demonym_of}
     support = Counter(country for country, _ in named)
