@@ -298,3 +298,9 @@ def test_an_air_strike_nobody_is_named_for_takes_the_forces_the_next_sentence_sa
     strikes = [m for m in extract_text(text, "2017-01-10").event_mentions if m.plover.value == "ASSAULT"]
     assert len(strikes) == 1
     assert _codes(strikes[0].actor1) == expected
+
+
+def test_actors_text_leaves_out_a_possessive_mark(extract_text: Extract) -> None:
+    analysis = extract_text("The army soldiers are now ready to storm militants’ centres in Eastern Aleppo.")
+    (mention,) = analysis.event_mentions
+    assert mention.actor2 is not None and mention.actor2.text == "militants"  # not "militants’"

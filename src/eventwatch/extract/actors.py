@@ -296,7 +296,7 @@ def _np_tokens(head: Token) -> list[Token]:
             out.append(tok)
     while out and out[0].dep_ in ("punct", "cc", "case"):
         out.pop(0)
-    while out and out[-1].dep_ in ("punct", "cc"):
+    while out and out[-1].dep_ in ("punct", "cc", "case"):  # "case": a possessive mark ("militants’ centres")
         out.pop()
     return out or [head]
 
