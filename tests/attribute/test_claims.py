@@ -207,6 +207,47 @@ def test_claims_according_to_an_agency_the_official_said(analyse):
     assert [(v.text, v.name) for v in claim.source.via] == [("semi-official news agency ISNA", "ISNA")]
 
 
+@pytest.mark.parametrize(
+    ("text", "event", "expected"),
+    [
+        pytest.param(
+            "The shooting began at 10:39 a.m. local time (1639 UTC), according to police, who said officers "
+            "arrived at the Walmart six minutes later.",
+            ("officers arrived at the Walmart", "arrived", Plover.MOBILIZE),
+            [("police", Stance.ASSERT)],
+            id="according-to-hung-on-the-relative",  # the parser puts "according" under "said"
+        ),
+        pytest.param(
+            "The convoy was hit near the border, according to officials, who later said five soldiers died.",
+            ("five soldiers died", "died", A),
+            [("officials", Stance.ASSERT)],
+            id="relative-read-as-complement",
+        ),
+    ],
+)
+def test_claims_relative_clause_speaker_is_its_noun(analyse, text, event, expected):
+    # "X, who said ..." that the parser made a second main clause: the speaker is X, never "who".
+    assert _sources(analyse(text, [event])) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The shooting began at 10:39 a.m. local time (1639 UTC), according to police, who said officers "
+            "arrived at the Walmart six minutes later.",
+            ("The shooting began", "shooting", A),
+        ),
+        (
+            "The convoy was hit near the border, according to officials, who later said five soldiers died.",
+            ("The convoy was hit", "hit", A),
+        ),
+    ],
+)
+def test_claims_according_to_reports_the_clause_before_a_relative(analyse, text, event):
+    assert _sources(analyse(text, [event])) == [(text.split("according to ")[1].split(",")[0], Stance.ASSERT)]
+
+
 def test_claims_said_colon_block(analyse):
     text = (
         "Minister Ellwood said:\n\nWe are concerned about the Wadi Barada area of Damascus, where "

@@ -176,6 +176,30 @@ def conjuncts(head: Token) -> list[Token]:
     return out
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "which"})
+_CLAUSE_LINKS = frozenset({"conj", "ccomp", "parataxis", "advcl"})
+
+
+def misparsed_relative(verb: Token) -> Token | None:
+    """The noun a relative clause the parser linked to the main verb stands for, else None.
+
+    "S, according to police, who said ...": the small model hangs "who said" on the main verb as a conjunct
+    or complement (or puts "according to" under it), so the pronoun is the subject of a second main clause.
+    The noun just before ", who" is the speaker.
+    """
+    if verb.dep_ not in _CLAUSE_LINKS or verb.i < verb.head.i:
+        return None
+    pronoun = child(verb, "nsubj")
+    if pronoun is None or pronoun.lower_ not in _RELATIVE_PRONOUNS or pronoun.i < 2:
+        return None
+    comma, noun = pronoun.doc[pronoun.i - 1], pronoun.doc[pronoun.i - 2]
+    if comma.text != "," or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i and noun.head.i < comma.i:
+        noun = noun.head
+    return noun
+
+
 def offsets(sent: Sent, tokens: list[Token]) -> Span:
     start = sent.offset + tokens[0].idx
     last = tokens[-1]

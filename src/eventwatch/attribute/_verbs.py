@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from eventwatch.attribute._anaphora import CLAIM_NOUNS, RESPONSIBILITY, anaphor_of
 from eventwatch.attribute._model import Attribution
-from eventwatch.attribute._syntax import ArticleView, Sent, child, children, offsets
+from eventwatch.attribute._syntax import ArticleView, Sent, child, children, misparsed_relative, offsets
 from eventwatch.attribute.cues import ReportingCue, verb_cues
 from eventwatch.attribute.hedges import find_hedge, hedge_scope
 from eventwatch.attribute.resolve import SourceResolver
@@ -259,8 +259,11 @@ def verb_attribution(
     if child(token, "neg") is not None:
         return None  # "did not confirm": no stance taken
     source_head, relay_head, content_np, hedge = _speaker(token)
+    antecedent = misparsed_relative(token)
     if source_head is not None and source_head.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
         source_head = token.head  # "Brett McGurk, who ... wrote": the relative pronoun stands for its noun
+    elif antecedent is not None and source_head is not None and source_head.i > antecedent.i:
+        source_head = antecedent
     if source_head is None or not _is_sourcey(source_head):
         return None
     if cue.is_hedge and (child(token, "ccomp") is None or _conditional(token)):
@@ -283,6 +286,7 @@ def verb_attribution(
         (
             content is None
             and has_own_subject
+            and antecedent is None  # a relative clause reports its own words, not the clause it hangs on
             and token.dep_ in ("parataxis", "advcl", "ccomp", "conj")
             and (token.i > token.head.i or parenthetical)
         )

@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING
 
 from eventwatch.attribute._anaphora import anaphor_of
 from eventwatch.attribute._model import Attribution
-from eventwatch.attribute._syntax import ArticleView, Sent, child, children, np_tokens, offsets
+from eventwatch.attribute._syntax import (
+    ArticleView,
+    Sent,
+    child,
+    children,
+    misparsed_relative,
+    np_tokens,
+    offsets,
+)
 from eventwatch.attribute._verbs import verb_attribution as _verb_impl
 from eventwatch.attribute.cues import ReportingCue, noun_cues, verb_cues
 from eventwatch.attribute.hedges import find_hedge, hedge_scope
@@ -138,10 +146,13 @@ def _according_to(sent: Sent, token: Token, resolver: SourceResolver) -> Attribu
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    if misparsed_relative(verb) is not None:
+        verb = verb.head  # "S, according to police, who said ...": the parser hung "according" on "said"
     stray = _stray_conjunct(token, verb)
     if stray is not None:
         sources = (*sources, *_sources(sent, stray, resolver))
-    scope = _clause_scope(sent, verb, token, stray)
+    relatives = [c for c in verb.children if misparsed_relative(c) is not None]
+    scope = _clause_scope(sent, verb, token, stray, *relatives)
     anaphor, about, demonstrative = anaphor_of(None, verb)
     cue_end = obj.i if obj.i > token.i else token.i + 1
     cue_tokens = [token.doc[i] for i in range(token.i, cue_end)] or [token, to]
