@@ -248,6 +248,38 @@ def test_claims_according_to_reports_the_clause_before_a_relative(analyse, text,
     assert _sources(analyse(text, [event])) == [(text.split("according to ")[1].split(",")[0], Stance.ASSERT)]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "relay"),
+    [
+        pytest.param(
+            "Fars reported a field commander as saying the army repelled the attacks.",
+            "a field commander",
+            "Fars",
+            id="reported-x-as-saying",
+        ),
+        pytest.param(
+            "Reuters quoted a commander saying the army repelled the attacks.",
+            "a commander",
+            "Reuters",
+            id="quoted-x-saying",
+        ),
+        pytest.param(
+            # the parser hangs "as saying" on the relative clause's verb, not on "cited"
+            "The BBC also cited Budi Gunawan, chief of the Indonesian State Intelligence Agency, as saying the "
+            "army repelled the attacks, which itself was related to the Islamic State.",
+            "Budi Gunawan, chief of the Indonesian State Intelligence Agency",
+            "The BBC",
+            id="cited-x-as-saying-misattached",
+        ),
+    ],
+)
+def test_claims_outlet_relays_the_speaker_it_names(analyse, text, speaker, relay):
+    analysis = analyse(text, [("the army repelled the attacks", "repelled", A)])
+    (claim,) = analysis.event_mentions[0].claims
+    assert claim.source.text == speaker
+    assert [v.text for v in claim.source.via] == [relay]
+
+
 def test_claims_said_colon_block(analyse):
     text = (
         "Minister Ellwood said:\n\nWe are concerned about the Wadi Barada area of Damascus, where "

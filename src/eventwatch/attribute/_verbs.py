@@ -184,6 +184,9 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
         return child(head, "nsubj"), None, None, f"{head.text} to"
     if token.dep_ in ("advcl", "acl") and head.lemma_ in _RELAY_VERBS and child(head, "dobj") is not None:
         return child(head, "dobj"), child(head, "nsubj"), None, None
+    relayed = _relayed_speaker(token)
+    if relayed is not None:
+        return relayed, child(relayed.head, "nsubj"), None, None
     if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         # "the task force released a statement saying …": whoever issued the statement says it
         issuer = child(head.head, "nsubj") if head.dep_ == "dobj" and head.lemma_ in _ISSUED_NOUNS else None
@@ -191,6 +194,22 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
     if token.dep_ == "pcomp" and head.head.lemma_ == "report" and child(head.head, "nsubjpass") is not None:
         return child(head.head, "nsubjpass"), None, None, None
     return _subject_of(token), None, None, None
+
+
+def _relayed_speaker(token: Token) -> Token | None:
+    """The speaker a relaying outlet names as the object of "cited X as saying" / "quoted X saying"."""
+    head = token.head
+    if token.dep_ == "pcomp" and head.lower_ == "as" and head.dep_ == "prep":
+        # the parser may hang "as saying" on a later verb: the relay verb is the nearest one above it
+        relay_verb = next((v for v in head.ancestors if v.lemma_ in _RELAY_VERBS), head.head)
+    elif token.dep_ == "acl" and head.dep_ == "dobj":
+        relay_verb = head.head
+    else:
+        return None
+    speaker = child(relay_verb, "dobj")
+    if relay_verb.lemma_ not in _RELAY_VERBS or child(relay_verb, "nsubj") is None or speaker is None:
+        return None
+    return speaker if speaker.i < token.i else None
 
 
 def _block_after(view: ArticleView, sent: Sent, quotes: list[Span]) -> Span | None:
