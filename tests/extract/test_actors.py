@@ -237,6 +237,38 @@ def test_actors_relative_pronoun_is_not_the_subject_beside_a_noun(extract_text: 
     assert _codes(refusal.actor1) == (None, "GOV")  # several states: no one country, not the article's
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Riot police, who fired tear gas at protesters on Sunday, were deployed across Hong Kong.",
+            ("fired", "Riot police"),
+            id="relative-clause-subject",
+        ),
+        pytest.param(
+            # the parser makes "that targeted" a complement of "claimed": the noun before it is the actor
+            "The United States condemns the terrorist attacks in Iraq, including one in Baghdad claimed by Daesh "
+            "that specifically targeted mourners inside a funeral tent.",
+            ("targeted", "Daesh"),
+            id="complement-read-relative",
+        ),
+    ],
+)
+def test_actors_relative_pronoun_subject_is_the_noun_it_stands_for(
+    extract_text: Extract, text: str, expected: tuple[str, str]
+) -> None:
+    trigger, actor = expected
+    mentions = extract_text(text, "2016-11-05").event_mentions
+    attack = next(m for m in mentions if text[m.trigger.start : m.trigger.end] == trigger)
+    assert attack.actor1 is not None and attack.actor1.text == actor
+
+
+def test_actors_relative_pronoun_on_a_place_is_no_actor(extract_text: Extract) -> None:
+    text = "Two bombs went off in the commercial area of the Al-Sinek neighborhood in Baghdad which killed 28 people."
+    attack = next(m for m in extract_text(text, "2016-11-05").event_mentions if m.plover == "ASSAULT")
+    assert attack.actor1 is None or attack.actor1.text.lower() not in ("which", "the commercial area of the al")
+
+
 def test_actors_unattributed_demand_inside_a_quote_is_the_quoted_person(extract_text: Extract) -> None:
     text = (
         "Iranian President Hassan Rouhani spoke in Tehran on Sunday. "

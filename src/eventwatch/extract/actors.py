@@ -425,6 +425,27 @@ def _antecedent(head: Token, offset: int, ctx: ArticleActors) -> Actor | None:
     return ctx.last
 
 
+# A relative pronoun is never an actor's name: it stands for the noun its clause hangs on.
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+_NAMED_ACTORS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _relative_noun(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the one its clause modifies ("the man who kidnapped the
+    child"), or, where the parser made the clause a complement or conjunct ("claimed by Daesh that targeted
+    mourners"), the noun just before it; None when there is none ("That deploying ..." opening a sentence)."""
+    clause = pronoun.head
+    if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    before = pronoun.i - 1
+    if before >= pronoun.sent.start and pronoun.doc[before].text == ",":
+        before -= 1
+    if before < pronoun.sent.start:
+        return None
+    noun = pronoun.doc[before]
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i != clause.i else None
+
+
 def _later(a: Actor, b: Actor) -> bool:
     return a.span is not None and b.span is not None and a.span.start > b.span.start
 
@@ -463,6 +484,13 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     """
     if head.lower_ in ("we", "us") and ctx.author is not None:
         return ctx.author  # an official statement's "we" is its publisher
+    if head.lower_ in _RELATIVE_PRONOUNS:
+        noun = _relative_noun(head)
+        actor = resolve(noun, offset, ctx, material) if noun is not None else None
+        # "the commercial area ..., which killed": the noun is an actor only if it names one
+        if actor is None or (actor.sector is None and noun is not None and noun.ent_type_ not in _NAMED_ACTORS):
+            return None
+        return actor
     pronoun = _antecedent(head, offset, ctx)
     if pronoun is not None:
         return pronoun
