@@ -64,6 +64,19 @@ def test_run_falls_back_to_dateline(gaz: Gazetteer, parse: Callable[[str], Parse
     assert place.name == "ALEPPO" and place.rule in {"sentence", "dateline"}
 
 
+def test_run_the_dateline_is_not_the_first_sentence_clause(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    # The parser reads "BAGHDAD -" into the first sentence; the offensive is in Mosul, where the clause says.
+    text = (
+        "BAGHDAD - The coalition provided 24,000 gas masks to Iraqi forces during training in preparation for "
+        "the Mosul offensive."
+    )
+    parsed = parse(text)
+    out = _run(parsed, (_event(parsed, "offensive", 0, text),), gaz)
+    assert [(p.name, p.rule) for p in out.event_mentions[0].locations] == [("Mosul", "clause")]
+
+
 def test_run_article_without_places_gives_no_location(gaz: Gazetteer, parse: Callable[[str], ParsedArticle]) -> None:
     parsed = parse("Talks were held and a statement was issued afterwards.")
     out = _run(parsed, (_event(parsed, "held", 0, None),), gaz)

@@ -14,6 +14,7 @@ In order, the first rule that yields a place wins (``Place.rule`` records it):
 A mention found by rules 1–3 whose further evidence lies in another sentence that names no place also takes
 the town of the sentence before that one (``context``): the extract merged two reports of it, and each says where.
 
+The dateline's places count only for rule 6, though the parser reads them into the first sentence.
 Countries that act ("Iran issued warrants") and affiliations ("president of the US", "Dayton, 42, of
 Woodbridge") never place the event in rules 1–3. ``capital`` replaces a country that acts as a state by its
 capital when the article names it.
@@ -79,16 +80,16 @@ def _within(places: Sequence[Place], spans: Sequence[Span]) -> list[Place]:
     return [p for p in places if p.span is not None and any(s.contains(p.span) for s in spans)]
 
 
-def dateline_place(parsed: ParsedArticle, places: Sequence[Place]) -> Place | None:
-    """The place in the article's dateline, if the text opens with one."""
+def _in_dateline(parsed: ParsedArticle, places: Sequence[Place]) -> list[Place]:
+    """The places of the article's dateline ("ALEPPO, Syria (Reuters) —"), if the text opens with one."""
     head = parsed.article.text[:_DATELINE_CHARS]
     cut = min((i for i in (head.find(" —"), head.find(" -"), head.find("(")) if i > 0), default=-1)
-    if cut < 0:
-        return None
-    for p in places:
-        if p.span is not None and p.span.end <= cut:
-            return p
-    return None
+    return [p for p in places if p.span is not None and p.span.end <= cut] if cut > 0 else []
+
+
+def dateline_place(parsed: ParsedArticle, places: Sequence[Place]) -> Place | None:
+    """The place in the article's dateline, if the text opens with one."""
+    return next(iter(_in_dateline(parsed, places)), None)
 
 
 def main_place(places: Sequence[Place]) -> Place | None:
@@ -326,7 +327,9 @@ def locate(
     everything = list(places)
     places = [p for p in places if not _names_an_actor(p, event, parsed)] or everything
     # Affiliations ("president of the US") never place the event itself, but still count for the article.
-    where = [p for p in places if p.span not in not_here and not _is_affiliation(p, parsed)]
+    # Nor does the dateline, which the parser reads into the first sentence: it says where the report was filed.
+    filed_at = {p.span for p in _in_dateline(parsed, places)}
+    where = [p for p in places if p.span not in not_here and p.span not in filed_at and not _is_affiliation(p, parsed)]
     own = list(event.evidence[:1])
     subtree = _trigger_subtree(parsed, event.trigger)
     if subtree is not None:
