@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from eventwatch import ingest, pipeline
+from eventwatch.config import load_config
 from eventwatch.records import Plover
 
 A = Plover.ASSAULT
@@ -91,3 +93,14 @@ def test_claims_defend_with_quotation(analyse):
     )
     mention = analyse(text, [("Our troops shelled the village", "shelled", A)]).event_mentions[0]
     assert "General Haddad" in _sources(mention)
+
+
+def test_link_report_naming_the_victim_speaks_to_the_attack_on_them():
+    # The victim's name, not an event word, ties the report to the stabbing; the actors come from the extract.
+    cfg = load_config()
+    text = (
+        "Two suspected militants stabbed Security Minister Wiranto in Pandeglang on Thursday. Local markets closed "
+        "early for the holiday. Al Jazeera reported that Wiranto was flown to a hospital in Jakarta."
+    )
+    (stabbing,) = pipeline.analyse(ingest.read_text(text, "wiranto.txt", cfg), cfg).event_mentions
+    assert [(c.source.text, c.about) for c in stabbing.claims] == [("Al Jazeera", "details")]

@@ -182,6 +182,9 @@ def resolve_anaphors(
             elif _is_casualty_content(view, attribution):
                 window = _LEXICAL_WINDOW
             else:
+                named = _named_person_event(view, mentions, attribution)
+                if named is not None:
+                    out[a_index] = (named, _about(view, attribution))
                 continue
             chosen = _best_mention(view, mentions, attribution, _DEFAULT_TYPES, window, nearest=False)
             if chosen is not None:
@@ -258,6 +261,36 @@ def _names_participant(view: ArticleView, attribution: Attribution) -> bool:
                 if det is not None and det.lower_ not in ("a", "an", "no", "any"):
                     return True
     return False
+
+
+def _named_person_event(
+    view: ArticleView, mentions: tuple[EventMention, ...], attribution: Attribution
+) -> int | None:
+    """The earlier attack whose victim or attacker the content names as a person ("Al Jazeera reported that
+    Wiranto was flown to a hospital": a detail of the stabbing of Wiranto); the latest such one."""
+    names: set[str] = set()
+    for span in attribution.scope:
+        sent = view.sent_at(span.start)
+        if sent is None:
+            continue
+        names.update(
+            t.text
+            for t in sent.span
+            if span.start <= sent.offset + t.idx < span.end and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
+        )
+    if not names:
+        return None
+    best: tuple[int, int] | None = None
+    for m_index, mention in enumerate(mentions):
+        sent = view.sent_at(mention.trigger.start)
+        if sent is None or not 0 <= attribution.sentence - sent.index <= _LEXICAL_WINDOW:
+            continue
+        if mention.plover not in _DEFAULT_TYPES:
+            continue
+        words = {w for a in (mention.actor1, mention.actor2) if a is not None for w in a.text.split()}
+        if names & words and (best is None or mention.trigger.start > best[0]):
+            best = (mention.trigger.start, m_index)
+    return best[1] if best is not None else None
 
 
 # Participant words and the actor sector they name: content that speaks of "police" is about the event whose
