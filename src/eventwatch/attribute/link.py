@@ -263,9 +263,7 @@ def _names_participant(view: ArticleView, attribution: Attribution) -> bool:
     return False
 
 
-def _named_person_event(
-    view: ArticleView, mentions: tuple[EventMention, ...], attribution: Attribution
-) -> int | None:
+def _named_person_event(view: ArticleView, mentions: tuple[EventMention, ...], attribution: Attribution) -> int | None:
     """The earlier attack whose victim or attacker the content names as a person ("Al Jazeera reported that
     Wiranto was flown to a hospital": a detail of the stabbing of Wiranto); the latest such one."""
     names: set[str] = set()
