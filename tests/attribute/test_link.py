@@ -104,3 +104,19 @@ def test_link_report_naming_the_victim_speaks_to_the_attack_on_them():
     )
     (stabbing,) = pipeline.analyse(ingest.read_text(text, "wiranto.txt", cfg), cfg).event_mentions
     assert [(c.source.text, c.about) for c in stabbing.claims] == [("Al Jazeera", "details")]
+
+
+@pytest.mark.parametrize(
+    ("later", "linked"),
+    [
+        pytest.param("His associates alleged the guards had poisoned his food.", True, id="allegation-shares-words"),
+        pytest.param("His associates think the guards had poisoned his food.", False, id="a-belief-does-not-link"),
+        pytest.param("Allegedly, the guards had poisoned his food.", False, id="a-bare-adverb-does-not-link"),
+    ],
+)
+def test_link_allegation_sharing_words_speaks_to_the_earlier_attack(analyse, later, linked):
+    text = (
+        "The opposition leader was poisoned in a prison camp in March. Doctors treated him in a city hospital. " + later
+    )
+    analysis = analyse(text, [("The opposition leader was poisoned", "poisoned", A)])
+    assert ("His associates" in _sources(analysis.event_mentions[0])) is linked

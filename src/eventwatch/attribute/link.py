@@ -183,6 +183,12 @@ def resolve_anaphors(
                 window = _LEXICAL_WINDOW
             else:
                 named = _named_person_event(view, mentions, attribution)
+                if named is None and _alleges(view, attribution):
+                    # "Associates of Navalny alleged he drank tea laced with poison": an allegation that
+                    # shares its words with an earlier attack is about that attack
+                    lexical = _lexical(view, mentions, attribution)
+                    if lexical is not None and mentions[lexical[0]].plover in _DEFAULT_TYPES:
+                        named = lexical[0]  # an attack: an election "victory" claimed shares words, not the event
                 if named is not None:
                     out[a_index] = (named, _about(view, attribution))
                 continue
@@ -261,6 +267,21 @@ def _names_participant(view: ArticleView, attribution: Attribution) -> bool:
                 if det is not None and det.lower_ not in ("a", "an", "no", "any"):
                     return True
     return False
+
+
+_ALLEGING = frozenset({"allege", "claim", "accuse"})
+
+
+def _alleges(view: ArticleView, attribution: Attribution) -> bool:
+    """Whether the attribution is a named source's allegation ("X alleged ..."), not a belief ("X thinks")
+    or a bare adverb ("Allegedly, ...")."""
+    found = _token(view, attribution.cue_offset)
+    return (
+        attribution.stance is Stance.CLAIM
+        and found is not None
+        and found[1].pos_ == "VERB"
+        and found[1].lemma_.lower() in _ALLEGING
+    )
 
 
 def _named_person_event(view: ArticleView, mentions: tuple[EventMention, ...], attribution: Attribution) -> int | None:
