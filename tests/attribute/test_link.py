@@ -9,7 +9,7 @@ import pytest
 
 from eventwatch import ingest, pipeline
 from eventwatch.config import load_config
-from eventwatch.records import Plover
+from eventwatch.records import Plover, Stance
 
 A = Plover.ASSAULT
 
@@ -120,3 +120,22 @@ def test_link_allegation_sharing_words_speaks_to_the_earlier_attack(analyse, lat
     )
     analysis = analyse(text, [("The opposition leader was poisoned", "poisoned", A)])
     assert ("His associates" in _sources(analysis.event_mentions[0])) is linked
+
+
+@pytest.mark.parametrize(
+    ("later", "source"),
+    [
+        pytest.param("The United States blamed Iran for the attack.", "The United States", id="blamed-y-for"),
+        pytest.param("Kurdish officials accused Turkey of the attack.", "Kurdish officials", id="accused-y-of"),
+        pytest.param(
+            # the parser hangs "blaming" on "Twitter"; the message's poster speaks
+            "The foreign minister posted a message on Twitter blaming Iran for the attack.",
+            "The foreign minister",
+            id="participle-on-the-medium",
+        ),
+    ],
+)
+def test_link_blaming_someone_for_the_attack_is_a_responsibility_claim(analyse, later, source):
+    text = "Drones struck two oil facilities in Abqaiq on Saturday. Fires were under control by the evening. " + later
+    (strike,) = analyse(text, [("Drones struck two oil facilities", "struck", A)]).event_mentions
+    assert [(c.source.text, c.stance, c.about) for c in strike.claims] == [(source, Stance.CLAIM, "responsibility")]

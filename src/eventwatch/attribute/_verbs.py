@@ -190,10 +190,34 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
     if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         # "the task force released a statement saying …": whoever issued the statement says it
         issuer = child(head.head, "nsubj") if head.dep_ == "dobj" and head.lemma_ in _ISSUED_NOUNS else None
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":
+            # "posted a message on Twitter blaming ...": the parser hangs the participle on the medium
+            holder = head.head.head
+            issued = holder if holder.dep_ == "dobj" else child(holder, "dobj")
+            if issued is not None and issued.lemma_ in _ISSUED_NOUNS:
+                issuer = child(issued.head, "nsubj")
         return issuer or head, None, None, None
     if token.dep_ == "pcomp" and head.head.lemma_ == "report" and child(head.head, "nsubjpass") is not None:
         return child(head.head, "nsubjpass"), None, None, None
     return _subject_of(token), None, None, None
+
+
+# Verbs that lay an act at someone's door, and the preposition that names the act: "blamed Iran for the
+# attack", "accused the army of the massacre" (a gerund there, "of shelling", is a clause of its own).
+_BLAME_PREPOSITIONS = {"blame": "for", "accuse": "of"}
+
+
+def _blamed_act(token: Token) -> Token | None:
+    """The act a blaming verb's source says someone is responsible for ("blamed Iran for the attack")."""
+    preposition = _BLAME_PREPOSITIONS.get(token.lemma_.lower())
+    if preposition is None or child(token, "dobj") is None:
+        return None
+    for prep in children(token, "prep"):
+        if prep.lower_ == preposition:
+            act = child(prep, "pobj")
+            if act is not None and act.pos_ == "NOUN":
+                return act
+    return None
 
 
 def _relayed_speaker(token: Token) -> Token | None:
@@ -299,6 +323,9 @@ def verb_attribution(
         heads.append(sent.offset + content.idx)
     elif dobj is not None and (dobj.lemma_ in _OBJECT_CONTENT or dobj.lower_ in ("this", "it", "that")):
         content_np = content_np or dobj
+    blamed_for = _blamed_act(token) if content is None else None
+    if blamed_for is not None:
+        content_np = blamed_for  # "X blamed Y for the attack": X claims who did the attack
     has_own_subject = child(token, "nsubj") is not None
     parenthetical = _is_parenthetical(token)
     if (
@@ -354,6 +381,8 @@ def verb_attribution(
     if stance is Stance.ASSERT and content is not None and _negated(content):
         stance = Stance.DENY  # "said no traces of poison were found" (dev README: a denial)
     anaphor, about, demonstrative = anaphor_of(content_np, content)
+    if blamed_for is not None:
+        about = "responsibility"
     if anaphor is None and stance is Stance.DENY and content is not None:
         anaphor = "lexical"  # a denial that names no event: linked by shared words (link.py)
     subject = child(content, "nsubj", "nsubjpass") if content is not None else None
