@@ -58,3 +58,18 @@ def test_contested_single_source_is_not(analyse):
     text = "Police said the suspected gunman surrendered himself to police after being confronted by officers."
     event = ("the suspected gunman surrendered himself", "surrendered", Plover.COERCE)
     assert not analyse(text, [event]).event_mentions[0].is_contested
+
+
+@pytest.mark.parametrize(
+    ("later", "contested"),
+    [
+        pytest.param("Saudi Arabia has alleged Iranian involvement.", True, id="alleged-involvement-of-another"),
+        pytest.param("The United States blamed Iran for the attack.", True, id="blamed-another"),
+        pytest.param("Saudi officials blamed the Houthi rebels for the attack.", False, id="blamed-the-claimer"),
+        pytest.param("Saudi officials said the attack started fires.", False, id="no-perpetrator-named"),
+    ],
+)
+def test_contested_by_different_perpetrators(analyse, later, contested):
+    text = "Drones struck two oil facilities in Abqaiq on Saturday. The attack was claimed by the Houthi movement. "
+    (strike,) = analyse(text + later, [("Drones struck two oil facilities", "struck", A)]).event_mentions
+    assert strike.is_contested is contested

@@ -1,8 +1,10 @@
 """Contested events: incompatible claims from different sources about the event or the same part of it.
 
-Two signals (dev README "Contested"): a denial against a supporting claim (same ``about``, or a denial of
-the whole event), and different figures for the same quantity from different sources (18,250 vs 63,000
-attendance; six vs eight dead), taken from the claims' evidence and the mention's casualty figures.
+Three signals (dev README "Contested"): a denial against a supporting claim (same ``about``, or a denial of
+the whole event); different figures for the same quantity from different sources (18,250 vs 63,000
+attendance; six vs eight dead), taken from the claims' evidence and the mention's casualty figures; and
+different perpetrators named by different sources ("claimed by the Houthi movement" vs "alleged Iranian
+involvement", "blamed Iran for the attack").
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import logging
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from eventwatch.attribute._syntax import ArticleView
+from eventwatch.attribute._syntax import ArticleView, child
 from eventwatch.attribute.registry import country_of_name
 from eventwatch.records import Claim, EventMention, SourceKind, Stance
 
@@ -157,6 +159,57 @@ def _casualty_conflict(mention: EventMention) -> bool:
     return any(len({v for v in per.values() if v is not None}) > 1 for per in seen.values())
 
 
+# Nouns whose possessor or modifier is who did it: "Iranian involvement", "Iran's role".
+_PERPETRATOR_NOUNS = frozenset({"involvement", "role", "responsibility", "hand", "culpability"})
+_BLAME_VERBS = frozenset({"blame", "accuse"})
+_NAME_STEM = 5
+
+
+def _party(text: str, country: str | None = None) -> tuple[str | None, frozenset[str]]:
+    """A perpetrator as (country, stems of its capitalised words): "the Houthi movement in Yemen" is
+    (YEM, {houth, yemen}); "Iranian" is (IRN, {irani})."""
+    stems = frozenset(w.lower()[:_NAME_STEM] for w in text.split() if w[:1].isupper() and len(w) > 2)
+    return country or country_of_name(text), stems
+
+
+def _perpetrator(view: ArticleView, claim: Claim) -> tuple[str | None, frozenset[str]] | None:
+    """Who a claim says did the event: the claimer of "X claimed the attack" / "claimed by X", the object of
+    "blamed Y for", the modifier of "alleged Iranian involvement"; None for other claims."""
+    if claim.cue_span is None or claim.source.kind is SourceKind.AUTHOR:
+        return None
+    found = view.token_at(claim.cue_span.start)
+    if found is None:
+        return None
+    cue = found[1]
+    lemma = cue.lemma_.lower()
+    obj = child(cue, "dobj")
+    if lemma in _BLAME_VERBS and obj is not None:
+        return _party(" ".join(t.text for t in obj.subtree))
+    modifier = child(obj, "amod", "poss", "compound") if obj is not None else None
+    if obj is not None and obj.lemma_.lower() in _PERPETRATOR_NOUNS and modifier is not None:
+        return _party(" ".join(t.text for t in modifier.subtree))
+    if lemma == "claim" and child(cue, "ccomp", "xcomp") is None:
+        # "X claimed (responsibility for) the attack" / "the attack was claimed by X": X did it, it says
+        return _party(claim.source.name or claim.source.text, claim.source.country)
+    return None
+
+
+def _same_party(a: tuple[str | None, frozenset[str]], b: tuple[str | None, frozenset[str]]) -> bool:
+    return (a[0] is not None and a[0] == b[0]) or bool(a[1] & b[1])
+
+
+def _perpetrator_conflict(view: ArticleView, claims: tuple[Claim, ...]) -> bool:
+    named = [(_source_key(c), p) for c in claims if c.stance in _SUPPORT and (p := _perpetrator(view, c))]
+    return any(
+        sa != sb and not _same_party(pa, pb) for i, (sa, pa) in enumerate(named) for sb, pb in named[i + 1 :]
+    )
+
+
 def is_contested(view: ArticleView, mention: EventMention, claims: tuple[Claim, ...]) -> bool:
     """Whether the claims on ``mention`` are incompatible (see module docstring)."""
-    return _denial_conflict(claims) or _figure_conflict(view, claims) or _casualty_conflict(mention)
+    return (
+        _denial_conflict(claims)
+        or _figure_conflict(view, claims)
+        or _casualty_conflict(mention)
+        or _perpetrator_conflict(view, claims)
+    )
