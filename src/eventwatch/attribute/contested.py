@@ -200,9 +200,7 @@ def _same_party(a: tuple[str | None, frozenset[str]], b: tuple[str | None, froze
 
 def _perpetrator_conflict(view: ArticleView, claims: tuple[Claim, ...]) -> bool:
     named = [(_source_key(c), p) for c in claims if c.stance in _SUPPORT and (p := _perpetrator(view, c))]
-    return any(
-        sa != sb and not _same_party(pa, pb) for i, (sa, pa) in enumerate(named) for sb, pb in named[i + 1 :]
-    )
+    return any(sa != sb and not _same_party(pa, pb) for i, (sa, pa) in enumerate(named) for sb, pb in named[i + 1 :])
 
 
 def is_contested(view: ArticleView, mention: EventMention, claims: tuple[Claim, ...]) -> bool:
