@@ -128,6 +128,11 @@ def test_link_allegation_sharing_words_speaks_to_the_earlier_attack(analyse, lat
         pytest.param("The United States blamed Iran for the attack.", "The United States", id="blamed-y-for"),
         pytest.param("Kurdish officials accused Turkey of the attack.", "Kurdish officials", id="accused-y-of"),
         pytest.param(
+            "The United States was more forceful in blaming Iran for the attack.",
+            "The United States",
+            id="gerund-after-in",  # the subject of "was" blames
+        ),
+        pytest.param(
             # the parser hangs "blaming" on "Twitter"; the message's poster speaks
             "The foreign minister posted a message on Twitter blaming Iran for the attack.",
             "The foreign minister",
@@ -139,3 +144,12 @@ def test_link_blaming_someone_for_the_attack_is_a_responsibility_claim(analyse, 
     text = "Drones struck two oil facilities in Abqaiq on Saturday. Fires were under control by the evening. " + later
     (strike,) = analyse(text, [("Drones struck two oil facilities", "struck", A)]).event_mentions
     assert [(c.source.text, c.stance, c.about) for c in strike.claims] == [(source, Stance.CLAIM, "responsibility")]
+
+
+def test_link_without_confirming_is_no_claim(analyse):
+    text = (
+        "Drones struck two oil facilities in Abqaiq on Saturday. Fires were under control by the evening. "
+        "The minister spoke for an hour without confirming the attack."
+    )
+    (strike,) = analyse(text, [("Drones struck two oil facilities", "struck", A)]).event_mentions
+    assert "The minister" not in _sources(strike)

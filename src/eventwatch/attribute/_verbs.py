@@ -138,12 +138,21 @@ def _is_sourcey(head: Token) -> bool:
     return word_kind(phrase) is not None
 
 
+# Prepositions whose gerund shares the clause's subject and keeps its meaning ("forceful in blaming Iran",
+# "after denying the report"); "without confirming" is no confirmation.
+_GERUND_PREPOSITIONS = frozenset({"in", "by", "after", "while", "when", "before", "on", "upon"})
+
+
 def _subject_of(verb: Token, depth: int = 0) -> Token | None:
     subject = child(verb, "nsubj")
     if subject is not None or depth > 3 or verb.head.i == verb.i:
         return subject
     if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp"):
         return _subject_of(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in _GERUND_PREPOSITIONS:
+        host = verb.head.head
+        host = host.head if host.dep_ == "acomp" else host  # "was more forceful in blaming"
+        return _subject_of(host, depth + 1) if host.pos_ in ("VERB", "AUX") else None
     return None
 
 
