@@ -124,6 +124,41 @@ def test_fuse_mentions_outcome_does_not_depend_on_input_order(order: int) -> Non
     assert fuse_mentions([], shuffled, PARAMS).event_of == reference.event_of
 
 
+def _baghdad(mid: str, article: str, text: str, doer: str, target: str, *, civilians: bool) -> FusionMention:
+    return _mention(
+        mid,
+        article,
+        text,
+        date=None,
+        latitude=33.3406,
+        longitude=44.4009,
+        country="IRQ",
+        actors=(doer.lower(), target.lower()),
+        doer=doer,
+        target=target,
+        targets_civilians=civilians,
+    )
+
+
+@pytest.mark.parametrize(
+    ("civilians", "merged"),
+    [
+        pytest.param(True, False, id="group-attacking-civilians-vs-strikes-on-the-group"),
+        pytest.param(False, True, id="armed-sides-named-either-way-round"),
+    ],
+)
+def test_fuse_mentions_reversed_roles_against_civilians_stay_apart(civilians: bool, merged: bool) -> None:
+    # Same city, no dates: the words and place alone would merge them.
+    bombing = _baghdad(
+        "r1", "R1", "ISIL targeted mourners in a funeral tent in Baghdad", "ISIL", "mourners", civilians=civilians
+    )
+    strikes = _baghdad(
+        "r2", "R2", "the coalition is targeting ISIL in a funeral tent in Baghdad", "coalition", "ISIL", civilians=False
+    )
+    plan = fuse_mentions([], [bombing, strikes], PARAMS)
+    assert (plan.event_of["r1"] == plan.event_of["r2"]) is merged
+
+
 def test_fuse_mentions_undated_mentions_compare_with_each_other() -> None:
     plan = fuse_mentions([], [replace(STRIKE_A, date=None), replace(STRIKE_B, date=None)], PARAMS)
     assert plan.event_of["a1"] == plan.event_of["b1"]

@@ -32,6 +32,7 @@ def _mention(mid: str, article: str, **kw: object) -> FusionMentionRow:
         "actor1_country": None,
         "actor2": None,
         "actor2_country": None,
+        "actor2_sector": None,
         "factuality": Factuality.ASSERTED,
         "is_contested": False,
         "is_background": False,

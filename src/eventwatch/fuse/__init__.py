@@ -101,10 +101,17 @@ def fusion_mention(mention: EventMention, article: Article, event_id: str = "") 
         place_precision=str(place.precision) if place else None,
         country=place.country if place else None,
         actors=actor_keys(*(a.name or a.text for a in actors), countries=[a.country for a in actors]),
+        doer=(mention.actor1.name or mention.actor1.text) if mention.actor1 else None,
+        target=(mention.actor2.name or mention.actor2.text) if mention.actor2 else None,
+        targets_civilians=_is_civilian(mention.actor2.sector if mention.actor2 else None),
         acled=mention.acled,
         is_background=mention.is_background,
         is_planned=mention.factuality is Factuality.PLANNED,
     )
+
+
+def _is_civilian(sector: str | None) -> bool:
+    return "CVL" in (sector or "").split("/")
 
 
 def _from_row(row: FusionMentionRow) -> FusionMention:
@@ -122,6 +129,9 @@ def _from_row(row: FusionMentionRow) -> FusionMention:
         place_precision=row.precision,
         country=row.country,
         actors=actor_keys(row.actor1, row.actor2, countries=[row.actor1_country, row.actor2_country]),
+        doer=row.actor1,
+        target=row.actor2,
+        targets_civilians=_is_civilian(row.actor2_sector),
         acled=row.acled,
         is_background=row.is_background,
         is_planned=row.factuality is Factuality.PLANNED,

@@ -67,6 +67,9 @@ class FusionMention:
     place_precision: str | None = None
     country: str | None = None
     actors: tuple[str, ...] = ()
+    doer: str | None = None  # actor1's name: who did it
+    target: str | None = None  # actor2's name: to whom
+    targets_civilians: bool = False  # actor2 is a civilian sector
     acled: str | None = None
     is_background: bool = False
     is_planned: bool = False
@@ -201,6 +204,9 @@ def _arrays(mentions: Sequence[FusionMention], params: FusionParams) -> MentionA
         is_precise_place=np.array([m.place_precision in _PRECISE for m in mentions], dtype=bool),
         country=np.array([intern(m.country) for m in mentions], dtype=np.int64),
         actors=np.array([actor_mask(m.actors) for m in mentions], dtype=np.uint64),
+        doers=np.array([actor_mask(actor_keys(m.doer)) for m in mentions], dtype=np.uint64),
+        targets=np.array([actor_mask(actor_keys(m.target)) for m in mentions], dtype=np.uint64),
+        targets_civilians=np.array([m.targets_civilians for m in mentions], dtype=bool),
         names=names,
         acled=np.array([intern(f"acled:{m.acled}" if m.acled else None) for m in mentions], dtype=np.int64),
         is_background=np.array([m.is_background or m.is_planned for m in mentions], dtype=bool),

@@ -177,6 +177,9 @@ class MentionArrays:
     is_precise_place: npt.NDArray[np.bool_]  # a city or finer (a country's centroid says little)
     country: npt.NDArray[np.int64]  # interned country code; -1: unknown
     actors: npt.NDArray[np.uint64]  # actor_mask
+    doers: npt.NDArray[np.uint64]  # actor_mask of actor1 alone
+    targets: npt.NDArray[np.uint64]  # actor_mask of actor2 alone
+    targets_civilians: npt.NDArray[np.bool_]
     names: npt.NDArray[np.uint64]  # (n, NAME_MASK_WORDS) name stems of the text (text_features)
     acled: npt.NDArray[np.int64]  # interned ACLED type; -1: unknown
     is_background: npt.NDArray[np.bool_]
@@ -186,6 +189,20 @@ def _popcount(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.float64]:
     return np.bitwise_count(x).astype(np.float64)
 
 
+def _roles_reversed(a: MentionArrays, left: npt.NDArray[np.intp], right: npt.NDArray[np.intp]) -> npt.NDArray[np.bool_]:
+    """Pairs where one mention's attacker of civilians is the other's target ("Daesh targeted mourners" and
+    "CENTCOM is targeting ISIL"): two events, however alike their place and words. Only with civilians as the
+    target: in fighting between armed sides each report may name either side first ("rebels attacked the
+    army" / "the army repelled the rebels")."""
+    d1, d2 = a.doers[left], a.doers[right]
+    t1, t2 = a.targets[left], a.targets[right]
+    other_doers = (d1 & d2) == 0
+    one_way = ((d1 & t2) != 0) & a.targets_civilians[left]
+    other_way = ((d2 & t1) != 0) & a.targets_civilians[right]
+    reversed_roles: npt.NDArray[np.bool_] = other_doers & (one_way | other_way)
+    return reversed_roles
+
+
 def score_pairs(
     a: MentionArrays, left: npt.NDArray[np.intp], right: npt.NDArray[np.intp], weights: Weights, max_km: float
 ) -> npt.NDArray[np.float64]:
@@ -193,10 +210,11 @@ def score_pairs(
 
     Hard rules (-1): two exact dates on different days (the next day's strike on the same place is another
     strike: the look-alike that row-identity deduplication cannot tell apart); two city-level places farther
-    apart than ``max_km``. Vague dates (a month, a week, a background or planned mention, a definite
-    reference such as "the strike that killed ...") need only overlap, give or take the window, which
-    blocking already ensures. An unknown cue scores a neutral 0.5 so missing data neither merges nor splits.
-    Vectorised over all pairs at once: per pair it costs a few array operations, not Python calls.
+    apart than ``max_km``; reversed roles against civilians (``_roles_reversed``). Vague dates (a month, a week,
+    a background or planned mention, a definite reference such as "the strike that killed ...") need only
+    overlap, give or take the window, which blocking already ensures. An unknown cue scores a neutral 0.5 so
+    missing data neither merges nor splits. Vectorised over all pairs at once: per pair it costs a few array
+    operations, not Python calls.
     """
     lo = np.maximum(a.day_lo[left], a.day_lo[right])
     hi = np.minimum(a.day_hi[left], a.day_hi[right])
@@ -227,7 +245,7 @@ def score_pairs(
     place = np.where(by_city, near, coarse)
     place_clash = far & ~recalled
 
-    possible = ~(date_clash | place_clash)
+    possible = ~(date_clash | place_clash | _roles_reversed(a, left, right))
     text = np.zeros(len(left))
     if possible.any():  # the vectors are the costly part: only for pairs the hard rules leave open
         li, ri = left[possible], right[possible]

@@ -48,6 +48,7 @@ class FusionMentionRow:
     actor1_country: str | None
     actor2: str | None
     actor2_country: str | None
+    actor2_sector: str | None
     factuality: Factuality
     is_contested: bool
     is_background: bool
@@ -171,6 +172,7 @@ def _mention_query() -> sa.Select[Any]:
             _m.c.actor1_country,
             sa.func.coalesce(_m.c.actor2_name, _m.c.actor2_text).label("actor2"),
             _m.c.actor2_country,
+            _m.c.actor2_sector,
             _m.c.factuality,
             _m.c.is_contested,
             _m.c.is_background,
