@@ -97,3 +97,31 @@ def test_resolve_a_small_district_abroad_under_two_spellings_gives_way_to_the_st
     )
     resolved = _countries(text, ["Abbassiya", "Abbasiya", "Cairo", "Egyptian", "Alexandria", "Giza", "Egypt"], gaz)
     assert {country for _, country in resolved} == {"EGY"}
+
+
+def _admin1s(text: str, names: list[str], gaz: Gazetteer) -> list[str]:
+    mentions = [mention_for_span(text, text.index(n), text.index(n) + len(n), gaz) for n in names]
+    resolve_mentions(mentions, gaz, text)
+    return [m.chosen.admin1_key if m.chosen else "" for m in mentions]
+
+
+def test_resolve_a_state_after_a_comma_says_which_town(gaz: Gazetteer) -> None:
+    # Paris, Texas is the bigger namesake; the state after the comma outweighs it.
+    text = "PARIS, Mo. — Farmers in Missouri and Kansas met on Friday."
+    assert _admin1s(text, ["PARIS", "Mo.", "Missouri", "Kansas"], gaz)[0] == "US.MO"
+
+
+def test_resolve_namesake_counties_go_to_the_state_the_article_names_most(gaz: Gazetteer) -> None:
+    # Five states have a Dallas County; they tie on every cue but the state.
+    text = (
+        "Flooding closed roads in Iowa on Monday. Waterloo and Des Moines were spared, but Dallas County "
+        "officials, like those in Texas, asked residents of Iowa to stay home."
+    )
+    assert _admin1s(text, ["Iowa", "Waterloo", "Des Moines", "Dallas County", "Texas", "Iowa"], gaz)[3] == "US.IA"
+
+
+def test_resolve_a_conflict_town_without_an_admin1_code_still_gives_admin1_context(gaz: Gazetteer) -> None:
+    # The extract names Mosul's governorate (Ninawa) but lacks its code; the build fills it in, so Mosul
+    # points "Zumar" at the Ninawa village, not its namesake in Erbil.
+    text = "Kurdish forces retook Zumar, north-west of Mosul, after fighting near Mosul dam."
+    assert _admin1s(text, ["Zumar", "Mosul"], gaz) == ["IQ.15", "IQ.15"]

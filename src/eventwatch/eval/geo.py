@@ -74,7 +74,7 @@ def evaluate_trnews(path: Path, gaz: Gazetteer, end_to_end: bool = False) -> Geo
     for doc in docs:
         gold = doc["toponyms"]
         mentions = [mention_for_span(doc["text"], t["start"], t["end"], gaz) for t in gold]
-        resolve_mentions(mentions, gaz)
+        resolve_mentions(mentions, gaz, doc["text"])
         for t, m in zip(gold, mentions, strict=True):
             if t.get("lat") is None:
                 continue

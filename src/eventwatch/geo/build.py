@@ -18,7 +18,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -78,9 +78,22 @@ def _areas(rows: Iterable[Row]) -> list[tuple[str, float, float, float, float]]:
     return out
 
 
+def _fill_admin1_codes(rows: list[Row]) -> None:
+    """Give the extract's rows that name their admin1 but lack its code (Mosul: "Ninawa", no code; 9,229 in
+    Yemen) the code their admin1's name has elsewhere in that country, so they take part in admin1 context."""
+    codes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        if r.admin1 and r.admin1_code:
+            codes[(r.country, r.admin1)][r.admin1_code] += 1
+    for r in rows:
+        if r.admin1 and not r.admin1_code and (found := codes.get((r.country, r.admin1))):
+            r.admin1_code = found.most_common(1)[0][0]
+
+
 def _collect_rows() -> list[Row]:
     aliases = read_aliases()
     rows = list(read_conflict_places())
+    _fill_admin1_codes(rows)
     conflict = {r.country for r in rows}
     world = read_world(conflict, aliases)
     for r in rows:  # display the English name where cities500 has one ("Aleppo", not "Ḩalab")

@@ -44,7 +44,7 @@ def find_mentions_in_article(parsed: ParsedArticle, gaz: Gazetteer, include_demo
         mentions.extend(find_mentions(pdoc.doc, pdoc.offset, gaz, include_demonyms, person_words))
     # Demonyms always inform the country context, even when not returned as places.
     context = [] if include_demonyms else _demonym_mentions(parsed, gaz)
-    resolve_mentions([*mentions, *context], gaz)
+    resolve_mentions([*mentions, *context], gaz, parsed.article.text)
     return _drop_unsupported(mentions, context)
 
 

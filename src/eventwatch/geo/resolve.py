@@ -11,7 +11,9 @@ Score of a candidate (weights tuned on TR-News dev only):
   "Enfield" are neighbours only in London); then the countries the other names' picks lie in, one vote per
   name and none for the name itself; a candidate in one of them wins over a namesake elsewhere;
 * admin hierarchy — a candidate in the same admin1 as another mentioned place wins ("Khan al-Asal"
-  next to "Aleppo" → the village in Aleppo governorate);
+  next to "Aleppo" → the village in Aleppo governorate); a state or country written after the name with a
+  comma decides ("PARIS, Mo." → Paris, Missouri); candidates tied on every cue go to the admin1 the
+  article names most (five states have a Dallas County);
 * the precision the text asks for ("Homs province" → the admin1 unit; "the city of X" → the town).
 
 An unknown name (no candidate) resolves to nothing and never affects the other mentions, except a named
@@ -28,7 +30,7 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventwatch.geo._fold import plain
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
@@ -65,6 +67,7 @@ _NAMESAKE_CITY_SHARE = 0.2
 _STRAY_POPULATION = 10_000
 _HOME_VOTES = 4
 _MINOR_UNITS = frozenset({"ADM2", "ADM3", "ADM4"})  # districts abroad stray like villages
+_UNITS = frozenset({"ADM1", "PCLI"})  # what a name after a comma qualifies another with ("Paris, Mo.")
 _DWARF_RATIO = 10
 _PAIR_KM = 25.0
 _PAIR_POPULATION = 10_000
@@ -203,13 +206,45 @@ def _score(
 
 
 def _best(m: Mention, countries: Counter[str], admin1s: Counter[str], anchors: Sequence[Candidate]) -> Candidate:
-    scored = [(_score(m, c, countries, admin1s, anchors), i) for i, c in enumerate(m.candidates)]
-    return m.candidates[max(scored)[1]]
+    # Ties (namesake counties share every cue but their state) go to the admin1 the article names most, then to
+    # the bigger place; never to whichever candidate the gazetteer happened to list last.
+    scored = [
+        (_score(m, c, countries, admin1s, anchors), admin1s[c.admin1_key] if c.admin1_key else 0, c.population, -i)
+        for i, c in enumerate(m.candidates)
+    ]
+    return m.candidates[-max(scored)[3]]
 
 
-def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
+def _qualified_by(mentions: Sequence[Mention], text: str | None) -> dict[int, int]:
+    """Mention index -> the index of the name that says where it lies, written right after it with a comma:
+    "PARIS, Mo.", "Hinton, Iowa", "Sarmada, Syria". A country or state name itself is left alone: "Iraq, Syria"
+    is a list."""
+    if text is None:
+        return {}
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    out = {}
+    for i, j in itertools.pairwise(order):
+        m, n = mentions[i], mentions[j]
+        if text[m.end : n.start].strip() != "," or not n.candidates:
+            continue
+        surface = plain(m.text)
+        if any(c.feature_code in _UNITS and c.spelling == surface for c in m.candidates):
+            continue
+        out[i] = j
+    return out
+
+
+def _qualifier_match(cand: Candidate, unit: Candidate) -> bool:
+    """Whether ``cand`` lies in ``unit`` (a state or a country)."""
+    if unit.feature_code == "ADM1":
+        return cand.admin1_key == unit.admin1_key and cand.id != unit.id
+    return unit.feature_code == "PCLI" and cand.country == unit.country and cand.id != unit.id
+
+
+def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer, text: str | None = None) -> None:
     """Set ``chosen`` on every mention that has a candidate (in place). Two passes: a context-free pick
-    seeds the admin1 and nearby-place context, then each mention is re-scored against the others."""
+    seeds the admin1 and nearby-place context, then each mention is re-scored against the others. ``text``
+    (the article) lets "PARIS, Mo." say which Paris."""
     countries = _context_countries(mentions)
     for m in mentions:
         if m.demonym_of and not m.candidates:
@@ -223,6 +258,7 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
     # two spellings of one name would each confirm the other's pick). Admin1 units themselves anchor their
     # members ("Aleppo" governorate → places in SY.09).
     ids = [frozenset(c.id for c in m.candidates) for m in mentions]
+    qualified = _qualified_by(mentions, text)
     for _ in range(2):
         picked = [(i, m.chosen) for i, m in enumerate(mentions) if m.chosen is not None]
         for i, m in enumerate(mentions):
@@ -237,6 +273,11 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer) -> None:
                 admin1s = Counter(c.admin1_key for c in others for _ in range(2 if c.feature_code == "ADM1" else 1))
                 anchors = [c for c in others if c.feature_code not in {"PCLI", "ADM1"}]
                 m.chosen = _best(m, resolved_countries, admin1s, anchors)
+                unit = mentions[qualified[i]].chosen if i in qualified else None
+                if unit is not None and unit.feature_code in _UNITS:
+                    inside = [c for c in m.candidates if _qualifier_match(c, unit)]
+                    if inside and m.chosen not in inside:
+                        m.chosen = _best(replace(m, candidates=tuple(inside)), resolved_countries, admin1s, anchors)
     _place_at_story_town(mentions, ids)
 
 
