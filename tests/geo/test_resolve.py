@@ -109,6 +109,14 @@ def test_resolve_a_state_after_a_comma_says_which_town(gaz: Gazetteer) -> None:
     # Paris, Texas is the bigger namesake; the state after the comma outweighs it.
     text = "PARIS, Mo. — Farmers in Missouri and Kansas met on Friday."
     assert _admin1s(text, ["PARIS", "Mo.", "Missouri", "Kansas"], gaz)[0] == "US.MO"
+    # And the place says which unit: West Point in New York state, the state rather than the city.
+    text = "The president flew to West Point, New York, on Saturday."
+    mentions = [mention_for_span(text, text.index(n), text.index(n) + len(n), gaz) for n in ("West Point", "New York")]
+    resolve_mentions(mentions, gaz, text)
+    assert [(m.chosen.admin1_key, m.chosen.feature_code) for m in mentions if m.chosen] == [
+        ("US.NY", "PPL"),
+        ("US.NY", "ADM1"),
+    ]
 
 
 def test_resolve_namesake_counties_go_to_the_state_the_article_names_most(gaz: Gazetteer) -> None:

@@ -30,7 +30,7 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from eventwatch.geo._fold import plain
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
@@ -273,11 +273,17 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer, text: str | No
                 admin1s = Counter(c.admin1_key for c in others for _ in range(2 if c.feature_code == "ADM1" else 1))
                 anchors = [c for c in others if c.feature_code not in {"PCLI", "ADM1"}]
                 m.chosen = _best(m, resolved_countries, admin1s, anchors)
-                unit = mentions[qualified[i]].chosen if i in qualified else None
-                if unit is not None and unit.feature_code in _UNITS:
-                    inside = [c for c in m.candidates if _qualifier_match(c, unit)]
-                    if inside and m.chosen not in inside:
-                        m.chosen = _best(replace(m, candidates=tuple(inside)), resolved_countries, admin1s, anchors)
+        for i, j in qualified.items():
+            # "PARIS, Mo.", "Bronx, New York": the best pair of a place and a unit that contains it
+            pairs = [
+                (_score(mentions[i], a, countries, empty, ()) + _score(mentions[j], b, countries, empty, ()), a, b)
+                for b in mentions[j].candidates
+                if b.feature_code in _UNITS
+                for a in mentions[i].candidates
+                if _qualifier_match(a, b)
+            ]
+            if pairs:
+                _, mentions[i].chosen, mentions[j].chosen = max(pairs, key=lambda p: p[0])
     _place_at_story_town(mentions, ids)
 
 
