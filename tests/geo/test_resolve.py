@@ -133,3 +133,11 @@ def test_resolve_a_conflict_town_without_an_admin1_code_still_gives_admin1_conte
     # points "Zumar" at the Ninawa village, not its namesake in Erbil.
     text = "Kurdish forces retook Zumar, north-west of Mosul, after fighting near Mosul dam."
     assert _admin1s(text, ["Zumar", "Mosul"], gaz) == ["IQ.15", "IQ.15"]
+
+
+def test_resolve_the_province_of_a_name_is_the_province(gaz: Gazetteer) -> None:
+    # Gold spans in evaluation read the words before the name as the pipeline does.
+    text = "Police searched the family home in the western province of Aydin on Friday."
+    (mention,) = [mention_for_span(text, text.index("Aydin"), text.index("Aydin") + 5, gaz)]
+    resolve_mentions([mention], gaz, text)
+    assert mention.chosen is not None and mention.chosen.feature_code == "ADM1"

@@ -183,10 +183,14 @@ def _head_after(doc: Doc, last: Token) -> str | None:
 
 
 def _wanted_precision(doc: Doc, first: Token, last: Token) -> str | None:
-    head = _head_after(doc, last)
+    return wanted_precision(_head_after(doc, last), [t.lower_ for t in doc[max(0, first.i - 3) : first.i]])
+
+
+def wanted_precision(head: str | None, before: list[str]) -> str | None:
+    """The precision the words around a toponym ask for: a head noun after it ("Homs province"), or "the
+    city of" / "the province of" before it (``before``: the lower-cased words just before)."""
     if head in ADMIN_HEADS:
         return ADMIN_HEADS[head]
-    before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
     if before[-1:] == ["of"] and len(before) >= 2 and before[-2] in {"city", "town", "village"}:
         return "city"
     if before[-1:] == ["of"] and len(before) >= 2 and before[-2] in {"province", "governorate", "state", "region"}:
@@ -425,6 +429,6 @@ def mention_for_span(text: str, start: int, end: int, gaz: Gazetteer) -> Mention
         end,
         surface,
         cands,
-        wanted_precision=ADMIN_HEADS.get(head),
+        wanted_precision=wanted_precision(head, text[max(0, start - 40) : start].lower().split()[-3:]),
         is_facility=not cands and _is_facility_name(surface.split()),
     )
