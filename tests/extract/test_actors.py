@@ -336,3 +336,14 @@ def test_actors_text_leaves_out_a_possessive_mark(extract_text: Extract) -> None
     analysis = extract_text("The army soldiers are now ready to storm militants’ centres in Eastern Aleppo.")
     (mention,) = analysis.event_mentions
     assert mention.actor2 is not None and mention.actor2.text == "militants"  # not "militants’"
+
+
+def test_actors_a_state_force_offensive_naming_no_enemy_is_against_the_article_armed_group(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "Al-Qaeda fighters hold the eastern districts of Aleppo. The Syrian army has now started a major ground "
+        "operation in and around Aleppo. Al-Qaeda has lost two villages, residents said."
+    )
+    operation = next(m for m in extract_text(text, "2016-10-16").event_mentions if "operation" in (m.summary or ""))
+    assert operation.actor2 is not None and operation.actor2.name == "al-Qaeda"

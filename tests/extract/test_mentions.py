@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.conftest import Extract
 
 
@@ -13,7 +15,7 @@ def test_mentions_summary_names_each_place_whole(extract_text: Extract) -> None:
 def test_mentions_summary_keeps_the_rest_of_a_name_the_model_misreads(extract_text: Extract) -> None:
     # The model tags "Near Ar Raqqah" a person, so only "Ar" follows a place cue; "Raqqah" belongs with it.
     text = "Near Ar Raqqah, four strikes engaged an ISIL tactical unit and destroyed two fighting positions."
-    assert [m.summary for m in extract_text(text).event_mentions] == ["strikes ISIL in Ar Raqqah"]
+    assert [m.summary for m in extract_text(text).event_mentions] == ["strikes on ISIL in Ar Raqqah"]
 
 
 def test_mentions_summary_does_not_repeat_a_place_it_names(extract_text: Extract) -> None:
@@ -25,3 +27,27 @@ def test_mentions_summary_an_armed_group_is_no_place(extract_text: Extract) -> N
     analysis = extract_text("Coalition jets conducted strikes against Daesh in Syria on Monday.")
     assert all("in Daesh" not in (m.summary or "") for m in analysis.event_mentions)
     assert any("in Syria" in (m.summary or "") for m in analysis.event_mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        pytest.param(
+            "Turkey launched an offensive against Kurdish fighters of the YPG in Syria on Wednesday.",
+            "offensive against",
+            id="campaign-against",
+        ),
+        pytest.param(
+            "A U.S. airstrike on two al-Qaida vehicles near Sarmada killed five.", "airstrike on", id="attack-on"
+        ),
+    ],
+)
+def test_mentions_summary_gives_an_event_noun_its_preposition(extract_text: Extract, text: str, summary: str) -> None:
+    assert any(summary in (m.summary or "") for m in extract_text(text).event_mentions)
+
+
+def test_mentions_a_date_is_neither_actor_nor_place(extract_text: Extract) -> None:
+    text = "Five people died in Saturday's attack in Istanbul, the governor said on Sunday."
+    (attack,) = extract_text(text).event_mentions
+    assert attack.actor1 is None or attack.actor1.text != "Saturday"
+    assert "Saturday" not in (attack.summary or "")

@@ -89,6 +89,10 @@ class Candidate:
         return Span(self.doc_offset + tok.idx, self.doc_offset + tok.idx + len(tok.text))
 
 
+# Nouns for a force's campaign against an enemy the article names elsewhere.
+_CAMPAIGN_NOUNS = frozenset({"offensive", "operation", "campaign", "counteroffensive", "counter-offensive"})
+
+
 def is_headline_line(sent: SpacySpan) -> bool:
     """A sentence of a short paragraph without final punctuation: a title or a related-article link line."""
     doc = sent.doc
@@ -345,11 +349,15 @@ def _places(tokens: SpacySpan) -> set[str]:
         if after == "-" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
             continue  # "in Al-Qaeda's rear": the first part of a hyphenated group name, not a place
         follows = bool(names) and names[-1][-1].i == t.i - 1
-        if t.pos_ == "PROPN" and (
-            t.ent_type_ in ("GPE", "LOC", "FAC")
-            or prev in ("near", "in", "at", "around", "outside")
-            # the rest of the entity a place word opens: "Ar Raqqah" (tagged a person after "Near")
-            or (follows and t.ent_iob_ == "I")
+        if (
+            t.pos_ == "PROPN"
+            and t.ent_type_ not in ("DATE", "TIME")
+            and (
+                t.ent_type_ in ("GPE", "LOC", "FAC")
+                or prev in ("near", "in", "at", "around", "outside")
+                # the rest of the entity a place word opens: "Ar Raqqah" (tagged a person after "Near")
+                or (follows and t.ent_iob_ == "I")
+            )
         ):
             if follows:
                 names[-1].append(t)
@@ -475,6 +483,18 @@ def build(
         ):
             # Materiel with no owner named ("one strike destroyed a repeater station"): in a strike report the
             # target belongs to the armed group the article is about (gold/dev README: ISIL REB/IMG).
+            actor2 = ctx.main_armed_group
+        elif (
+            plover == "ASSAULT"
+            and ctx.main_armed_group is not None
+            and a2_tok is None
+            and actor2 is None
+            and primary.token.lemma_.lower() in _CAMPAIGN_NOUNS
+            and actor1 is not None
+            and {"MIL", "GOV"} & set((actor1.sector or "").split("/"))
+        ):
+            # "the Syrian army has started a major ground operation around Aleppo": a state force's offensive
+            # that names no enemy is against the armed group the article is about.
             actor2 = ctx.main_armed_group
         if actor1 is None and (plover, mode) == ("COERCE", "arrest"):
             actor1 = ctx.arrester()  # arrests are made by the authorities (README: police / authorities)

@@ -62,12 +62,24 @@ def _mention_id(article_id: str, cand: Candidate) -> str:
     return hashlib.sha1(f"{article_id}:{span.start}:{span.end}".encode()).hexdigest()[:16]
 
 
+_NOUN_PREPOSITIONS = (
+    ("on", frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelling", "assault", "bombardment"})),
+    ("against", frozenset({"offensive", "operation", "campaign", "counteroffensive", "counter-offensive"})),
+    ("of", frozenset({"killing", "arrest", "assassination", "detention", "abduction", "kidnapping", "execution"})),
+)
+
+
 def _summary(cand: Candidate, text: str) -> str:
     parts = []
     if cand.actor1 is not None:
         parts.append(cand.actor1.name or cand.actor1.text)
     parts.append(cand.trigger_span.slice(text))
     if cand.actor2 is not None:
+        # an event noun takes its recipient with a preposition: "offensive against X", "strike on X"
+        lemma = cand.trigger.token.lemma_.lower()
+        preposition = next((p for p, nouns in _NOUN_PREPOSITIONS if lemma in nouns), None)
+        if cand.trigger.is_noun and preposition is not None:
+            parts.append(preposition)
         parts.append(cand.actor2.name or cand.actor2.text)
     said = " ".join(parts)
     # a place the phrase already names is not repeated: not "the Embassy in Baghdad in Baghdad"

@@ -484,6 +484,8 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     """
     if head.lower_ in ("we", "us") and ctx.author is not None:
         return ctx.author  # an official statement's "we" is its publisher
+    if head.ent_type_ in ("DATE", "TIME"):
+        return None  # "the November attacks", "last year's attacks": when, not who
     if head.lower_ in _RELATIVE_PRONOUNS:
         noun = _relative_noun(head)
         actor = resolve(noun, offset, ctx, material) if noun is not None else None
