@@ -347,3 +347,24 @@ def test_actors_a_state_force_offensive_naming_no_enemy_is_against_the_article_a
     )
     operation = next(m for m in extract_text(text, "2016-10-16").event_mentions if "operation" in (m.summary or ""))
     assert operation.actor2 is not None and operation.actor2.name == "al-Qaeda"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The killing of Qasem Soleimani in Baghdad angered Iran and its allies.", "Qasem Soleimani"),
+        ("Police announced the arrest of 12 people in Mosul after the bombing.", "12 people"),
+    ],
+)
+def test_actors_of_after_an_act_noun_is_who_undergoes_it(extract_text: Extract, text: str, recipient: str) -> None:
+    (mention,) = extract_text(text, "2020-01-05").event_mentions
+    assert mention.actor2 is not None and mention.actor2.text.startswith(recipient)
+
+
+def test_actors_a_name_suffix_is_no_key_to_an_earlier_person(extract_text: Extract) -> None:
+    text = (
+        "U.S. Attorney James Kennedy Jr. announced the charges on Monday. Prosecutors said Patrick Carlineo Jr. "
+        "threatened to shoot the congresswoman."
+    )
+    threat = next(m for m in extract_text(text, "2019-03-20").event_mentions if m.plover == "THREATEN")
+    assert threat.actor1 is not None and "Kennedy" not in (threat.summary or "")

@@ -93,6 +93,13 @@ class Candidate:
 _CAMPAIGN_NOUNS = frozenset({"offensive", "operation", "campaign", "counteroffensive", "counter-offensive"})
 
 
+_TARGET_PREPS = ("on", "against", "at", "from", "with")
+# Act nouns whose "of" phrase names who undergoes the act, never who does it.
+_PATIENT_NOUNS = frozenset(
+    {"killing", "assassination", "murder", "arrest", "detention", "abduction", "kidnapping", "execution", "shooting"}
+)
+
+
 def is_headline_line(sent: SpacySpan) -> bool:
     """A sentence of a short paragraph without final punctuation: a title or a related-article link line."""
     doc = sent.doc
@@ -202,8 +209,10 @@ def _noun_actor(tok: Token) -> Token | None:
 
 
 def _target(tok: Token) -> Token | None:
+    # "the killing of Qasem Soleimani", "the arrest of 12 people": what the act is done to follows "of"
+    preps = ("on", "against", "at", "from", "with", "of") if tok.lemma_.lower() in _PATIENT_NOUNS else _TARGET_PREPS
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "from", "with"):
+        if child.dep_ == "prep" and child.lower_ in preps:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is None or pobj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
                 continue

@@ -446,6 +446,14 @@ def _relative_noun(pronoun: Token) -> Token | None:
     return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i != clause.i else None
 
 
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _is_name_suffix(token: Token) -> bool:
+    """ "Jr." ends many names; as a key it would make "Patrick Carlineo Jr." the "James Kennedy Jr." met before."""
+    return token.text.rstrip(".").lower() in _NAME_SUFFIXES
+
+
 def _later(a: Actor, b: Actor) -> bool:
     return a.span is not None and b.span is not None and a.span.start > b.span.start
 
@@ -470,7 +478,8 @@ def register_persons(docs: list[tuple[int, Doc]], ctx: ArticleActors) -> None:
     tagged = {start for start, _ in ctx.person_mentions}
     for offset, doc in docs:
         for tok in doc:
-            known = ctx.persons.get(tok.text) if tok.text[:1].isupper() and tok.dep_ != "compound" else None
+            is_key = tok.text[:1].isupper() and tok.dep_ != "compound" and not _is_name_suffix(tok)
+            known = ctx.persons.get(tok.text) if is_key else None
             if known is not None and tok.ent_type_ != "PERSON" and offset + tok.idx not in tagged:
                 ctx.person_mentions.append((offset + tok.idx, known))
     ctx.person_mentions.sort(key=lambda item: item[0])
@@ -539,7 +548,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
             base_sector = base_sector or sector
     # The small model tags a repeated surname as ORG as often as PERSON ("after Trump had a call"): any
     # capitalised word that names a person met before is that person.
-    known = ctx.persons.get(head.text) if head.text[:1].isupper() else None
+    known = ctx.persons.get(head.text) if head.text[:1].isupper() and not _is_name_suffix(head) else None
     if known is not None:
         if sector is None:
             return Actor(text=text, span=span, name=known.name, country=known.country, sector=known.sector)
@@ -565,7 +574,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     actor = Actor(text=text, span=span, name=text, country=country, sector=sector)
     if country is not None and sector == "MIL":
         ctx.forces.update(dict.fromkeys(force_words, actor))
-    if head.ent_type_ == "PERSON" and sector is not None and head.text not in ctx.persons:
+    if head.ent_type_ == "PERSON" and sector is not None and head.text not in ctx.persons and not _is_name_suffix(head):
         ctx.persons[head.text] = actor  # the first, fullest mention names the person's country and office
     return actor
 
