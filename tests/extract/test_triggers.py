@@ -70,3 +70,8 @@ def test_triggers_shelling_and_airstrikes_are_two_events(extract_text: Extract) 
     text = "Civilians are facing shelling and airstrikes by the Asad regime in the Wadi Barada area."
     modes = sorted(str(m.mode) for m in extract_text(text, "2017-01-05").event_mentions)
     assert modes == ["aerial", "heavy-weapons"]
+
+
+def test_triggers_a_word_of_an_organisation_name_is_no_event(extract_text: Extract) -> None:
+    text = "In Cyprus, the ruling Democratic Rally in Cyprus hailed the pipeline as an advancement in sovereignty."
+    assert [m.plover for m in extract_text(text, "2020-01-03").event_mentions if m.plover == "PROTEST"] == []

@@ -229,9 +229,14 @@ def _noun_reported(tok: Token) -> tuple[bool, bool]:
     return specified, anaphor
 
 
+_NAMED_THINGS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
 def _entry_for(tok: Token) -> TriggerEntry | None:
     lex = trigger_lexicon()
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and tok.ent_iob_ == "I" and tok.ent_type_ in _NAMED_THINGS:
+        return None  # a word of an organisation's name: the ruling "Democratic Rally" holds no rally
     # Gerunds the parser tags as verbs: "shooting" as a subject, "facing shelling" (xcomp of a light verb).
     nounish = tok.pos_ in ("NOUN", "PROPN") or (
         tok.pos_ == "VERB"
