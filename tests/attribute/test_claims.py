@@ -393,3 +393,25 @@ def test_claims_source_text_keeps_an_appositive(analyse):
     analysis = analyse(text, [("Russian jets bombed the hospital", "bombed", A)])
     (claim,) = analysis.event_mentions[0].claims
     assert claim.source.text.startswith("Dmitry Peskov, Putin's spokesman")
+
+
+def test_claims_source_text_leaves_out_a_participle_comment(analyse):
+    text = "Rebels shelled the town, two officials, speaking on condition of anonymity, said."
+    analysis = analyse(text, [("Rebels shelled the town", "shelled", A)])
+    assert _sources(analysis) == [("two officials", Stance.ASSERT)]
+
+
+def test_claims_passive_quoted_as_saying_keeps_the_chain(analyse):
+    text = "The army was quoted by Reuters as saying rebels shelled the town."
+    (claim,) = analyse(text, [("rebels shelled the town", "shelled", A)]).event_mentions[0].claims
+    assert (claim.source.text, [v.text for v in claim.source.via]) == ("The army", ["Reuters"])
+
+
+def test_claims_a_contrastive_clause_is_not_part_of_the_report(analyse):
+    text = "Witnesses said the army shelled the town, while the army blamed the rebels for the shelling."
+    events = [("the army shelled the town", "shelled", A)]
+    claims = analyse(text, events).event_mentions[0].claims
+    assert sorted((c.source.text, c.stance, c.about) for c in claims) == [
+        ("Witnesses", Stance.ASSERT, None),  # the witnesses' report covers the shelling, not the blame
+        ("the army", Stance.CLAIM, "responsibility"),
+    ]

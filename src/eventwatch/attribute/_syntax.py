@@ -136,9 +136,14 @@ def np_tokens(head: Token, drop: Iterable[str] = _NP_DROP) -> list[Token]:
         right += 1
     tokens = [doc[i] for i in range(left, right + 1)]
     for k, tok in enumerate(tokens[:-1]):
-        if tok.i > head.i and tok.text == "," and tokens[k + 1].pos_ in ("ADV", "ADP", "SCONJ"):
-            # "a field commander, presumably in the city": a comment on the source, not part of its name
-            # (an appositive, "Dmitry Peskov, Putin's spokesman", starts with a noun phrase and stays).
+        if (
+            tok.i > head.i
+            and tok.text == ","
+            and (tokens[k + 1].pos_ in ("ADV", "ADP", "SCONJ") or tokens[k + 1].tag_ == "VBG")
+        ):
+            # "a field commander, presumably in the city", "two officials, speaking on condition of anonymity":
+            # a comment on the source, not part of its name (an appositive, "Dmitry Peskov, Putin's spokesman",
+            # starts with a noun phrase and stays).
             tokens = tokens[:k]
             break
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ in ("cc", "case")):

@@ -174,6 +174,8 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
         # ("the assailant, reported by The Guardian as …" is not an act)
         return child(agent, "pobj"), None, token.head, None
     if passive_subject is not None:
+        if token.lemma_ in _RELAY_VERBS and any(p.lower_ == "as" for p in children(token, "prep")):
+            return None, None, None, None  # "X was quoted by Y as saying ...": the saying carries the claim
         if agent is not None:
             return child(agent, "pobj"), None, passive_subject, None
         return None, None, None, None
@@ -195,7 +197,7 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
         return child(head, "dobj"), child(head, "nsubj"), None, None
     relayed = _relayed_speaker(token)
     if relayed is not None:
-        return relayed, child(relayed.head, "nsubj"), None, None
+        return relayed, child(relayed.head, "nsubj") or _agent(relayed.head), None, None
     if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         # "the task force released a statement saying …": whoever issued the statement says it
         issuer = child(head.head, "nsubj") if head.dep_ == "dobj" and head.lemma_ in _ISSUED_NOUNS else None
@@ -229,6 +231,25 @@ def _blamed_act(token: Token) -> Token | None:
     return None
 
 
+# Conjunctions of a clause that sets another view against the reported one: "X said A, while Y ...".
+_CONTRASTIVE = frozenset({"while", "whereas", "although", "though"})
+
+
+def _own_clause(content: Token) -> list[Token]:
+    """The reported clause without a contrastive clause the parser hung on it ("the army shelled the town,
+    while the army blamed the rebels": the second half is not the witnesses')."""
+    dropped = {
+        t.i
+        for c in content.children
+        if c.dep_ == "advcl" and c.i > content.i and any(m.lower_ in _CONTRASTIVE for m in children(c, "mark"))
+        for t in c.subtree
+    }
+    tokens = [t for t in content.subtree if t.i not in dropped]
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
 def _relayed_speaker(token: Token) -> Token | None:
     """The speaker a relaying outlet names as the object of "cited X as saying" / "quoted X saying"."""
     head = token.head
@@ -239,10 +260,18 @@ def _relayed_speaker(token: Token) -> Token | None:
         relay_verb = head.head
     else:
         return None
-    speaker = child(relay_verb, "dobj")
-    if relay_verb.lemma_ not in _RELAY_VERBS or child(relay_verb, "nsubj") is None or speaker is None:
+    if relay_verb.lemma_ not in _RELAY_VERBS:
+        return None
+    speaker = child(relay_verb, "dobj") or child(relay_verb, "nsubjpass")  # "X was quoted by Y as saying"
+    relay = child(relay_verb, "nsubj") or _agent(relay_verb)
+    if relay is None or speaker is None:
         return None
     return speaker if speaker.i < token.i else None
+
+
+def _agent(verb: Token) -> Token | None:
+    agent = child(verb, "agent")
+    return child(agent, "pobj") if agent is not None else None
 
 
 def _block_after(view: ArticleView, sent: Sent, quotes: list[Span]) -> Span | None:
@@ -328,7 +357,7 @@ def verb_attribution(
     heads: list[int] = []
     is_quote = False
     if content is not None:
-        scope.append(offsets(sent, list(content.subtree)))
+        scope.append(offsets(sent, _own_clause(content)))
         heads.append(sent.offset + content.idx)
     elif dobj is not None and (dobj.lemma_ in _OBJECT_CONTENT or dobj.lower_ in ("this", "it", "that")):
         content_np = content_np or dobj
@@ -342,6 +371,7 @@ def verb_attribution(
             content is None
             and has_own_subject
             and antecedent is None  # a relative clause reports its own words, not the clause it hangs on
+            and blamed_for is None  # "..., while the army blamed the rebels for the attack": its own content
             and token.dep_ in ("parataxis", "advcl", "ccomp", "conj")
             and (token.i > token.head.i or parenthetical)
         )
