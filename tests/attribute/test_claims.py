@@ -415,3 +415,13 @@ def test_claims_a_contrastive_clause_is_not_part_of_the_report(analyse):
         ("Witnesses", Stance.ASSERT, None),  # the witnesses' report covers the shelling, not the blame
         ("the army", Stance.CLAIM, "responsibility"),
     ]
+
+
+def test_claims_clause_final_source_the_parser_hung_on_the_clause(analyse):
+    # The parser reads the Observatory as an appositive of "civilians" and leaves "said" without a subject.
+    text = (
+        "Russian jets struck a market in Aleppo on Monday, killing 12 civilians, the Syrian Observatory for "
+        "Human Rights said."
+    )
+    (claim,) = analyse(text, [("Russian jets struck a market", "struck", A)]).event_mentions[0].claims
+    assert (claim.source.text, claim.source.kind) == ("the Syrian Observatory for Human Rights", SourceKind.NGO_MONITOR)

@@ -73,3 +73,12 @@ def test_contested_by_different_perpetrators(analyse, later, contested):
     text = "Drones struck two oil facilities in Abqaiq on Saturday. The attack was claimed by the Houthi movement. "
     (strike,) = analyse(text + later, [("Drones struck two oil facilities", "struck", A)]).event_mentions
     assert strike.is_contested is contested
+
+
+def test_contested_denial_of_the_report_denies_the_event(analyse):
+    text = (
+        "Russian jets struck a market in Aleppo on Monday, the Syrian Observatory for Human Rights said. "
+        "Russia's defence ministry denied the report."
+    )
+    (strike,) = analyse(text, [("Russian jets struck a market", "struck", A)]).event_mentions
+    assert strike.is_contested

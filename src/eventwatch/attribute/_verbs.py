@@ -190,7 +190,7 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
         return subject, None, None, None
     head = token.head
     if head.i == token.i:
-        return None, None, None, None
+        return _subject_before(token), None, None, None
     if token.dep_ == "xcomp" and head.lemma_ in _RAISING:
         return child(head, "nsubj"), None, None, f"{head.text} to"
     if token.dep_ in ("advcl", "acl") and head.lemma_ in _RELAY_VERBS and child(head, "dobj") is not None:
@@ -235,19 +235,38 @@ def _blamed_act(token: Token) -> Token | None:
 _CONTRASTIVE = frozenset({"while", "whereas", "although", "though"})
 
 
-def _own_clause(content: Token) -> list[Token]:
+def _own_clause(content: Token, source: Token) -> list[Token]:
     """The reported clause without a contrastive clause the parser hung on it ("the army shelled the town,
-    while the army blamed the rebels": the second half is not the witnesses')."""
+    while the army blamed the rebels": the second half is not the witnesses') and without the source, where
+    the parser put the source inside it ("S, killing 12 civilians, the Observatory said")."""
     dropped = {
         t.i
         for c in content.children
         if c.dep_ == "advcl" and c.i > content.i and any(m.lower_ in _CONTRASTIVE for m in children(c, "mark"))
         for t in c.subtree
     }
+    if content.left_edge.i <= source.i <= content.right_edge.i and not source.is_ancestor(content):
+        dropped.update(t.i for t in source.subtree)
     tokens = [t for t in content.subtree if t.i not in dropped]
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
     return tokens
+
+
+def _subject_before(verb: Token) -> Token | None:
+    """The noun phrase just before a clause-final reporting verb the parser left without a subject: "S, killing
+    12 civilians, the Syrian Observatory for Human Rights said." (the name read as an appositive of
+    "civilians"). Only after a reported clause (a ``ccomp`` before the verb) and after a comma."""
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or verb.i < 2:
+        return None
+    doc = verb.doc
+    comma = next((i for i in range(verb.i - 1, verb.sent.start - 1, -1) if doc[i].text == ","), None)
+    if comma is None or comma == verb.i - 1:
+        return None
+    head = doc[verb.i - 1]
+    while comma < head.head.i < verb.i and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _relayed_speaker(token: Token) -> Token | None:
@@ -357,7 +376,7 @@ def verb_attribution(
     heads: list[int] = []
     is_quote = False
     if content is not None:
-        scope.append(offsets(sent, _own_clause(content)))
+        scope.append(offsets(sent, _own_clause(content, source_head)))
         heads.append(sent.offset + content.idx)
     elif dobj is not None and (dobj.lemma_ in _OBJECT_CONTENT or dobj.lower_ in ("this", "it", "that")):
         content_np = content_np or dobj

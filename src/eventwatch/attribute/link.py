@@ -486,8 +486,9 @@ def link_mention(
     for a_index, (target, about) in anaphors.items():
         if target == m_index:
             attribution = attributions[a_index]
-            if about is None and attribution.anaphor != "lexical":
-                about = _about(view, attribution)  # a denial matched by words denies the event as a whole
+            if about is None and attribution.anaphor not in ("lexical", "claim", "this"):
+                # a denial matched by words, or of "the report" / "this", denies the event as a whole
+                about = _about(view, attribution)
             add(attribution, _evidence(view, attribution, None), about, False)
     return links
 
