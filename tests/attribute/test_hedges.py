@@ -76,3 +76,30 @@ def test_hedge_absent_on_plain_attribution(analyse, text):
     trigger = {"P": "surrendered", "T": "strikes", "H": "poisoned"}[text[0]]
     analysis = analyse(text, [(evidence, trigger, A)])
     assert not any(c.is_hedged for c in analysis.event_mentions[0].claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        pytest.param(
+            "Activists said government aircraft bombed a hospital in Idlib, a claim that could not be "
+            "independently verified.",
+            "could not be independently verified",
+            id="marker-in-the-sentence",
+        ),
+        pytest.param(
+            "Government aircraft bombed a hospital in Idlib, state television said. There was no independent "
+            "confirmation.",
+            "There was no independent confirmation",
+            id="marker-standing-alone-after",
+        ),
+        pytest.param(
+            "According to unconfirmed reports, government aircraft bombed a hospital in Idlib.",
+            "unconfirmed",
+            id="according-to-unconfirmed-reports",
+        ),
+    ],
+)
+def test_hedges_verification_markers(analyse, text, hedge):
+    (claim,) = analyse(text, [("aircraft bombed a hospital", "bombed", A)]).event_mentions[0].claims
+    assert claim.hedge == hedge

@@ -28,7 +28,7 @@ from eventwatch.attribute._syntax import (
     offsets,
 )
 from eventwatch.attribute._verbs import verb_attribution as _verb_impl
-from eventwatch.attribute.cues import ReportingCue, noun_cues, verb_cues
+from eventwatch.attribute.cues import ReportingCue, noun_cues, sentence_hedges, verb_cues
 from eventwatch.attribute.hedges import find_hedge, hedge_scope
 from eventwatch.attribute.quotes import find_quotes
 from eventwatch.attribute.resolve import SourceResolver
@@ -65,8 +65,33 @@ def find_attributions(view: ArticleView, outlet: str | None) -> list[Attribution
                 found.append(attribution)
                 resolver.remember(attribution.sources)
         resolver.end_sentence(sent)
+    found = _verification_hedges(view, found)
     log.debug("attribute: %d attributions", len(found))
     return found
+
+
+def _verification_hedges(view: ArticleView, found: list[Attribution]) -> list[Attribution]:
+    """Unhedged claims in a sentence with a verification marker, or in the sentence before a marker that makes
+    no claim of its own, are hedged by it ("Activists said ..., a claim that could not be independently
+    verified"; "... state TV said. There was no independent confirmation.")."""
+    markers: dict[int, str] = {}
+    for sent in view.sents:
+        words = [t.lower_ for t in sent.span]
+        for cue in sentence_hedges():
+            at = next((i for i in range(len(words) - len(cue) + 1) if tuple(words[i : i + len(cue)]) == cue), None)
+            if at is not None:
+                markers[sent.index] = sent.span[at : at + len(cue)].text
+                break
+    if not markers:
+        return found
+    claiming = {a.sentence for a in found}
+    out = []
+    for a in found:
+        marker = markers.get(a.sentence)
+        if marker is None and a.sentence + 1 not in claiming:
+            marker = markers.get(a.sentence + 1)
+        out.append(replace(a, hedge=marker) if marker is not None and a.hedge is None else a)
+    return out
 
 
 def _attribution(
@@ -161,7 +186,7 @@ def _according_to(sent: Sent, token: Token, resolver: SourceResolver) -> Attribu
         stance=Stance.REPORT if unnamed and obj.lemma_ == "report" else Stance.ASSERT,
         cue=token.doc[token.i : max(cue_end, token.i + 2)].text.strip(),
         cue_span=offsets(sent, cue_tokens),
-        hedge=None,
+        hedge=find_hedge(c for c in obj.children if c.dep_ == "amod"),  # "according to unconfirmed reports"
         scope=scope,
         heads=(sent.offset + verb.idx,),
         sentence=sent.index,

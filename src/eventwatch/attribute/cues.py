@@ -143,6 +143,18 @@ def hedge_cues() -> tuple[HedgeCue, ...]:
 
 
 @functools.cache
+def sentence_hedges() -> tuple[tuple[str, ...], ...]:
+    """Verification markers that qualify every claim of their sentence ("..., a claim that could not be
+    independently verified"), or of the sentence before when they stand alone ("There was no independent
+    confirmation.")."""
+    return tuple(
+        tuple(row["cue"].lower().split())
+        for row in _rows(LEXICON_DIR / "attribution_seed" / "hedge_cues.tsv")
+        if row["scope"] == "sentence" and row["type"] in _HEDGE_TYPES
+    )
+
+
+@functools.cache
 def descriptors() -> tuple[tuple[tuple[str, ...], SourceKind], ...]:
     """Source descriptor phrases (lower-cased words) with the kind they give, longest first."""
     out: list[tuple[tuple[str, ...], SourceKind]] = []
