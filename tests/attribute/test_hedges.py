@@ -103,3 +103,10 @@ def test_hedge_absent_on_plain_attribution(analyse, text):
 def test_hedges_verification_markers(analyse, text, hedge):
     (claim,) = analyse(text, [("aircraft bombed a hospital", "bombed", A)]).event_mentions[0].claims
     assert claim.hedge == hedge
+
+
+def test_hedges_an_adverb_inside_a_named_claim_hedges_it(analyse):
+    # "allegedly" in what rights groups said is their hedge, not a second, unnamed source.
+    text = "The army allegedly executed 12 prisoners near Deir ez-Zor last week, rights groups said."
+    (claim,) = analyse(text, [("The army allegedly executed 12 prisoners", "executed", A)]).event_mentions[0].claims
+    assert (claim.source.text, claim.source.kind.value, claim.hedge) == ("rights groups", "ngo_monitor", "allegedly")

@@ -75,3 +75,17 @@ def test_triggers_shelling_and_airstrikes_are_two_events(extract_text: Extract) 
 def test_triggers_a_word_of_an_organisation_name_is_no_event(extract_text: Extract) -> None:
     text = "In Cyprus, the ruling Democratic Rally in Cyprus hailed the pipeline as an advancement in sovereignty."
     assert [m.plover for m in extract_text(text, "2020-01-03").event_mentions if m.plover == "PROTEST"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_event"),
+    [
+        ("Militants executed five civilians in a village near Raqqa on Tuesday, activists said.", True),
+        ("Five prisoners were executed by militants near Raqqa on Tuesday, activists said.", True),
+        ("The government executed its plan to rebuild the bridge near Raqqa on Tuesday.", False),
+        ("She said executing Fields would not bring her daughter back to the family.", False),
+    ],
+)
+def test_triggers_execute_is_an_attack_only_on_people(extract_text: Extract, sentence: str, is_event: bool) -> None:
+    mentions = extract_text(sentence, "2019-06-04").event_mentions
+    assert any(m.plover == "ASSAULT" for m in mentions) is is_event

@@ -104,6 +104,8 @@ def _attribution(
         head = token.head
         if head.lemma_ in verb_cues() or head.i == token.i:
             return None  # "has reportedly confirmed": a hedge of that cue, not a source
+        if any(a.lemma_ in verb_cues() and a.pos_ == "VERB" for a in head.ancestors):
+            return None  # "the army allegedly executed 12 prisoners, rights groups said": a hedge of their claim
         return _adverb(sent, token, head)
     if token.pos_ == "NOUN" and token.lemma_ == "report":
         return _reports_of(sent, token, resolver)

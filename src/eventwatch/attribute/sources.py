@@ -135,7 +135,11 @@ _WORD_CLASSES: tuple[tuple[SourceKind, tuple[str, ...]], ...] = (
     ),
     (
         SourceKind.NGO_MONITOR,
-        ("observatory", "monitor", "monitoring group", "human rights", "ngo", "archive", "watchdog"),
+        (
+            *("observatory", "monitor", "monitoring group", "human rights", "ngo", "archive", "watchdog"),
+            *("rights group", "rights groups", "rights organization", "rights organisation"),
+            *("aid group", "aid groups", "aid agency", "aid agencies", "charity"),
+        ),
     ),
     (
         SourceKind.WITNESS_LOCAL,

@@ -136,6 +136,14 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         return any(t.lemma_.lower() in ("police", "authority", "officer") for t in tok.subtree)
     if cond == "security_obj":
         return dobj is not None and "security" in _lemmas(dobj.subtree)
+    if cond == "executed_obj":
+        # "militants executed 12 prisoners", "five civilians were executed": people put to death by someone,
+        # never "executed the plan" (nor "executing Fields would not bring her back", a sentence debated)
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        victim = passive if passive is not None else (dobj if subj is not None else None)
+        return victim is not None and (
+            victim.ent_type_ == "PERSON" or victim.lemma_.lower() in W.CAPTIVES | W.PEOPLE | {"civilian", "child"}
+        )
     if cond == "captive_obj":
         return dobj is not None and (dobj.lemma_.lower() in W.CAPTIVES or dobj.ent_type_ == "PERSON")
     if cond == "call_on":
