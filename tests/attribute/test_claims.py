@@ -425,3 +425,13 @@ def test_claims_clause_final_source_the_parser_hung_on_the_clause(analyse):
     )
     (claim,) = analyse(text, [("Russian jets struck a market", "struck", A)]).event_mentions[0].claims
     assert (claim.source.text, claim.source.kind) == ("the Syrian Observatory for Human Rights", SourceKind.NGO_MONITOR)
+
+
+def test_claims_speakers_after_a_participle_object(analyse):
+    # The parser coordinates "10 people" (killed) with "police and witnesses" (who said so).
+    text = (
+        "A car bomb exploded near a market in Mogadishu on Saturday, killing at least 10 people, police and "
+        "witnesses said."
+    )
+    analysis = analyse(text, [("A car bomb exploded near a market", "exploded", A)])
+    assert sorted(source for source, _ in _sources(analysis)) == ["police", "witnesses"]

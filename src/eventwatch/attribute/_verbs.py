@@ -181,6 +181,7 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
         return None, None, None, None
     subject = child(token, "nsubj")
     if subject is not None:
+        subject = _past_the_victims(subject)
         left = subject.left_edge.i
         appos = child(subject, "appos")
         if appos is not None and left >= 2 and [t.lower_ for t in token.doc[left - 2 : left]] == ["according", "to"]:
@@ -251,6 +252,17 @@ def _own_clause(content: Token, source: Token) -> list[Token]:
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
     return tokens
+
+
+def _past_the_victims(subject: Token) -> Token:
+    """ "..., killing at least 10 people, police and witnesses said": the parser coordinates the participle's
+    object with the speakers; the speakers are the conjuncts after it."""
+    doc = subject.doc
+    before = subject.left_edge.i - 1
+    conj = child(subject, "conj")
+    if conj is None or before < 1 or doc[before].tag_ != "VBG" or doc[before - 1].text != ",":
+        return subject
+    return conj
 
 
 def _subject_before(verb: Token) -> Token | None:
