@@ -66,3 +66,22 @@ def test_final_factuality_keeps_extract_value(analyse, kept):
     text = "The foreign minister said Mexico would seek to extradite the gunman."
     event = ("Mexico would seek to extradite the gunman", "extradite", Plover.REQUEST)
     assert analyse(text, [event], factuality=kept).event_mentions[0].factuality is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "factuality"),
+    [
+        pytest.param(
+            "Russia denied that its jets bombed a hospital in Idlib on Monday.", Factuality.NEGATED, id="only-denied"
+        ),
+        pytest.param(
+            "Activists said Russian jets bombed a hospital in Idlib on Monday. Russia denied that its jets bombed a "
+            "hospital.",
+            Factuality.REPORTED,
+            id="claimed-and-denied",
+        ),
+    ],
+)
+def test_factuality_an_event_only_denied_is_negated(analyse, text, factuality):
+    mention = analyse(text, [("jets bombed a hospital", "bombed", Plover.ASSAULT)]).event_mentions[0]
+    assert mention.factuality is factuality
