@@ -8,6 +8,8 @@ from eventwatch.records import Factuality
 from tests.extract.conftest import Extract
 
 CASES = [
+    # a threatened act is still to come (the threat itself is the THREATEN event)
+    ("Rebels threatened to attack the airport in Damascus on Sunday.", "attack", Factuality.PLANNED),
     # seed article
     (
         "After weeks of fighting, the soldiers are now ready to storm militants' centres in Eastern Aleppo.",

@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 _FUTURE = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
 _MAYBE = frozenset({"could", "may", "might", "can"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "once", "until", "before"})
+# Speech acts whose infinitive is an act still to come (the act itself is the THREATEN/AGREE event).
+_UNDERTAKINGS = frozenset({"threaten", "promise"})
 
 
 def chain(tok: Token) -> list[Token]:
@@ -77,6 +79,8 @@ def factuality(tok: Token) -> Factuality:
         # "the operation is aimed at ..." states a purpose of the operation, not a plan for it.
         if i > 0 and lemma in W.PLAN_GOVERNORS and not links[i - 1].dep_.startswith("nsubj"):
             planned = True
+        if i > 0 and lemma in _UNDERTAKINGS and links[i - 1].dep_ == "xcomp":
+            planned = True  # "rebels threatened to attack the airport": the attack is still to come
         if i > 0 and lemma in W.HYPOTHETICAL_GOVERNORS:
             hypothetical = True
         if i > 0 and t.pos_ == "NOUN" and lemma in ("aim", "plan", "objective", "goal", "intention", "threat"):
