@@ -89,3 +89,16 @@ def test_triggers_a_word_of_an_organisation_name_is_no_event(extract_text: Extra
 def test_triggers_execute_is_an_attack_only_on_people(extract_text: Extract, sentence: str, is_event: bool) -> None:
     mentions = extract_text(sentence, "2019-06-04").event_mentions
     assert any(m.plover == "ASSAULT" for m in mentions) is is_event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_event"),
+    [
+        ("An explosion at a market in Baghdad killed 12 people on Monday.", True),
+        ("A gas leak caused an explosion at a restaurant in Baghdad that killed 12 people.", False),
+    ],
+)
+def test_triggers_a_deadly_explosion_is_an_attack_unless_an_accident(
+    extract_text: Extract, sentence: str, is_event: bool
+) -> None:
+    assert any(m.plover == "ASSAULT" for m in extract_text(sentence, "2019-06-04").event_mentions) is is_event

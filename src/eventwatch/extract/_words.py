@@ -42,6 +42,11 @@ DISASTER = frozenset(
         "eruption",
         "volcano",
         "lightning",
+        # accidental explosions: "a gas leak caused the explosion", "a boiler exploded"
+        "leak",
+        "boiler",
+        "firework",
+        "fireworks",
     ]
 )
 
@@ -54,6 +59,7 @@ ATTACK_CONTEXT = frozenset(
         "bombing",
         "bomb",
         "blast",
+        "explosion",
         "ied",
         "explosive",
         "device",
