@@ -141,3 +141,11 @@ def test_resolve_the_province_of_a_name_is_the_province(gaz: Gazetteer) -> None:
     (mention,) = [mention_for_span(text, text.index("Aydin"), text.index("Aydin") + 5, gaz)]
     resolve_mentions([mention], gaz, text)
     assert mention.chosen is not None and mention.chosen.feature_code == "ADM1"
+
+
+def test_resolve_a_bare_district_name_is_its_seat_town(gaz: Gazetteer) -> None:
+    text = "Turkish troops attacked Kurdish fighters near Tal Abyad. Residents fled Tal Abyad district."
+    first, second = (text.index("Tal Abyad"), text.rindex("Tal Abyad"))
+    mentions = [mention_for_span(text, i, i + len("Tal Abyad"), gaz) for i in (first, second)]
+    resolve_mentions(mentions, gaz, text)
+    assert [m.chosen.feature_code for m in mentions if m.chosen] == ["PPLA2", "ADM2"]

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
 from eventwatch.geo.recognize import find_mentions, person_name_words
-from eventwatch.geo.resolve import Mention, resolve_mentions
+from eventwatch.geo.resolve import Mention, is_seat, resolve_mentions
 from eventwatch.records import ParsedArticle, Place, Precision, Span
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def _drop_unsupported(mentions: list[Mention], context: list[Mention]) -> list[M
         if m.is_stray:
             log.debug("geo: %r at %d dropped: a small namesake abroad", m.text, m.start)
             continue
-        if m.evidence == "weak" and c is not None and c.country not in countries and c.population < 100_000:
+        if m.evidence == "weak" and c is not None and c.country not in countries and _prominence(m) < 100_000:
             log.debug("geo: %r at %d dropped: weak evidence, country %s not in context", m.text, m.start, c.country)
             continue
         if m.evidence == "local" and c is not None and c.country not in countries:
@@ -70,6 +70,15 @@ def _drop_unsupported(mentions: list[Mention], context: list[Mention]) -> list[M
             continue
         kept.append(m)
     return kept
+
+
+def _prominence(m: Mention) -> int:
+    """The chosen place's population, or its district's when it is the district's seat ("Kobane": the town of
+    ʿAyn al ʿArab, 50,000, seat of a district of 190,000)."""
+    c = m.chosen
+    if c is None:
+        return 0
+    return max([c.population, *(d.population for d in m.candidates if d.feature_code == "ADM2" and is_seat(c, d))])
 
 
 def _demonym_mentions(parsed: ParsedArticle, gaz: Gazetteer) -> list[Mention]:

@@ -69,6 +69,7 @@ _HOME_VOTES = 4
 _MINOR_UNITS = frozenset({"ADM2", "ADM3", "ADM4"})  # districts abroad stray like villages
 _UNITS = frozenset({"ADM1", "PCLI"})  # what a name after a comma qualifies another with ("Paris, Mo.")
 _DWARF_RATIO = 10
+_SEAT_KM = 60.0  # a district's seat lies within its district, near its centre
 _PAIR_KM = 25.0
 _PAIR_POPULATION = 10_000
 
@@ -109,6 +110,15 @@ def _is_namesake_city(city: Candidate, admin1: Candidate) -> bool:
     )
 
 
+def is_seat(town: Candidate, district: Candidate) -> bool:
+    """A district's seat of the same name: an admin seat in the same country, close by."""
+    return (
+        town.feature_code in ("PPLA", "PPLA2", "PPLA3", "PPLC")
+        and town.country == district.country
+        and haversine_km(town.lat, town.lon, district.lat, district.lon) < _SEAT_KM
+    )
+
+
 def _dwarfed(town: Candidate, candidates: Sequence[Candidate]) -> bool:
     """A far bigger town of the same country whose full name begins with this one's: "Newcastle" in Britain
     is Newcastle upon Tyne, not the small town whose whole name it is (as "Frankfurt" is Frankfurt am Main)."""
@@ -130,6 +140,8 @@ def _prior(m: Mention, cand: Candidate, surface: str) -> float:
         and any(_is_namesake_city(c, cand) for c in m.candidates)
     ):
         score -= _NAMESAKE_ADMIN1_PENALTY  # "Aleppo" alone is the city; "Aleppo province" the governorate
+    if cand.feature_code == "ADM2" and m.wanted_precision != "admin2" and any(is_seat(c, cand) for c in m.candidates):
+        score -= _NAMESAKE_ADMIN1_PENALTY  # "Tal Abyad" alone is the town, "Tal Abyad district" the district
     if cand.spelling == surface:
         score += _EXACT_BONUS
     elif cand.feature_code == "PCLI" and any(c.spelling == surface for c in m.candidates):
@@ -312,6 +324,7 @@ def _place_at_story_town(mentions: Sequence[Mention], ids: Sequence[frozenset[in
             and m.evidence == "strong"  # a weak match abroad is dropped instead (places._drop_unsupported)
             and (c.feature_class == "P" or c.feature_code in _MINOR_UNITS)
             and c.population < _STRAY_POPULATION
+            and not any(d.feature_code == "ADM2" and is_seat(c, d) for d in m.candidates)  # a district's seat
             and c.country != home
             and support[c.country] == 1
             and votes >= _HOME_VOTES
