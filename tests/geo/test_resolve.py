@@ -149,3 +149,20 @@ def test_resolve_a_bare_district_name_is_its_seat_town(gaz: Gazetteer) -> None:
     mentions = [mention_for_span(text, i, i + len("Tal Abyad"), gaz) for i in (first, second)]
     resolve_mentions(mentions, gaz, text)
     assert [m.chosen.feature_code for m in mentions if m.chosen] == ["PPLA2", "ADM2"]
+
+
+def test_resolve_a_name_listed_between_states_is_a_state(gaz: Gazetteer) -> None:
+    text = "Teachers walked out last year in West Virginia, Oklahoma and Arizona over pay."
+    names = ["West Virginia", "Oklahoma", "Arizona"]
+    mentions = [mention_for_span(text, text.index(n), text.index(n) + len(n), gaz) for n in names]
+    resolve_mentions(mentions, gaz, text)
+    assert [m.chosen.feature_code for m in mentions if m.chosen] == ["ADM1", "ADM1", "ADM1"]
+
+
+def test_resolve_a_small_town_with_the_name_only_as_an_old_one_gives_way(gaz: Gazetteer) -> None:
+    # Clinton, Wisconsin lists "New York" among its names; an Ohio-and-Wisconsin story still means the city.
+    text = "Farmers from Ohio and Wisconsin met buyers in New York on Monday."
+    names = ["Ohio", "Wisconsin", "New York"]
+    mentions = [mention_for_span(text, text.index(n), text.index(n) + len(n), gaz) for n in names]
+    resolve_mentions(mentions, gaz, text)
+    assert mentions[2].chosen is not None and mentions[2].chosen.name != "Clinton"

@@ -69,6 +69,8 @@ _HOME_VOTES = 4
 _MINOR_UNITS = frozenset({"ADM2", "ADM3", "ADM4"})  # districts abroad stray like villages
 _UNITS = frozenset({"ADM1", "PCLI"})  # what a name after a comma qualifies another with ("Paris, Mo.")
 _DWARF_RATIO = 10
+_OVERSHADOW_RATIO = 100
+_ALTERNATE_NAME_PENALTY = 2.0
 _SEAT_KM = 60.0  # a district's seat lies within its district, near its centre
 _PAIR_KM = 25.0
 _PAIR_POPULATION = 10_000
@@ -119,6 +121,13 @@ def is_seat(town: Candidate, district: Candidate) -> bool:
     )
 
 
+def _overshadowed(town: Candidate, candidates: Sequence[Candidate], surface: str) -> bool:
+    """A town that bears the name only as an alternate one, beside a place a hundred times bigger that is
+    spelt the same."""
+    floor = _OVERSHADOW_RATIO * max(town.population, 1_000)
+    return any(c.population > floor and c.spelling == surface for c in candidates)
+
+
 def _dwarfed(town: Candidate, candidates: Sequence[Candidate]) -> bool:
     """A far bigger town of the same country whose full name begins with this one's: "Newcastle" in Britain
     is Newcastle upon Tyne, not the small town whose whole name it is (as "Frankfurt" is Frankfurt am Main)."""
@@ -150,6 +159,8 @@ def _prior(m: Mention, cand: Candidate, surface: str) -> float:
         score -= _FEATURE_BONUS["PCLI"]
     if cand.source == "aliases.tsv":
         score += 1.0
+    if cand.feature_class == "P" and plain(cand.name) != surface and _overshadowed(cand, m.candidates, surface):
+        score -= _ALTERNATE_NAME_PENALTY  # "New York", an old name of Clinton, Ohio, is the city
     if cand.feature_class == "P" and plain(cand.name) == surface and not _dwarfed(cand, m.candidates):
         # A town's own name, not an alternate one: "Kharkiv" is the city, not the district (Vovchanskyi) that
         # the extract also lists under its seat's name. Units are left to the namesake rule above.
@@ -246,6 +257,30 @@ def _qualified_by(mentions: Sequence[Mention], text: str | None) -> dict[int, in
     return out
 
 
+_LIST_GLUE = frozenset({",", "and", "or", ", and", ", or"})
+
+
+def _states_in_a_list(mentions: Sequence[Mention], text: str | None) -> None:
+    """A name listed between first-level units is one too: "Nebraska, New Jersey, New York, North Carolina"
+    names the state of New York, not the city. Both listed neighbours must be resolved to admin1 units."""
+    if text is None:
+        return
+    order = sorted((m for m in mentions if m.candidates), key=lambda m: m.start)
+
+    def listed_unit(a: Mention, b: Mention) -> bool:
+        neighbour = a if b is m else b
+        glue = text[a.end : b.start].strip().lower()
+        return glue in _LIST_GLUE and neighbour.chosen is not None and neighbour.chosen.feature_code == "ADM1"
+
+    for k in range(1, len(order) - 1):
+        m = order[k]
+        if m.chosen is None or m.chosen.feature_code == "ADM1":
+            continue
+        units = [c for c in m.candidates if c.feature_code == "ADM1" and c.spelling == plain(m.text)]
+        if units and listed_unit(order[k - 1], m) and listed_unit(m, order[k + 1]):
+            m.chosen = units[0]
+
+
 def _qualifier_match(cand: Candidate, unit: Candidate) -> bool:
     """Whether ``cand`` lies in ``unit`` (a state or a country)."""
     if unit.feature_code == "ADM1":
@@ -296,6 +331,7 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer, text: str | No
             ]
             if pairs:
                 _, mentions[i].chosen, mentions[j].chosen = max(pairs, key=lambda p: p[0])
+    _states_in_a_list(mentions, text)
     _place_at_story_town(mentions, ids)
 
 
