@@ -153,3 +153,10 @@ def test_link_without_confirming_is_no_claim(analyse):
     )
     (strike,) = analyse(text, [("Drones struck two oil facilities", "struck", A)]).event_mentions
     assert "The minister" not in _sources(strike)
+
+
+def test_link_the_means_of_reported_deaths_is_reported(analyse):
+    # The extract's trigger is "airstrikes"; the reported clause is "20 civilians were killed in airstrikes".
+    text = "Activists said that at least 20 civilians were killed in airstrikes on Maarat al-Numan on Monday."
+    (strike,) = analyse(text, [("airstrikes on Maarat al-Numan", "airstrikes", A)]).event_mentions
+    assert _sources(strike) == {"Activists"}

@@ -31,6 +31,7 @@ _ANAPHOR_WINDOW = 4
 _DEFINITE_WINDOW = 40
 _LEXICAL_WINDOW = 8
 _CORE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
+_HARM_VERBS = frozenset({"kill", "die", "injure", "wound", "hurt"})
 # Event nouns of a back-reference and the PLOVER types they can name.
 _NOUN_TYPES: dict[str, frozenset[Plover]] = {
     "arrest": frozenset({Plover.COERCE}),
@@ -110,7 +111,11 @@ def covers(attribution: Attribution, sent: Sent, token: Token) -> bool:
         if offset in attribution.heads:
             return True
         head_offset = sent.offset + token.head.idx
-        return token.dep_ in _CORE_ARGS and head_offset in attribution.heads
+        if token.dep_ in _CORE_ARGS and head_offset in attribution.heads:
+            return True
+        # "reports that 20 civilians were killed in airstrikes": the airstrikes are how the reported deaths came
+        harm = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("in", "by") else None
+        return harm is not None and harm.lemma_.lower() in _HARM_VERBS and sent.offset + harm.idx in attribution.heads
     return True
 
 
