@@ -160,3 +160,24 @@ def test_link_the_means_of_reported_deaths_is_reported(analyse):
     text = "Activists said that at least 20 civilians were killed in airstrikes on Maarat al-Numan on Monday."
     (strike,) = analyse(text, [("airstrikes on Maarat al-Numan", "airstrikes", A)]).event_mentions
     assert _sources(strike) == {"Activists"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The government blamed the attack on Boko Haram on Sunday.",
+            [("The government", Stance.CLAIM, "responsibility")],
+            id="blamed-the-attack-on",
+        ),
+        pytest.param(
+            "Iraqi officials said the strike, which they blamed on Israel, hit a weapons depot near Baghdad.",
+            [("Iraqi officials", Stance.ASSERT, None), ("Iraqi officials", Stance.CLAIM, "responsibility")],
+            id="which-they-blamed-on",  # the report of the strike and the claim of who did it, side by side
+        ),
+    ],
+)
+def test_link_blaming_an_act_on_someone(analyse, text, expected):
+    trigger = "attack" if "attack" in text else "strike"
+    (event,) = analyse(text, [(f"the {trigger}", trigger, A)]).event_mentions
+    assert sorted(((c.source.text, c.stance, c.about) for c in event.claims), key=str) == sorted(expected, key=str)

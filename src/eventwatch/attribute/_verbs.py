@@ -220,15 +220,24 @@ _BLAME_PREPOSITIONS = {"blame": "for", "accuse": "of"}
 
 
 def _blamed_act(token: Token) -> Token | None:
-    """The act a blaming verb's source says someone is responsible for ("blamed Iran for the attack")."""
+    """The act a blaming verb's source says someone is responsible for ("blamed Iran for the attack", "blamed
+    the attack on Boko Haram", "the strike, which they blamed on Israel")."""
     preposition = _BLAME_PREPOSITIONS.get(token.lemma_.lower())
-    if preposition is None or child(token, "dobj") is None:
+    obj = child(token, "dobj")
+    if preposition is None or obj is None:
         return None
     for prep in children(token, "prep"):
         if prep.lower_ == preposition:
             act = child(prep, "pobj")
             if act is not None and act.pos_ == "NOUN":
                 return act
+    # "blamed the attack on Boko Haram" (the parser may hang "on Boko Haram" on the attack)
+    if token.lemma_.lower() == "blame" and any(
+        p.lower_ == "on" for p in [*children(token, "prep"), *children(obj, "prep")]
+    ):
+        if obj.lower_ in ("which", "that") and token.dep_ == "relcl":
+            return token.head  # "the strike, which they blamed on Israel"
+        return obj if obj.pos_ == "NOUN" else None
     return None
 
 

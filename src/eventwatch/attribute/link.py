@@ -471,13 +471,19 @@ def link_mention(
         sent, token = found
         covering = [a for a in attributions if covers(a, sent, token)]
         if covering:
-            smallest = min(a.size() for a in covering)
+            # the innermost report of the event wins; a claim of who did it ("which they blamed on Israel")
+            # is about a part of the event and stands beside it
+            reports = [a for a in covering if a.about != "responsibility"] or covering
+            smallest = min(a.size() for a in reports)
             for attribution in covering:
-                if attribution.size() <= smallest:
+                if attribution.size() <= smallest or attribution.about == "responsibility":
+                    # on the event itself a claim is about the whole of it, except who did it ("blamed the
+                    # attack on Boko Haram")
+                    whole = "responsibility" if attribution.about == "responsibility" else None
                     add(
                         attribution,
                         _evidence(view, attribution, sent.index),
-                        None if i == 0 else _about(view, attribution),
+                        whole if i == 0 else _about(view, attribution),
                         i == 0,
                     )
             continue
