@@ -43,6 +43,8 @@ _CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREAT
 # only after checks on the parse ("the MacBook hit 44 dBa", "Russia beat Croatia", "strike a deal").
 _EVERYDAY = frozenset(
     [
+        "execute",  # "executed the plan"
+        "plunder",  # "newspapers as sources of plunder"
         "hit",
         "target",
         "fire",

@@ -102,3 +102,14 @@ def test_triggers_a_deadly_explosion_is_an_attack_unless_an_accident(
     extract_text: Extract, sentence: str, is_event: bool
 ) -> None:
     assert any(m.plover == "ASSAULT" for m in extract_text(sentence, "2019-06-04").event_mentions) is is_event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_event"),
+    [
+        ("Sudanese paramilitaries looted shops in the market of El Fasher on Sunday.", True),
+        ("The increasingly common pattern is to operate local newspapers as sources of plunder.", False),
+    ],
+)
+def test_triggers_looting_by_an_armed_actor_is_a_seizure(extract_text: Extract, sentence: str, is_event: bool) -> None:
+    assert any(m.plover == "COERCE" for m in extract_text(sentence, "2023-06-04").event_mentions) is is_event
