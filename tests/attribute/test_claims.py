@@ -435,3 +435,12 @@ def test_claims_speakers_after_a_participle_object(analyse):
     )
     analysis = analyse(text, [("A car bomb exploded near a market", "exploded", A)])
     assert sorted(source for source, _ in _sources(analysis)) == ["police", "witnesses"]
+
+
+def test_claims_unnamed_reports_a_named_source_passes_on(analyse):
+    text = (
+        "The UN human rights office said it had received reports that at least 20 civilians were killed in "
+        "airstrikes on Maarat al-Numan."
+    )
+    (claim,) = analyse(text, [("airstrikes on Maarat al-Numan", "airstrikes", A)]).event_mentions[0].claims
+    assert (claim.source.text, [v.text for v in claim.source.via]) == ("reports", ["The UN human rights office"])

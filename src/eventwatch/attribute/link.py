@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwatch.attribute._model import Attribution
@@ -476,6 +476,8 @@ def link_mention(
             reports = [a for a in covering if a.about != "responsibility"] or covering
             smallest = min(a.size() for a in reports)
             for attribution in covering:
+                if attribution.size() <= smallest:
+                    attribution = _relayed_by(attribution, attributions)
                 if attribution.size() <= smallest or attribution.about == "responsibility":
                     # on the event itself a claim is about the whole of it, except who did it ("blamed the
                     # attack on Boko Haram")
@@ -502,6 +504,25 @@ def link_mention(
                 about = _about(view, attribution)
             add(attribution, _evidence(view, attribution, None), about, False)
     return links
+
+
+def _relayed_by(inner: Attribution, attributions: list[Attribution]) -> Attribution:
+    """Unnamed reports that a named source passes on ("the UN office said it had received reports that ...")
+    are the reports via that source: the innermost report keeps the claim, the teller is its relay."""
+    if not all(s.kind is SourceKind.UNNAMED and not s.via for s in inner.sources):
+        return inner
+    tellers = [
+        a
+        for a in attributions
+        if a is not inner
+        and a.sentence == inner.sentence
+        and a.covers(inner.cue_offset)
+        and all(s.kind is not SourceKind.UNNAMED for s in a.sources)
+    ]
+    if not tellers:
+        return inner
+    teller = min(tellers, key=lambda a: a.size())
+    return replace(inner, sources=tuple(replace(s, via=teller.sources) for s in inner.sources))
 
 
 def author_link(view: ArticleView, mention: EventMention, outlet: str | None, attributions: list[Attribution]) -> Link:
