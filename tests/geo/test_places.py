@@ -270,3 +270,15 @@ def test_find_places_a_hospital_named_like_a_place_abroad_is_no_place(gaz: Gazet
     # Salem is an old name of Jerusalem; the hospital is in Mosul.
     text = "Iraqi forces attempted to seize the Al Salem hospital complex from ISIL fighters in East Mosul."
     assert {p.name for p in find_places(parse(text), gaz)} == {"Mosul"}
+
+
+def test_places_conflict_regions_the_extract_lacks_come_from_the_alias_table(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = (
+        "Syrian government forces shelled Eastern Ghouta on Sunday, a Syrian monitor said. Turkish-backed "
+        "fighters attacked Kurdish forces in Serekaniye in northern Syria."
+    )
+    places = {p.name: p for p in find_places(parse(text), gaz)}
+    assert places["Ghouta"].resolved_name == "Ghouta" and places["Ghouta"].is_approximate
+    assert places["Serekaniye"].geonameid == 165509
