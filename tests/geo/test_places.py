@@ -282,3 +282,22 @@ def test_places_conflict_regions_the_extract_lacks_come_from_the_alias_table(
     places = {p.name: p for p in find_places(parse(text), gaz)}
     assert places["Ghouta"].resolved_name == "Ghouta" and places["Ghouta"].is_approximate
     assert places["Serekaniye"].geonameid == 165509
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "north_km", "east_km"),
+    [
+        ("Rebels attacked army positions 20 km north of Raqqa, a Syrian monitor said.", "20 km north", 20.0, 0.0),
+        ("The wreck lay about 50 miles (80 km) south of Raqqa, Syrian officials said.", "50 mi south", -80.5, 0.0),
+        ("A bomb exploded 15 km south-west of Raqqa, Syrian police said.", "15 km southwest", -10.6, -10.6),
+    ],
+)
+def test_places_a_distance_and_bearing_move_the_point(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle], text: str, qualifier: str, north_km: float, east_km: float
+) -> None:
+    (raqqa,) = [p for p in find_places(parse(text), gaz) if p.name == "Raqqa"]
+    assert raqqa.qualifier == qualifier and raqqa.is_approximate
+    home = next(c for c in gaz.lookup("Raqqa") if c.geonameid == raqqa.geonameid)
+    assert raqqa.lat is not None and raqqa.lon is not None
+    assert abs((raqqa.lat - home.lat) * 111.2 - north_km) < 1.5
+    assert abs((raqqa.lon - home.lon) * 111.2 * 0.81 - east_km) < 1.5  # cos(36 N) ~ 0.81

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import replace
 
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
@@ -125,13 +126,48 @@ def _compass_point(place: Place, m: Mention, gaz: Gazetteer) -> Place:
     return replace(place, lat=round(lat, 5), lon=round(lon, 5), is_approximate=True)
 
 
+_BEARINGS = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "west": 270.0,
+    "northwest": 315.0,
+}
+_KM = {"km": 1.0, "mi": 1.609344}
+_EARTH_RADIUS_KM = 6371.0088
+
+
+def _offset_point(place: Place) -> Place:
+    """A place with a distance qualifier ("20 km north") moved that far in that direction, approximate."""
+    parts = (place.qualifier or "").split()
+    if len(parts) != 3 or parts[1] not in _KM or parts[2] not in _BEARINGS or place.lat is None or place.lon is None:
+        return place
+    try:
+        distance = float(parts[0]) * _KM[parts[1]]
+    except ValueError:
+        return place
+    if not 0 < distance <= 1_000:
+        return place
+    bearing, angle = math.radians(_BEARINGS[parts[2]]), distance / _EARTH_RADIUS_KM
+    lat1, lon1 = math.radians(place.lat), math.radians(place.lon)
+    lat2 = math.asin(math.sin(lat1) * math.cos(angle) + math.cos(lat1) * math.sin(angle) * math.cos(bearing))
+    lon2 = lon1 + math.atan2(
+        math.sin(bearing) * math.sin(angle) * math.cos(lat1), math.cos(angle) - math.sin(lat1) * math.sin(lat2)
+    )
+    return replace(place, lat=round(math.degrees(lat2), 5), lon=round(math.degrees(lon2), 5), is_approximate=True)
+
+
 def find_places(parsed: ParsedArticle, gaz: Gazetteer, include_demonyms: bool = False) -> tuple[Place, ...]:
     """Every toponym in the article with its span into ``article.text``; unknown names are left out
     without affecting the others. Demonyms ("Syrian") become country places only with
     ``include_demonyms``. A country or admin1 unit with a compass qualifier ("northern Syria") is placed in
-    that part of it (approximate)."""
+    that part of it, and a place with a distance and bearing ("20 km north of Raqqa") that far from it
+    (both approximate)."""
     places = [
-        _compass_point(p, m, gaz)
+        _offset_point(_compass_point(p, m, gaz))
         for m in find_mentions_in_article(parsed, gaz, include_demonyms)
         if (p := to_place(m)) is not None
     ]

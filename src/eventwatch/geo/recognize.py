@@ -202,6 +202,9 @@ def _qualifier(doc: Doc, first: Token) -> str | None:
     """Sub-area words before the toponym: "western Aleppo" → "western"; "eastern districts of Aleppo" →
     "eastern districts"."""
     i = first.i - 1
+    offset = _distance_offset(doc, first)
+    if offset is not None:
+        return offset
     if i >= 0 and doc[i].lower_ in DIRECTIONS - {"new", "old", "greater", "upper", "lower"} and doc[i].lower_:
         return doc[i].lower_
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in AREA_NOUNS:
@@ -209,6 +212,39 @@ def _qualifier(doc: Doc, first: Token) -> str | None:
         adj = doc[i - 2].lower_ if i >= 2 and doc[i - 2].lower_ in DIRECTIONS else ""
         return f"{adj} {noun}".strip()
     return None
+
+
+_DISTANCE_UNITS = {"km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km"}
+_DISTANCE_UNITS |= {"miles": "mi", "mile": "mi", "mi": "mi"}
+_BEARING_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"north-east", "north-west", "south-east", "south-west"}
+)
+
+
+def _distance_offset(doc: Doc, first: Token) -> str | None:
+    """ "20 km north of Raqqa", "73 km (45 miles) north of Tandag" → "20 km north": a distance and a bearing
+    from the place (``places`` moves the point there)."""
+    j = first.i - 1
+    if j < 3 or doc[j].lower_ != "of":
+        return None
+    words: list[str] = []
+    j -= 1
+    while j >= 0 and (doc[j].lower_ in _BEARING_WORDS or doc[j].text == "-") and len(words) < 3:
+        words.insert(0, doc[j].lower_)
+        j -= 1
+    bearing = "".join(words).replace("-", "")
+    if j >= 0 and doc[j].text == ")":  # "73 km (45 miles) north of Tandag": the conversion in brackets
+        while j >= 0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    if bearing not in _BEARING_WORDS or j < 1:
+        return None
+    unit = _DISTANCE_UNITS.get(doc[j].lower_)
+    number = doc[j - 1].text.replace(",", "")
+    if unit is None or not number.replace(".", "", 1).isdigit():
+        return None
+    return f"{number} {unit} {bearing}"
 
 
 def _one_name_word(match: list[Token]) -> bool:
