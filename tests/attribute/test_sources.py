@@ -97,3 +97,12 @@ def test_outlet_registry_has_entry(name):
 def test_registries_every_row_has_basis():
     assert all(o.basis for o in outlets())
     assert all(p.role for p in people())
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("the IRGC", "IRN"), ("Hezbollah", "LBN"), ("the SDF", "SYR"), ("Taliban spokesman Zabihullah Mujahid", "AFG")],
+)
+def test_type_source_a_named_armed_group_has_its_registry_country(text, country):
+    # In an Iraq story the IRGC stays Iran's: the actor registry says whose force a named group is.
+    assert type_source(text, article_country="IRQ").country == country

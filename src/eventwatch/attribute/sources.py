@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from eventwatch.attribute.cues import descriptors
 from eventwatch.attribute.registry import country_of_name, find_outlet, find_person
+from eventwatch.extract._resources import find_registry_actor
 from eventwatch.records import SourceKind
 
 log = logging.getLogger(__name__)
@@ -307,6 +308,9 @@ def type_source(
         kind = SourceKind.OFFICIAL if (is_place or is_person) else SourceKind.UNNAMED
     if country is None and person is not None:
         country = person.country
+    group = find_registry_actor(text) if kind in (SourceKind.ARMED_GROUP, SourceKind.MILITARY) else None
+    if group is not None and group.country is not None:
+        country = group.country  # "the IRGC" is Iran's, "Hezbollah" Lebanon's, whatever the article is about
     if country is None and kind in _DOMESTIC:
         country = article_country
     if kind in (SourceKind.UN_IO, SourceKind.UNNAMED, SourceKind.WITNESS_LOCAL) and not is_place:

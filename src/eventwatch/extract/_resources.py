@@ -173,6 +173,12 @@ def registry_aliases() -> tuple[RegistryAlias, ...]:
     return tuple(compiled)
 
 
+def find_registry_actor(text: str) -> RegistryActor | None:
+    """The registry actor the phrase ``text`` names (its longest alias found), or None."""
+    lowered = text.lower()
+    return next((alias.actor for alias in registry_aliases() if alias.search_in(text, lowered)), None)
+
+
 @functools.cache
 def acled_table() -> dict[tuple[str, str], tuple[str, str]]:
     """``(plover, mode) -> (acled event type, sub-event type)`` from ``plover_to_acled.csv``.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwatch.extract import _words as W
-from eventwatch.extract._resources import agent_sectors, countries, registry_aliases
+from eventwatch.extract._resources import agent_sectors, countries, find_registry_actor, registry_aliases
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import Actor, Span
 
@@ -320,12 +320,8 @@ def _countries_in(tokens: list[Token]) -> list[str]:
 
 
 def _registry(text: str) -> tuple[str, str | None, str | None] | None:
-    lowered = text.lower()
-    for alias in registry_aliases():
-        if alias.search_in(text, lowered):
-            actor = alias.actor
-            return actor.name, actor.country, actor.sector
-    return None
+    actor = find_registry_actor(text)
+    return (actor.name, actor.country, actor.sector) if actor is not None else None
 
 
 def _sector(head: Token, tokens: list[Token]) -> str | None:
