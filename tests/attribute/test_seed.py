@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from eventwatch import ingest, pipeline
 from eventwatch.attribute import attribute_analysis
 from eventwatch.attribute.oracle import oracle_mentions
 from eventwatch.config import load_config
@@ -50,3 +51,12 @@ def test_seed_peskov_denial_typed():
         "Russian involvement",
     )
     assert replace(denial, about=None).source.text.startswith("Dmitry Peskov")
+
+
+def test_seed_headline_overstates_through_the_whole_pipeline():
+    # The extract merges "the Syrian army's offensive" into the Russian strikes as further evidence; the
+    # headline still names the offensive, which only "appears to" be confirmed.
+    gold = json.loads(SEED.with_suffix(".json").read_text(encoding="utf-8"))
+    cfg = load_config()
+    article = ingest.read_text(SEED.with_suffix(".txt").read_text(encoding="utf-8"), "seed", cfg, title=gold["title"])
+    assert pipeline.analyse(article, cfg).headline_overstates

@@ -83,11 +83,14 @@ def headline_overstates(article: Article, mentions: tuple[EventMention, ...]) ->
     if title is None or not _CERTAINTY.search(title):
         return False
     title_stems = _stems(title)
-    best: tuple[int, EventMention] | None = None
+    best: tuple[tuple[int, int], EventMention] | None = None
     for mention in mentions:
+        # the mention's own clause first: merged evidence may retell words of other events ("to resist the
+        # Syrian army's offensive" merged into the Russian strikes)
+        own = len(title_stems & _stems(mention.evidence[0].slice(article.text))) if mention.evidence else 0
         shared = len(title_stems & _stems(" ".join(s.slice(article.text) for s in mention.evidence)))
-        if shared >= _MIN_SHARED and (best is None or shared > best[0]):
-            best = (shared, mention)
+        if shared >= _MIN_SHARED and (best is None or (own, shared) > best[0]):
+            best = ((own, shared), mention)
     if best is None:
         return False
     claims = [c for c in best[1].claims if c.source.kind is not SourceKind.AUTHOR and c.about is None]
