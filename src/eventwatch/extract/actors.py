@@ -408,8 +408,8 @@ def _antecedent(head: Token, offset: int, ctx: ArticleActors) -> Actor | None:
     are the person named last, unless an unnamed lone attacker ("a man", "the gunman") came later; "they" is
     the last actor that is not one person; None for other words."""
     low = head.lower_
-    if low not in _PRONOUNS and low != "me":
-        return None
+    if (low not in _PRONOUNS and low != "me") or head.pos_ != "PRON":
+        return None  # "the US airstrike": the country, not "us"
     if low in SINGULAR_PERSON_PRONOUNS:
         person = ctx.person_before(offset + head.idx)
         last = ctx.last
@@ -487,7 +487,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     ``material`` says the event is a material act (a bare country acting with force is its military).
     None when the phrase is not an actor after all.
     """
-    if head.lower_ in ("we", "us") and ctx.author is not None:
+    if head.lower_ in ("we", "us") and head.pos_ == "PRON" and ctx.author is not None:
         return ctx.author  # an official statement's "we" is its publisher
     if head.ent_type_ in ("DATE", "TIME"):
         return None  # "the November attacks", "last year's attacks": when, not who
