@@ -371,6 +371,9 @@ def test_actors_a_name_suffix_is_no_key_to_an_earlier_person(extract_text: Extra
 
 
 def test_actors_us_the_country_is_no_pronoun(extract_text: Extract) -> None:
-    text = "Iran launched missiles at US troops in retaliation for the US airstrike that killed Iranian general Qasem Soleimani."
+    text = (
+        "Iran launched missiles at US troops in retaliation for the US airstrike that killed Iranian general "
+        "Qasem Soleimani."
+    )
     airstrike = next(m for m in extract_text(text, "2020-01-08").event_mentions if "airstrike" in (m.summary or ""))
     assert airstrike.actor1 is not None and airstrike.actor1.country == "USA"
