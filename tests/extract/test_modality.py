@@ -65,3 +65,10 @@ def test_modality_first_person_future_force_is_a_threat(extract_text: Extract) -
     text = "He said: 'I will totally destroy and obliterate the Economy of Turkey.'"
     plovers = [str(m.plover) for m in extract_text(text, "2019-10-08").event_mentions]
     assert plovers == ["THREATEN"]
+
+
+def test_modality_definite_attacks_placed_by_name_are_events_in_a_present_comment(extract_text: Extract) -> None:
+    text = "The attacks in Qamenas, Sarmin and Talamenes demonstrate the cruel barbarity of the Asad regime."
+    assert [m.plover for m in extract_text(text, "2016-10-21").event_mentions] == ["ASSAULT"]
+    # a generic statement stays no event
+    assert extract_text("Attacks on hospitals demonstrate the cruelty of war.", "2016-10-21").event_mentions == ()

@@ -111,6 +111,8 @@ def is_generic_present(tok: Token) -> bool:
     not events (README "standing situations", "definitions"). Progressive, perfect and "continue to" clauses
     still report current events.
     """
+    if _named_occurrence(tok):
+        return False
     links = _generic_chain(tok)
     base = chain(tok)
     if len(links) > len(base) and _present_simple(links[-1]):
@@ -126,6 +128,19 @@ def is_generic_present(tok: Token) -> bool:
         if verdict is not None:
             return verdict  # the first finite verb decides; infinitives defer to their governor
     return False
+
+
+def _named_occurrence(tok: Token) -> bool:
+    """A definite event noun placed by name ("The attacks in Qamenas, Sarmin and Talamenes demonstrate ..."):
+    particular events, whatever the tense of the clause that comments on them."""
+    if tok.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those", "that") for c in tok.children
+    ):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "on", "near", "at") and any(g.pos_ == "PROPN" for g in c.children)
+        for c in tok.children
+    )
 
 
 def _tense_verdict(t: Token) -> bool | None:
