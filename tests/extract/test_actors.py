@@ -377,3 +377,15 @@ def test_actors_us_the_country_is_no_pronoun(extract_text: Extract) -> None:
     )
     airstrike = next(m for m in extract_text(text, "2020-01-08").event_mentions if "airstrike" in (m.summary or ""))
     assert airstrike.actor1 is not None and airstrike.actor1.country == "USA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A United States airstrike killed Iranian commander General Qasem Soleimani in Iraq on Friday.",
+        "It followed a United States military airstrike in Iraq that killed General Qasem Soleimani.",
+    ],
+)
+def test_actors_a_country_name_of_several_words_before_an_attack_noun(extract_text: Extract, text: str) -> None:
+    strike = next(m for m in extract_text(text, "2020-01-03").event_mentions if "airstrike" in (m.summary or ""))
+    assert strike.actor1 is not None and (strike.actor1.text, strike.actor1.country) == ("United States", "USA")

@@ -178,6 +178,9 @@ def _noun_actor(tok: Token) -> Token | None:
                 for force in (t.head, tok.doc[t.i + 1]):
                     if force.head.i == tok.i and force.dep_ == "compound" and force.lemma_.lower() in W.TROOPS:
                         return force
+                # "a United States airstrike": the whole name, by its last word, not "United"
+                while t.dep_ in ("compound", "nmod") and t.head.i != tok.i and t.head.ent_type_ == t.ent_type_ != "":
+                    t = t.head
                 return t
     for child in tok.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":  # "the ceasefire announced by Russia and Turkey"
