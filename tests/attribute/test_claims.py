@@ -444,3 +444,25 @@ def test_claims_unnamed_reports_a_named_source_passes_on(analyse):
     )
     (claim,) = analyse(text, [("airstrikes on Maarat al-Numan", "airstrikes", A)]).event_mentions[0].claims
     assert (claim.source.text, [v.text for v in claim.source.via]) == ("reports", ["The UN human rights office"])
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Gunmen opened fire on a bus in Quetta in what officials called a terrorist attack.", "officials"),
+        ("A man stabbed two people in Streatham in what the police declared a terrorist-related attack.", "the police"),
+    ],
+)
+def test_claims_what_a_source_called_an_attack(analyse, text, source):
+    (attack,) = analyse(text, [("attack", "attack", A)]).event_mentions
+    assert (source, Stance.ASSERT) in _sources_of(attack)
+
+
+def test_claims_called_on_is_no_characterisation(analyse):
+    text = "The president called on the rebels to lay down their arms near Quetta after the attack."
+    (attack,) = analyse(text, [("the attack", "attack", A)]).event_mentions
+    assert all(c.source.text != "The president" for c in attack.claims)
+
+
+def _sources_of(mention):
+    return [(c.source.text, c.stance) for c in mention.claims]

@@ -401,6 +401,8 @@ def verb_attribution(
         heads.append(sent.offset + content.idx)
     elif dobj is not None and (dobj.lemma_ in _OBJECT_CONTENT or dobj.lower_ in ("this", "it", "that")):
         content_np = content_np or dobj
+    elif dobj is not None and dobj.lower_ == "what" and child(token, "oprd") is not None:
+        content_np = content_np or child(token, "oprd")  # "in what the police declared a terrorist attack"
     blamed_for = _blamed_act(token) if content is None else None
     if blamed_for is not None:
         content_np = blamed_for  # "X blamed Y for the attack": X claims who did the attack

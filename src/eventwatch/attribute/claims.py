@@ -111,11 +111,27 @@ def _attribution(
         return _reports_of(sent, token, resolver)
     if token.pos_ in ("VERB", "AUX") and token.tag_ != "JJ" and token.dep_ != "amod":
         cue = verb_cues().get(token.lemma_)
+        if cue is None and _characterises(token):
+            cue = verb_cues().get("describe")  # "in what officials called a terrorist attack"
         if cue is not None:
             return _verb(view, sent, token, cue, resolver, quotes)
     if token.pos_ == "NOUN" and token.lemma_ in noun_cues() and token.lemma_ != "report":
         return _noun_claim(sent, token, resolver)
     return None
+
+
+# Verbs that characterise rather than report; a statement only as "what X called a Y" (never "called on").
+_CHARACTERISING = frozenset({"call", "label", "term", "brand", "dub"})
+
+
+def _characterises(token: Token) -> bool:
+    dobj = child(token, "dobj")
+    return (
+        token.lemma_ in _CHARACTERISING
+        and dobj is not None
+        and dobj.lower_ == "what"
+        and child(token, "oprd") is not None
+    )
 
 
 def _sources(sent: Sent, head: Token, resolver: SourceResolver) -> tuple[Source, ...]:
