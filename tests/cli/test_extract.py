@@ -110,3 +110,18 @@ def test_extract_out_dir_names_files_by_jsonl_id(tmp_path: Path, cli) -> None:  
     written = json.loads((out / "wn-test-1.json").read_text(encoding="utf-8"))
     assert written["id"] == "wn-test-1"
     assert written["published"] == "2019-09-05"
+
+
+def test_extract_text_format_reads_as_the_brief_describes_the_seed() -> None:
+    from tests.cli.conftest import run_cli
+
+    result = run_cli("extract", str(SEED), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "/None" not in text  # an event with no mode shows none
+    assert "confirm (hedged: 'appear to'): Syrian news agencies" in text
+    assert "confirm (hedged: 'apparently') about Syrian involvement: The Syrian military" in text
+    assert "@ Aleppo (eastern districts)" in text
+    assert "deny about Russian involvement: Dmitry Peskov" in text
+    assert not any(line.endswith((" ", "\u00a0")) for line in text.splitlines())
+    assert not any(residue in text for residue in RESIDUE)

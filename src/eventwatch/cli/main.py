@@ -228,14 +228,17 @@ def _safe_name(name: str) -> str:
 def _text_summary(record: dict) -> str:  # type: ignore[type-arg]
     lines = [f"# {record.get('title') or record['id']}"]
     for ev in record["events"]:
-        where = ", ".join(p["name"] for p in ev["locations"]) or "?"
-        status = " CONTESTED" if ev["contested"] else ""
-        lines.append(
-            f"{ev['id']} {ev['plover']}/{ev['mode']} [{ev['factuality']}]{status} @ {where} {ev['date'] or ''}"
+        where = ", ".join(
+            f"{p['name']} ({p['qualifier']})" if p.get("qualifier") else p["name"] for p in ev["locations"]
         )
+        where = where or "?"
+        status = " CONTESTED" if ev["contested"] else ""
+        mode = f"/{ev['mode']}" if ev["mode"] else ""
+        date = f" {ev['date']}" if ev["date"] else ""
+        lines.append(f"{ev['id']} {ev['plover']}{mode} [{ev['factuality']}]{status} @ {where}{date}")
         lines.append(f"   {ev['evidence'][0]}")
         for c in ev["claims"]:
-            hedge = " (hedged)" if c["hedged"] else ""
+            hedge = (f" (hedged: '{c['hedge']}')" if c.get("hedge") else " (hedged)") if c["hedged"] else ""
             about = f" about {c['about']}" if c.get("about") else ""
             lines.append(
                 f"   - {c['stance']}{hedge}{about}: {c['source']} [{c['source_kind']}]"

@@ -85,7 +85,7 @@ def clause_bounds(head: Token, keep: set[int], avoid: set[int], sent: SpacySpan)
         right = max(right, after.head.right_edge.i)
     while left < right and doc[left].dep_ in _EDGE_DROP | {"nsubj"} and doc[left].pos_ in ("PUNCT", "CCONJ", "SCONJ"):
         left += 1
-    while right > left and (doc[right].pos_ in ("PUNCT", "CCONJ") or doc[right].dep_ == "cc"):
+    while right > left and (doc[right].pos_ in ("PUNCT", "CCONJ", "SPACE") or doc[right].dep_ == "cc"):
         right -= 1
     left, right = max(left, sent.start), min(right, sent.end - 1)
     if right - left + 1 < MIN_CLAUSE_TOKENS:
