@@ -66,6 +66,8 @@ def test_contested_single_source_is_not(analyse):
         pytest.param("Saudi Arabia has alleged Iranian involvement.", True, id="alleged-involvement-of-another"),
         pytest.param("The United States blamed Iran for the attack.", True, id="blamed-another"),
         pytest.param("Saudi officials blamed the Houthi rebels for the attack.", False, id="blamed-the-claimer"),
+        pytest.param("Saudi officials blamed the attack on the Houthi rebels.", False, id="blamed-on-the-claimer"),
+        pytest.param("Saudi officials blamed the attack on Iran.", True, id="blamed-on-another"),
         pytest.param("Saudi officials said the attack started fires.", False, id="no-perpetrator-named"),
     ],
 )

@@ -219,9 +219,9 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
 _BLAME_PREPOSITIONS = {"blame": "for", "accuse": "of"}
 
 
-def _blamed_act(token: Token) -> Token | None:
-    """The act a blaming verb's source says someone is responsible for ("blamed Iran for the attack", "blamed
-    the attack on Boko Haram", "the strike, which they blamed on Israel")."""
+def blame(token: Token) -> tuple[Token, Token | None] | None:
+    """(the act, who is blamed for it) of a blaming verb: "blamed Iran for the attack", "accused the army of
+    the massacre", "blamed the attack on Boko Haram", "the strike, which they blamed on Israel"."""
     preposition = _BLAME_PREPOSITIONS.get(token.lemma_.lower())
     obj = child(token, "dobj")
     if preposition is None or obj is None:
@@ -230,14 +230,13 @@ def _blamed_act(token: Token) -> Token | None:
         if prep.lower_ == preposition:
             act = child(prep, "pobj")
             if act is not None and act.pos_ == "NOUN":
-                return act
+                return act, obj
     # "blamed the attack on Boko Haram" (the parser may hang "on Boko Haram" on the attack)
-    if token.lemma_.lower() == "blame" and any(
-        p.lower_ == "on" for p in [*children(token, "prep"), *children(obj, "prep")]
-    ):
+    on = next((p for p in [*children(token, "prep"), *children(obj, "prep")] if p.lower_ == "on"), None)
+    if token.lemma_.lower() == "blame" and on is not None:
         if obj.lower_ in ("which", "that") and token.dep_ == "relcl":
-            return token.head  # "the strike, which they blamed on Israel"
-        return obj if obj.pos_ == "NOUN" else None
+            return token.head, child(on, "pobj")  # "the strike, which they blamed on Israel"
+        return (obj, child(on, "pobj")) if obj.pos_ == "NOUN" else None
     return None
 
 
@@ -403,7 +402,8 @@ def verb_attribution(
         content_np = content_np or dobj
     elif dobj is not None and dobj.lower_ == "what" and child(token, "oprd") is not None:
         content_np = content_np or child(token, "oprd")  # "in what the police declared a terrorist attack"
-    blamed_for = _blamed_act(token) if content is None else None
+    blamed = blame(token) if content is None else None
+    blamed_for = blamed[0] if blamed is not None else None
     if blamed_for is not None:
         content_np = blamed_for  # "X blamed Y for the attack": X claims who did the attack
     has_own_subject = child(token, "nsubj") is not None

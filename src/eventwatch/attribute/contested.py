@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from eventwatch.attribute._syntax import ArticleView, child
+from eventwatch.attribute._verbs import blame
 from eventwatch.attribute.registry import country_of_name
 from eventwatch.records import Claim, EventMention, SourceKind, Stance
 
@@ -161,7 +162,6 @@ def _casualty_conflict(mention: EventMention) -> bool:
 
 # Nouns whose possessor or modifier is who did it: "Iranian involvement", "Iran's role".
 _PERPETRATOR_NOUNS = frozenset({"involvement", "role", "responsibility", "hand", "culpability"})
-_BLAME_VERBS = frozenset({"blame", "accuse"})
 _NAME_STEM = 5
 
 
@@ -173,8 +173,9 @@ def _party(text: str, country: str | None = None) -> tuple[str | None, frozenset
 
 
 def _perpetrator(view: ArticleView, claim: Claim) -> tuple[str | None, frozenset[str]] | None:
-    """Who a claim says did the event: the claimer of "X claimed the attack" / "claimed by X", the object of
-    "blamed Y for", the modifier of "alleged Iranian involvement"; None for other claims."""
+    """Who a claim says did the event: the claimer of "X claimed the attack" / "claimed by X", the one blamed
+    ("blamed Y for the attack", "blamed the attack on Y"), the modifier of "alleged Iranian involvement"; None
+    for other claims."""
     if claim.cue_span is None or claim.source.kind is SourceKind.AUTHOR:
         return None
     found = view.token_at(claim.cue_span.start)
@@ -183,8 +184,10 @@ def _perpetrator(view: ArticleView, claim: Claim) -> tuple[str | None, frozenset
     cue = found[1]
     lemma = cue.lemma_.lower()
     obj = child(cue, "dobj")
-    if lemma in _BLAME_VERBS and obj is not None:
-        return _party(" ".join(t.text for t in obj.subtree))
+    blamed = blame(cue)
+    if blamed is not None:
+        party = blamed[1]
+        return _party(" ".join(t.text for t in party.subtree)) if party is not None else None
     modifier = child(obj, "amod", "poss", "compound") if obj is not None else None
     if obj is not None and obj.lemma_.lower() in _PERPETRATOR_NOUNS and modifier is not None:
         return _party(" ".join(t.text for t in modifier.subtree))
