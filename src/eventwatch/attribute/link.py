@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -304,17 +305,12 @@ def _named_person_event(view: ArticleView, mentions: tuple[EventMention, ...], a
         )
     if not names:
         return None
-    best: tuple[int, int] | None = None
-    for m_index, mention in enumerate(mentions):
-        sent = view.sent_at(mention.trigger.start)
-        if sent is None or not 0 <= attribution.sentence - sent.index <= _LEXICAL_WINDOW:
-            continue
-        if mention.plover not in _DEFAULT_TYPES:
-            continue
+
+    def names_a_participant(mention: EventMention) -> bool:
         words = {w for a in (mention.actor1, mention.actor2) if a is not None for w in a.text.split()}
-        if names & words and (best is None or mention.trigger.start > best[0]):
-            best = (mention.trigger.start, m_index)
-    return best[1] if best is not None else None
+        return mention.plover in _DEFAULT_TYPES and bool(names & words)
+
+    return _latest_before(view, mentions, attribution, _LEXICAL_WINDOW, names_a_participant)
 
 
 # Participant words and the actor sector they name: content that speaks of "police" is about the event whose
@@ -409,16 +405,8 @@ def _antecedent(
     types = None if lemma in ("this", "claim", "implicit", "it") else _NOUN_TYPES.get(lemma, _DEFAULT_TYPES)
     if near:
         # "this", "these strikes": the nearest earlier mention, as before (no word matching).
-        best: tuple[int, int] | None = None
-        for m_index, mention in enumerate(mentions):
-            sent = view.sent_at(mention.trigger.start)
-            if sent is None or not 0 <= attribution.sentence - sent.index <= window:
-                continue
-            if types is not None and mention.plover not in types:
-                continue
-            if best is None or mention.trigger.start > best[0]:
-                best = (mention.trigger.start, m_index)
-        return (best[1], attribution.about) if best is not None else None
+        nearest = _latest_before(view, mentions, attribution, window, lambda m: types is None or m.plover in types)
+        return (nearest, attribution.about) if nearest is not None else None
     target = _best_mention(view, mentions, attribution, types, window, nearest=False)
     return (target, attribution.about) if target is not None else None
 
@@ -433,15 +421,33 @@ def _lexical(
     """A denial naming no event: the nearest earlier mention sharing a content word with it ("no traces of
     poison were found" -> "Navalny was poisoned")."""
     content = _stems(" ".join(s.slice(view.text) for s in attribution.scope))
+    nearest = _latest_before(
+        view,
+        mentions,
+        attribution,
+        _LEXICAL_WINDOW,
+        lambda m: bool(content & _stems(" ".join(s.slice(view.text) for s in m.evidence))),
+    )
+    return (nearest, None) if nearest is not None else None
+
+
+def _latest_before(
+    view: ArticleView,
+    mentions: tuple[EventMention, ...],
+    attribution: Attribution,
+    window: int,
+    accept: Callable[[EventMention], bool],
+) -> int | None:
+    """The index of the last-told mention that ``accept`` takes, in the attribution's sentence or up to
+    ``window`` sentences before it."""
     best: tuple[int, int] | None = None
     for m_index, mention in enumerate(mentions):
         sent = view.sent_at(mention.trigger.start)
-        if sent is None or not 0 <= attribution.sentence - sent.index <= _LEXICAL_WINDOW:
+        if sent is None or not 0 <= attribution.sentence - sent.index <= window:
             continue
-        shares_words = bool(content & _stems(" ".join(s.slice(view.text) for s in mention.evidence)))
-        if shares_words and (best is None or mention.trigger.start > best[0]):
+        if accept(mention) and (best is None or mention.trigger.start > best[0]):
             best = (mention.trigger.start, m_index)
-    return (best[1], None) if best else None
+    return best[1] if best is not None else None
 
 
 def link_mention(
