@@ -212,9 +212,15 @@ def _paired_countries(mentions: Sequence[Mention]) -> Counter[str]:
 
 
 def _score(
-    m: Mention, cand: Candidate, countries: Counter[str], admin1s: Counter[str], anchors: Sequence[Candidate]
+    m: Mention,
+    cand: Candidate,
+    prior: float,
+    countries: Counter[str],
+    admin1s: Counter[str],
+    anchors: Sequence[Candidate],
 ) -> float:
-    score = _prior(m, cand, plain(m.text))
+    """``prior``: ``_prior`` of the candidate, which no context changes (computed once per mention)."""
+    score = prior
     if countries:
         share = countries[cand.country] / max(countries.values())
         score += _COUNTRY_BONUS * share
@@ -228,11 +234,22 @@ def _score(
     return score
 
 
-def _best(m: Mention, countries: Counter[str], admin1s: Counter[str], anchors: Sequence[Candidate]) -> Candidate:
+def _best(
+    m: Mention,
+    priors: Sequence[float],
+    countries: Counter[str],
+    admin1s: Counter[str],
+    anchors: Sequence[Candidate],
+) -> Candidate:
     # Ties (namesake counties share every cue but their state) go to the admin1 the article names most, then to
     # the bigger place; never to whichever candidate the gazetteer happened to list last.
     scored = [
-        (_score(m, c, countries, admin1s, anchors), admin1s[c.admin1_key] if c.admin1_key else 0, c.population, -i)
+        (
+            _score(m, c, priors[i], countries, admin1s, anchors),
+            admin1s[c.admin1_key] if c.admin1_key else 0,
+            c.population,
+            -i,
+        )
         for i, c in enumerate(m.candidates)
     ]
     return m.candidates[-max(scored)[3]]
@@ -281,6 +298,34 @@ def _states_in_a_list(mentions: Sequence[Mention], text: str | None) -> None:
             m.chosen = units[0]
 
 
+def _unit_pairs(
+    mentions: Sequence[Mention],
+    priors: Sequence[Sequence[float]],
+    qualified: dict[int, int],
+    countries: Counter[str],
+) -> dict[tuple[int, int], tuple[Candidate, Candidate]]:
+    """For each "place, unit" pair of mentions ("PARIS, Mo.", "Bronx, New York"), the best pair of a place and
+    a state or country that contains it, scored without the other names' context (so computed once)."""
+    empty: Counter[str] = Counter()
+    out = {}
+    for i, j in qualified.items():
+        pairs = [
+            (
+                _score(mentions[i], a, pa, countries, empty, ()) + _score(mentions[j], b, pb, countries, empty, ()),
+                a,
+                b,
+            )
+            for b, pb in zip(mentions[j].candidates, priors[j], strict=True)
+            if b.feature_code in _UNITS
+            for a, pa in zip(mentions[i].candidates, priors[i], strict=True)
+            if _qualifier_match(a, b)
+        ]
+        if pairs:
+            _, place, unit = max(pairs, key=lambda p: p[0])
+            out[(i, j)] = (place, unit)
+    return out
+
+
 def _qualifier_match(cand: Candidate, unit: Candidate) -> bool:
     """Whether ``cand`` lies in ``unit`` (a state or a country)."""
     if unit.feature_code == "ADM1":
@@ -297,15 +342,16 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer, text: str | No
         if m.demonym_of and not m.candidates:
             m.chosen = gaz.country(m.demonym_of)
     empty: Counter[str] = Counter()
-    for m in mentions:
+    priors = [[_prior(m, c, plain(m.text)) for c in m.candidates] for m in mentions]
+    for m, prior in zip(mentions, priors, strict=True):
         if m.candidates:
-            m.chosen = _best(m, countries, empty, ())
+            m.chosen = _best(m, prior, countries, empty, ())
     # Admin1 context per name: mentions that share a candidate may name one place ("Plymouth County" ×4 and
     # "PLYMOUTH CO."), and must not vote for their own admin1 (Massachusetts would outvote "Hinton, Iowa", and
     # two spellings of one name would each confirm the other's pick). Admin1 units themselves anchor their
     # members ("Aleppo" governorate → places in SY.09).
     ids = [frozenset(c.id for c in m.candidates) for m in mentions]
-    qualified = _qualified_by(mentions, text)
+    unit_pairs = _unit_pairs(mentions, priors, _qualified_by(mentions, text), countries)
     for _ in range(2):
         picked = [(i, m.chosen) for i, m in enumerate(mentions) if m.chosen is not None]
         for i, m in enumerate(mentions):
@@ -319,18 +365,9 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer, text: str | No
                 resolved_countries = countries + Counter(name_countries.values())
                 admin1s = Counter(c.admin1_key for c in others for _ in range(2 if c.feature_code == "ADM1" else 1))
                 anchors = [c for c in others if c.feature_code not in {"PCLI", "ADM1"}]
-                m.chosen = _best(m, resolved_countries, admin1s, anchors)
-        for i, j in qualified.items():
-            # "PARIS, Mo.", "Bronx, New York": the best pair of a place and a unit that contains it
-            pairs = [
-                (_score(mentions[i], a, countries, empty, ()) + _score(mentions[j], b, countries, empty, ()), a, b)
-                for b in mentions[j].candidates
-                if b.feature_code in _UNITS
-                for a in mentions[i].candidates
-                if _qualifier_match(a, b)
-            ]
-            if pairs:
-                _, mentions[i].chosen, mentions[j].chosen = max(pairs, key=lambda p: p[0])
+                m.chosen = _best(m, priors[i], resolved_countries, admin1s, anchors)
+        for (i, j), (place, unit) in unit_pairs.items():
+            mentions[i].chosen, mentions[j].chosen = place, unit
     _states_in_a_list(mentions, text)
     _place_at_story_town(mentions, ids)
 
