@@ -466,3 +466,19 @@ def test_claims_called_on_is_no_characterisation(analyse):
 
 def _sources_of(mention):
     return [(c.source.text, c.stance) for c in mention.claims]
+
+
+def test_claims_withdrawing_people_retracts_nothing(analyse):
+    text = (
+        "Violence continued through the evening, and the news network RTHK withdrew its reporters from the field "
+        "after one of them was injured."
+    )
+    analysis = analyse(text, [("Violence continued through the evening", "Violence", "PROTEST")])
+    assert Stance.RETRACT not in [c.stance for c in analysis.event_mentions[0].claims]
+
+
+def test_claims_withdrawing_a_report_retracts_it(analyse):
+    strikes = "State television said jets struck a market in Idlib on Monday. "
+    text = strikes + "The channel later withdrew the report."
+    analysis = analyse(text, [("jets struck a market in Idlib", "struck", A)])
+    assert Stance.RETRACT in [c.stance for c in analysis.event_mentions[0].claims]

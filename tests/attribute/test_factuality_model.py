@@ -65,3 +65,22 @@ def test_json_round_trip_and_rejection_of_other_files() -> None:
     assert FactualityModel.from_json('{"format": 1, "weights": {"bias": 1}}').domain_scale == {}
     with pytest.raises(ValueError, match="format 1"):
         FactualityModel.from_json('{"weights": []}')
+
+
+@pytest.mark.parametrize(
+    ("stopped", "word", "went_ahead"),
+    [
+        ("The offensive was postponed until spring.", "offensive", "The offensive began in spring."),
+        ("The rebels failed to capture the airport.", "capture", "The rebels managed to capture the airport."),
+        ("The talks were cancelled at the last minute.", "talks", "The talks were held at the last minute."),
+    ],
+)
+def test_an_act_stopped_delayed_or_called_off_scores_below_one_that_went_ahead(
+    stopped: str, word: str, went_ahead: str
+) -> None:
+    assert _score(stopped, word) < _score(went_ahead, word)
+
+
+def test_stop_features_name_the_stopping_governor() -> None:
+    doc = load_model(load_config().spacy_model)("The flight was delayed by fog.")
+    assert "stop_gov=delay" in predicate_features(next(t for t in doc if t.text == "flight"))

@@ -155,3 +155,25 @@ def test_coding_us_shooting_framed_as_terrorism_keeps_its_acled(extract_text: Ex
     )
     attack = next(m for m in extract_text(text, "2019-08-05").event_mentions if m.plover == "ASSAULT")
     assert (attack.acled, attack.acled_sub) == ("Violence against civilians", "Attack")
+
+
+def test_coding_a_terrorist_bombing_is_explosives_not_aerial(extract_text: Extract) -> None:
+    text = "Carter commented on yesterday's terrorist bombings in Istanbul, Turkey, which killed 38 people."
+    (attack,) = extract_text(text, "2016-12-11").event_mentions
+    assert attack.mode == "explosives"
+    assert attack.actor2 is not None and attack.actor2.text == "38 people"  # the relative clause is the bombings'
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Twin bombings yesterday struck the Jolo Cathedral in Mindanao, killing 20 people.", "explosives"),
+        ("The regime's bombing of eastern Aleppo killed 20 civilians on Monday.", "aerial"),
+        ("Aerial bombing of the town killed 20 civilians on Monday, residents said.", "aerial"),
+    ],
+)
+def test_coding_a_bombing_is_from_the_air_only_by_a_state_or_an_air_word(
+    extract_text: Extract, text: str, mode: str
+) -> None:
+    (attack,) = extract_text(text, "2019-01-28").event_mentions
+    assert attack.mode == mode

@@ -140,3 +140,21 @@ def test_merge_a_place_held_by_a_group_stays_in_the_strike_clause(extract_text: 
     text = "There are also reports of air strikes on the Al-Qaeda controlled western districts of Idlib."
     (mention,) = extract_text(text, "2016-10-01").event_mentions
     assert mention.evidence[0].slice(text).endswith("controlled western districts of Idlib")
+
+
+def test_merge_a_definite_act_on_the_same_target_retells_it(extract_text: Extract) -> None:
+    text = (
+        "The minister commented following an attack on a petrol station and restaurant in al-Hilla in Iraq. "
+        "He said: I utterly condemn the shocking attack on a petrol station and restaurant at al-Hilla earlier "
+        "today, for which Daesh has claimed responsibility."
+    )
+    assert [m.plover for m in extract_text(text, "2017-09-14").event_mentions] == ["ASSAULT"]
+
+
+def test_merge_a_misattached_relative_clause_is_the_same_act(extract_text: Extract) -> None:
+    text = (
+        "The United States strongly condemns the barbaric terrorist attacks in Iraq today, including one in "
+        "Baghdad claimed by Daesh that specifically targeted mourners inside a funeral tent."
+    )
+    (attack,) = extract_text(text, "2016-07-03").event_mentions
+    assert attack.actor2 is not None and attack.actor2.text == "mourners"

@@ -72,3 +72,48 @@ def test_modality_definite_attacks_placed_by_name_are_events_in_a_present_commen
     assert [m.plover for m in extract_text(text, "2016-10-21").event_mentions] == ["ASSAULT"]
     # a generic statement stays no event
     assert extract_text("Attacks on hospitals demonstrate the cruelty of war.", "2016-10-21").event_mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1_country"),
+    [
+        pytest.param(
+            "The United States strongly condemns ISIL's multiple suicide attacks in the town of Tel Tamer in Hasaka "
+            "Province, which targeted and killed scores of Syrian civilians.",
+            None,
+            id="condemns",
+        ),
+        pytest.param(
+            "I am appalled by this latest brutal attack by Assad's regime, just over a week after video footage "
+            "emerged.",
+            "SYR",
+            id="appalled-by",
+        ),
+        pytest.param(
+            "The United States strongly condemns today's brutal, senseless terrorist attack on Camp Hurriya that "
+            "killed and injured camp residents.",
+            None,
+            id="todays-attack",
+        ),
+    ],
+)
+def test_modality_a_present_reaction_to_a_particular_attack_reports_it(
+    extract_text: Extract, text: str, actor1_country: str | None
+) -> None:
+    (mention,) = extract_text(text, "2015-12-10").event_mentions
+    assert (mention.plover, mention.factuality) == ("ASSAULT", Factuality.ASSERTED)
+    assert mention.actor1 is not None and mention.actor1.country == actor1_country
+
+
+def test_modality_a_reaction_to_attacks_in_general_reports_none(extract_text: Extract) -> None:
+    text = "We strongly condemn all attacks on civilians and humanitarian workers in Syria."
+    assert extract_text(text, "2015-12-10").event_mentions == ()
+
+
+def test_modality_an_attack_named_by_its_day_happened_under_a_wish(extract_text: Extract) -> None:
+    text = (
+        "I want to convey my deepest condolences to the families of the victims in Saturday's cowardly terrorist "
+        "attack in Istanbul."
+    )
+    (attack,) = extract_text(text, "2016-12-11").event_mentions
+    assert attack.factuality is Factuality.ASSERTED

@@ -113,3 +113,25 @@ def test_triggers_a_deadly_explosion_is_an_attack_unless_an_accident(
 )
 def test_triggers_looting_by_an_armed_actor_is_a_seizure(extract_text: Extract, sentence: str, is_event: bool) -> None:
     assert any(m.plover == "COERCE" for m in extract_text(sentence, "2023-06-04").event_mentions) is is_event
+
+
+def test_triggers_a_companys_operations_are_no_military_operation(extract_text: Extract) -> None:
+    text = "The US has been encouraging allies such as Germany to restrict Mahan's operations in Europe."
+    assert "ASSAULT" not in [m.plover for m in extract_text(text, "2019-01-21").event_mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan defeated India in a cricket match in Manchester on Sunday.",
+        "The agency later withdrew its report that the village had been shelled.",
+    ],
+)
+def test_triggers_a_match_won_or_a_report_withdrawn_is_no_event(extract_text: Extract, text: str) -> None:
+    plovers = [m.plover for m in extract_text(text, "2019-06-17").event_mentions]
+    assert "ASSAULT" not in plovers and "RETREAT" not in plovers
+
+
+def test_triggers_a_killing_in_a_counter_terrorism_operation_is_an_attack(extract_text: Extract) -> None:
+    text = "Hamza bin Laden was killed in a US counter-terrorism operation in the Afghanistan/Pakistan region."
+    assert [m.plover for m in extract_text(text, "2019-09-14").event_mentions] == ["ASSAULT"]

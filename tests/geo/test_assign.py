@@ -326,3 +326,26 @@ def test_run_the_events_own_clause_says_where_before_clauses_merged_into_it(
     event = replace(event, evidence=(*event.evidence, Span(start, start + len(retold))))
     (em,) = _run(parsed, (event,), gaz).event_mentions
     assert [(p.name, p.rule) for p in em.locations] == [("Saraqib", "clause")]
+
+
+def test_run_a_country_naming_a_region_says_where_and_one_naming_the_actor_does_not(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = (
+        "Hamza bin Laden was killed in a United States counterterrorism operation in the Afghanistan/Pakistan "
+        "region, the White House said."
+    )
+    parsed = parse(text)
+    out = _run(parsed, (_event(parsed, "killed", 0, text.split(", the White")[0]),), gaz)
+    assert {p.name for p in out.event_mentions[0].locations} == {"Afghanistan", "Pakistan"}
+
+
+def test_run_a_clause_naming_only_its_actors_country_does_not_place_the_event(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    # The only place named is who acted: the event falls back to the article's place, and says so.
+    text = "United States forces struck an al-Qaida camp on Monday, officials said."
+    parsed = parse(text)
+    out = _run(parsed, (_event(parsed, "struck", 0, "United States forces struck an al-Qaida camp"),), gaz)
+    (place,) = out.event_mentions[0].locations
+    assert place.rule == "article"

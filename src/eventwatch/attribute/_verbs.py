@@ -63,6 +63,10 @@ _DOCUMENT_NOUNS = frozenset(
 )
 # Objects that are the content of a claim, denial or confirmation ("claims full control", "denied the
 # attack").
+# What a retraction takes back ("withdrew the statement", "retracted its claim").
+_RETRACTABLE = CLAIM_NOUNS | frozenset(
+    {"statement", "remark", "comment", "story", "article", "tweet", "post", "word", "figure", "apology", "it", "this"}
+)
 _OBJECT_CONTENT = (
     CLAIM_NOUNS
     | RESPONSIBILITY
@@ -392,6 +396,8 @@ def verb_attribution(
     if content is None and token.dep_ == "pcomp":
         content = None
     dobj = child(token, "dobj")
+    if cue.stance is Stance.RETRACT and content is None and (dobj is None or dobj.lemma_ not in _RETRACTABLE):
+        return None  # "RTHK withdrew its reporters from the field": nothing said is taken back
     scope: list[Span] = []
     heads: list[int] = []
     is_quote = False

@@ -1,12 +1,13 @@
 """How certain is it that a predicate happened: a small regressor on UDS-IH2's scale, -3 (did not) to 3 (did).
 
 Features are read off the spaCy parse: the predicate's lemma, tag and auxiliaries, negation, and the verbs,
-conjunctions and modals on the path to the sentence root (the "want"/"said"/"if" that embeds it), plus two
+conjunctions and modals on the path to the sentence root (the "want"/"said"/"if" that embeds it), plus three
 small groups: ``anc_*`` flags that summarise the whole path to the root (a negation, modal, "will", "if",
-reporting, hedging or intending verb anywhere above) and ``pos_dep=``/``dep_aux=``/``dep_up1=`` pairs (a
-"to"-infinitive purpose clause, a nominal object); the training script ships weights only for the groups its
-cross-validation keeps (:data:`FEATURE_GROUPS`). A linear model over them is trained by
-``scripts/train_factuality.py`` on UDS-IH2 and MEANTIME and shipped as JSON weights
+reporting, hedging or intending verb anywhere above), ``pos_dep=``/``dep_aux=``/``dep_up1=`` pairs (a
+"to"-infinitive purpose clause, a nominal object) and ``stop_*`` flags for an act that nearly happened or that
+a governor stops, delays or calls off ("the flight was delayed", "failed to win approval"); the training script
+ships weights only for the groups its cross-validation keeps (:data:`FEATURE_GROUPS`). A linear model over them
+is trained by ``scripts/train_factuality.py`` on UDS-IH2 and MEANTIME and shipped as JSON weights
 (``data/attribute/factuality_model.json``): no pickle, no run-time training, and scoring a predicate is a
 sum of a few dozen weights.
 """
@@ -43,8 +44,28 @@ _INTENDING = frozenset(
     | {"decide", "agree", "offer", "refuse", "fail"}
 )
 # Feature groups: the training script selects groups by cross-validation and ships weights only for those.
-FEATURE_GROUPS = ("base", "path", "pairs")
-_GROUP_PREFIXES = {"anc_": "path", "cond": "path", "future": "path", "pos_dep": "pairs", "dep_": "pairs"}
+FEATURE_GROUPS = ("base", "path", "pairs", "stop")
+_GROUP_PREFIXES = {
+    "anc_": "path",
+    "cond": "path",
+    "future": "path",
+    "pos_dep": "pairs",
+    "dep_": "pairs",
+    "stop_": "stop",
+}
+# Verbs and nouns that stop, delay or call off what they govern ("the flight was delayed", "the deal had been
+# killed", "would cease looking", "the delay in delivery"): MEANTIME rates such events -3 or 0, UDS-IH2 low too.
+_STOP_GOV = frozenset(
+    {"delay", "cancel", "postpone", "kill", "cease", "stop", "halt", "prevent", "avoid", "block", "scrap", "abandon"}
+    | {"suspend", "reject", "refuse", "fail", "thwart", "foil", "drop", "veto", "ban", "deny", "defer", "shelve"}
+    | {"abort", "end", "quit", "freeze", "stall", "hinder", "bar", "forbid", "prohibit", "miss", "lack", "oppose"}
+)
+_STOP_NOUNS = frozenset(
+    {"delay", "cancellation", "postponement", "suspension", "end", "halt", "lack", "absence", "failure", "ban"}
+    | {"freeze", "prevention"}
+)
+_STOP_MODS = ("cancel", "abort", "scrap", "delay", "postpon", "fail", "foil", "thwart", "suspend", "shelv", "abandon")
+_NEARLY = frozenset({"nearly", "almost"})
 
 
 def feature_group(name: str) -> str:
@@ -79,7 +100,7 @@ def predicate_features(token: Token) -> list[str]:
         feats.append(f"{prefix}_tag={head.tag_}")
         feats += _local_features(head, f"{prefix}_")
         child, head, depth = head, head.head, depth + 1
-    return feats + _path_features(token) + _pair_features(token)
+    return feats + _path_features(token) + _pair_features(token) + _stop_features(token)
 
 
 def _path_features(token: Token) -> list[str]:
@@ -120,6 +141,39 @@ def _pair_features(token: Token) -> list[str]:
     if token.head is not token:
         feats.append(f"pos_dep_up1pos={token.pos_}|{token.dep_}|{token.head.pos_}")
     return feats
+
+
+def _stop_features(token: Token) -> list[str]:
+    """An event that nearly happened, or that a governor stops, delays or calls off ("the now-cancelled deal")."""
+    feats = set()
+    for c in token.children:
+        word = c.lower_
+        if c.dep_ == "advmod" and word in _NEARLY:
+            feats.add("stop_nearly")
+        if c.dep_ in ("amod", "compound", "advmod") and any(s in word for s in _STOP_MODS):
+            feats.add("stop_mod")
+    gov, via = token.head, token.dep_
+    if via == "pobj" and gov.dep_ == "prep" and gov.head is not gov:  # "the delay in [delivery]"
+        gov, via = gov.head, f"prep_{gov.lower_}"
+    if gov is not token:
+        gov_lemma = gov.lemma_.lower()
+        if (
+            gov.pos_ in ("VERB", "AUX")
+            and gov_lemma in _STOP_GOV
+            and via in ("dobj", "nsubjpass", "xcomp", "prep_from", "prep_on", "prep_of")
+        ):
+            feats.add("stop_gov")
+            feats.add(f"stop_gov={gov_lemma}")
+        if gov.pos_ in ("NOUN", "PROPN") and gov_lemma in _STOP_NOUNS and via.startswith("prep_"):
+            feats.add("stop_noun")
+    child, head = token, token.head  # a stopping verb two or three levels up ("failed to win approval to [fly]")
+    for depth in range(3):
+        if head is child:
+            break
+        if depth > 0 and head.lemma_.lower() in _STOP_GOV and child.dep_ in ("xcomp", "dobj", "nsubjpass", "ccomp"):
+            feats.add("stop_anc")
+        child, head = head, head.head
+    return sorted(feats)
 
 
 def _local_features(token: Token, prefix: str) -> list[str]:

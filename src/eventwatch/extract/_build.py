@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwatch.extract import _words as W
-from eventwatch.extract._resources import registry_aliases
+from eventwatch.extract._resources import plain_apostrophes, registry_aliases
 from eventwatch.extract.actors import (
     SINGULAR_PERSON_PRONOUNS,
     ArticleActors,
@@ -44,6 +44,13 @@ _WEAPON_VERBS = frozenset({"use", "fire", "launch"})
 _HARM = frozenset({"kill", "die", "injure", "wound"})
 # Intransitive verbs of harm: their subject is the one harmed ("a soldier died of wounds"), never the attacker.
 _SUFFER_VERBS = frozenset({"die", "perish"})
+# Verbs whose object an act noun as their subject does not act on: it is what the act shows, causes, comes
+# before or takes ("The attacks demonstrate the cruel barbarity of ...", "The shooting took place in ...").
+_NON_HARMING_PREDICATES = frozenset(
+    {"demonstrate", "show", "prove", "reveal", "mark", "highlight", "underline", "underscore", "illustrate"}
+    | {"reflect", "represent", "remind", "stiffen", "strengthen", "raise", "draw", "prompt", "spark", "cause"}
+    | {"trigger", "bring", "become", "have", "precede", "follow", "fill", "take", "remove", "free", "discuss"}
+)
 _GENERIC_TRIGGERS = frozenset(
     ["destroy", "hit", "target", "kill", "injure", "wound", "die", "engage", "use", "fire", "launch"]
 )
@@ -124,6 +131,9 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
             linked = head.i
         elif tok.dep_ in ("acl", "relcl") and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.i in by_i:
             linked = head.head.i  # "launched missiles targeting US troops"
+        elif _misattached_relative(tok) and (act := _act_above(head, set(by_i))) is not None:
+            linked = act  # "attacks in the town of X in Y Province, which targeted ...", "attacks claimed by
+            # Daesh that targeted mourners": the parser hung the act's relative clause on a later word
         elif tok.dep_ == "conj" and tok.pos_ == "VERB" and not own_subject and head.i in by_i:
             linked = head.i  # "engaged an ISIL unit and destroyed a fighting position": one strike
         elif tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.i in by_i:
@@ -151,6 +161,28 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
     for t in triggers:
         groups.setdefault(find(t.token.i), []).append(t)
     return list(groups.values())
+
+
+def _misattached_relative(tok: Token) -> bool:
+    """A clause opened by a subject "which"/"that" hung on a word inside a noun phrase's modifiers (a place
+    in its prepositional phrase, the agent of its participle) rather than on the noun it is about."""
+    return (
+        tok.dep_ in ("relcl", "ccomp")
+        and tok.head.dep_ in ("pobj", "acl", "appos")
+        and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in tok.children)
+    )
+
+
+def _act_above(word: Token, acts: set[int]) -> int | None:
+    """The act noun (a trigger among ``acts``) whose modifiers hold ``word`` ("attacks in the town of Tel Tamer
+    in Hasaka Province" for "Province", "attacks claimed by Daesh" for "Daesh"), by token index; None when the
+    word hangs on a clause first."""
+    tok = word
+    while tok.dep_ in ("pobj", "prep", "agent", "acl", "compound", "appos") and tok.head is not tok:
+        tok = tok.head
+        if tok.i in acts and tok.pos_ == "NOUN":
+            return tok.i
+    return None
 
 
 def _primary(group: list[Trigger]) -> Trigger:
@@ -257,15 +289,27 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         undergoer = _undergoer(tok)
         if undergoer is not None:
             return a1, a2 or undergoer, False  # "civilians are facing shelling by X": X acts on the civilians
+        if a1 is None:
+            # "attacks claimed by Daesh that targeted mourners": the grouped verb's subject is the actor.
+            a1 = next((sj for t in group if not t.is_noun and (sj := subject(t.token)) is not None), None)
         if a2 is None:
             # "the US airstrike that killed Iranian general ...": the grouped verb's object is the recipient.
             a2 = next((o for t in group if not t.is_noun and (o := obj(t.token)) is not None), None)
             a2 = _relative_antecedent(a2, a2.head) if a2 is not None else None
         if pred != tok:
             subj = subject(pred)
-            if a1 is None and subj is not None and subj.i != tok.i and tok.dep_ != "nsubj":
+            # "The United States condemns the attack": who reacts to an act did not do it.
+            reacts = pred.lemma_.lower() in W.REACTION_VERBS
+            if a1 is None and subj is not None and subj.i != tok.i and tok.dep_ != "nsubj" and not reacts:
                 a1, from_subject = subj, True
-            pred_obj = obj(pred)
+            # "the strike hit a hospital", "one strike suppressed an ISIL unit": the object of the act noun's
+            # verb is its recipient; "the attacks demonstrate the cruel barbarity of ...", "the shooting took
+            # place" and "airstrikes delivered 24 munitions against ISIL" name none there.
+            pred_obj = obj(pred) if pred.lemma_.lower() not in _NON_HARMING_PREDICATES else None
+            if pred_obj is not None and _is_weapon(pred_obj):
+                pred_obj = _target(pred_obj)  # "delivered 24 munitions against ISIL"
+            if pred_obj is not None and pred_obj.ent_type_ in ("DATE", "TIME"):
+                pred_obj = None
             if a2 is None and tok.dep_ in ("nsubj", "nsubjpass"):
                 a2 = pred_obj if pred_obj is not None and pred_obj.i != tok.i else _target(pred)
         return a1, a2, from_subject
@@ -290,11 +334,29 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
     weapon_verb = tok.lemma_.lower() in _WEAPON_VERBS
     # "opened fire at a mall": "fire" is part of the verb, the target is the recipient.
     weapon_verb = weapon_verb or tok.lemma_.lower() == "open"
-    a2 = (_target(tok) or obj(tok)) if weapon_verb else (obj(tok) or _target(tok))
+    weapon = obj(tok) if weapon_verb and (o := obj(tok)) is not None and _is_weapon(o) else None
+    a2 = (_target(tok) or (obj(tok) if weapon is None else None)) if weapon_verb else (obj(tok) or _target(tok))
     a2 = _relative_antecedent(a2, tok)
     if subj is not None and subj.lemma_.lower() in {"strike", "airstrike", "attack", "bombing", "raid"}:
         return _noun_actor(subj), a2, False
     return subj, a2, subj is not None and not passive
+
+
+def _dropped(cues: set[str], actor: Actor | None) -> bool:
+    """Whether a "bombing" is from the air: an air word beside it ("aerial bombing") or a state's forces doing
+    it ("the regime's bombing of Aleppo"); otherwise it is bombs set off on the ground."""
+    if "aerial" in modes_named(cues - {"bombing", "bombings"}):
+        return True
+    return actor is not None and bool({"MIL", "GOV"} & set((actor.sector or "").split("/")))
+
+
+def _is_weapon(tok: Token) -> bool:
+    """ "used chemical weapons", "fired rockets": what was used, never whom it was used on."""
+    return bool(_lemmas_of(tok) & set(W.WEAPONS)) or tok.lemma_.lower() in W.MEANS_OF_ATTACK
+
+
+def _lemmas_of(tok: Token) -> set[str]:
+    return {t.lemma_.lower() for t in tok.subtree if t.i <= tok.i}
 
 
 def _prep_object(tok: Token, prep: str) -> Token | None:
@@ -381,6 +443,7 @@ def _places(tokens: SpacySpan) -> set[str]:
 
 def _names_an_actor(text: str) -> bool:
     """The whole name is a registry actor's ("Daesh", "Hezbollah"), which NER sometimes tags as a place."""
+    text = plain_apostrophes(text)
     lowered = text.lower()
     return any(alias.may_occur_in(text, lowered) and alias.pattern.fullmatch(text) for alias in registry_aliases())
 
@@ -444,6 +507,8 @@ def build(
         a1_tok, a2_tok, from_subject = _arguments(primary, pred, group)
         actor1 = resolve(a1_tok, doc_offset, ctx, material) if a1_tok is not None else None
         actor2 = resolve(a2_tok, doc_offset, ctx, material) if a2_tok is not None else None
+        if mode == "aerial" and primary.token.lemma_.lower() == "bombing" and not _dropped(cues, actor1):
+            mode = "explosives"  # "Twin bombings struck the Jolo Cathedral": bombs set off, not dropped
         speaker_tok = _speaker(primary.token)
         speaker = resolve(speaker_tok, doc_offset, ctx, False) if speaker_tok is not None else None
         if (
@@ -491,10 +556,16 @@ def build(
             and a2_tok is not None
             and (actor2 is None or (actor2.country is None and actor2.sector is None))
             and a2_tok.ent_type_ not in ("PERSON", "GPE", "NORP")
-            and (actor1 is None or actor1.name != ctx.main_armed_group.name)
+            and (
+                (actor1 is None and mode in ("aerial", "drone"))
+                or (actor1 is not None and {"MIL", "GOV"} & set((actor1.sector or "").split("/")))
+                or (actor1 is not None and a2_tok.lemma_.lower() in W.TERRITORY)
+            )
         ):
-            # Materiel with no owner named ("one strike destroyed a repeater station"): in a strike report the
-            # target belongs to the armed group the article is about (gold/dev README: ISIL REB/IMG).
+            # Materiel or ground with no owner named ("one strike destroyed a repeater station", "the SDF
+            # liberate territory"): in a strike report it belongs to the armed group the article is about
+            # (gold/dev README: ISIL REB/IMG). Only in strike reports: "an attack on a petrol station" in a
+            # Daesh-claimed bombing was on the station, not on Daesh.
             actor2 = ctx.main_armed_group
         elif (
             plover == "ASSAULT"

@@ -184,11 +184,13 @@ def _is_folded(cand: Candidate, cands: list[Candidate]) -> bool:
 def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
     """The event mentions of one parsed article, in text order."""
     article = parsed.article
+    author = publisher_actor(article.outlet)
+    lead = [doc_text(p.doc) for p in parsed.docs[:_LEAD_PARAGRAPHS]]
     ctx = ArticleActors(
-        default_country=article_country([doc_text(p.doc) for p in parsed.docs[:_LEAD_PARAGRAPHS]]),
+        default_country=article_country(lead, publisher=author.country if author is not None else None),
         mentions_police=bool(re.search(r"\bpolice\b", article.text, re.I)),
         main_armed_group=main_armed_group(article.text),
-        author=publisher_actor(article.outlet),
+        author=author,
     )
     register_persons([(p.offset, p.doc) for p in parsed.docs], ctx)
     cands: list[Candidate] = []

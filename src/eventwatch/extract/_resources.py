@@ -173,8 +173,18 @@ def registry_aliases() -> tuple[RegistryAlias, ...]:
     return tuple(compiled)
 
 
+_TYPOGRAPHIC_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def plain_apostrophes(text: str) -> str:
+    """``text`` with typographic apostrophes made ASCII, as the registry writes them ("Da’esh" → "Da'esh");
+    one character for one, so offsets hold."""
+    return text.translate(_TYPOGRAPHIC_APOSTROPHES)
+
+
 def find_registry_actor(text: str) -> RegistryActor | None:
     """The registry actor the phrase ``text`` names (its longest alias found), or None."""
+    text = plain_apostrophes(text)
     lowered = text.lower()
     return next((alias.actor for alias in registry_aliases() if alias.search_in(text, lowered)), None)
 

@@ -95,6 +95,18 @@ ATTACK_CONTEXT = frozenset(
         "gunbattle",
         "firefight",
         "crossfire",
+        "bomber",
+        "suicide",
+        "shooter",
+        "artillery",
+        "gunshot",
+        "bullet",
+        "jihadist",
+        "extremist",
+        "terrorism",  # "killed in a US counter-terrorism operation" (the tokenizer splits off "counter-")
+        "counterterrorism",
+        "counterinsurgency",
+        "commando",
     ]
 )
 
@@ -162,6 +174,30 @@ LIGHT_VERBS = frozenset(
 # denying the stance says nothing of whether the act happens.
 STANCE_VERBS = frozenset(
     ["support", "back", "endorse", "oppose", "approve", "justify", "condone", "welcome", "help", "assist", "aid"]
+)
+
+# Words of sport: a country that "defeated" or "beat" another in a match played it.
+# Only words with no sense in conflict news ("scores of civilians", "a medical team", "the goal is peace").
+SPORT = frozenset(
+    {"cricket", "football", "soccer", "rugby", "basketball", "tennis", "hockey", "tournament", "championship"}
+    | {"olympics", "olympic", "semifinal", "semi-final", "quarterfinal", "quarter-final"}
+)
+# Nouns for things said: withdrawing one takes back words, not troops.
+STATEMENT_NOUNS = frozenset(
+    {"report", "claim", "statement", "remark", "comment", "story", "article", "allegation", "accusation", "tweet"}
+)
+
+# Verbs of reaction that take a particular act as their object ("The United States strongly condemns ISIL's
+# attacks in Tel Tamer"). In the simple present they are said at the time of speaking, not habitual, and their
+# subject reacts to the act rather than doing it.
+REACTION_VERBS = frozenset(
+    {"condemn", "denounce", "deplore", "decry", "mourn", "lament", "regret", "criticize", "criticise", "slam"}
+    | {"applaud", "praise", "commend", "salute", "welcome"}
+)
+# The same reaction as a state: "I am appalled by this latest brutal attack".
+REACTION_STATES = frozenset(
+    {"appalled", "shocked", "saddened", "horrified", "outraged", "dismayed", "alarmed", "disturbed", "sickened"}
+    | {"troubled", "concerned", "angered", "deplored", "condemned"}
 )
 
 # Nouns that pass their role to an event noun after "of": "a series of airstrikes", "reports of strikes".

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwatch.extract import _words as W
-from eventwatch.extract._resources import agent_sectors, countries, find_registry_actor, registry_aliases
+from eventwatch.extract._resources import (
+    agent_sectors,
+    countries,
+    find_registry_actor,
+    plain_apostrophes,
+    registry_aliases,
+)
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import Actor, Span
 
@@ -250,6 +256,7 @@ def main_armed_group(text: str, min_mentions: int = 2) -> Actor | None:
     """The rebel or militant group (registry sector REB or IMG) named most often, at least ``min_mentions``
     times; None when no group dominates (a tie) or none is named."""
     counts: dict[str, tuple[int, Actor]] = {}
+    text = plain_apostrophes(text)
     lowered = text.lower()
     for alias in registry_aliases():
         entry = alias.actor
@@ -324,10 +331,19 @@ def _registry(text: str) -> tuple[str, str | None, str | None] | None:
     return (actor.name, actor.country, actor.sector) if actor is not None else None
 
 
+_QUANTITY_NOUNS = frozenset(
+    {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "tens", "handful"}
+)
+
+
 def _sector(head: Token, tokens: list[Token]) -> str | None:
     """The sector of the phrase ``tokens`` headed by ``head``; an "opposition" qualifier makes a leader or
     politician opposition ("Russian opposition leader Alexei Navalny", "an opposition politician"), whatever
     the agent dictionary says of the title alone (NGEC: OPPOSITION_LEADER is CVL, POLITICIAN is PTY)."""
+    if head.lemma_.lower() in _QUANTITY_NOUNS or head.lower_ in _QUANTITY_NOUNS:
+        # "dozens of Syrian civilians", "scores of fighters": the people counted, not the count
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((g for g in of.children if g.dep_ == "pobj"), head) if of is not None else head
     sector = _head_sector(head, tokens)
     qualified = any(t.lower_ == "opposition" for t in tokens if t.i < head.i)
     if qualified and sector in (None, "GOV", "PTY", "LEG", "CVL") and head.lemma_.lower() not in _FOLLOWERS:
@@ -395,12 +411,13 @@ def _is_several_states(head: Token) -> bool:
     return head.tag_ == "NNS" and head.lemma_.lower() in _STATE_NOUNS
 
 
-def _is_means_of_attack(head: Token) -> bool:
-    """True when ``head`` names an attack or weapon ("bomb", "airstrikes", "a series of airstrikes")."""
+def _means_of_attack(head: Token) -> Token | None:
+    """The noun that names an attack or weapon in ``head``'s phrase ("bomb", "airstrikes", "a series of
+    airstrikes"); None when the phrase names none."""
     if head.lemma_.lower() in W.ATTACK_QUANTIFIERS:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         head = next((g for g in of.children if g.dep_ == "pobj"), head) if of is not None else head
-    return head.lemma_.lower() in W.MEANS_OF_ATTACK or head.lower_ in W.MEANS_OF_ATTACK
+    return head if head.lemma_.lower() in W.MEANS_OF_ATTACK or head.lower_ in W.MEANS_OF_ATTACK else None
 
 
 def _antecedent(head: Token, offset: int, ctx: ArticleActors) -> Actor | None:
@@ -493,6 +510,13 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
         return None  # "the November attacks", "last year's attacks": when, not who
     if head.lower_ in _RELATIVE_PRONOUNS:
         noun = _relative_noun(head)
+        if (
+            noun is not None
+            and noun.ent_type_ in ("GPE", "LOC", "FAC")
+            and not is_country_name(noun)
+            and _registry(noun.text) is None  # the model tags "Daesh" a place
+        ):
+            return None  # "in Hasaka Province, which targeted ...": the clause hangs on a place, which acts never
         actor = resolve(noun, offset, ctx, material) if noun is not None else None
         # "the commercial area ..., which killed": the noun is an actor only if it names one
         if actor is None or (actor.sector is None and noun is not None and noun.ent_type_ not in _NAMED_ACTORS):
@@ -519,8 +543,11 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     if reg is not None:
         return Actor(text=text, span=span, name=reg[0], country=reg[1], sector=reg[2])
     found = _countries_in(tokens)
-    if _is_means_of_attack(head):
-        # "a roadside bomb killed ...": no actor named; "U.S. airstrikes killed ...": that state's military.
+    means = _means_of_attack(head)
+    if means is not None:
+        # "a roadside bomb killed ...": no actor named; "U.S. airstrikes killed ...": that state's military. Only
+        # a country before the noun owns it: "barrel bomb attacks in Syria" says where, not whose.
+        found = _countries_in([t for t in tokens if t.i < means.i])
         if len(found) != 1:
             return None
         return Actor(text=text, span=span, name=text, country=found[0], sector="MIL")
@@ -560,6 +587,8 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
         and (base_sector or "")[:3] == (ctx.author.sector or "")[:3]
     ):
         country = ctx.author.country  # an officer quoted in a military's own release serves that military
+    elif country is None and not found and ctx.author is not None and _names_publisher(tokens, ctx.author):
+        country = ctx.author.country  # "the State Department" in a State Department statement
     elif country is None and not found and base_sector in DOMESTIC and not _is_several_states(head):
         country = ctx.default_country
     force_words = [t.lemma_.lower() for t in tokens if t.pos_ == "NOUN" and t.lemma_.lower() in W.TROOPS]
@@ -573,6 +602,14 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     if head.ent_type_ == "PERSON" and sector is not None and head.text not in ctx.persons and not _is_name_suffix(head):
         ctx.persons[head.text] = actor  # the first, fullest mention names the person's country and office
     return actor
+
+
+def _names_publisher(tokens: list[Token], publisher: Actor) -> bool:
+    """True when every content word of the phrase is a word of the publisher's name ("the State Department",
+    "the Department" for "U.S. Department of State")."""
+    words = {t.lower_ for t in tokens if t.pos_ in ("NOUN", "PROPN")}
+    name = {w.casefold() for w in re.findall(r"[A-Za-z]+", publisher.name or publisher.text)}
+    return bool(words) and words <= name
 
 
 @functools.cache
@@ -604,8 +641,13 @@ def publisher_actor(outlet: str | None) -> Actor | None:
     return Actor(text=outlet, name=outlet, country=country, sector=sector)
 
 
-def article_country(texts: list[str]) -> str | None:
-    """The first country named in the article's opening lines (its "own" country for domestic actors)."""
+def article_country(texts: list[str], publisher: str | None = None) -> str | None:
+    """The first country named in the article's opening lines (its "own" country for domestic actors).
+
+    A government publisher's own country is skipped: a State Department statement that "The United States
+    condemns the attack in Baghdad" is about another country's civilians and police, and when it names no
+    other country the article has no own country rather than the publisher's.
+    """
     pattern, table = _country_pattern()
     for text in texts:
         for match in pattern.finditer(text):
@@ -613,7 +655,8 @@ def article_country(texts: list[str]) -> str | None:
             # A name counts when written as a name: capitalised, and short codes ("US", "UK") in capitals.
             if not surface[0].isupper() or (len(surface) < 3 and not surface.isupper()):
                 continue
-            return table[surface.casefold()]
+            if table[surface.casefold()] != publisher:
+                return table[surface.casefold()]
     return None
 
 

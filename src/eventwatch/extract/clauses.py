@@ -30,6 +30,8 @@ def predicate(tok: Token) -> Token:
     if cur.pos_ in ("NOUN", "PROPN") or (cur.pos_ == "VERB" and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
         if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in W.TRANSPARENT:
             cur = cur.head.head
+        if cur.dep_ == "dobj" and cur.head.lemma_.lower() in W.REACTION_VERBS:
+            return tok  # "The United States condemns ISIL's attacks in Tel Tamer": the act is the noun phrase
         if cur.dep_ in ("nsubj", "nsubjpass", "dobj") and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
         elif cur.dep_ == "pobj" and cur.head.lower_ == "with" and cur.head.head.pos_ == "VERB":

@@ -74,6 +74,30 @@ def _may_be_by(earlier: Actor | None, anaphor: Actor | None) -> bool:
     return earlier.country == anaphor.country
 
 
+def _is_definite(cand: Candidate) -> bool:
+    tok = cand.trigger.token
+    return cand.trigger.is_noun and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _retold_by(earlier: Candidate, definite: Candidate) -> bool:
+    """Whether a definite act noun names ``earlier`` again: same type, an actor it may be by, and a target
+    phrase that is the earlier one's or its start ("a petrol station" / "a petrol station in al-Hilla")."""
+    if earlier.plover != definite.plover or earlier.actor2 is None or definite.actor2 is None:
+        return False
+    if not _may_be_by(earlier.actor1, definite.actor1) or earlier.factuality != Factuality.ASSERTED:
+        return False
+    if earlier.places and definite.places and not earlier.places & definite.places:
+        return False
+    a, b = _bare(earlier.actor2.text), _bare(definite.actor2.text)
+    return len(min(a, b, key=len).split()) >= 2 and (a.startswith(b) or b.startswith(a))
+
+
+def _bare(text: str) -> str:
+    """A phrase lower-cased without its leading article ("a petrol station" -> "petrol station")."""
+    words = text.lower().split()
+    return " ".join(words[1:] if words[:1] in (["a"], ["an"], ["the"]) else words)
+
+
 def _is_sum(target: int, parts: list[int]) -> bool:
     parts = parts[:_MAX_SUBSET]
     reachable = {0}
@@ -194,6 +218,10 @@ def merge_mentions(cands: list[Candidate]) -> None:
                 _absorb(target, cand)
                 continue
         target = next((c for c in reversed(earlier) if _compatible(c, cand)), None)
+        if target is None and _is_definite(cand) and cand.actor2 is not None:
+            # "an attack on a petrol station and restaurant in al-Hilla" ... "the shocking attack on a petrol
+            # station and restaurant at al-Hilla": a definite act noun on the same target retells that act.
+            target = next((c for c in reversed(earlier) if _retold_by(c, cand)), None)
         if (
             target is None
             and cand.actor1 is None

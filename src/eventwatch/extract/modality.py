@@ -50,6 +50,8 @@ def chain(tok: Token) -> list[Token]:
 
 def factuality(tok: Token) -> Factuality:
     """How the clause around trigger ``tok`` presents the event."""
+    if _dated_by_past_day(tok):
+        return Factuality.ASSERTED  # "condolences to the victims in Saturday's attack" under "I want to convey"
     links = chain(tok)
     negated = hypothetical = planned = False
     # An act named as the object of a stance ("not intended to support an operation to storm X") is not what
@@ -94,6 +96,14 @@ def factuality(tok: Token) -> Factuality:
     return Factuality.ASSERTED
 
 
+def _dated_by_past_day(tok: Token) -> bool:
+    """An act noun named by its day ("Saturday's cowardly attack", "yesterday's bombings") happened, whatever
+    a plan or wish above it is about."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.ent_type_ == "DATE" and c.lower_ not in ("tomorrow", "tomorrow's") for c in tok.children
+    )
+
+
 def _generic_chain(tok: Token) -> list[Token]:
     links = chain(tok)
     top = links[-1]
@@ -113,6 +123,9 @@ def is_generic_present(tok: Token) -> bool:
     """
     if _named_occurrence(tok):
         return False
+    reacted_to = _reacted_to(tok)
+    if reacted_to is not None and _particular(reacted_to):
+        return False  # a reaction said now ("strongly condemns") is about a particular act
     links = _generic_chain(tok)
     base = chain(tok)
     if len(links) > len(base) and _present_simple(links[-1]):
@@ -165,6 +178,42 @@ def _tense_verdict(t: Token) -> bool | None:
 def _present_simple(t: Token) -> bool:
     aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     return t.tag_ in ("VBZ", "VBP") and not aux and t.lemma_.lower() not in W.ONGOING
+
+
+def _reacted_to(tok: Token) -> Token | None:
+    """The act noun a present reaction is about, when ``tok`` is that noun or a clause on it: "strongly
+    condemns ISIL's attacks", "am appalled by this latest attack", "condemns attacks which have killed"."""
+    for noun in (tok, *tok.ancestors):
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if (
+            noun.pos_ == "NOUN"
+            and noun.dep_ in ("dobj", "pobj")
+            and (verb.lemma_.lower() in W.REACTION_VERBS or verb.lower_ in W.REACTION_STATES)
+        ):
+            return noun
+        if noun.pos_ in ("VERB", "AUX") and noun is not tok:
+            return None  # the reaction must govern the noun itself, not a clause above it
+    return None
+
+
+def _particular(noun: Token) -> bool:
+    """An act noun that names one occurrence: "the/this attack", "ISIL's attacks", "today's attack", "two
+    attacks", "attacks in Tel Tamer", "attacks which have killed"; not "all attacks on civilians"."""
+    for c in noun.children:
+        if c.dep_ == "det":
+            if c.lower_ in ("all", "any", "every", "no", "such"):
+                return False
+            if c.lower_ in ("the", "this", "these", "that", "those"):
+                return True
+        if c.dep_ in ("poss", "nummod"):
+            return True
+        if c.dep_ == "prep" and any(g.pos_ == "PROPN" for g in c.children):
+            return True
+        if c.dep_ == "relcl" and (
+            c.tag_ == "VBD" or any(a.lower_ in ("has", "have", "had") for a in c.children if a.dep_ == "aux")
+        ):
+            return True
+    return False
 
 
 def _bare_plural_subject(t: Token) -> bool:

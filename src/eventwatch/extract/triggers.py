@@ -103,7 +103,12 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     if cond == "":
         return True
     others = {t.lemma_.lower() for t in sent if t.i != tok.i}  # "storm" the verb is not a storm
+    if cond == "not_said_obj":
+        # "withdrew its troops" is a retreat; "withdrew its report" takes back words (attribute: retract)
+        return dobj is None or dobj.lemma_.lower() not in W.STATEMENT_NOUNS
     if cond == "actor_subj":
+        if others & W.SPORT:
+            return False  # "Pakistan defeated India in a cricket match", "Russia beat Croatia in the final"
         if subj is not None:
             return not _has_disaster(subj)
         return not (others & W.DISASTER)
@@ -160,8 +165,9 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
 def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
     if cond == "mil_mod":
+        # "Russia's operation", "the army's operations"; not "Mahan's operations" (an airline's flights)
         return bool(mods & {"military", "ground", "army", "offensive", "air", "combat", "counter", "assault"}) or any(
-            c.dep_ == "poss" for c in tok.children
+            c.dep_ == "poss" and (c.pos_ == "PRON" or is_actor_phrase(c)) for c in tok.children
         )
     if cond == "ceasefire":
         head = tok.head.lemma_.lower()

@@ -139,7 +139,24 @@ def _names_an_actor(place: Place, event: EventMention, parsed: ParsedArticle) ->
         return False
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head  # "by Russia and Turkey": the second conjunct has the first's role
+    if head.dep_ in ("compound", "amod", "nmod") and _area_noun(head):
+        return False  # "in the Afghanistan/Pakistan region", "the Syrian border": where, not who
     return head.dep_ in _ACTOR_DEPS or (head.dep_ == "pobj" and head.head.dep_ == "agent")  # "announced by Russia"
+
+
+# Nouns for a stretch of land: a country modifying one says where ("the Afghanistan/Pakistan region").
+# Not "city", "capital" or "province": "the US capital", "the Syrian city of Aleppo" name a finer place.
+_AREA_NOUNS = frozenset(
+    {"region", "area", "border", "borderland", "side", "territory", "coast", "frontier", "countryside"}
+    | {"mainland", "soil", "airspace", "waters", "enclave", "zone"}
+)
+
+
+def _area_noun(modifier: Token) -> bool:
+    head = modifier.head
+    while head.dep_ in ("compound", "nmod") and head.head.i > head.i:
+        head = head.head
+    return head.lemma_.lower() in _AREA_NOUNS
 
 
 def is_prepositional_object(place: Place, parsed: ParsedArticle) -> bool:
@@ -325,7 +342,9 @@ def locate(
     ``earlier``: the article's events before this one, already placed (for ``coreference``); ``not_here``:
     spans of places that count for the article but never place an event (inside a source's name)."""
     everything = list(places)
-    places = [p for p in places if not _names_an_actor(p, event, parsed)] or everything
+    # A country that names who acted ("a US counter-terrorism operation") never says where, even when it is the
+    # only place in the clause: the context, dateline or article place does.
+    places = [p for p in places if not _names_an_actor(p, event, parsed)]
     # Affiliations ("president of the US") never place the event itself, but still count for the article.
     # Nor does the dateline, which the parser reads into the first sentence: it says where the report was filed.
     filed_at = {p.span for p in _in_dateline(parsed, places)}
@@ -347,7 +366,7 @@ def locate(
     if not found:
         found, rule = _speech_place(event, parsed, where), "speech"
     dateline = dateline_place(parsed, places)
-    main = main_place(places)
+    main = main_place(places) or main_place(everything)
     if found:
         refined = _refine(found, dateline)
         if refined is not found:
