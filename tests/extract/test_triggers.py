@@ -135,3 +135,21 @@ def test_triggers_a_match_won_or_a_report_withdrawn_is_no_event(extract_text: Ex
 def test_triggers_a_killing_in_a_counter_terrorism_operation_is_an_attack(extract_text: Extract) -> None:
     text = "Hamza bin Laden was killed in a US counter-terrorism operation in the Afghanistan/Pakistan region."
     assert [m.plover for m in extract_text(text, "2019-09-14").event_mentions] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The United States will continue to take all necessary action to protect our people.", None),
+        ("According to videos, a third person removed his knife after he lay on the ground.", None),
+        ("The team subsequently deployed a camera to film the wreck of the submarine.", None),
+        ("ISIL fighters took the town of Palmyra on Sunday.", "COERCE"),
+        ("Iraqi forces have taken back 30% of the territory ISIL once controlled.", "COERCE"),
+        ("Russia deployed 500 troops and warships to the Syrian coast on Monday.", "MOBILIZE"),
+    ],
+)
+def test_triggers_everyday_take_remove_and_deploy_need_people_places_or_forces(
+    extract_text: Extract, text: str, plover: str | None
+) -> None:
+    plovers = [m.plover for m in extract_text(text, "2016-05-01").event_mentions]
+    assert plovers == ([plover] if plover else [])

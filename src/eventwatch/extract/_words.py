@@ -176,6 +176,11 @@ STANCE_VERBS = frozenset(
     ["support", "back", "endorse", "oppose", "approve", "justify", "condone", "welcome", "help", "assist", "aid"]
 )
 
+# Military hardware that is deployed as a force is ("deployed warships", "deployed a missile battery").
+MATERIEL = frozenset(
+    {"warship", "ship", "jet", "aircraft", "plane", "bomber", "helicopter", "tank", "battery", "destroyer"}
+    | {"carrier", "submarine", "artillery", "missile", "frigate", "fleet", "squadron", "battalion", "brigade"}
+)
 # Words of sport: a country that "defeated" or "beat" another in a match played it.
 # Only words with no sense in conflict news ("scores of civilians", "a medical team", "the goal is peace").
 SPORT = frozenset(

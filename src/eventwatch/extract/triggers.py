@@ -27,6 +27,9 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _DEFINITE = frozenset(["the", "this", "these", "that", "those", "its", "their", "his", "her"])
 # CAMEO roots coded from the verb dictionary alone (verbal roots need the lexicon's argument checks).
 _CAMEO_ROOTS = frozenset({"17", "18", "19", "20", "14", "15"})
+# Everyday verbs the CAMEO dictionary codes by one sense ("take" a town, "remove" a people): that sense only
+# when they act on people, a place or control.
+_VAGUE_CAMEO_VERBS = frozenset({"take", "remove", "put", "get", "bring", "move", "send", "carry", "draw", "pull"})
 _SELF_REPORTING = frozenset({"ceasefire", "warrant", "phone", "access"})
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis"})
 # Predicates that state what an act is for, not that it took place ("is aimed at", "was designed to").
@@ -103,6 +106,9 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     if cond == "":
         return True
     others = {t.lemma_.lower() for t in sent if t.i != tok.i}  # "storm" the verb is not a storm
+    if cond == "forces_obj":
+        # "deployed 500 troops", "the army deployed", "deployed warships"; not "deployed a camera"
+        return _a_force(dobj) if dobj is not None else subj is not None and _a_force(subj)
     if cond == "not_said_obj":
         # "withdrew its troops" is a retreat; "withdrew its report" takes back words (attribute: retract)
         return dobj is None or dobj.lemma_.lower() not in W.STATEMENT_NOUNS
@@ -160,6 +166,29 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     if cond == "consult":
         return dobj is not None or any(c.lower_ == "with" for c in tok.children)
     return True
+
+
+def _a_force(tok: Token) -> bool:
+    """Troops, a unit ("the 507th ARW", "airmen") or military hardware."""
+    lemma = tok.lemma_.lower()
+    if lemma in W.TROOPS | W.MATERIEL or lemma in ("airman", "airmen", "wing", "squadron", "reservist"):
+        return True
+    return is_actor_phrase(tok, military=True) or any(c.ent_type_ == "ORDINAL" for c in tok.children)
+
+
+def _takes_someone_or_somewhere(dobj: Token | None) -> bool:
+    if dobj is None:
+        return False
+    of = next((c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if counted is not None and dobj.ent_type_ in ("PERCENT", "CARDINAL", "QUANTITY"):
+        dobj = counted  # "have taken back 30% of territory"
+    lemma = dobj.lemma_.lower()
+    return (
+        dobj.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP")
+        or lemma in W.TERRITORY | W.CAPTIVES | W.PEOPLE | {"control", "power"}
+        or is_actor_phrase(dobj)
+    )
 
 
 def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:
@@ -273,6 +302,8 @@ def _entry_for(tok: Token) -> TriggerEntry | None:
         subj = subject(tok)
         if subj is None or subj.lemma_.lower() in W.VEHICLES or not is_actor_phrase(subj):
             return None
+        if lemma in _VAGUE_CAMEO_VERBS and not _takes_someone_or_somewhere(obj(tok)):
+            return None  # "will take all necessary action", "removed his knife": no seizure, no expulsion
         if info is not None and info.root in _CAMEO_ROOTS and info.plover:
             return TriggerEntry(lemma, "VERB", info.plover, info.mode, info.code, "actor_subj")
     return None
