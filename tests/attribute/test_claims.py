@@ -482,3 +482,9 @@ def test_claims_withdrawing_a_report_retracts_it(analyse):
     text = strikes + "The channel later withdrew the report."
     analysis = analyse(text, [("jets struck a market in Idlib", "struck", A)])
     assert Stance.RETRACT in [c.stance for c in analysis.event_mentions[0].claims]
+
+
+def test_claims_confirming_reports_that_confirms_their_content(analyse):
+    text = "The UN have confirmed reports that ISIL has killed 70 members of the Al Bu Nimr tribe in Anbar, Iraq."
+    analysis = analyse(text, [("ISIL has killed 70 members of the Al Bu Nimr tribe", "killed", A)])
+    assert ("The UN", Stance.CONFIRM) in _sources(analysis)

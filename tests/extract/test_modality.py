@@ -117,3 +117,9 @@ def test_modality_an_attack_named_by_its_day_happened_under_a_wish(extract_text:
     )
     (attack,) = extract_text(text, "2016-12-11").event_mentions
     assert attack.factuality is Factuality.ASSERTED
+
+
+def test_modality_an_act_asked_about_is_not_asserted(extract_text: Extract) -> None:
+    text = "What action has the State Department taken to investigate these reports of sanctions violations?"
+    assert all(m.factuality is Factuality.HYPOTHETICAL for m in extract_text(text, "2011-11-01").event_mentions)
+    assert extract_text(text, "2011-11-01").event_mentions

@@ -153,3 +153,9 @@ def test_triggers_everyday_take_remove_and_deploy_need_people_places_or_forces(
 ) -> None:
     plovers = [m.plover for m in extract_text(text, "2016-05-01").event_mentions]
     assert plovers == ([plover] if plover else [])
+
+
+def test_triggers_a_clause_on_reports_that_has_its_own_subject_is_an_event(extract_text: Extract) -> None:
+    text = "The UN have confirmed reports that ISIL has killed 70 members of the Al Bu Nimr tribe in Anbar, Iraq."
+    (killing,) = extract_text(text, "2014-10-30").event_mentions
+    assert killing.actor1 is not None and killing.actor1.text == "ISIL"

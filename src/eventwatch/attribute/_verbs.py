@@ -396,6 +396,9 @@ def verb_attribution(
     if content is None and token.dep_ == "pcomp":
         content = None
     dobj = child(token, "dobj")
+    if content is None and dobj is not None and dobj.lemma_ in CLAIM_NOUNS:
+        # "The UN have confirmed reports that ISIL has killed 70 members ...": the reports' clause is the content
+        content = next((c for c in dobj.children if c.dep_ in ("acl", "ccomp") and child(c, "mark") is not None), None)
     if cue.stance is Stance.RETRACT and content is None and (dobj is None or dobj.lemma_ not in _RETRACTABLE):
         return None  # "RTHK withdrew its reporters from the field": nothing said is taken back
     scope: list[Span] = []

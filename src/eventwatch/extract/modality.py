@@ -52,6 +52,8 @@ def factuality(tok: Token) -> Factuality:
     """How the clause around trigger ``tok`` presents the event."""
     if _dated_by_past_day(tok):
         return Factuality.ASSERTED  # "condolences to the victims in Saturday's attack" under "I want to convey"
+    if tok.sent.text.rstrip().endswith("?"):
+        return Factuality.HYPOTHETICAL  # "What action has the State Department taken to investigate ...?"
     links = chain(tok)
     negated = hypothetical = planned = False
     # An act named as the object of a stance ("not intended to support an operation to storm X") is not what
