@@ -349,3 +349,26 @@ def test_run_a_clause_naming_only_its_actors_country_does_not_place_the_event(
     out = _run(parsed, (_event(parsed, "struck", 0, "United States forces struck an al-Qaida camp"),), gaz)
     (place,) = out.event_mentions[0].locations
     assert place.rule == "article"
+
+
+def _with_victims(parsed: ParsedArticle, victims: str, country: str) -> EventMention:
+    text = "Jets bombed a hospital in Idlib, Syria, on Monday, killing " + victims
+    return replace(_event(parsed, "bombed", 1, text), actor2=Actor(text=victims, country=country, sector="CVL"))
+
+
+def test_run_unnamed_local_victims_are_of_the_country_the_event_is_placed_in(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    # the extract stage gave them the article's first country, Russia
+    parsed = parse("Russia denied the report. Jets bombed a hospital in Idlib, Syria, on Monday, killing 12 civilians.")
+    out = _run(parsed, (_with_victims(parsed, "12 civilians", "RUS"),), gaz)
+    assert out.event_mentions[0].actor2 is not None and out.event_mentions[0].actor2.country == "SYR"
+
+
+def test_run_victims_whose_words_name_their_country_keep_it(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = "Russia denied the report. Jets bombed a hospital in Idlib, Syria, on Monday, killing Russian civilians."
+    parsed = parse(text)
+    out = _run(parsed, (_with_victims(parsed, "Russian civilians", "RUS"),), gaz)
+    assert out.event_mentions[0].actor2 is not None and out.event_mentions[0].actor2.country == "RUS"

@@ -1,7 +1,8 @@
 """geo stage: recognise toponyms, resolve them against the gazetteer, and place each event mention.
 
 ``run`` fills ``Analysis.places`` (every toponym of the article) and each ``EventMention.locations``
-(see :mod:`eventwatch.geo.assign` for the rules). The gazetteer index is built at set-up by
+(see :mod:`eventwatch.geo.assign` for the rules); unnamed civilians, police, medics, judges and teachers of
+a mention take the country its own words place it in (``_home_actors``). The gazetteer index is built at set-up by
 ``python -m eventwatch.geo.build`` from data shipped in the package; nothing is read from outside it.
 """
 
@@ -16,7 +17,7 @@ from eventwatch.errors import InputError
 from eventwatch.geo.assign import is_prepositional_object, locate
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
 from eventwatch.geo.places import find_places
-from eventwatch.records import Analysis, EventMention, Place, Span
+from eventwatch.records import Actor, Analysis, EventMention, Place, Precision, Span
 
 __all__ = ["Candidate", "Gazetteer", "demonym_country", "find_places", "locate", "run"]
 
@@ -47,8 +48,10 @@ def run(analyses: Iterable[Analysis], cfg: Config) -> Iterator[Analysis]:
         try:
             places, in_sources = _split_sources(find_places(analysis.parsed, gaz), analysis)
             placed: list[EventMention] = []
+            named_countries = {p.country for p in places if p.precision is Precision.COUNTRY and p.country}
             for em in analysis.event_mentions:  # in text order: a later event may name an earlier one again
-                placed.append(replace(em, locations=locate(em, analysis.parsed, places, placed, in_sources)))
+                located = locate(em, analysis.parsed, places, placed, in_sources)
+                placed.append(_home_actors(replace(em, locations=located), gaz, named_countries))
             mentions = tuple(placed)
         except (ValueError, IndexError) as exc:
             failed += 1
@@ -58,6 +61,54 @@ def run(analyses: Iterable[Analysis], cfg: Config) -> Iterator[Analysis]:
         done += 1
         yield replace(analysis, places=places, event_mentions=mentions)
     log.info("geo: %d articles placed, %d failed", done, failed)
+
+
+# Sectors whose members belong to the country where they are (civilians, police, medics, courts). The extract
+# stage gives people of these sectors whom the text gives no country the article's own country (the first one
+# its lead names); where the event's own words place it in another country, they are that country's ("a
+# hospital in Idlib" in a story that opens on Russia). Not journalists or refugees, never a named person
+# ("Khashoggi was murdered in Istanbul") and never people whose words name their country ("Russian civilians").
+_LOCAL_SECTORS = frozenset({"CVL", "COP", "MED", "JUD", "EDU"})
+_PLACING_RULES = frozenset({"clause", "sentence"})
+
+
+def _home_actors(em: EventMention, gaz: Gazetteer, named_countries: set[str]) -> EventMention:
+    """``em`` with its unnamed local actors in the country where the event's own words place it. A country
+    the extract stage gave them is replaced only by one the article names itself: a place resolved to a
+    country nobody mentions may be the resolver's mistake."""
+    countries = {p.country for p in em.locations if p.rule in _PLACING_RULES}
+    if len(countries) != 1 or None in countries:
+        return em
+    (country,) = countries
+    changes = {}
+    for field_name in ("actor1", "actor2"):
+        actor = getattr(em, field_name)
+        if actor is None or actor.country == country or not _local_and_unnamed(actor, gaz):
+            continue
+        if actor.country is None or country in named_countries:
+            changes[field_name] = replace(actor, country=country)
+    return replace(em, **changes) if changes else em
+
+
+# Capitalised first words that name no one: articles, counts and the local people themselves.
+_PLAIN_OPENERS = frozenset(
+    {"a", "an", "the", "some", "several", "many", "most", "all", "other", "two", "three", "four", "five", "dozens"}
+    | {"hundreds", "police", "officers", "protesters", "demonstrators", "civilians", "residents", "people"}
+)
+
+
+def _local_and_unnamed(actor: Actor, gaz: Gazetteer) -> bool:
+    """ "the girl", "officers", "dozens of civilians": local sectors only, no name ("U.S. citizens", "Khashoggi")
+    and no demonym ("Russian civilians")."""
+    sectors = set((actor.sector or "").split("/"))
+    words = [w.strip(",.;:") for w in actor.text.split()]
+    if not actor.sector or not sectors <= _LOCAL_SECTORS or not words:
+        return False
+    if words[0][:1].isupper() and words[0].lower() not in _PLAIN_OPENERS:
+        return False
+    if any(w[:1].isupper() for w in words[1:]):
+        return False
+    return not any(gaz.demonym_country(w) for w in words)
 
 
 def _split_sources(places: tuple[Place, ...], analysis: Analysis) -> tuple[tuple[Place, ...], frozenset[Span]]:
