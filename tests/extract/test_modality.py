@@ -123,3 +123,12 @@ def test_modality_an_act_asked_about_is_not_asserted(extract_text: Extract) -> N
     text = "What action has the State Department taken to investigate these reports of sanctions violations?"
     assert all(m.factuality is Factuality.HYPOTHETICAL for m in extract_text(text, "2011-11-01").event_mentions)
     assert extract_text(text, "2011-11-01").event_mentions
+
+
+def test_modality_an_act_one_remains_committed_to_is_planned(extract_text: Extract) -> None:
+    text = (
+        "The United States remains committed to working with our partners to bring an end to ISIL's depravity "
+        "and ultimately destroy this terrorist organization."
+    )
+    (goal,) = extract_text(text, "2015-02-27").event_mentions
+    assert goal.factuality is Factuality.PLANNED

@@ -159,3 +159,10 @@ def test_triggers_a_clause_on_reports_that_has_its_own_subject_is_an_event(extra
     text = "The UN have confirmed reports that ISIL has killed 70 members of the Al Bu Nimr tribe in Anbar, Iraq."
     (killing,) = extract_text(text, "2014-10-30").event_mentions
     assert killing.actor1 is not None and killing.actor1.text == "ISIL"
+
+
+def test_triggers_shooting_in_a_drill_is_no_attack_but_shooting_people_in_one_is(extract_text: Extract) -> None:
+    drill = "We got to shoot with them for the past two weeks before this exercise, the soldier said."
+    assert extract_text(drill, "2016-10-25").event_mentions == ()
+    attack = "Gunmen shot dead five soldiers during a training exercise near Kabul on Monday."
+    assert [m.plover for m in extract_text(attack, "2016-10-25").event_mentions] == ["ASSAULT"]

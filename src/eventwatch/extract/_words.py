@@ -181,6 +181,8 @@ MATERIEL = frozenset(
     {"warship", "ship", "jet", "aircraft", "plane", "bomber", "helicopter", "tank", "battery", "destroyer"}
     | {"carrier", "submarine", "artillery", "missile", "frigate", "fleet", "squadron", "battalion", "brigade"}
 )
+# Military drill: shooting and destroying in an exercise are practice ("live-fire exercise", "training range").
+TRAINING = frozenset({"exercise", "drill", "rehearsal", "wargame", "war-game", "simulation"})
 # Words of sport: a country that "defeated" or "beat" another in a match played it.
 # Only words with no sense in conflict news ("scores of civilians", "a medical team", "the goal is peace").
 SPORT = frozenset(
@@ -401,6 +403,8 @@ PLAN_GOVERNORS = frozenset(
         "want",
         "decide",
         "commit",
+        "committed",  # "remains committed to ... destroy": the adjective keeps its own lemma
+        "determined",
         "propose",
         "poised",
         "expect",

@@ -112,6 +112,8 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     if cond == "not_said_obj":
         # "withdrew its troops" is a retreat; "withdrew its report" takes back words (attribute: retract)
         return dobj is None or dobj.lemma_.lower() not in W.STATEMENT_NOUNS
+    if cond in ("actor_subj", "harm") and _in_training(sent) and not _takes_someone_or_somewhere(dobj):
+        return False  # "We got to shoot with them for two weeks before this exercise": drill, not attack
     if cond == "actor_subj":
         if others & W.SPORT:
             return False  # "Pakistan defeated India in a cricket match", "Russia beat Croatia in the final"
@@ -166,6 +168,10 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     if cond == "consult":
         return dobj is not None or any(c.lower_ == "with" for c in tok.children)
     return True
+
+
+def _in_training(sent: SpacySpan) -> bool:
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in W.TRAINING for t in sent)
 
 
 def _a_force(tok: Token) -> bool:
