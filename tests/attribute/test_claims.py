@@ -488,3 +488,10 @@ def test_claims_confirming_reports_that_confirms_their_content(analyse):
     text = "The UN have confirmed reports that ISIL has killed 70 members of the Al Bu Nimr tribe in Anbar, Iraq."
     analysis = analyse(text, [("ISIL has killed 70 members of the Al Bu Nimr tribe", "killed", A)])
     assert ("The UN", Stance.CONFIRM) in _sources(analysis)
+
+
+def test_claims_the_according_to_cue_leaves_the_source_its_words(analyse):
+    text = "Federal authorities are investigating the shooting, according to prosecutor Josh Bash."
+    analysis = analyse(text, [("Federal authorities are investigating the shooting", "investigating", "ACCUSE")])
+    claim = next(c for c in analysis.event_mentions[0].claims if c.source.kind is not SourceKind.AUTHOR)
+    assert claim.cue == "according to" and "Josh Bash" in claim.source.text

@@ -197,12 +197,12 @@ def _according_to(sent: Sent, token: Token, resolver: SourceResolver) -> Attribu
     relatives = [c for c in verb.children if misparsed_relative(c) is not None]
     scope = _clause_scope(sent, verb, token, stray, *relatives)
     anaphor, about, demonstrative = anaphor_of(None, verb)
-    cue_end = obj.i if obj.i > token.i else token.i + 1
-    cue_tokens = [token.doc[i] for i in range(token.i, cue_end)] or [token, to]
+    # The cue is "according to" itself; the words after it are the source's ("according to prosecutor Josh Bash").
+    cue_tokens = [token, to]
     return Attribution(
         sources=sources,
         stance=Stance.REPORT if unnamed and obj.lemma_ == "report" else Stance.ASSERT,
-        cue=token.doc[token.i : max(cue_end, token.i + 2)].text.strip(),
+        cue=f"{token.text} {to.text}",
         cue_span=offsets(sent, cue_tokens),
         hedge=find_hedge(c for c in obj.children if c.dep_ == "amod"),  # "according to unconfirmed reports"
         scope=scope,
