@@ -166,3 +166,17 @@ def test_triggers_shooting_in_a_drill_is_no_attack_but_shooting_people_in_one_is
     assert extract_text(drill, "2016-10-25").event_mentions == ()
     attack = "Gunmen shot dead five soldiers during a training exercise near Kabul on Monday."
     assert [m.plover for m in extract_text(attack, "2016-10-25").event_mentions] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Further clashes erupted in Tripoli on Sunday, leaving 12 dead.", ["ASSAULT"]),
+        ("New airstrikes hit Gaza on Monday, killing five people.", ["ASSAULT"]),
+        ("The government must act to prevent further attacks on civilians in the north.", ["REQUEST"]),
+    ],
+)
+def test_triggers_a_new_or_further_act_told_as_done_happened(
+    extract_text: Extract, text: str, expected: list[str]
+) -> None:
+    assert [m.plover for m in extract_text(text, "2019-04-08").event_mentions] == expected

@@ -244,6 +244,18 @@ def _is_specified(tok: Token) -> bool:
     return False
 
 
+def _told_as_done(noun: Token) -> bool:
+    """Whether a noun is the subject or object of a verb in the past ("clashes erupted", "launched airstrikes",
+    "have killed"): what it names happened, however "new" or "further" it is."""
+    head = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "would", "could", "may", "might", "should", "must", "to", "can"}:
+        return False
+    return head.tag_ == "VBD" or bool(aux & {"has", "have", "had", "was", "were"})
+
+
 def _noun_reported(tok: Token) -> tuple[bool, bool]:
     """(is reported as an act, is a bare anaphor) for an event noun."""
     anchor = tok
@@ -254,7 +266,9 @@ def _noun_reported(tok: Token) -> tuple[bool, bool]:
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in W.TRANSPARENT:
         anchor = anchor.head.head
     if any(c.lemma_.lower() in W.UNREAL_MODIFIERS for c in tok.children if c.dep_ in ("amod", "advmod")):
-        return False, False
+        if not _told_as_done(anchor):
+            return False, False  # "to prevent further attacks", "possible strikes"
+        return True, False  # "Further clashes erupted in Tripoli", "Israel launched new airstrikes on Gaza"
     if anchor.dep_ in ("attr", "compound") or (anchor.dep_ == "pobj" and anchor.head.lower_ in ("as", "including")):
         return False, False
     specified = _is_specified(tok)
