@@ -28,7 +28,7 @@ $(STAMP): $(SETUP_INPUTS)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-$(GAZ): $(STAMP) src/eventwatch/data/geo/places.tsv.gz src/eventwatch/geo/build.py
+$(GAZ): $(STAMP) src/eventwatch/data/geo/places.tsv.gz src/eventwatch/geo/build.py src/eventwatch/geo/_sources.py $(wildcard src/eventwatch/data/geo/*.tsv)
 	$(BIN)/python -m eventwatch.geo.build --out $(GAZ)
 
 # Debian packages the tests drive for real: PostgreSQL server and Chromium (CI runs as root).

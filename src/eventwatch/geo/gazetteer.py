@@ -62,6 +62,13 @@ class Gazetteer:
         self._countries: dict[str, Candidate] = {}
         for cand in self._rows("SELECT p.*, p.name FROM place p WHERE p.fcode = 'PCLI'", ()):
             self._countries.setdefault(cand.country, cand)
+        self._neighbours: dict[str, frozenset[str]] = {}
+        try:
+            pairs = conn.execute("SELECT country, near FROM neighbour").fetchall()
+        except sqlite3.OperationalError:
+            pairs = []  # an index built before the table: no neighbours, resolution as before
+        for country in {a for a, _ in pairs}:
+            self._neighbours[country] = frozenset(b for a, b in pairs if a == country)
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
@@ -152,6 +159,10 @@ class Gazetteer:
         except sqlite3.OperationalError:
             return None
         return (row[0], row[1], row[2], row[3]) if row else None
+
+    def neighbours(self, iso3: str) -> frozenset[str]:
+        """ISO alpha-3 codes of the countries that share a border with ``iso3`` ("ISR" → PSE, EGY, JOR, ...)."""
+        return self._neighbours.get(iso3, frozenset())
 
     def country(self, iso3: str) -> Candidate | None:
         """The country entry for ISO alpha-3 ``iso3``."""

@@ -53,6 +53,7 @@ _FEATURE_BONUS = {
 _EXACT_BONUS = 2.0
 _OWN_NAME_BONUS = 1.0
 _COUNTRY_BONUS = 3.5
+_NEIGHBOUR_SHARE = (3, 4)  # a country next to one the article names: three quarters of its votes
 _ADMIN1_BONUS = 2.5
 _PRECISION_BONUS = 3.0
 _NEAR_KM = 300.0
@@ -185,6 +186,23 @@ def _context_countries(mentions: Sequence[Mention]) -> Counter[str]:
             counts[countries.pop()] += 1
     counts.update(_paired_countries(mentions))
     return counts
+
+
+def _next_door(m: Mention, countries: Counter[str], gaz: Gazetteer) -> Counter[str]:
+    """The country votes that score ``m``: when no country the article points at has a place of that name,
+    the countries next to them count too, at three quarters of their neighbour's votes: "Gaza" beside "Israel"
+    is the Palestinian city, not Mozambique's province of that name, while "Kurdistan" beside "Iraq" stays
+    Iraqi (Iran's Kordestan is next door, but Iraq has a Kurdistan)."""
+    if not countries or any(countries[c.country] for c in m.candidates):
+        return countries
+    share, whole = _NEIGHBOUR_SHARE
+    near: Counter[str] = Counter()
+    for country, votes in countries.items():
+        for other in gaz.neighbours(country):
+            if other not in countries:
+                near[other] = max(near[other], share * votes)
+    # Votes stay whole numbers: every named country's are scaled up by the same factor, so the shares hold.
+    return Counter({c: whole * v for c, v in countries.items()}) + near if near else countries
 
 
 def _paired_countries(mentions: Sequence[Mention]) -> Counter[str]:
@@ -345,7 +363,7 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer, text: str | No
     priors = [[_prior(m, c, plain(m.text)) for c in m.candidates] for m in mentions]
     for m, prior in zip(mentions, priors, strict=True):
         if m.candidates:
-            m.chosen = _best(m, prior, countries, empty, ())
+            m.chosen = _best(m, prior, _next_door(m, countries, gaz), empty, ())
     # Admin1 context per name: mentions that share a candidate may name one place ("Plymouth County" ×4 and
     # "PLYMOUTH CO."), and must not vote for their own admin1 (Massachusetts would outvote "Hinton, Iowa", and
     # two spellings of one name would each confirm the other's pick). Admin1 units themselves anchor their
@@ -362,7 +380,7 @@ def resolve_mentions(mentions: Sequence[Mention], gaz: Gazetteer, text: str | No
                 # "Paris" twice in a Texas story would otherwise outvote "Dallas" and "Texas" for France, and a
                 # surname read three times as a town abroad would outvote "Canada" for "Toronto".
                 name_countries = {name: c.country for name, c in other_picks}
-                resolved_countries = countries + Counter(name_countries.values())
+                resolved_countries = _next_door(m, countries + Counter(name_countries.values()), gaz)
                 admin1s = Counter(c.admin1_key for c in others for _ in range(2 if c.feature_code == "ADM1" else 1))
                 anchors = [c for c in others if c.feature_code not in {"PCLI", "ADM1"}]
                 m.chosen = _best(m, priors[i], resolved_countries, admin1s, anchors)
