@@ -51,3 +51,14 @@ def test_mentions_a_date_is_neither_actor_nor_place(extract_text: Extract) -> No
     (attack,) = extract_text(text).event_mentions
     assert attack.actor1 is None or attack.actor1.text != "Saturday"
     assert "Saturday" not in (attack.summary or "")
+
+
+def test_mentions_clause_cuts_only_the_modifier_that_holds_another_event(extract_text: Extract) -> None:
+    text = (
+        "Iran launched missiles targeting US troops in Iraqi military bases in retaliation for the killing of "
+        "Qasem Soleimani."
+    )
+    launch = next(m for m in extract_text(text, "2020-01-08").event_mentions if m.plover == "ASSAULT" and m.mode)
+    evidence = launch.evidence[0].slice(text)
+    assert "missiles targeting US troops in Iraqi military bases" in evidence and "killing" not in evidence
+    assert launch.summary == "Iran launched missiles at US troops"

@@ -335,7 +335,12 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
     # "opened fire at a mall": "fire" is part of the verb, the target is the recipient.
     weapon_verb = weapon_verb or tok.lemma_.lower() == "open"
     weapon = obj(tok) if weapon_verb and (o := obj(tok)) is not None and _is_weapon(o) else None
-    a2 = (_target(tok) or (obj(tok) if weapon is None else None)) if weapon_verb else (obj(tok) or _target(tok))
+    aimed_at = _aimed_at(weapon) if weapon is not None else None
+    a2 = (
+        (_target(tok) or aimed_at or (obj(tok) if weapon is None else None))
+        if weapon_verb
+        else (obj(tok) or _target(tok))
+    )
     a2 = _relative_antecedent(a2, tok)
     if subj is not None and subj.lemma_.lower() in {"strike", "airstrike", "attack", "bombing", "raid"}:
         return _noun_actor(subj), a2, False
@@ -348,6 +353,14 @@ def _dropped(cues: set[str], actor: Actor | None) -> bool:
     if "aerial" in modes_named(cues - {"bombing", "bombings"}):
         return True
     return actor is not None and bool({"MIL", "GOV"} & set((actor.sector or "").split("/")))
+
+
+def _aimed_at(weapon: Token) -> Token | None:
+    """What a fired weapon was aimed at: "missiles targeting US troops", "rockets on the base"."""
+    for c in weapon.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("target", "hit", "strike", "aim"):
+            return obj(c) or _target(c)
+    return _target(weapon)
 
 
 def _is_weapon(tok: Token) -> bool:

@@ -69,6 +69,18 @@ _NOUN_PREPOSITIONS = (
 )
 
 
+def _weapon_fired(cand: Candidate) -> str | None:
+    """The weapon a fire/launch verb names as its object when its recipient is elsewhere ("missiles")."""
+    tok = cand.trigger.token
+    if cand.trigger.is_noun or tok.lemma_.lower() not in ("fire", "launch"):
+        return None
+    weapon = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if weapon is None or cand.actor2 is None or cand.actor2.span is None:
+        return None
+    start = weapon.idx + (cand.trigger_span.start - tok.idx)  # article offset of the weapon word
+    return None if cand.actor2.span.start <= start < cand.actor2.span.end else weapon.text
+
+
 def _summary(cand: Candidate, text: str) -> str:
     parts = []
     if cand.actor1 is not None:
@@ -80,6 +92,9 @@ def _summary(cand: Candidate, text: str) -> str:
         preposition = next((p for p, nouns in _NOUN_PREPOSITIONS if lemma in nouns), None)
         if cand.trigger.is_noun and preposition is not None:
             parts.append(preposition)
+        weapon = _weapon_fired(cand)
+        if weapon is not None:
+            parts += [weapon, "at"]  # "Iran launched missiles at US troops", not "launched US troops"
         parts.append(cand.actor2.name or cand.actor2.text)
     said = " ".join(parts)
     # a place the phrase already names is not repeated: not "the Embassy in Baghdad in Baghdad"

@@ -48,6 +48,29 @@ def predicate(tok: Token) -> Token:
     return cur
 
 
+# Modifiers that can be cut off the end of a phrase with what they hold ("in retaliation for the killing").
+_TRAILING_MODIFIERS = frozenset({"prep", "advcl", "relcl", "acl", "npadvmod"})
+
+
+def _trailing_modifier(branch: Token, avoid: set[int]) -> Token | None:
+    """The modifier inside ``branch`` that holds another event's trigger and ends where the branch ends, so
+    that cutting it keeps the rest: "launched missiles targeting US troops [in retaliation for the killing of
+    ...]" keeps the missiles and their targets. None when the trigger sits in no such modifier."""
+    doc = branch.doc
+    for i in sorted(avoid):
+        tok = doc[i]
+        while tok.i != branch.i and tok.head.i != tok.i:
+            if (
+                tok.dep_ in _TRAILING_MODIFIERS
+                and tok.head.pos_ in ("VERB", "AUX")
+                and tok.right_edge.i == branch.right_edge.i
+                and tok.left_edge.i > branch.i
+            ):
+                return tok
+            tok = tok.head
+    return None
+
+
 def clause_bounds(head: Token, keep: set[int], avoid: set[int], sent: SpacySpan) -> tuple[int, int]:
     """Token index range ``[start, end)`` of ``head``'s clause, cutting branches with ``avoid`` triggers.
 
@@ -72,7 +95,8 @@ def clause_bounds(head: Token, keep: set[int], avoid: set[int], sent: SpacySpan)
         if hi < head.i:
             left = max(left, hi + 1)
         elif lo > head.i:
-            right = min(right, lo - 1)
+            deep = None if own_clause or child.dep_ == "parataxis" else _trailing_modifier(child, sub & avoid)
+            right = min(right, (deep.left_edge.i if deep is not None else lo) - 1)
     doc = head.doc
     after = doc[right + 1] if right + 1 < sent.end else None
     if (
