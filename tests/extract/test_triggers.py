@@ -180,3 +180,13 @@ def test_triggers_a_new_or_further_act_told_as_done_happened(
     extract_text: Extract, text: str, expected: list[str]
 ) -> None:
     assert [m.plover for m in extract_text(text, "2019-04-08").event_mentions] == expected
+
+
+def test_triggers_the_use_of_a_weapon_by_someone_is_an_attack_and_the_use_of_translators_is_not(
+    extract_text: Extract,
+) -> None:
+    text = "The use of chemical weapons by Daesh in Marea shows their complete disregard for human rights."
+    (use,) = extract_text(text, "2016-10-21").event_mentions
+    assert (use.plover, use.mode, use.summary) == ("ASSAULT", "unconventional", "ISIL use of chemical weapons in Marea")
+    other = "The two teams worked together through the use of translators and linguists."
+    assert extract_text(other, "2016-10-21").event_mentions == ()

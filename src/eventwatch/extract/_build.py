@@ -402,8 +402,10 @@ def _weapon_words(tok: Token, pred: Token) -> set[str]:
                 (child.dep_ in ("amod", "compound", "nmod", "nsubj", "agent") and child.i != tok.i)
                 or (child.dep_ == "prep" and child.lower_ in ("with", "by", "using", "from"))
                 or (child.lemma_.lower() in ("use", "fire", "launch") and child.pos_ == "VERB")
-                # "used chemical weapons", "fired rockets": what a weapon verb takes is the weapon.
+                # "used chemical weapons", "fired rockets", "the use of chemical weapons": what a weapon verb
+                # or noun takes is the weapon.
                 or (child.dep_ == "dobj" and head.lemma_.lower() in _WEAPON_VERBS)
+                or (child.dep_ == "prep" and child.lower_ == "of" and head.lemma_.lower() == "use")
             ):
                 words.extend(child.subtree)
     return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}

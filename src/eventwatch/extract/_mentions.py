@@ -86,6 +86,11 @@ def _summary(cand: Candidate, text: str) -> str:
     if cand.actor1 is not None:
         parts.append(cand.actor1.name or cand.actor1.text)
     parts.append(cand.trigger_span.slice(text))
+    tok = cand.trigger.token
+    if cand.trigger.is_noun and tok.lemma_.lower() == "use":
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            parts.append(" ".join(t.text for t in of.subtree))  # "use of chemical weapons"
     if cand.actor2 is not None:
         # an event noun takes its recipient with a preposition: "offensive against X", "strike on X"
         lemma = cand.trigger.token.lemma_.lower()

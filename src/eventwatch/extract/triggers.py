@@ -214,6 +214,11 @@ def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         return bool(mods & {"phone", "telephone"})
     if cond == "access":
         return tok.head.lemma_.lower() in ("give", "grant", "allow", "provide")
+    if cond == "weapon_of":
+        # "the use of chemical weapons by Daesh in Marea"; not "the use of force" or "the use of translators"
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        return pobj is not None and bool(_lemmas(pobj.subtree) & set(W.WEAPONS))
     if cond == "people_mod":
         return bool(_lemmas(sent) & {"protester", "demonstrator", "supporter"})
     return True
