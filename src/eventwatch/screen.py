@@ -45,6 +45,7 @@ _EVERYDAY = frozenset(
     [
         "execute",  # "executed the plan"
         "plunder",  # "newspapers as sources of plunder"
+        "control",  # "quality control", "remote control"
         "hit",
         "target",
         "fire",

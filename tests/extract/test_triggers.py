@@ -190,3 +190,26 @@ def test_triggers_the_use_of_a_weapon_by_someone_is_an_attack_and_the_use_of_tra
     assert (use.plover, use.mode, use.summary) == ("ASSAULT", "unconventional", "ISIL use of chemical weapons in Marea")
     other = "The two teams worked together through the use of translators and linguists."
     assert extract_text(other, "2016-10-21").event_mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        ("Government forces regained control of Palmyra on Sunday.", "Government forces regained control of Palmyra"),
+        ("Rebels took control of the town of Saraqib on Monday.", "Rebels took control of the town of Saraqib"),
+        ("The Syrian army now claims full control of Aleppo.", "The Syrian army claims control of Aleppo"),
+    ],
+)
+def test_triggers_control_taken_of_a_place_is_one_territorial_attack(
+    extract_text: Extract, text: str, summary: str
+) -> None:
+    (taken,) = extract_text(text, "2016-12-23").event_mentions
+    assert (taken.plover, taken.acled_sub) in (
+        ("ASSAULT", "Government regains territory"),
+        ("ASSAULT", "Non-state actor overtakes territory"),
+    )
+    assert taken.summary == summary
+
+
+def test_triggers_control_held_is_no_event(extract_text: Extract) -> None:
+    assert extract_text("The town remains under the control of Daesh fighters.", "2016-12-23").event_mentions == ()

@@ -85,12 +85,14 @@ def _summary(cand: Candidate, text: str) -> str:
     parts = []
     if cand.actor1 is not None:
         parts.append(cand.actor1.name or cand.actor1.text)
-    parts.append(cand.trigger_span.slice(text))
     tok = cand.trigger.token
-    if cand.trigger.is_noun and tok.lemma_.lower() == "use":
+    if cand.trigger.is_noun and tok.lemma_.lower() == "control" and tok.dep_ == "dobj":
+        parts.append(tok.head.text)  # "Government forces regained control of Palmyra"
+    parts.append(cand.trigger_span.slice(text))
+    if cand.trigger.is_noun and tok.lemma_.lower() in ("use", "control"):
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None:
-            parts.append(" ".join(t.text for t in of.subtree))  # "use of chemical weapons"
+            parts.append(" ".join(t.text for t in of.subtree))  # "use of chemical weapons", "control of Palmyra"
     if cand.actor2 is not None:
         # an event noun takes its recipient with a preposition: "offensive against X", "strike on X"
         lemma = cand.trigger.token.lemma_.lower()

@@ -132,7 +132,9 @@ def is_generic_present(tok: Token) -> bool:
     base = chain(tok)
     if len(links) > len(base) and _present_simple(links[-1]):
         return True
-    for t in base:
+    for i, t in enumerate(base):
+        if i > 0 and base[i - 1].dep_ == "dobj" and t.lemma_.lower() in _CLAIMING:
+            return False  # "The Syrian army now claims full control of Aleppo": a claim made now, not a habit
         if t.tag_ in ("VBZ", "VBP") and _bare_plural_subject(t):
             return True  # "Terrorists seek to divide us": a generic subject in the present
         if t.lemma_.lower() in W.PLAN_GOVERNORS or any(c.dep_ == "expl" for c in t.children):
@@ -143,6 +145,10 @@ def is_generic_present(tok: Token) -> bool:
         if verdict is not None:
             return verdict  # the first finite verb decides; infinitives defer to their governor
     return False
+
+
+# Speech verbs whose object is the act they put forward ("claims control", "reports clashes", "denies the raid").
+_CLAIMING = frozenset({"claim", "report", "announce", "confirm", "deny", "acknowledge", "admit"})
 
 
 def _named_occurrence(tok: Token) -> bool:

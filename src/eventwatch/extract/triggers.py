@@ -27,10 +27,14 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _DEFINITE = frozenset(["the", "this", "these", "that", "those", "its", "their", "his", "her"])
 # CAMEO roots coded from the verb dictionary alone (verbal roots need the lexicon's argument checks).
 _CAMEO_ROOTS = frozenset({"17", "18", "19", "20", "14", "15"})
+# Verbs that take, claim or announce control of a place ("regained control of Palmyra").
+_CONTROL_TAKING = frozenset(
+    {"claim", "take", "seize", "gain", "regain", "retake", "establish", "assume", "wrest", "declare", "announce"}
+)
 # Everyday verbs the CAMEO dictionary codes by one sense ("take" a town, "remove" a people): that sense only
 # when they act on people, a place or control.
 _VAGUE_CAMEO_VERBS = frozenset({"take", "remove", "put", "get", "bring", "move", "send", "carry", "draw", "pull"})
-_SELF_REPORTING = frozenset({"ceasefire", "warrant", "phone", "access"})
+_SELF_REPORTING = frozenset({"ceasefire", "warrant", "phone", "access", "control_of"})
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis"})
 # Predicates that state what an act is for, not that it took place ("is aimed at", "was designed to").
 _PURPOSE_PREDICATES = frozenset({"aim", "intend", "design", "mean"})
@@ -214,6 +218,18 @@ def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         return bool(mods & {"phone", "telephone"})
     if cond == "access":
         return tok.head.lemma_.lower() in ("give", "grant", "allow", "provide")
+    if cond == "control_of":
+        # "claims full control of Aleppo", "regained control of Palmyra"; not "under the control of" a group
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        place = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        return (
+            tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in _CONTROL_TAKING
+            and place is not None
+            and (
+                place.ent_type_ in ("GPE", "LOC", "FAC") or place.pos_ == "PROPN" or place.lemma_.lower() in W.TERRITORY
+            )
+        )
     if cond == "weapon_of":
         # "the use of chemical weapons by Daesh in Marea"; not "the use of force" or "the use of translators"
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -317,6 +333,9 @@ def _entry_for(tok: Token) -> TriggerEntry | None:
     if nounish:
         return lex.get((lemma, "NOUN")) or lex.get((tok.lower_, "NOUN")) or lex.get((tok.lower_.rstrip("s"), "NOUN"))
     if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound", "nmod"):
+        taken = obj(tok)
+        if taken is not None and taken.lemma_.lower() == "control" and lemma in _CONTROL_TAKING:
+            return None  # "took / seized control of the town": the act is the control taken (see "control_of")
         entry = lex.get((lemma, "VERB"))
         if entry is not None:
             return entry
