@@ -158,3 +158,12 @@ def test_merge_a_misattached_relative_clause_is_the_same_act(extract_text: Extra
     )
     (attack,) = extract_text(text, "2016-07-03").event_mentions
     assert attack.actor2 is not None and attack.actor2.text == "mourners"
+
+
+def test_merge_a_with_clause_toll_is_part_of_the_act_and_its_people_are_victims(extract_text: Extract) -> None:
+    text = (
+        "On Saturday morning, a gunman shot shoppers at a Walmart store in El Paso, Texas, with the death toll "
+        "rising to 22 people on Monday, reported officials, with 25 others injured."
+    )
+    (shooting,) = extract_text(text, "2019-08-05").event_mentions
+    assert shooting.actor1 is not None and shooting.actor1.text == "a gunman"

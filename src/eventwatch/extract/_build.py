@@ -131,6 +131,8 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
             linked = head.i
         elif tok.dep_ in ("acl", "relcl") and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.i in by_i:
             linked = head.head.i  # "launched missiles targeting US troops"
+        elif tok.dep_ == "pcomp" and head.lower_ == "with" and (act := _trigger_above(tok, set(by_i))) is not None:
+            linked = act  # "a gunman shot shoppers ..., with 25 others injured": the toll of that shooting
         elif _misattached_relative(tok) and (act := _act_above(head, set(by_i))) is not None:
             linked = act  # "attacks in the town of X in Y Province, which targeted ...", "attacks claimed by
             # Daesh that targeted mourners": the parser hung the act's relative clause on a later word
@@ -161,6 +163,14 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
     for t in triggers:
         groups.setdefault(find(t.token.i), []).append(t)
     return list(groups.values())
+
+
+def _trigger_above(tok: Token, acts: set[int]) -> int | None:
+    """The nearest trigger among ``tok``'s governors (at most four steps up)."""
+    for up in list(tok.ancestors)[:4]:
+        if up.i in acts:
+            return up.i
+    return None
 
 
 def _misattached_relative(tok: Token) -> bool:
@@ -321,6 +331,13 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         )
         return agent, subject(tok.head), False
     subj = subject(tok)
+    if (
+        tok.lemma_.lower() in _HARM
+        and tok.tag_ == "VBN"
+        and subj is not None
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    ):
+        return None, subj, False  # "with 25 others injured", "two soldiers killed": they underwent it
     if tok.lemma_.lower() == "surrender" and (to := _prep_object(tok, "to")) is not None:
         return to, subj, False  # "the gunman surrendered to police": the police take him in
     if tok.lemma_.lower() in _SUFFER_VERBS:
