@@ -495,3 +495,13 @@ def test_claims_the_according_to_cue_leaves_the_source_its_words(analyse):
     analysis = analyse(text, [("Federal authorities are investigating the shooting", "investigating", "ACCUSE")])
     claim = next(c for c in analysis.event_mentions[0].claims if c.source.kind is not SourceKind.AUTHOR)
     assert claim.cue == "according to" and "Josh Bash" in claim.source.text
+
+
+@pytest.mark.parametrize(
+    ("tail", "source"),
+    [(", reported officials.", "officials"), (", said the governor.", "the governor")],
+)
+def test_claims_an_inverted_cue_after_the_content_names_its_source(analyse, tail, source):
+    text = "Five people were killed in the shelling of Idlib on Monday" + tail
+    analysis = analyse(text, [("Five people were killed in the shelling of Idlib", "killed", A)])
+    assert (source, Stance.ASSERT) in _sources(analysis)

@@ -113,11 +113,72 @@ def _attribution(
         cue = verb_cues().get(token.lemma_)
         if cue is None and _characterises(token):
             cue = verb_cues().get("describe")  # "in what officials called a terrorist attack"
-        if cue is not None:
-            return _verb(view, sent, token, cue, resolver, quotes)
+        found = _verb(view, sent, token, cue, resolver, quotes) if cue is not None else None
+        if found is not None:
+            return found
+    if _inverted_report(token):
+        return _inverted(sent, token, resolver)  # what the parser could not read as a reporting verb
     if token.pos_ == "NOUN" and token.lemma_ in noun_cues() and token.lemma_ != "report":
         return _noun_claim(sent, token, resolver)
     return None
+
+
+def _inverted_report(token: Token) -> bool:
+    """ "S, reported officials, ...", "S, said the minister.": an inverted cue, which the parser reads as an
+    adjective of its source or as a verb taking the source for its object."""
+    source = _inverted_source(token)
+    if source is None or token.i <= token.sent.start or token.doc[token.i - 1].text != ",":
+        return False
+    after = source.right_edge.i + 1
+    return after >= token.sent.end or token.doc[after].is_punct
+
+
+def _inverted_source(token: Token) -> Token | None:
+    if token.lemma_ not in ("report", "say") or token.tag_ not in ("VBD", "VBN"):
+        return None
+    if token.dep_ == "amod" and token.head.i == token.i + 1 and token.head.pos_ == "NOUN":
+        return token.head
+    if any(c.dep_.startswith("nsubj") and c.i < token.i for c in token.children):
+        return None  # "S, officials reported": the ordinary order
+    return next((c for c in token.children if c.dep_ in ("dobj", "nsubj") and c.i > token.i), None)
+
+
+def _inverted(sent: Sent, token: Token, resolver: SourceResolver) -> Attribution | None:
+    """The claim of "S, reported officials": the stretch before the cue is the content."""
+    cue_end = sent.offset + token.idx + len(token.text) + 1  # the source's words start after the cue
+    sources = tuple(
+        replace(
+            s,
+            text=s.text[len(token.text) + 1 :],
+            span=Span(cue_end, s.span.end),
+            name=s.name if s.name != s.text else s.text[len(token.text) + 1 :],
+        )
+        if s.span is not None and s.text.startswith(token.text + " ")
+        else s
+        for s in _sources(sent, _inverted_source(token) or token.head, resolver)
+    )
+    # the comma-separated stretch just before the cue ("..., with the death toll rising to 22, reported
+    # officials"): the part of the sentence they report, not all of it
+    before = [t for t in token.sent if t.i < token.i - 1]
+    commas = [t.i for t in before if t.text == ","]
+    if commas:
+        before = [t for t in before if t.i > commas[-1]]
+    if not sources or not before:
+        return None
+    cue = verb_cues().get(token.lemma_)
+    unnamed = all(s.kind in (SourceKind.MEDIA, SourceKind.MEDIA_STATE, SourceKind.UNNAMED) for s in sources)
+    stance = Stance.REPORT if token.lemma_ == "report" and unnamed else cue.stance if cue else Stance.ASSERT
+    return Attribution(
+        sources=sources,
+        stance=stance,
+        cue=token.text,
+        cue_span=offsets(sent, [token]),
+        hedge=None,
+        scope=(offsets(sent, before),),
+        heads=(sent.offset + token.sent.root.idx,),
+        sentence=sent.index,
+        cue_offset=sent.offset + token.idx,
+    )
 
 
 # Verbs that characterise rather than report; a statement only as "what X called a Y" (never "called on").
