@@ -449,3 +449,16 @@ def test_actors_article_country_skips_the_publishers_own() -> None:
     assert article_country(lead) == "USA"
     assert article_country(lead, publisher="USA") == "IRQ"
     assert article_country(["The United States condemns the attack."], publisher="USA") is None
+
+
+def test_actors_a_present_verb_coordinated_with_a_passive_acts_for_its_subject(extract_text: Extract) -> None:
+    text = "We are concerned by reports of ceasefire violations and call on all parties to respect the truce."
+    analysis = extract_text(text, "2017-01-04", outlet="GOV.UK (UK Government)")
+    (request,) = [m for m in analysis.event_mentions if m.plover == "REQUEST"]
+    assert request.actor1 is not None and request.actor1.country == "GBR"
+
+
+def test_actors_a_victim_of_a_shared_passive_is_no_actor(extract_text: Extract) -> None:
+    text = "Police rescued a girl who was ripped from her mother's arms and kidnapped in broad daylight in Fort Worth."
+    kidnapping = next(m for m in extract_text(text, "2019-11-01").event_mentions if m.mode == "abduct")
+    assert kidnapping.actor1 is None or "girl" not in kidnapping.actor1.text

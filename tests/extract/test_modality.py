@@ -132,3 +132,20 @@ def test_modality_an_act_one_remains_committed_to_is_planned(extract_text: Extra
     )
     (goal,) = extract_text(text, "2015-02-27").event_mentions
     assert goal.factuality is Factuality.PLANNED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We call on all parties to respect the ceasefire in Idlib.",
+        "We are concerned by reports of ceasefire violations and call on all parties to respect the ceasefire.",
+    ],
+)
+def test_modality_a_first_person_present_request_is_made_as_it_is_said(extract_text: Extract, text: str) -> None:
+    requests = [m for m in extract_text(text, "2017-01-04").event_mentions if m.plover == "REQUEST"]
+    assert len(requests) == 1 and requests[0].factuality is Factuality.ASSERTED
+
+
+def test_modality_a_present_request_by_others_in_general_stays_no_event(extract_text: Extract) -> None:
+    text = "Aid groups usually call on all parties to respect ceasefires."
+    assert [m for m in extract_text(text, "2017-01-04").event_mentions if m.plover == "REQUEST"] == []

@@ -126,8 +126,9 @@ def is_generic_present(tok: Token) -> bool:
     if _named_occurrence(tok):
         return False
     reacted_to = _reacted_to(tok)
-    if reacted_to is not None and _particular(reacted_to):
-        return False  # a reaction said now ("strongly condemns") is about a particular act
+    if reacted_to is not None:
+        # a reaction said now ("strongly condemns") is about a particular act, or about such acts in general
+        return not _particular(reacted_to)
     links = _generic_chain(tok)
     base = chain(tok)
     if len(links) > len(base) and _present_simple(links[-1]):
@@ -179,6 +180,10 @@ def _tense_verdict(t: Token) -> bool | None:
     aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     if t.lemma_.lower() in W.ONGOING:
         return False
+    if (t.tag_ == "VBP" or t.lower_ in W.REACTION_STATES) and _first_person_subject(t):
+        # "We call on all parties to respect the ceasefire", "We are concerned by reports ... and call on ...":
+        # a speech act made as it is said
+        return False
     if any(a.lower_ in ("has", "have", "had", "was", "were", "did", "been") for a in aux):
         return False
     if any(a.tag_ == "MD" for a in aux):
@@ -192,6 +197,16 @@ def _tense_verdict(t: Token) -> bool | None:
     if t.tag_ in ("VBZ", "VBP"):
         return True
     return None
+
+
+def _first_person_subject(t: Token) -> bool:
+    """ "We call on ...", "We are concerned ... and call on ...": the verb's own subject or its first
+    conjunct's is "I" or "we"."""
+    subjects = ("nsubj", "nsubjpass")
+    verb = t
+    while not any(c.dep_ in subjects for c in verb.children) and verb.dep_ == "conj" and verb.head.i < verb.i:
+        verb = verb.head
+    return any(c.dep_ in subjects and c.lower_ in ("i", "we") for c in verb.children)
 
 
 def _present_simple(t: Token) -> bool:

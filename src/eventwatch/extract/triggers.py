@@ -54,6 +54,10 @@ class Trigger:
 def subject(tok: Token) -> Token | None:
     """Grammatical subject of ``tok`` (inherited through xcomp/conj/advcl chains)."""
     seen = 0
+    via_conj = False
+    # "are concerned ... and call on": a present form acts; "was ripped ... and kidnapped" (the parser may tag it
+    # VBD) shares the passive, and its subject underwent both
+    active = tok.tag_ in ("VB", "VBP", "VBZ", "VBG")
     while seen < 6:
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         # "fighters which, the statement said, European nations have refused to repatriate": the parser may
@@ -61,6 +65,9 @@ def subject(tok: Token) -> Token | None:
         named = [c for c in subjects if c.tag_ not in ("WDT", "WP")]
         if subjects:
             return (named or subjects)[0]
+        passive_subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if via_conj and active and passive_subject is not None:
+            return passive_subject  # "We are concerned by reports ... and call on all parties": we call on them
         for child in tok.children:
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -68,6 +75,7 @@ def subject(tok: Token) -> Token | None:
             if child.dep_ == "nsubjpass":
                 return None
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head != tok:
+            via_conj = tok.dep_ == "conj"
             tok = tok.head  # "the army is ready to storm ...": through the adjective to the copula's subject
             seen += 1
             continue
