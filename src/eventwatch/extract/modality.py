@@ -159,21 +159,17 @@ def _named_occurrence(tok: Token) -> bool:
         c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those", "that") for c in tok.children
     ):
         return False
-    # the place may hang on a word of the phrase: "The use of chemical weapons by Daesh in Marea shows ..."
-    phrase = [t for t in tok.subtree if not any(a.dep_ in ("relcl", "acl") for a in _between(t, tok))]
+    # the place may hang on a word of the phrase ("The use of chemical weapons by Daesh in Marea shows ..."),
+    # never inside a clause on it
+    stack, phrase = [tok], []
+    while stack:
+        t = stack.pop()
+        phrase.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp"))
     return any(
         c.dep_ == "prep" and c.lower_ in ("in", "on", "near", "at") and any(g.pos_ == "PROPN" for g in c.children)
         for c in phrase
     )
-
-
-def _between(t: Token, top: Token) -> list[Token]:
-    """``t`` and its governors below ``top``."""
-    out = []
-    while t.i != top.i and t.head.i != t.i:
-        out.append(t)
-        t = t.head
-    return out
 
 
 def _tense_verdict(t: Token) -> bool | None:
