@@ -462,3 +462,17 @@ def test_actors_a_victim_of_a_shared_passive_is_no_actor(extract_text: Extract) 
     text = "Police rescued a girl who was ripped from her mother's arms and kidnapped in broad daylight in Fort Worth."
     kidnapping = next(m for m in extract_text(text, "2019-11-01").event_mentions if m.mode == "abduct")
     assert kidnapping.actor1 is None or "girl" not in kidnapping.actor1.text
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Russia denied reports that its jets had bombed a hospital in Idlib on Monday.", "RUS"),
+        ("Turkey said its troops had killed 15 militants in northern Iraq.", "TUR"),
+    ],
+)
+def test_actors_its_forces_belong_to_the_country_the_clause_above_names(
+    extract_text: Extract, text: str, country: str
+) -> None:
+    (attack,) = extract_text(text, "2019-05-06").event_mentions
+    assert attack.actor1 is not None and (attack.actor1.country, attack.actor1.sector) == (country, "MIL")

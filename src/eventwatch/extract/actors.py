@@ -591,6 +591,8 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
         country = ctx.author.country  # "the State Department" in a State Department statement
     elif country is None and not found and base_sector in DOMESTIC and not _is_several_states(head):
         country = ctx.default_country
+    if country is None and not found:
+        country = _owner_country(head)  # "Russia denied reports that its jets had bombed a hospital"
     force_words = [t.lemma_.lower() for t in tokens if t.pos_ == "NOUN" and t.lemma_.lower() in W.TROOPS]
     if country is None and not found and force_words and tokens[0].lower_ == "the":
         # "the army soldiers are now ready": a definite force names the one of that kind named before.
@@ -602,6 +604,22 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     if head.ent_type_ == "PERSON" and sector is not None and head.text not in ctx.persons and not _is_name_suffix(head):
         ctx.persons[head.text] = actor  # the first, fullest mention names the person's country and office
     return actor
+
+
+def _owner_country(head: Token) -> str | None:
+    """The country that "its" / "their" before ``head`` stands for: the subject of a clause above that names
+    one country ("Russia denied reports that its jets had bombed ...", "Turkey said its troops ...")."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is None:
+        return None
+    for above in head.ancestors:
+        subj = next(
+            (c for c in above.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < owner.i and c.i != head.i), None
+        )
+        if subj is not None:
+            found = _countries_in(list(subj.subtree))
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def _names_publisher(tokens: list[Token], publisher: Actor) -> bool:
