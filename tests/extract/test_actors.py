@@ -476,3 +476,9 @@ def test_actors_its_forces_belong_to_the_country_the_clause_above_names(
 ) -> None:
     (attack,) = extract_text(text, "2019-05-06").event_mentions
     assert attack.actor1 is not None and (attack.actor1.country, attack.actor1.sector) == (country, "MIL")
+
+
+def test_actors_a_plural_demonym_the_table_lacks_names_its_country(extract_text: Extract) -> None:
+    text = "Serbians protested outside the parliament in Belgrade on Tuesday, police said."
+    (protest,) = extract_text(text, "2020-07-11").event_mentions
+    assert protest.actor1 is not None and protest.actor1.country == "SRB"

@@ -317,6 +317,8 @@ def _countries_in(tokens: list[Token]) -> list[str]:
         for n in (4, 3, 2, 1):
             phrase = " ".join(words[i : i + n]).lower()
             phrase = re.sub(r"(’s|'s)$", "", phrase)
+            if n == 1 and phrase not in table and phrase.endswith("s") and words[i][:1].isupper():
+                phrase = phrase[:-1]  # a plural demonym the table lacks: "Serbians"
             if phrase in table and table[phrase] and (len(phrase) > 2 or words[i].isupper()):
                 if table[phrase] not in found:
                     found.append(table[phrase])
