@@ -116,34 +116,34 @@ def _attribution(
         found = _verb(view, sent, token, cue, resolver, quotes) if cue is not None else None
         if found is not None:
             return found
-    if _inverted_report(token):
-        return _inverted(sent, token, resolver)  # what the parser could not read as a reporting verb
+    source = _inverted_source(token)
+    if source is not None:
+        return _inverted(sent, token, source, resolver)  # what the parser could not read as a reporting verb
     if token.pos_ == "NOUN" and token.lemma_ in noun_cues() and token.lemma_ != "report":
         return _noun_claim(sent, token, resolver)
     return None
 
 
-def _inverted_report(token: Token) -> bool:
-    """ "S, reported officials, ...", "S, said the minister.": an inverted cue, which the parser reads as an
-    adjective of its source or as a verb taking the source for its object."""
-    source = _inverted_source(token)
-    if source is None or token.i <= token.sent.start or token.doc[token.i - 1].text != ",":
-        return False
-    after = source.right_edge.i + 1
-    return after >= token.sent.end or token.doc[after].is_punct
-
-
 def _inverted_source(token: Token) -> Token | None:
+    """The source of an inverted cue: "S, reported officials, ...", "S, said the minister." The parser reads the
+    cue as an adjective of its source or as a verb taking the source for its object. None for other tokens."""
     if token.lemma_ not in ("report", "say") or token.tag_ not in ("VBD", "VBN"):
         return None
+    if token.i <= token.sent.start or token.doc[token.i - 1].text != ",":
+        return None
     if token.dep_ == "amod" and token.head.i == token.i + 1 and token.head.pos_ == "NOUN":
-        return token.head
-    if any(c.dep_.startswith("nsubj") and c.i < token.i for c in token.children):
+        source: Token | None = token.head
+    elif any(c.dep_.startswith("nsubj") and c.i < token.i for c in token.children):
         return None  # "S, officials reported": the ordinary order
-    return next((c for c in token.children if c.dep_ in ("dobj", "nsubj") and c.i > token.i), None)
+    else:
+        source = next((c for c in token.children if c.dep_ in ("dobj", "nsubj") and c.i > token.i), None)
+    if source is None:
+        return None
+    after = source.right_edge.i + 1
+    return source if after >= token.sent.end or token.doc[after].is_punct else None
 
 
-def _inverted(sent: Sent, token: Token, resolver: SourceResolver) -> Attribution | None:
+def _inverted(sent: Sent, token: Token, source: Token, resolver: SourceResolver) -> Attribution | None:
     """The claim of "S, reported officials": the stretch before the cue is the content."""
     cue_end = sent.offset + token.idx + len(token.text) + 1  # the source's words start after the cue
     sources = tuple(
@@ -155,7 +155,7 @@ def _inverted(sent: Sent, token: Token, resolver: SourceResolver) -> Attribution
         )
         if s.span is not None and s.text.startswith(token.text + " ")
         else s
-        for s in _sources(sent, _inverted_source(token) or token.head, resolver)
+        for s in _sources(sent, source, resolver)
     )
     # the comma-separated stretch just before the cue ("..., with the death toll rising to 22, reported
     # officials"): the part of the sentence they report, not all of it

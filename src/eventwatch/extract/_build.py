@@ -6,6 +6,7 @@ one group; the group's evidence is its predicate's clause, its actors come from 
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from eventwatch.extract.actors import (
     resolve,
 )
 from eventwatch.extract.casualties import find_casualties, number_value
-from eventwatch.extract.clauses import clause_bounds, predicate
+from eventwatch.extract.clauses import clause_bounds, predicate, prep_object
 from eventwatch.extract.coding import cameo_root, modes_named, refine_mode
 from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.modality import factuality, is_generic_present
@@ -167,7 +168,7 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
 
 def _trigger_above(tok: Token, acts: set[int]) -> int | None:
     """The nearest trigger among ``tok``'s governors (at most four steps up)."""
-    for up in list(tok.ancestors)[:4]:
+    for up in itertools.islice(tok.ancestors, 4):
         if up.i in acts:
             return up.i
     return None
@@ -338,7 +339,7 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
     ):
         return None, subj, False  # "with 25 others injured", "two soldiers killed": they underwent it
-    if tok.lemma_.lower() == "surrender" and (to := _prep_object(tok, "to")) is not None:
+    if tok.lemma_.lower() == "surrender" and (to := prep_object(tok, "to")) is not None:
         return to, subj, False  # "the gunman surrendered to police": the police take him in
     if tok.lemma_.lower() in _SUFFER_VERBS:
         return None, _relative_antecedent(subj, tok), False
@@ -364,12 +365,17 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
     return subj, a2, subj is not None and not passive
 
 
+def _is_state_force(actor: Actor | None) -> bool:
+    """A state's military or government ("GOV/MIL", "MIL"): the sectors that act with force for a state."""
+    return actor is not None and bool({"MIL", "GOV"} & set((actor.sector or "").split("/")))
+
+
 def _dropped(cues: set[str], actor: Actor | None) -> bool:
     """Whether a "bombing" is from the air: an air word beside it ("aerial bombing") or a state's forces doing
     it ("the regime's bombing of Aleppo"); otherwise it is bombs set off on the ground."""
     if "aerial" in modes_named(cues - {"bombing", "bombings"}):
         return True
-    return actor is not None and bool({"MIL", "GOV"} & set((actor.sector or "").split("/")))
+    return _is_state_force(actor)
 
 
 def _aimed_at(weapon: Token) -> Token | None:
@@ -387,13 +393,6 @@ def _is_weapon(tok: Token) -> bool:
 
 def _lemmas_of(tok: Token) -> set[str]:
     return {t.lemma_.lower() for t in tok.subtree if t.i <= tok.i}
-
-
-def _prep_object(tok: Token, prep: str) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == prep:
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
 
 
 def _clause_subject(tok: Token) -> Token | None:
@@ -590,7 +589,7 @@ def build(
             and a2_tok.ent_type_ not in ("PERSON", "GPE", "NORP")
             and (
                 (actor1 is None and mode in ("aerial", "drone"))
-                or (actor1 is not None and {"MIL", "GOV"} & set((actor1.sector or "").split("/")))
+                or _is_state_force(actor1)
                 or (actor1 is not None and a2_tok.lemma_.lower() in W.TERRITORY)
             )
         ):
@@ -605,8 +604,7 @@ def build(
             and a2_tok is None
             and actor2 is None
             and primary.token.lemma_.lower() in _CAMPAIGN_NOUNS
-            and actor1 is not None
-            and {"MIL", "GOV"} & set((actor1.sector or "").split("/"))
+            and _is_state_force(actor1)
         ):
             # "the Syrian army has started a major ground operation around Aleppo": a state force's offensive
             # that names no enemy is against the armed group the article is about.

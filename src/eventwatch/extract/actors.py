@@ -22,6 +22,7 @@ from eventwatch.extract._resources import (
     plain_apostrophes,
     registry_aliases,
 )
+from eventwatch.extract.clauses import prep_object
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import Actor, Span
 
@@ -344,8 +345,7 @@ def _sector(head: Token, tokens: list[Token]) -> str | None:
     the agent dictionary says of the title alone (NGEC: OPPOSITION_LEADER is CVL, POLITICIAN is PTY)."""
     if head.lemma_.lower() in _QUANTITY_NOUNS or head.lower_ in _QUANTITY_NOUNS:
         # "dozens of Syrian civilians", "scores of fighters": the people counted, not the count
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        head = next((g for g in of.children if g.dep_ == "pobj"), head) if of is not None else head
+        head = prep_object(head, "of") or head
     sector = _head_sector(head, tokens)
     qualified = any(t.lower_ == "opposition" for t in tokens if t.i < head.i)
     if qualified and sector in (None, "GOV", "PTY", "LEG", "CVL") and head.lemma_.lower() not in _FOLLOWERS:
@@ -417,8 +417,7 @@ def _means_of_attack(head: Token) -> Token | None:
     """The noun that names an attack or weapon in ``head``'s phrase ("bomb", "airstrikes", "a series of
     airstrikes"); None when the phrase names none."""
     if head.lemma_.lower() in W.ATTACK_QUANTIFIERS:
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        head = next((g for g in of.children if g.dep_ == "pobj"), head) if of is not None else head
+        head = prep_object(head, "of") or head
     return head if head.lemma_.lower() in W.MEANS_OF_ATTACK or head.lower_ in W.MEANS_OF_ATTACK else None
 
 

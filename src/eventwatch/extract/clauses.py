@@ -24,6 +24,14 @@ _CONTROL_PARTICIPLES = frozenset(["control", "hold", "occupy", "besiege", "run",
 MIN_CLAUSE_TOKENS = 4
 
 
+def prep_object(tok: Token, prep: str) -> Token | None:
+    """The object of ``tok``'s first ``prep`` phrase: "of" → "Palmyra" for "control of Palmyra"."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def predicate(tok: Token) -> Token:
     """The verb whose clause describes the event that ``tok`` triggers."""
     cur = tok

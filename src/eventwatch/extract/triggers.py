@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from eventwatch.extract import _words as W
 from eventwatch.extract._resources import TriggerEntry, cameo_codes, cameo_verbs, trigger_lexicon
 from eventwatch.extract.actors import is_actor_phrase
+from eventwatch.extract.clauses import prep_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -189,7 +190,7 @@ def _in_training(sent: SpacySpan) -> bool:
 def _a_force(tok: Token) -> bool:
     """Troops, a unit ("the 507th ARW", "airmen") or military hardware."""
     lemma = tok.lemma_.lower()
-    if lemma in W.TROOPS | W.MATERIEL or lemma in ("airman", "airmen", "wing", "squadron", "reservist"):
+    if lemma in W.TROOPS | W.MATERIEL or lemma in ("airman", "airmen", "wing", "reservist"):
         return True
     return is_actor_phrase(tok, military=True) or any(c.ent_type_ == "ORDINAL" for c in tok.children)
 
@@ -197,8 +198,7 @@ def _a_force(tok: Token) -> bool:
 def _takes_someone_or_somewhere(dobj: Token | None) -> bool:
     if dobj is None:
         return False
-    of = next((c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    counted = prep_object(dobj, "of")
     if counted is not None and dobj.ent_type_ in ("PERCENT", "CARDINAL", "QUANTITY"):
         dobj = counted  # "have taken back 30% of territory"
     lemma = dobj.lemma_.lower()
@@ -228,8 +228,7 @@ def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         return tok.head.lemma_.lower() in ("give", "grant", "allow", "provide")
     if cond == "control_of":
         # "claims full control of Aleppo", "regained control of Palmyra"; not "under the control of" a group
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        place = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        place = prep_object(tok, "of")
         return (
             tok.dep_ == "dobj"
             and tok.head.lemma_.lower() in _CONTROL_TAKING
@@ -240,9 +239,8 @@ def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         )
     if cond == "weapon_of":
         # "the use of chemical weapons by Daesh in Marea"; not "the use of force" or "the use of translators"
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-        return pobj is not None and bool(_lemmas(pobj.subtree) & set(W.WEAPONS))
+        used = prep_object(tok, "of")
+        return used is not None and bool(_lemmas(used.subtree) & set(W.WEAPONS))
     if cond == "people_mod":
         return bool(_lemmas(sent) & {"protester", "demonstrator", "supporter"})
     return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,13 +62,13 @@ class Gazetteer:
         self._countries: dict[str, Candidate] = {}
         for cand in self._rows("SELECT p.*, p.name FROM place p WHERE p.fcode = 'PCLI'", ()):
             self._countries.setdefault(cand.country, cand)
-        self._neighbours: dict[str, frozenset[str]] = {}
+        near: defaultdict[str, set[str]] = defaultdict(set)
         try:
-            pairs = conn.execute("SELECT country, near FROM neighbour").fetchall()
+            for country, other in conn.execute("SELECT country, near FROM neighbour"):
+                near[country].add(other)
         except sqlite3.OperationalError:
-            pairs = []  # an index built before the table: no neighbours, resolution as before
-        for country in {a for a, _ in pairs}:
-            self._neighbours[country] = frozenset(b for a, b in pairs if a == country)
+            pass  # an index built before the table: no neighbours, resolution as before
+        self._neighbours = {country: frozenset(others) for country, others in near.items()}
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
