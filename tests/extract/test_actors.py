@@ -482,3 +482,22 @@ def test_actors_a_plural_demonym_the_table_lacks_names_its_country(extract_text:
     text = "Serbians protested outside the parliament in Belgrade on Tuesday, police said."
     (protest,) = extract_text(text, "2020-07-11").event_mentions
     assert protest.actor1 is not None and protest.actor1.country == "SRB"
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("A car bomb killed three in Kabul on Monday.", "three"),
+        ("At least five died in Kabul in the attack.", "At least five"),
+        ("Gunmen killed 12 and wounded three in Kabul.", "12"),
+    ],
+)
+def test_actors_a_bare_number_killed_is_people(extract_text: Extract, text: str, victims: str) -> None:
+    (mention,) = extract_text(text, "2019-08-05").event_mentions
+    assert mention.actor2 is not None
+    assert (mention.actor2.text, mention.actor2.sector) == (victims, "CVL")
+
+
+def test_actors_a_number_destroyed_is_not_people(extract_text: Extract) -> None:
+    text = "Coalition aircraft destroyed two ISIL tanks and damaged three near Raqqa, Syria."
+    assert all(m.actor2 is None or m.actor2.sector != "CVL" for m in extract_text(text, "2017-01-05").event_mentions)

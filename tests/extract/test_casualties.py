@@ -17,6 +17,7 @@ CASES = [
     ("between 10 and 15 people were killed in the shelling", ("killed", 10, 15, 12)),
     ("injuring at least 25 people and damaging churches", ("injured", 25, None, 25)),
     ("Two women were injured in the attack", ("injured", 2, 2, 2)),
+    ("Gunmen killed 12 and wounded three in Kabul", ("killed", 12, 12, 12)),
 ]
 
 
@@ -31,6 +32,14 @@ def test_casualties_first_figure(text: str, expected: tuple[str, int, int | None
 def test_casualties_conflicting_figures_are_all_kept() -> None:
     text = "six Mexicans were killed in the attack; another report said eight Mexicans died"
     assert [c.best for c in find_casualties(text, 0)] == [6, 8]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["followed four deadly mass shootings in the United States that week", "two deadliest attacks", "3 injurious"],
+)
+def test_casualties_a_word_that_only_begins_with_a_casualty_verb_gives_none(text: str) -> None:
+    assert find_casualties(text, 0) == []
 
 
 def test_casualties_spans_are_article_offsets() -> None:

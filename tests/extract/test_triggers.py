@@ -42,6 +42,9 @@ NO_EVENT = [
     "An earthquake struck the province on Sunday, injuring at least 25 people and damaging churches.",
     "A cargo plane crashed into houses near the airport; all but one of the sixteen on board died.",
     "The aircraft overran the runway and broke through a perimeter barrier.",
+    # illness: "attack" and "died" with no one's act
+    "Two months later, he died of natural causes, most likely a heart attack.",
+    "She suffered a panic attack during the flight to Kabul.",
     # page residue: related-article headline lines
     "BREAKING: Massive Russian air and cruise missile strikes on Al-Qaeda in Syria",
     "Russian MP calls for sanctions against Soros, Nuland and Biden",

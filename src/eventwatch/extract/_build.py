@@ -9,12 +9,13 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from eventwatch.extract import _words as W
 from eventwatch.extract._resources import plain_apostrophes, registry_aliases
 from eventwatch.extract.actors import (
+    SECTOR_WORDS,
     SINGULAR_PERSON_PRONOUNS,
     ArticleActors,
     is_actor_phrase,
@@ -44,7 +45,7 @@ _AIR_BY_DEFAULT = frozenset({"strike", "airstrike", "air-strike"})
 _WEAPON_VERBS = frozenset({"use", "fire", "launch"})
 _HARM = frozenset({"kill", "die", "injure", "wound"})
 # Intransitive verbs of harm: their subject is the one harmed ("a soldier died of wounds"), never the attacker.
-_SUFFER_VERBS = frozenset({"die", "perish"})
+SUFFER_VERBS = frozenset({"die", "perish"})
 # Verbs whose object an act noun as their subject does not act on: it is what the act shows, causes, comes
 # before or takes ("The attacks demonstrate the cruel barbarity of ...", "The shooting took place in ...").
 _NON_HARMING_PREDICATES = frozenset(
@@ -341,7 +342,7 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         return None, subj, False  # "with 25 others injured", "two soldiers killed": they underwent it
     if tok.lemma_.lower() == "surrender" and (to := prep_object(tok, "to")) is not None:
         return to, subj, False  # "the gunman surrendered to police": the police take him in
-    if tok.lemma_.lower() in _SUFFER_VERBS:
+    if tok.lemma_.lower() in SUFFER_VERBS:
         return None, _relative_antecedent(subj, tok), False
     if subj is not None and subj.lemma_.lower() in W.TERRITORY and tok.dep_ in ("pcomp", "conj", "relcl", "acl"):
         # "made progress in clearing areas already liberated", parsed with "areas" as the subject: a place is
@@ -538,6 +539,8 @@ def build(
         a1_tok, a2_tok, from_subject = _arguments(primary, pred, group)
         actor1 = resolve(a1_tok, doc_offset, ctx, material) if a1_tok is not None else None
         actor2 = resolve(a2_tok, doc_offset, ctx, material) if a2_tok is not None else None
+        if actor2 is not None and actor2.sector is None and a2_tok is not None and _counted_people(a2_tok, primary):
+            actor2 = replace(actor2, sector=SECTOR_WORDS["people"])  # "killing three", "at least five died"
         if mode == "aerial" and primary.token.lemma_.lower() == "bombing" and not _dropped(cues, actor1):
             mode = "explosives"  # "Twin bombings struck the Jolo Cathedral": bombs set off, not dropped
         speaker_tok = _speaker(primary.token)
@@ -643,6 +646,16 @@ def build(
             )
         )
     return out
+
+
+_STABBING = frozenset({"stab", "shoot", "gun"})
+
+
+def _counted_people(victim: Token, trigger: Trigger) -> bool:
+    """True when a bare number is what a harm verb kills or wounds ("killing three", "at least five died"):
+    people, counted. Not after other verbs: "destroyed two tanks and damaged three" counts tanks."""
+    lemma = trigger.token.lemma_.lower()
+    return victim.pos_ == "NUM" and not trigger.is_noun and lemma in _HARM | _STABBING
 
 
 def _num(tok: Token) -> int | None:

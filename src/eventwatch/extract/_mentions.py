@@ -6,7 +6,7 @@ import hashlib
 import logging
 import re
 
-from eventwatch.extract._build import Candidate, build, is_headline_line
+from eventwatch.extract._build import SUFFER_VERBS, Candidate, build, is_headline_line
 from eventwatch.extract.actors import (
     ArticleActors,
     article_country,
@@ -70,9 +70,10 @@ _NOUN_PREPOSITIONS = (
 
 
 def _weapon_fired(cand: Candidate) -> str | None:
-    """The weapon a fire/launch verb names as its object when its recipient is elsewhere ("missiles")."""
+    """The weapon a fire/launch verb names as its object when its recipient is elsewhere ("missiles"; the
+    "fire" of "opened fire at")."""
     tok = cand.trigger.token
-    if cand.trigger.is_noun or tok.lemma_.lower() not in ("fire", "launch"):
+    if cand.trigger.is_noun or tok.lemma_.lower() not in ("fire", "launch", "open"):
         return None
     weapon = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if weapon is None or cand.actor2 is None or cand.actor2.span is None:
@@ -83,6 +84,10 @@ def _weapon_fired(cand: Candidate) -> str | None:
 
 def _summary(cand: Candidate, text: str) -> str:
     parts = []
+    if cand.trigger.token.lemma_.lower() in SUFFER_VERBS and cand.actor2 is not None:
+        # "at least five died": those who suffered it come first; the act had no named doer
+        parts = [cand.actor2.name or cand.actor2.text, cand.trigger_span.slice(text)]
+        return _with_places(parts, cand)
     if cand.actor1 is not None:
         parts.append(cand.actor1.name or cand.actor1.text)
     tok = cand.trigger.token
@@ -103,6 +108,10 @@ def _summary(cand: Candidate, text: str) -> str:
         if weapon is not None:
             parts += [weapon, "at"]  # "Iran launched missiles at US troops", not "launched US troops"
         parts.append(cand.actor2.name or cand.actor2.text)
+    return _with_places(parts, cand)
+
+
+def _with_places(parts: list[str], cand: Candidate) -> str:
     said = " ".join(parts)
     # a place the phrase already names is not repeated: not "the Embassy in Baghdad in Baghdad"
     places = sorted(p for p in cand.places if not re.search(rf"(?<!\w){re.escape(p)}(?!\w)", said))

@@ -50,6 +50,12 @@ DISASTER = frozenset(
     ]
 )
 
+# Modifiers that make an "attack" a bout of illness ("a heart attack", "a panic attack"), and a "cause" of
+# death no one's act ("died of natural causes").
+ILLNESS_MODIFIERS = frozenset(
+    {"heart", "cardiac", "panic", "anxiety", "asthma", "asthmatic", "epileptic", "allergic", "migraine", "natural"}
+)
+
 # Nouns whose presence in a clause makes "killed"/"died"/"injured" an attack outcome.
 ATTACK_CONTEXT = frozenset(
     [

@@ -533,7 +533,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
             if before.dep_ not in ("amod", "compound") or before.ent_type_ not in ("NORP", "GPE"):
                 break
             tokens.insert(0, before)
-    if tokens[0].lower_ in ("near", "in", "at", "outside"):
+    if tokens[0].lower_ in ("near", "in", "at", "outside") and not _counted(tokens):
         return None  # "Near Palmyra, one strike ...": a place the parser took for a subject
     if head.pos_ == "PROPN" and any(c.dep_ == "amod" and c.lower_ in _PART_OF_PLACE for c in head.children):
         return None  # "to storm eastern Aleppo": a part of a named place is where, not whom
@@ -605,6 +605,11 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     if head.ent_type_ == "PERSON" and sector is not None and head.text not in ctx.persons and not _is_name_suffix(head):
         ctx.persons[head.text] = actor  # the first, fullest mention names the person's country and office
     return actor
+
+
+def _counted(tokens: list[Token]) -> bool:
+    """True for a phrase that opens with a bound on a number ("at least five"), not a place preposition."""
+    return len(tokens) > 1 and tokens[0].lower_ == "at" and tokens[1].lower_ in ("least", "most")
 
 
 def _owner_country(head: Token) -> str | None:

@@ -65,8 +65,10 @@ _AFTER = (  # "N people were killed", "22 dead"
             + _QUAL
             + _RANGE
             + _NOUN
-            + r"\s+(?:\w+\s+)?(?:(?:were|was|have been|had been|are)\s+)?(?:\w+\s+)?"
-            + verb,
+            # a filler word, but never a conjunction: "killed 12 and wounded three" has no 12 wounded
+            + r"\s+(?:(?!and\b|or\b)\w+\s+)?(?:(?:were|was|have been|had been|are)\s+)?(?:(?!and\b|or\b)\w+\s+)?"
+            + verb
+            + r"\b",  # "four deadly shootings" counts shootings, not the dead
             re.I,
         ),
     )

@@ -135,8 +135,8 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         return not (others & W.DISASTER)
     if cond == "harm":
         words = _clause_words(tok) | others
-        if words & W.DISASTER:
-            return False
+        if words & W.DISASTER or any(_is_illness(t) for t in sent):
+            return False  # "killed in the earthquake", "died of natural causes, most likely a heart attack"
         if subj is not None and subj.lemma_.lower() in W.ATTACK_CONTEXT | {"airstrike", "strike"}:
             return True
         if subj is not None and is_actor_phrase(subj, military=True):
@@ -181,6 +181,13 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     if cond == "consult":
         return dobj is not None or any(c.lower_ == "with" for c in tok.children)
     return True
+
+
+def _is_illness(tok: Token) -> bool:
+    """ "a heart attack", "natural causes": illness, not anyone's act."""
+    return tok.lemma_.lower() in ("attack", "cause") and any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in W.ILLNESS_MODIFIERS for c in tok.children
+    )
 
 
 def _in_training(sent: SpacySpan) -> bool:
@@ -387,7 +394,7 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
                 )
             )
             continue
-        if not _noun_check(entry.condition, tok, sent):
+        if not _noun_check(entry.condition, tok, sent) or _is_illness(tok):
             continue
         # Nouns with their own syntactic condition ("given access", "issued arrest warrants", "a phone
         # conversation", "the ceasefire announced by") are reported by that condition.
