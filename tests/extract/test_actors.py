@@ -501,3 +501,24 @@ def test_actors_a_bare_number_killed_is_people(extract_text: Extract, text: str,
 def test_actors_a_number_destroyed_is_not_people(extract_text: Extract) -> None:
     text = "Coalition aircraft destroyed two ISIL tanks and damaged three near Raqqa, Syria."
     assert all(m.actor2 is None or m.actor2.sector != "CVL" for m in extract_text(text, "2017-01-05").event_mentions)
+
+
+def test_actors_an_attack_noun_gets_its_relative_clauses_victim_whatever_else_the_sentence_tells(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "A few hours before the jet crashed on Wednesday, Iran launched missiles at US troops in response to "
+        "the US airstrike that killed Iranian general, Qasem Soleimani at a Baghdad airport."
+    )
+    strike = next(m for m in extract_text(text, "2020-01-11").event_mentions if m.actor1 and m.actor1.country == "USA")
+    assert strike.actor2 is not None and strike.actor2.country == "IRN"
+    assert strike.fatalities == 1  # a named person killed
+
+
+def test_actors_a_recipient_hung_on_the_verb_of_an_act_noun(extract_text: Extract) -> None:
+    text = (
+        "On Monday, state-owned Iranian news agency Fars reported Iran issued arrest warrants on 36 people believed "
+        "to have been involved in the assassination of the general Qasem Soleimani in January."
+    )
+    warrants = next(m for m in extract_text(text, "2020-06-29").event_mentions if m.plover == "ACCUSE")
+    assert warrants.actor2 is not None and warrants.actor2.text == "36 people"

@@ -40,6 +40,22 @@ def test_mentions_summary_an_armed_group_is_no_place(extract_text: Extract) -> N
         pytest.param(
             "A U.S. airstrike on two al-Qaida vehicles near Sarmada killed five.", "airstrike on", id="attack-on"
         ),
+        pytest.param(
+            "Early Saturday police in Clairton responded to multiple reports of a shooting at a graduation party.",
+            "shooting at a graduation party",
+            id="own-preposition",
+        ),
+        pytest.param(
+            "Iran will pursue the prosecution of Trump, the prosecutor general of Tehran said.",
+            "prosecution of Trump",
+            id="patient-of",
+        ),
+        pytest.param(
+            "A gunman opened fire at a festival in Gilroy, California, killing three.",
+            "opened fire at a festival",
+            id="opened-fire-at",
+        ),
+        pytest.param("At least five died in Kabul in the attack.", "At least five died", id="suffered"),
     ],
 )
 def test_mentions_summary_gives_an_event_noun_its_preposition(extract_text: Extract, text: str, summary: str) -> None:

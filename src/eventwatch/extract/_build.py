@@ -104,8 +104,9 @@ _CAMPAIGN_NOUNS = frozenset({"offensive", "operation", "campaign", "counteroffen
 
 _TARGET_PREPS = ("on", "against", "at", "from", "with")
 # Act nouns whose "of" phrase names who undergoes the act, never who does it.
-_PATIENT_NOUNS = frozenset(
+PATIENT_NOUNS = frozenset(
     {"killing", "assassination", "murder", "arrest", "detention", "abduction", "kidnapping", "execution", "shooting"}
+    | {"prosecution", "indictment", "extradition", "trial", "investigation"}
 )
 
 
@@ -257,12 +258,16 @@ def _noun_actor(tok: Token) -> Token | None:
 
 def _target(tok: Token) -> Token | None:
     # "the killing of Qasem Soleimani", "the arrest of 12 people": what the act is done to follows "of"
-    preps = ("on", "against", "at", "from", "with", "of") if tok.lemma_.lower() in _PATIENT_NOUNS else _TARGET_PREPS
+    preps = ("on", "against", "at", "from", "with", "of") if tok.lemma_.lower() in PATIENT_NOUNS else _TARGET_PREPS
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is None or pobj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
-                continue
+            if (
+                pobj is None
+                or pobj.ent_type_ in ("DATE", "TIME")
+                or (pobj.ent_type_ == "CARDINAL" and pobj.pos_ == "NUM")
+            ):
+                continue  # a bare number is no target; "arrest warrants on 36 people" (tagged CARDINAL) are
             # "a call with Erdoğan", "clashes with counter-protesters": the other party; "with a knife" is a means.
             if child.lower_ == "with" and not (pobj.ent_type_ == "PERSON" or is_actor_phrase(pobj)):
                 continue
@@ -308,6 +313,16 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
             # "the US airstrike that killed Iranian general ...": the grouped verb's object is the recipient.
             a2 = next((o for t in group if not t.is_noun and (o := obj(t.token)) is not None), None)
             a2 = _relative_antecedent(a2, a2.head) if a2 is not None else None
+        if a2 is None and tok.dep_ == "dobj":
+            # "issued arrest warrants on 36 people", "launched strikes against ISIL": the phrase hangs on the verb
+            a2 = next(
+                (
+                    p
+                    for prep in ("on", "against")
+                    if (p := prep_object(tok.head, prep)) is not None and p.ent_type_ not in ("DATE", "TIME")
+                ),
+                None,
+            )
         if pred != tok:
             subj = subject(pred)
             # "The United States condemns the attack": who reacts to an act did not do it.
@@ -581,7 +596,7 @@ def build(
         places = _places(clause_tokens)
         named_victim = (
             a2_tok is not None
-            and a2_tok.ent_type_ == "PERSON"
+            and _names_a_person(a2_tok)
             and bool(lemmas & {"kill", "killed", "assassinate", "assassination", "dead"})
         ) or (bool(lemmas & {"dead"}) and a2_tok is not None and a2_tok.pos_ == "PRON")
         if (
@@ -646,6 +661,11 @@ def build(
             )
         )
     return out
+
+
+def _names_a_person(tok: Token) -> bool:
+    """ "Qasem Soleimani", or a title the name stands beside ("Iranian general, Qasem Soleimani")."""
+    return tok.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
 
 
 _STABBING = frozenset({"stab", "shoot", "gun"})

@@ -6,7 +6,7 @@ import hashlib
 import logging
 import re
 
-from eventwatch.extract._build import SUFFER_VERBS, Candidate, build, is_headline_line
+from eventwatch.extract._build import PATIENT_NOUNS, SUFFER_VERBS, Candidate, build, is_headline_line
 from eventwatch.extract.actors import (
     ArticleActors,
     article_country,
@@ -64,8 +64,9 @@ def _mention_id(article_id: str, cand: Candidate) -> str:
 
 _NOUN_PREPOSITIONS = (
     ("on", frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelling", "assault", "bombardment"})),
+    ("on", frozenset({"warrant"})),
     ("against", frozenset({"offensive", "operation", "campaign", "counteroffensive", "counter-offensive"})),
-    ("of", frozenset({"killing", "arrest", "assassination", "detention", "abduction", "kidnapping", "execution"})),
+    ("of", PATIENT_NOUNS),
 )
 
 
@@ -80,6 +81,20 @@ def _weapon_fired(cand: Candidate) -> str | None:
         return None
     start = weapon.idx + (cand.trigger_span.start - tok.idx)  # article offset of the weapon word
     return None if cand.actor2.span.start <= start < cand.actor2.span.end else weapon.text
+
+
+def _own_preposition(cand: Candidate) -> str | None:
+    """The preposition that introduces the recipient after the act noun itself ("a shooting at a party")."""
+    tok = cand.trigger.token
+    shift = cand.trigger_span.start - tok.idx  # token offsets to article offsets
+    if cand.actor2 is None or cand.actor2.span is None:
+        return None
+    for prep in tok.children:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        # the recipient is the object's own phrase, not a clause hung on it ("in the town ..., which targeted X")
+        if pobj is not None and pobj.left_edge.idx + shift <= cand.actor2.span.start <= pobj.idx + shift:
+            return prep.lower_
+    return None
 
 
 def _summary(cand: Candidate, text: str) -> str:
@@ -101,7 +116,7 @@ def _summary(cand: Candidate, text: str) -> str:
     if cand.actor2 is not None:
         # an event noun takes its recipient with a preposition: "offensive against X", "strike on X"
         lemma = cand.trigger.token.lemma_.lower()
-        preposition = next((p for p, nouns in _NOUN_PREPOSITIONS if lemma in nouns), None)
+        preposition = _own_preposition(cand) or next((p for p, nouns in _NOUN_PREPOSITIONS if lemma in nouns), None)
         if cand.trigger.is_noun and preposition is not None:
             parts.append(preposition)
         weapon = _weapon_fired(cand)

@@ -107,6 +107,19 @@ def _has_disaster(tok: Token | None) -> bool:
     return tok is not None and bool(_lemmas(tok.subtree) & W.DISASTER)
 
 
+def _around(noun: Token) -> set[str]:
+    """Lemmas of ``noun``'s phrase and of the subject and object of the verb it hangs on ("a gas leak caused an
+    explosion"), leaving out that verb's other clauses ("before the jet crashed")."""
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    words = _lemmas(noun.subtree)
+    if verb is not None:
+        words.add(verb.lemma_.lower())
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
+                words |= _lemmas(child.subtree)
+    return words
+
+
 def _clause_words(tok: Token) -> set[str]:
     head = tok
     while head.dep_ not in ("ROOT", "ccomp", "relcl", "advcl") and head.head != head:
@@ -134,6 +147,11 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
             return not _has_disaster(subj)
         return not (others & W.DISASTER)
     if cond == "harm":
+        doer = tok.head if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "relcl" else subj
+        if doer is not None and doer.lemma_.lower() in W.ATTACK_CONTEXT and not _around(doer) & W.DISASTER:
+            # "the US airstrike that killed Iranian general ...": an attack's own harm, whatever else the
+            # sentence tells ("before the jet crashed")
+            return True
         words = _clause_words(tok) | others
         if words & W.DISASTER or any(_is_illness(t) for t in sent):
             return False  # "killed in the earthquake", "died of natural causes, most likely a heart attack"
