@@ -216,3 +216,8 @@ def test_triggers_control_taken_of_a_place_is_one_territorial_attack(
 
 def test_triggers_control_held_is_no_event(extract_text: Extract) -> None:
     assert extract_text("The town remains under the control of Daesh fighters.", "2016-12-23").event_mentions == ()
+
+
+def test_triggers_grabbing_a_weapon_is_no_seizure(extract_text: Extract) -> None:
+    text = "A man entered a store in London, grabbed a large knife, ran outside with it and began to stab people."
+    assert [str(m.plover) for m in extract_text(text, "2020-02-02").event_mentions] == ["ASSAULT"]
