@@ -101,10 +101,22 @@ def test_find_places_precision_levels(gaz: Gazetteer, parse: Parse, text: str, n
         # An institution named after its seat, a faith: not White House (Tennessee) or Hindu (Nigeria).
         "The White House said Congress would vote before Diwali, the Hindu festival of lights.",
         # A person's surname read again alone is the person, not a village of that name.
+        # A thing's given name: a title, not the country or a town.
+        "The toilet is an artwork entitled America made by Italian artist Maurizio Cattelan.",
     ],
 )
 def test_find_places_guards_reject_non_places(gaz: Gazetteer, parse: Parse, text: str) -> None:
     assert find_places(parse(text), gaz) == ()
+
+
+def test_find_places_an_operations_given_name_is_no_place(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse('Turkish forces began an operation called "Afrin" in Syria on Saturday.'), gaz)
+    assert {p.name for p in places} == {"Syria"}
+
+
+def test_find_places_a_place_given_its_name_is_a_place(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("Fighting reached a village called Maaloula in Syria."), gaz)
+    assert "Maaloula" in {p.name for p in places}
 
 
 def test_find_places_airport_is_a_place(gaz: Gazetteer, parse: Parse) -> None:

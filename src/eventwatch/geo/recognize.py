@@ -53,6 +53,9 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "governorate", 
 # Sites named after people or ideas as often as after their town: the name is a place only where the article's
 # other places agree on the country.
 _OFTEN_NAMED_AFTER_PEOPLE = frozenset({"hospital", "market", "square", "street", "road", "bridge"})
+# Words that give a thing its name: what follows is a title ("an artwork entitled America", "an operation
+# called Olive Branch"), unless the thing named is a place ("a village called Maaloula").
+_NAMING_WORDS = frozenset({"entitled", "titled", "called", "named", "dubbed", "nicknamed", "codenamed", "code-named"})
 _PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout", "within"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BLOCK_LABELS = frozenset({"PERSON", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
@@ -308,6 +311,21 @@ def _place_cue_before(doc: Doc, first: Token) -> bool:
     return prev in _PLACE_ONLY_PREPOSITIONS
 
 
+def _names_a_thing(doc: Doc, first: Token) -> bool:
+    """True for a name given to a thing that is no place: "an artwork entitled America"."""
+    i = first.i - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in _NAMING_WORDS:
+        return False
+    named = doc[i - 1] if doc[i - 1].text != "," or i < 2 else doc[i - 2]
+    return (
+        named.pos_ in ("NOUN", "PROPN")
+        and named.lower_ not in _PLACE_NOUNS | AREA_NOUNS | set(ADMIN_HEADS) | SITE_HEADS
+        and named.lemma_.lower() not in _PLACE_NOUNS | AREA_NOUNS | set(ADMIN_HEADS) | SITE_HEADS
+    )
+
+
 def _never_a_place(text: str) -> bool:
     """Names that are never a place, whatever the context: armed groups, regions wider than a country,
     institutions named after their seat, faiths, bodies off the Earth."""
@@ -333,7 +351,7 @@ def _evidence(
     text = plain(doc[match[0].i : match[-1].i + 1].text)  # find_mentions has already left out never-places
     if any(t.lower_ in MONTHS_DAYS for t in match):
         return None
-    if _in_person_name(doc, match):
+    if _in_person_name(doc, match) or _names_a_thing(doc, match[0]):
         return None
     if all(t.lower_ in DIRECTIONS for t in match) and _head_after(doc, match[-1]) not in ADMIN_HEADS:
         return None  # a bare compass word ("the Near East and South Asia") names no place; "South region" may
