@@ -490,6 +490,7 @@ def test_actors_a_plural_demonym_the_table_lacks_names_its_country(extract_text:
         ("A car bomb killed three in Kabul on Monday.", "three"),
         ("At least five died in Kabul in the attack.", "At least five"),
         ("Gunmen killed 12 and wounded three in Kabul.", "12"),
+        ("Dozens died in the attack in Kabul, reportedly conducted by the Taliban.", "Dozens"),
     ],
 )
 def test_actors_a_bare_number_killed_is_people(extract_text: Extract, text: str, victims: str) -> None:
@@ -522,3 +523,12 @@ def test_actors_a_recipient_hung_on_the_verb_of_an_act_noun(extract_text: Extrac
     )
     warrants = next(m for m in extract_text(text, "2020-06-29").event_mentions if m.plover == "ACCUSE")
     assert warrants.actor2 is not None and warrants.actor2.text == "36 people"
+
+
+def test_actors_a_bracket_is_no_actor(extract_text: Extract) -> None:
+    text = (
+        'Legislator Tanya Chan spoke to the press after the speech: "I really urge [Lam], if she can’t govern '
+        'Hong Kong, and has no determination to govern Hong Kong, to please step down."'
+    )
+    for mention in extract_text(text, "2019-10-16").event_mentions:
+        assert all(a is None or a.text not in "[]" for a in (mention.actor1, mention.actor2))

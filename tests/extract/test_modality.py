@@ -81,6 +81,19 @@ def test_modality_speech_act_keeps_its_own_factuality(extract_text: Extract) -> 
     assert (mention.plover, mention.factuality) == ("REQUEST", Factuality.ASSERTED)
 
 
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("We will not allow al-Qaida to grow its capacity to attack the United States.", "THREATEN"),
+        ("Interpol would not consider requests of this nature from Iran.", "REJECT"),
+        ("Acts that harm national security will not be tolerated, Lam said.", "REJECT"),
+    ],
+)
+def test_modality_a_refusal_is_made_by_its_not(extract_text: Extract, text: str, plover: str) -> None:
+    refusal = next(m for m in extract_text(text, "2020-07-02").event_mentions if m.plover == plover)
+    assert refusal.factuality is Factuality.ASSERTED
+
+
 def test_modality_first_person_future_force_is_a_threat(extract_text: Extract) -> None:
     text = "He said: 'I will totally destroy and obliterate the Economy of Turkey.'"
     plovers = [str(m.plover) for m in extract_text(text, "2019-10-08").event_mentions]

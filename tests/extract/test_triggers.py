@@ -42,6 +42,8 @@ NO_EVENT = [
     "An earthquake struck the province on Sunday, injuring at least 25 people and damaging churches.",
     "A cargo plane crashed into houses near the airport; all but one of the sixteen on board died.",
     "The aircraft overran the runway and broke through a perimeter barrier.",
+    # a judgement, not a refusal
+    "Analysts said the new EastMed supply can't be considered a significant geopolitical change to Europe.",
     # illness: "attack" and "died" with no one's act
     "Two months later, he died of natural causes, most likely a heart attack.",
     "She suffered a panic attack during the flight to Kabul.",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from eventwatch.extract import _words as W
 from eventwatch.extract._resources import plain_apostrophes, registry_aliases
 from eventwatch.extract.actors import (
+    QUANTITY_NOUNS,
     SECTOR_WORDS,
     SINGULAR_PERSON_PRONOUNS,
     ArticleActors,
@@ -534,6 +535,10 @@ def build(
         if is_generic_present(primary.token):
             continue
         fact = factuality(primary.token)
+        if primary.is_refusal and fact is not Factuality.REPORTED:
+            # A refusal or a threat is a speech act made as it is said: its "not" and "will" are its content
+            # (gold/dev README: speech acts take the factuality of the speech act).
+            fact = Factuality.ASSERTED
         start, end = clause_bounds(pred, own, all_idx - own, sent)
         doc = sent.doc
         ev_start = doc_offset + doc[start].idx
@@ -672,10 +677,12 @@ _STABBING = frozenset({"stab", "shoot", "gun"})
 
 
 def _counted_people(victim: Token, trigger: Trigger) -> bool:
-    """True when a bare number is what a harm verb kills or wounds ("killing three", "at least five died"):
-    people, counted. Not after other verbs: "destroyed two tanks and damaged three" counts tanks."""
+    """True when a bare number is what a harm verb kills or wounds ("killing three", "at least five died",
+    "Dozens died"): people, counted. Not after other verbs: "destroyed two tanks and damaged three" counts
+    tanks."""
     lemma = trigger.token.lemma_.lower()
-    return victim.pos_ == "NUM" and not trigger.is_noun and lemma in _HARM | _STABBING
+    counted = victim.pos_ == "NUM" or (victim.lower_ in QUANTITY_NOUNS and prep_object(victim, "of") is None)
+    return counted and not trigger.is_noun and lemma in _HARM | _STABBING
 
 
 def _num(tok: Token) -> int | None:

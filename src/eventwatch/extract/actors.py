@@ -334,7 +334,7 @@ def _registry(text: str) -> tuple[str, str | None, str | None] | None:
     return (actor.name, actor.country, actor.sector) if actor is not None else None
 
 
-_QUANTITY_NOUNS = frozenset(
+QUANTITY_NOUNS = frozenset(
     {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "tens", "handful"}
 )
 
@@ -343,7 +343,7 @@ def _sector(head: Token, tokens: list[Token]) -> str | None:
     """The sector of the phrase ``tokens`` headed by ``head``; an "opposition" qualifier makes a leader or
     politician opposition ("Russian opposition leader Alexei Navalny", "an opposition politician"), whatever
     the agent dictionary says of the title alone (NGEC: OPPOSITION_LEADER is CVL, POLITICIAN is PTY)."""
-    if head.lemma_.lower() in _QUANTITY_NOUNS or head.lower_ in _QUANTITY_NOUNS:
+    if head.lemma_.lower() in QUANTITY_NOUNS or head.lower_ in QUANTITY_NOUNS:
         # "dozens of Syrian civilians", "scores of fighters": the people counted, not the count
         head = prep_object(head, "of") or head
     sector = _head_sector(head, tokens)
@@ -505,6 +505,8 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     ``material`` says the event is a material act (a bare country acting with force is its military).
     None when the phrase is not an actor after all.
     """
+    if head.is_bracket or head.is_quote:
+        return None  # a bracket or quote the parser hung as an argument ("urge [Lam]")
     if head.lower_ in ("we", "us") and head.pos_ == "PRON" and ctx.author is not None:
         return ctx.author  # an official statement's "we" is its publisher
     if head.ent_type_ in ("DATE", "TIME"):

@@ -52,6 +52,7 @@ class Trigger:
     is_noun: bool
     is_anaphor: bool = False
     needs_distinct_actors: bool = False
+    is_refusal: bool = False  # the negation is the act itself ("would not consider requests")
 
 
 def subject(tok: Token) -> Token | None:
@@ -430,6 +431,9 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
     return sorted(found, key=lambda t: t.token.i)
 
 
+_REFUSING = frozenset({"consider", "accept", "recognize", "recognise", "tolerate"})
+
+
 def _refusals(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
     """ "would not consider requests" is a refusal; "we will not allow X to ..." a threat (dev README)."""
     out: list[Trigger] = []
@@ -438,15 +442,21 @@ def _refusals(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
             continue
         lemma = tok.lemma_.lower()
         subj = subject(tok)
-        if lemma in ("consider", "accept", "recognize", "recognise", "tolerate") and obj(tok) is not None:
-            out.append(Trigger(tok, "REJECT", None, "120", False))
+        judged = any(c.dep_ in ("oprd", "attr", "acomp", "xcomp") for c in tok.children)
+        if (
+            lemma in ("consider", "accept", "recognize", "recognise", "tolerate")
+            and obj(tok) is not None
+            and not judged
+        ):
+            # "would not consider requests"; not "can't be considered a significant change" (a judgement)
+            out.append(Trigger(tok, "REJECT", None, "120", False, is_refusal=True))
         elif (
             lemma == "allow"
             and subj is not None
             and subj.lower_ in ("we", "i")
             and any(c.lower_ in ("will", "'ll", "would") for c in tok.children)
         ):
-            out.append(Trigger(tok, "THREATEN", "violence", "130", False))
+            out.append(Trigger(tok, "THREATEN", "violence", "130", False, is_refusal=True))
     return out
 
 
