@@ -505,3 +505,15 @@ def test_claims_an_inverted_cue_after_the_content_names_its_source(analyse, tail
     text = "Five people were killed in the shelling of Idlib on Monday" + tail
     analysis = analyse(text, [("Five people were killed in the shelling of Idlib", "killed", A)])
     assert (source, Stance.ASSERT) in _sources(analysis)
+
+
+def test_claims_a_cue_in_a_time_clause_reports_nothing_before_it(analyse):
+    text = "The protests began in June after the Hong Kong government proposed an amendment to a law."
+    analysis = analyse(text, [("The protests began in June", "protests", "PROTEST")])
+    assert all(source != "the Hong Kong government" for source, _ in _sources(analysis))
+
+
+def test_claims_as_the_source_said_reports_the_clause(analyse):
+    text = "Five people were killed in the attack in Kabul, as police said on Monday."
+    analysis = analyse(text, [("Five people were killed in the attack in Kabul", "killed", A)])
+    assert ("police", Stance.ASSERT) in _sources(analysis)

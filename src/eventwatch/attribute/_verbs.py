@@ -425,6 +425,8 @@ def verb_attribution(
             and blamed_for is None  # "..., while the army blamed the rebels for the attack": its own content
             and token.dep_ in ("parataxis", "advcl", "ccomp", "conj")
             and (token.i > token.head.i or parenthetical)
+            # "S, as X said" reports S; "S after X proposed ..." tells what came before it
+            and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.children)
         )
         and token.head.pos_ in ("VERB", "AUX")
         and token.head.lemma_ not in verb_cues()
