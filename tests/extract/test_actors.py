@@ -532,3 +532,19 @@ def test_actors_a_bracket_is_no_actor(extract_text: Extract) -> None:
     )
     for mention in extract_text(text, "2019-10-16").event_mentions:
         assert all(a is None or a.text not in "[]" for a in (mention.actor1, mention.actor2))
+
+
+def test_actors_a_passive_that_shares_a_subject_harmed_that_subject(extract_text: Extract) -> None:
+    text = "Yemeni journalist Nabil Hasan al-Quaety died on Tuesday after being shot in his car in Aden."
+    (shooting,) = extract_text(text, "2020-06-05").event_mentions
+    assert shooting.actor2 is not None and shooting.actor2.sector == "JRN"
+    assert shooting.actor1 is None or shooting.actor1.sector != "JRN"
+
+
+def test_actors_an_object_pronoun_is_not_its_clauses_subject(extract_text: Extract) -> None:
+    text = (
+        "Sirhan Sirhan was convicted of the killing of Robert F. Kennedy. "
+        "Sirhan shot him in the head in a hotel kitchen in Los Angeles."
+    )
+    shot = next(m for m in extract_text(text, "2019-09-03").event_mentions if m.trigger.slice(text) == "shot")
+    assert shot.actor2 is not None and "Kennedy" in (shot.actor2.name or shot.actor2.text)

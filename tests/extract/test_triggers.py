@@ -46,6 +46,8 @@ NO_EVENT = [
     "Analysts said the new EastMed supply can't be considered a significant geopolitical change to Europe.",
     # illness: "attack" and "died" with no one's act
     "Two months later, he died of natural causes, most likely a heart attack.",
+    # disgust, not a military repulse
+    "Many in Hong Kong were rightly repelled when a man was set on fire last week.",
     "She suffered a panic attack during the flight to Kabul.",
     # page residue: related-article headline lines
     "BREAKING: Massive Russian air and cruise missile strikes on Al-Qaeda in Syria",

@@ -356,6 +356,8 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
     ):
         return None, subj, False  # "with 25 others injured", "two soldiers killed": they underwent it
+    if _passive_without_subject(tok) and not any(c.dep_ == "agent" for c in tok.children):
+        return None, subj, False  # "died after being shot": the subject it shares underwent it
     if tok.lemma_.lower() == "surrender" and (to := prep_object(tok, "to")) is not None:
         return to, subj, False  # "the gunman surrendered to police": the police take him in
     if tok.lemma_.lower() in SUFFER_VERBS:
@@ -380,6 +382,12 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
     if subj is not None and subj.lemma_.lower() in {"strike", "airstrike", "attack", "bombing", "raid"}:
         return _noun_actor(subj), a2, False
     return subj, a2, subj is not None and not passive
+
+
+def _passive_without_subject(tok: Token) -> bool:
+    """ "after being shot", "to be arrested": a passive whose subject is another verb's."""
+    deps = {c.dep_ for c in tok.children}
+    return "auxpass" in deps and not deps & {"nsubjpass", "nsubj", "csubjpass"}
 
 
 def _is_state_force(actor: Actor | None) -> bool:
@@ -602,7 +610,7 @@ def build(
         named_victim = (
             a2_tok is not None
             and _names_a_person(a2_tok)
-            and bool(lemmas & {"kill", "killed", "assassinate", "assassination", "dead"})
+            and bool(lemmas & {"kill", "killed", "killing", "assassinate", "assassination", "dead", "die", "died"})
         ) or (bool(lemmas & {"dead"}) and a2_tok is not None and a2_tok.pos_ == "PRON")
         if (
             plover == "ASSAULT"

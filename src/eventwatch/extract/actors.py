@@ -241,9 +241,13 @@ class ArticleActors:
         if not is_person:
             self.last_group = actor
 
-    def person_before(self, offset: int) -> Actor | None:
-        """The person named last before article offset ``offset``, or None."""
-        before = [actor for start, actor in self.person_mentions if start < offset]
+    def person_before(self, offset: int, unlike: str | None = None) -> Actor | None:
+        """The person named last before article offset ``offset`` (whose surname is not ``unlike``), or None."""
+        before = [
+            actor
+            for start, actor in self.person_mentions
+            if start < offset and (unlike is None or _surname(actor) != unlike.lower())
+        ]
         return before[-1] if before else None
 
     def arrester(self) -> Actor:
@@ -251,6 +255,11 @@ class ArticleActors:
         if self.mentions_police:
             return Actor(text="police", name="police", country=self.default_country, sector="COP")
         return Actor(text="authorities", name="authorities", country=self.default_country, sector="GOV")
+
+
+def _surname(actor: Actor) -> str:
+    words = (actor.name or actor.text).lower().split()
+    return words[-1] if words else ""
 
 
 def main_armed_group(text: str, min_mentions: int = 2) -> Actor | None:
@@ -429,7 +438,10 @@ def _antecedent(head: Token, offset: int, ctx: ArticleActors) -> Actor | None:
     if (low not in _PRONOUNS and low != "me") or head.pos_ != "PRON":
         return None  # "the US airstrike": the country, not "us"
     if low in SINGULAR_PERSON_PRONOUNS:
-        person = ctx.person_before(offset + head.idx)
+        # "Sirhan shot him": an object pronoun is never its own clause's subject
+        doer = next((c for c in head.head.children if c.dep_ == "nsubj"), None) if low in ("him", "her") else None
+        unlike = doer.text.split()[-1] if doer is not None and doer.ent_type_ == "PERSON" else None
+        person = ctx.person_before(offset + head.idx, unlike)
         last = ctx.last
         lone = last is not None and (last.name or last.text).lower().split()[-1:] in ([w] for w in _LONE_ATTACKERS)
         if person is not None and not (lone and last is not None and _later(last, person)):

@@ -171,6 +171,12 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         return dobj is not None and dobj.lemma_.lower() in W.TROOPS
     if cond == "hostile_obj":
         return dobj is not None and (dobj.lemma_.lower() in W.HOSTILE_OBJECTS or is_actor_phrase(dobj))
+    if cond == "repel":
+        # "repelled attacks", "repelled the rebels", "troops repelled ..."; not "Many were repelled" (disgust)
+        pushed_back = dobj is not None and (
+            dobj.lemma_.lower() in W.HOSTILE_OBJECTS | W.ATTACK_CONTEXT or is_actor_phrase(dobj)
+        )
+        return pushed_back or (subj is not None and is_actor_phrase(subj, military=True))
     if cond == "weapon_obj":
         return dobj is not None and bool(_lemmas(dobj.subtree) & set(W.WEAPONS))
     if cond == "open_fire":
