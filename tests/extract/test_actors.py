@@ -548,3 +548,16 @@ def test_actors_an_object_pronoun_is_not_its_clauses_subject(extract_text: Extra
     )
     shot = next(m for m in extract_text(text, "2019-09-03").event_mentions if m.trigger.slice(text) == "shot")
     assert shot.actor2 is not None and "Kennedy" in (shot.actor2.name or shot.actor2.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The world remains silent over Jamal's killing in Istanbul.",
+        "The CIA said the crown prince ordered Khashoggi's killing in Istanbul.",
+    ],
+)
+def test_actors_a_persons_killing_was_done_to_them(extract_text: Extract, text: str) -> None:
+    (killing,) = extract_text(text, "2019-09-29").event_mentions
+    assert killing.actor2 is not None and killing.actor2.text in ("Jamal", "Khashoggi")
+    assert killing.actor1 is None or killing.actor1.text not in ("Jamal", "Khashoggi")

@@ -225,3 +225,13 @@ def test_triggers_control_held_is_no_event(extract_text: Extract) -> None:
 def test_triggers_grabbing_a_weapon_is_no_seizure(extract_text: Extract) -> None:
     text = "A man entered a store in London, grabbed a large knife, ran outside with it and began to stab people."
     assert [str(m.plover) for m in extract_text(text, "2020-02-02").event_mentions] == ["ASSAULT"]
+
+
+def test_triggers_targeting_among_sanctions_is_a_sanction_and_jets_targeting_an_attack(extract_text: Extract) -> None:
+    listed = (
+        "The UK worked with other member states to secure 13 new EU sanctions listings on Syria. "
+        "We are targeting developers, proliferators and users of chemical weapons."
+    )
+    assert [str(m.plover) for m in extract_text(listed, "2015-03-16").event_mentions] == ["SANCTION"]
+    struck = "New sanctions were announced on Monday. Coalition jets targeted ISIL positions near Mosul."
+    assert [str(m.plover) for m in extract_text(struck, "2016-11-16").event_mentions] == ["ASSAULT"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from eventwatch.extract import _words as W
-from eventwatch.extract._resources import plain_apostrophes, registry_aliases
+from eventwatch.extract._resources import find_registry_actor, plain_apostrophes, registry_aliases
 from eventwatch.extract.actors import (
     QUANTITY_NOUNS,
     SECTOR_WORDS,
@@ -303,6 +303,8 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
     if primary.is_noun:
         a1 = _noun_actor(tok)
         a2 = _target(tok)
+        if a2 is None and a1 is not None and a1.dep_ == "poss" and _patient_owner(tok, a1):
+            a1, a2 = None, a1  # "Khashoggi's killing", "her husband's arrest": whom it was done to
         from_subject = False
         undergoer = _undergoer(tok)
         if undergoer is not None:
@@ -382,6 +384,17 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
     if subj is not None and subj.lemma_.lower() in {"strike", "airstrike", "attack", "bombing", "raid"}:
         return _noun_actor(subj), a2, False
     return subj, a2, subj is not None and not passive
+
+
+def _patient_owner(noun: Token, owner: Token) -> bool:
+    """True when the person who "owns" an act done to someone underwent it ("Jamal's killing"); a group's or
+    a state's is theirs to do ("ISIL's executions")."""
+    if noun.lemma_.lower() not in PATIENT_NOUNS:
+        return False
+    if owner.ent_type_ == "PERSON" or owner.lower_ in ("his", "her"):
+        return True
+    # a name the small model tags otherwise ("Jamal's killing" as GPE) that no country or group bears
+    return owner.pos_ == "PROPN" and not is_country_name(owner) and find_registry_actor(owner.text) is None
 
 
 def _passive_without_subject(tok: Token) -> bool:

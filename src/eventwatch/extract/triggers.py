@@ -210,6 +210,17 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     return True
 
 
+_SANCTION_WORDS = frozenset({"sanction", "sanctions", "listing", "listings", "embargo", "blacklist", "designation"})
+
+
+def _about_sanctions(tok: Token, sent: SpacySpan) -> bool:
+    """True when "target" speaks of sanctions: its paragraph names them, its sentence no attack and its doer
+    is no armed force ("Coalition jets targeted ISIL positions")."""
+    doer = subject(tok)
+    armed = doer is not None and (doer.lemma_.lower() in W.TROOPS | W.MATERIEL or is_actor_phrase(doer, military=True))
+    return bool(_lemmas(tok.doc) & _SANCTION_WORDS) and not _lemmas(sent) & W.ATTACK_CONTEXT and not armed
+
+
 def _is_illness(tok: Token) -> bool:
     """ "a heart attack", "natural causes": illness, not anyone's act."""
     return tok.lemma_.lower() in ("attack", "cause") and any(
@@ -409,6 +420,10 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
                 continue
             if tok.lemma_.lower() == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 found.append(Trigger(tok, "ASSAULT", "heavy-weapons", "194", False))
+                continue
+            if tok.lemma_.lower() == "target" and _about_sanctions(tok, sent):
+                # "We are targeting developers ... of chemical weapons" among new sanctions listings
+                found.append(Trigger(tok, "SANCTION", None, "163", False))
                 continue
             found.append(
                 Trigger(
