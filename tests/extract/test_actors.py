@@ -561,3 +561,9 @@ def test_actors_a_persons_killing_was_done_to_them(extract_text: Extract, text: 
     (killing,) = extract_text(text, "2019-09-29").event_mentions
     assert killing.actor2 is not None and killing.actor2.text in ("Jamal", "Khashoggi")
     assert killing.actor1 is None or killing.actor1.text not in ("Jamal", "Khashoggi")
+
+
+def test_actors_a_process_is_no_actor(extract_text: Extract) -> None:
+    text = "The isolation of Raqqah, when complete, will liberate strategically valuable terrain surrounding Raqqah."
+    (liberation,) = extract_text(text, "2016-11-06").event_mentions
+    assert liberation.actor1 is None or "isolation" not in liberation.actor1.text

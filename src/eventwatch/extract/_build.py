@@ -381,7 +381,8 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         else (obj(tok) or _target(tok))
     )
     a2 = _relative_antecedent(a2, tok)
-    if subj is not None and subj.lemma_.lower() in {"strike", "airstrike", "attack", "bombing", "raid"}:
+    if subj is not None and subj.lemma_.lower() in {"strike", "airstrike", "attack", "bombing", "raid"} | _PROCESSES:
+        # "the strike hit ...", "The isolation of Raqqah will liberate terrain": the act's own doer, if named
         return _noun_actor(subj), a2, False
     return subj, a2, subj is not None and not passive
 
@@ -694,6 +695,10 @@ def _names_a_person(tok: Token) -> bool:
     return tok.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
 
 
+# Nouns of a process that a verb can have for its subject but that do nothing themselves.
+_PROCESSES = frozenset(
+    {"isolation", "liberation", "encirclement", "capture", "siege", "fall", "collapse", "escalation", "advance"}
+)
 _STABBING = frozenset({"stab", "shoot", "gun"})
 
 
