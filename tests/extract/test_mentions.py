@@ -78,3 +78,22 @@ def test_mentions_clause_cuts_only_the_modifier_that_holds_another_event(extract
     evidence = launch.evidence[0].slice(text)
     assert "missiles targeting US troops in Iraqi military bases" in evidence and "killing" not in evidence
     assert launch.summary == "Iran launched missiles at US troops"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Near Al Huwayjah, two strikes disabled two bridges.", "in Al Huwayjah"),
+        ("Near Ayn Isa, three strikes destroyed a vehicle and a command and control node.", "in Ayn Isa"),
+        ("The attack on an aid convoy took place in Urem al-Kubra, northern Syria.", "Urem al-Kubra"),
+    ],
+)
+def test_mentions_summary_keeps_a_place_name_whole(extract_text: Extract, text: str, place: str) -> None:
+    (mention,) = extract_text(text, "2017-01-11").event_mentions
+    assert place in (mention.summary or "")
+    assert ", node" not in (mention.summary or "")
+
+
+def test_mentions_summary_a_title_after_a_country_is_no_place(extract_text: Extract) -> None:
+    text = "Violence broke out in Washington, DC, where people rallied in support of US President Donald Trump."
+    assert all("President" not in (m.summary or "") for m in extract_text(text, "2020-11-15").event_mentions)

@@ -487,28 +487,53 @@ def _places(tokens: SpacySpan) -> set[str]:
     """Place names of a clause: GPE/LOC/FAC names and proper nouns after "near"/"in"/"at" (the small model
     tags "Near Palmyra" as a person). Adjacent place words are one name ("El Paso", not "El" and "Paso")."""
     names: list[list[Token]] = []
+    after_preposition = False  # the current name opened after "near"/"in": its proper nouns all belong to it
     for t in tokens:
         prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
         after = t.doc[t.i + 1].text if t.i + 1 < len(t.doc) else ""
+        follows = bool(names) and names[-1][-1].i == t.i - 1
+        if follows and _joins_a_name(t):
+            names[-1].append(t)  # "Urem al-Kubra", "Khan al-Asal"
+            continue
         if after == "-" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
             continue  # "in Al-Qaeda's rear": the first part of a hyphenated group name, not a place
-        follows = bool(names) and names[-1][-1].i == t.i - 1
+        opens = prev in ("near", "in", "at", "around", "outside")
         if (
             t.pos_ == "PROPN"
+            and t.text[:1].isupper()  # "a command and control node" tagged a place is no name
             and t.ent_type_ not in ("DATE", "TIME")
             and (
                 t.ent_type_ in ("GPE", "LOC", "FAC")
-                or prev in ("near", "in", "at", "around", "outside")
-                # the rest of the entity a place word opens: "Ar Raqqah" (tagged a person after "Near")
-                or (follows and t.ent_iob_ == "I")
+                or opens
+                # the rest of the name: "Ar Raqqah" (tagged a person after "Near"), "Al Huwayjah"; not the
+                # "President" of "US President Donald Trump"
+                or (follows and (t.ent_iob_ == "I" or after_preposition))
             )
         ):
             if follows:
                 names[-1].append(t)
             else:
                 names.append([t])
+                after_preposition = opens
+    names = [name[: max(i for i, t in enumerate(name) if not _joins_a_name(t)) + 1] for name in names]
     texts = {t.doc[name[0].i : name[-1].i + 1].text for name in names}
     return {text for text in texts if not _names_an_actor(text)}
+
+
+_NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn"})
+
+
+def _joins_a_name(t: Token) -> bool:
+    """A lower-case Arabic article or a hyphen inside a place name ("al" and "-" of "Urem al-Kubra"), when a
+    capitalised word comes next."""
+    doc = t.doc
+    if t.text == "-":
+        glued = not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_
+        return glued and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()
+    if t.lower_ not in _NAME_PARTICLES or t.i + 1 >= len(doc):
+        return False
+    nxt = doc[t.i + 1]
+    return nxt.text[:1].isupper() or (nxt.text == "-" and _joins_a_name(nxt))
 
 
 def _names_an_actor(text: str) -> bool:
