@@ -567,3 +567,12 @@ def test_actors_a_process_is_no_actor(extract_text: Extract) -> None:
     text = "The isolation of Raqqah, when complete, will liberate strategically valuable terrain surrounding Raqqah."
     (liberation,) = extract_text(text, "2016-11-06").event_mentions
     assert liberation.actor1 is None or "isolation" not in liberation.actor1.text
+
+
+def test_actors_what_was_left_destroyed_underwent_it(extract_text: Extract) -> None:
+    text = (
+        "The attack on an aid convoy took place in Urem al-Kubra. This was an indefensible attack, with at least "
+        "ten people killed and vital aid to vulnerable people destroyed."
+    )
+    for mention in extract_text(text, "2016-12-19").event_mentions:
+        assert mention.actor1 is None or "aid" not in mention.actor1.text

@@ -352,12 +352,12 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         return agent, subject(tok.head), False
     subj = subject(tok)
     if (
-        tok.lemma_.lower() in _HARM
+        tok.lemma_.lower() in _HARM | {"destroy", "damage"}
         and tok.tag_ == "VBN"
         and subj is not None
         and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
     ):
-        return None, subj, False  # "with 25 others injured", "two soldiers killed": they underwent it
+        return None, subj, False  # "with 25 others injured", "two soldiers killed", "aid destroyed": they underwent it
     if _passive_without_subject(tok) and not any(c.dep_ == "agent" for c in tok.children):
         return None, subj, False  # "died after being shot": the subject it shares underwent it
     if tok.lemma_.lower() == "surrender" and (to := prep_object(tok, "to")) is not None:
