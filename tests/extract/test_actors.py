@@ -576,3 +576,22 @@ def test_actors_what_was_left_destroyed_underwent_it(extract_text: Extract) -> N
     )
     for mention in extract_text(text, "2016-12-19").event_mentions:
         assert mention.actor1 is None or "aid" not in mention.actor1.text
+
+
+def test_actors_an_armed_group_that_claims_the_strikes_is_not_what_they_hit(extract_text: Extract) -> None:
+    text = (
+        "Oil facilities belonging to Saudi Arabia's state-owned Saudi Aramco were hit by drone strikes. "
+        "The Yemen-based Houthi movement claimed responsibility. The strikes struck the largest processing "
+        "plant at Abqaiq. The Houthis said ten drones were used."
+    )
+    for mention in extract_text(text, "2019-09-15").event_mentions:
+        assert mention.actor2 is None or "Houthi" not in (mention.actor2.name or mention.actor2.text)
+
+
+def test_actors_a_strike_reports_unowned_materiel_belongs_to_the_armed_group(extract_text: Extract) -> None:
+    text = (
+        "Coalition forces conducted strikes against ISIL in Syria. Near Raqqah, one strike destroyed a tank. "
+        "ISIL lost ground near Raqqah."
+    )
+    strike = next(m for m in extract_text(text, "2017-01-10").event_mentions if m.trigger.slice(text) == "strike")
+    assert strike.actor2 is not None and strike.actor2.sector == "REB/IMG"

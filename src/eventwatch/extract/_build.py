@@ -387,6 +387,17 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
     return subj, a2, subj is not None and not passive
 
 
+def _owned(tok: Token) -> bool:
+    """True when a phrase names its owner's country or company ("oil facilities belonging to Saudi Arabia's
+    state-owned Saudi Aramco"): then it is theirs, not the armed group's."""
+    for child in tok.children:
+        if child.dep_ in ("poss", "amod", "compound") and child.ent_type_ in ("GPE", "NORP"):
+            return True
+        if child.dep_ == "acl" and child.lemma_.lower() in ("belong", "own", "operate", "run"):
+            return any(t.ent_type_ in ("GPE", "NORP") for t in child.subtree)
+    return False
+
+
 def _patient_owner(noun: Token, owner: Token) -> bool:
     """True when the person who "owns" an act done to someone underwent it ("Jamal's killing"); a group's or
     a state's is theirs to do ("ISIL's executions")."""
@@ -657,6 +668,7 @@ def build(
             and a2_tok is not None
             and (actor2 is None or (actor2.country is None and actor2.sector is None))
             and a2_tok.ent_type_ not in ("PERSON", "GPE", "NORP")
+            and not _owned(a2_tok)
             and (
                 (actor1 is None and mode in ("aerial", "drone"))
                 or _is_state_force(actor1)

@@ -262,12 +262,20 @@ def _surname(actor: Actor) -> str:
     return words[-1] if words else ""
 
 
+_CLAIMS_AN_ATTACK = re.compile(
+    r"\bclaim(?:s|ed|ing)?\s+(?:full\s+)?(?:responsibility|credit)\b|\bclaimed\s+(?:the|this|that)\s+(?:attack|bombing|strike)",
+    re.I,
+)
+
+
 def main_armed_group(text: str, min_mentions: int = 2) -> Actor | None:
     """The rebel or militant group (registry sector REB or IMG) named most often, at least ``min_mentions``
-    times; None when no group dominates (a tie) or none is named."""
+    times; None when no group dominates (a tie) or none is named, or when the article has it claim an attack
+    (then it is the attacker, not whom unattributed strikes hit)."""
     counts: dict[str, tuple[int, Actor]] = {}
     text = plain_apostrophes(text)
     lowered = text.lower()
+    claiming = [sent for sent in re.split(r"(?<=[.!?])\s+", text) if _CLAIMS_AN_ATTACK.search(sent)]
     for alias in registry_aliases():
         entry = alias.actor
         if not entry.sector or not {"REB", "IMG"} & set(entry.sector.split("/")):
@@ -275,6 +283,8 @@ def main_armed_group(text: str, min_mentions: int = 2) -> Actor | None:
         n = len(alias.pattern.findall(text)) if alias.may_occur_in(text, lowered) else 0
         if not n:
             continue
+        if any(alias.pattern.search(sent) for sent in claiming):
+            n += 1_000_000  # the group claims an attack here: it wins the count, and is then no one's target
         seen, _ = counts.get(entry.name, (0, None))
         counts[entry.name] = (
             seen + n,
@@ -282,6 +292,8 @@ def main_armed_group(text: str, min_mentions: int = 2) -> Actor | None:
         )
     ranked = sorted(counts.values(), key=lambda item: -item[0])
     if not ranked or ranked[0][0] < min_mentions or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    if ranked[0][0] >= 1_000_000:
         return None
     return ranked[0][1]
 
