@@ -595,3 +595,18 @@ def test_actors_a_strike_reports_unowned_materiel_belongs_to_the_armed_group(ext
     )
     strike = next(m for m in extract_text(text, "2017-01-10").event_mentions if m.trigger.slice(text) == "strike")
     assert strike.actor2 is not None and strike.actor2.sector == "REB/IMG"
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The UK is supporting the government of Iraq to defeat terrorism.", "the government of Iraq"),
+        ("Trump wanted to urge Ukraine to investigate former Vice President Biden.", "Ukraine"),
+        ("Russia used warplanes to bomb Idlib on Tuesday.", "Russia"),
+    ],
+)
+def test_actors_an_infinitive_is_done_by_the_object_that_controls_it(
+    extract_text: Extract, text: str, doer: str
+) -> None:
+    acts = [m for m in extract_text(text, "2019-10-01").event_mentions if m.plover in ("ASSAULT", "ACCUSE")]
+    assert acts and all(m.actor1 is not None and m.actor1.text == doer for m in acts)

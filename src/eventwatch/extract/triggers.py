@@ -78,6 +78,9 @@ def subject(tok: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ == "nsubjpass":
                 return None
+        controller = _object_controller(tok)
+        if controller is not None:
+            return controller  # "supporting the government of Iraq to defeat terrorism": the government defeats
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head != tok:
             via_conj = tok.dep_ == "conj"
             tok = tok.head  # "the army is ready to storm ...": through the adjective to the copula's subject
@@ -93,6 +96,18 @@ def subject(tok: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# Verbs whose own subject does what their infinitive says, whatever their object ("used warplanes to bomb",
+# "promised Turkey to withdraw").
+_SUBJECT_CONTROL = frozenset({"use", "promise", "take", "need", "spend", "pay", "cost", "employ"})
+
+
+def _object_controller(tok: Token) -> Token | None:
+    """The object of the verb an infinitive complements, which is its doer ("urged the rebels to attack")."""
+    if tok.dep_ != "xcomp" or tok.head == tok or tok.head.lemma_.lower() in _SUBJECT_CONTROL:
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
 
 
 def obj(tok: Token) -> Token | None:
