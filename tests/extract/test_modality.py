@@ -21,6 +21,13 @@ CASES = [
         "storm",
         Factuality.PLANNED,
     ),
+    # an act asked for is still to come; one asked to stop is going on
+    ("Turkey urged the rebels to attack Afrin on Sunday.", "attack", Factuality.PLANNED),
+    (
+        "Kerry urged him to press the regime to cease at once airstrikes against civilians in Aleppo.",
+        "airstrikes",
+        Factuality.ASSERTED,
+    ),
     # dev articles
     (
         "Mexico would consider charging the gunman with terrorism against Mexicans.",

@@ -26,6 +26,13 @@ _MAYBE = frozenset({"could", "may", "might", "can"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "once", "until", "before"})
 # Speech acts whose infinitive is an act still to come (the act itself is the THREATEN/AGREE event).
 _UNDERTAKINGS = frozenset({"threaten", "promise"})
+# Verbs that end an act already going on: what they govern is happening ("to cease at once airstrikes").
+_STOPPING = frozenset({"cease", "stop", "end", "halt", "refrain", "quit"})
+# Verbs that ask or tell someone to act: the act their infinitive names is still to come (the asking itself
+# is the REQUEST event).
+_DIRECTIVES = frozenset(
+    {"urge", "ask", "encourage", "order", "instruct", "tell", "request", "invite", "press", "advise", "persuade"}
+)
 
 
 def chain(tok: Token) -> list[Token]:
@@ -85,6 +92,15 @@ def factuality(tok: Token) -> Factuality:
             planned = True
         if i > 0 and lemma in _UNDERTAKINGS and links[i - 1].dep_ == "xcomp":
             planned = True  # "rebels threatened to attack the airport": the attack is still to come
+        if (
+            i > 0
+            and lemma in _DIRECTIVES
+            and links[i - 1].dep_ == "xcomp"
+            and not any(x.lemma_.lower() in _STOPPING for x in links[:i])
+        ):
+            planned = (
+                True  # "urged the rebels to attack Afrin"; not "urged him to press the regime to cease airstrikes"
+            )
         if i > 0 and lemma in W.HYPOTHETICAL_GOVERNORS:
             hypothetical = True
         if i > 0 and t.pos_ == "NOUN" and lemma in ("aim", "plan", "objective", "goal", "intention", "threat"):
