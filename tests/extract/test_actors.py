@@ -610,3 +610,13 @@ def test_actors_an_infinitive_is_done_by_the_object_that_controls_it(
 ) -> None:
     acts = [m for m in extract_text(text, "2019-10-01").event_mentions if m.plover in ("ASSAULT", "ACCUSE")]
     assert acts and all(m.actor1 is not None and m.actor1.text == doer for m in acts)
+
+
+def test_actors_they_is_the_last_group_a_sentence_had_for_subject(extract_text: Extract) -> None:
+    text = (
+        "The agreement allowed Turkish army deployments in Libya. Egyptian foreign minister Sameh Shoukry and "
+        "his Greek and French counterparts gathered in Cairo on Wednesday. They called on Turkey to halt its "
+        "drilling operations."
+    )
+    call = next(m for m in extract_text(text, "2020-01-11").event_mentions if m.plover == "REQUEST")
+    assert call.actor1 is not None and "Shoukry" in call.actor1.text

@@ -12,6 +12,7 @@ from eventwatch.extract.actors import (
     article_country,
     involved_forces,
     main_armed_group,
+    note_group_subjects,
     publisher_actor,
     register_persons,
     settle_attackers,
@@ -250,6 +251,7 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
             for cand in build(sent, pdoc.offset, paragraph, article.published, ctx):
                 cand.is_anaphor = cand.is_anaphor or _refers_back(cand)
                 cands.append(cand)
+            note_group_subjects(sent, pdoc.offset, ctx)
     sentence_of = {id(c): _sentence_index(parsed, c.trigger_span.start) for c in cands}
     kept = consolidate(cands, sentence_of, article.published)
     carry_dates(kept, sentence_dates, cands)

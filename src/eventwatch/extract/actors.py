@@ -28,6 +28,7 @@ from eventwatch.records import Actor, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
     from eventwatch.extract._build import Candidate
 
@@ -255,6 +256,19 @@ class ArticleActors:
         if self.mentions_police:
             return Actor(text="police", name="police", country=self.default_country, sector="COP")
         return Actor(text="authorities", name="authorities", country=self.default_country, sector="GOV")
+
+
+def note_group_subjects(sent: SpacySpan, offset: int, ctx: ArticleActors) -> None:
+    """Remember the last group a sentence has for a subject, event or not ("Egyptian foreign minister Sameh
+    Shoukry and his Greek, Cypriot and French counterparts gathered in Cairo"): whom a later "they" means."""
+    for tok in sent:
+        if tok.dep_ != "nsubj" or tok.pos_ == "PRON":
+            continue
+        if tok.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in tok.children):
+            continue
+        actor = resolve(tok, offset, ctx, material=False)
+        if actor is not None and actor.sector is not None:
+            ctx.last_group = actor
 
 
 def _surname(actor: Actor) -> str:
