@@ -56,6 +56,11 @@ def test_mentions_summary_an_armed_group_is_no_place(extract_text: Extract) -> N
             id="opened-fire-at",
         ),
         pytest.param("At least five died in Kabul in the attack.", "At least five died", id="suffered"),
+        pytest.param(
+            "The police used water canons and tear gas against protesters in Hong Kong.",
+            "used water canons and tear gas against protesters",
+            id="used-against",
+        ),
     ],
 )
 def test_mentions_summary_gives_an_event_noun_its_preposition(extract_text: Extract, text: str, summary: str) -> None:

@@ -46,6 +46,9 @@ NO_EVENT = [
     "Analysts said the new EastMed supply can't be considered a significant geopolitical change to Europe.",
     # illness: "attack" and "died" with no one's act
     "Two months later, he died of natural causes, most likely a heart attack.",
+    # a danger, not a threat; a difficulty, not an enemy
+    "The police officers' lives were seriously threatened, Police Senior Superintendent Yolanda Yu said.",
+    "The two units were able to overcome these challenges through the use of translators.",
     # disgust, not a military repulse
     "Many in Hong Kong were rightly repelled when a man was set on fire last week.",
     "She suffered a panic attack during the flight to Kabul.",

@@ -437,8 +437,10 @@ def _aimed_at(weapon: Token) -> Token | None:
 
 
 def _is_weapon(tok: Token) -> bool:
-    """ "used chemical weapons", "fired rockets": what was used, never whom it was used on."""
-    return bool(_lemmas_of(tok) & set(W.WEAPONS)) or tok.lemma_.lower() in W.MEANS_OF_ATTACK
+    """ "used chemical weapons", "fired rockets", "water canons and tear gas": what was used, never whom it was
+    used on."""
+    items = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+    return any(bool(_lemmas_of(t) & set(W.WEAPONS)) or t.lemma_.lower() in W.MEANS_OF_ATTACK for t in items)
 
 
 def _lemmas_of(tok: Token) -> set[str]:

@@ -75,13 +75,21 @@ def _weapon_fired(cand: Candidate) -> str | None:
     """The weapon a fire/launch verb names as its object when its recipient is elsewhere ("missiles"; the
     "fire" of "opened fire at")."""
     tok = cand.trigger.token
-    if cand.trigger.is_noun or tok.lemma_.lower() not in ("fire", "launch", "open"):
+    if cand.trigger.is_noun or tok.lemma_.lower() not in ("fire", "launch", "open", "use"):
         return None
     weapon = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if weapon is None or cand.actor2 is None or cand.actor2.span is None:
         return None
     start = weapon.idx + (cand.trigger_span.start - tok.idx)  # article offset of the weapon word
-    return None if cand.actor2.span.start <= start < cand.actor2.span.end else weapon.text
+    if cand.actor2.span.start <= start < cand.actor2.span.end:
+        return None
+    if tok.lemma_.lower() != "use":
+        return weapon.text
+    # "used water cannons and tear gas against protesters": the whole of what was used
+    last = max(
+        (c for c in weapon.subtree if c.dep_ == "conj" and c.head.i == weapon.i), key=lambda c: c.i, default=weapon
+    )
+    return weapon.doc[weapon.left_edge.i : last.i + 1].text
 
 
 def _own_preposition(cand: Candidate) -> str | None:
@@ -122,7 +130,8 @@ def _summary(cand: Candidate, text: str) -> str:
             parts.append(preposition)
         weapon = _weapon_fired(cand)
         if weapon is not None:
-            parts += [weapon, "at"]  # "Iran launched missiles at US troops", not "launched US troops"
+            # "Iran launched missiles at US troops", not "launched US troops"
+            parts += [weapon, "against" if cand.trigger.token.lemma_.lower() == "use" else "at"]
         parts.append(cand.actor2.name or cand.actor2.text)
     return _with_places(parts, cand)
 

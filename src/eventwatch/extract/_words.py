@@ -296,6 +296,7 @@ WEAPONS = {
     "chlorine": "unconventional",
     "sarin": "unconventional",
     "tear": "crowd-control",
+    "cannon": "crowd-control",  # "water cannon"
 }
 
 HOSTILE_OBJECTS = frozenset(

@@ -35,7 +35,7 @@ _CONTROL_TAKING = frozenset(
 # Everyday verbs the CAMEO dictionary codes by one sense ("take" a town, "remove" a people): that sense only
 # when they act on people, a place or control.
 _VAGUE_CAMEO_VERBS = frozenset(
-    {"take", "remove", "put", "get", "bring", "move", "send", "carry", "draw", "pull"} | {"grab", "hold"}
+    {"take", "remove", "put", "get", "bring", "move", "send", "carry", "draw", "pull"} | {"grab", "hold", "overcome"}
 )
 _SELF_REPORTING = frozenset({"ceasefire", "warrant", "phone", "access", "control_of"})
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis"})
@@ -186,6 +186,11 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         return dobj is not None and dobj.lemma_.lower() in W.TROOPS
     if cond == "hostile_obj":
         return dobj is not None and (dobj.lemma_.lower() in W.HOSTILE_OBJECTS or is_actor_phrase(dobj))
+    if cond == "threat_to_someone":
+        # "threatened to attack", "threatened Turkey"; not "The officers' lives were seriously threatened" (danger)
+        endangered = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        by_someone = any(c.dep_ == "agent" for c in tok.children)
+        return by_someone or endangered is None or endangered.lemma_.lower() not in _ENDANGERED
     if cond == "repel":
         # "repelled attacks", "repelled the rebels", "troops repelled ..."; not "Many were repelled" (disgust)
         pushed_back = dobj is not None and (
@@ -225,6 +230,8 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     return True
 
 
+# What a danger, not a threat made by someone, is said to threaten ("lives were threatened").
+_ENDANGERED = frozenset({"life", "lives", "safety", "security", "stability", "peace", "future", "existence", "health"})
 _SANCTION_WORDS = frozenset({"sanction", "sanctions", "listing", "listings", "embargo", "blacklist", "designation"})
 
 
