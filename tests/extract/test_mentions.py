@@ -102,3 +102,15 @@ def test_mentions_summary_keeps_a_place_name_whole(extract_text: Extract, text: 
 def test_mentions_summary_a_title_after_a_country_is_no_place(extract_text: Extract) -> None:
     text = "Violence broke out in Washington, DC, where people rallied in support of US President Donald Trump."
     assert all("President" not in (m.summary or "") for m in extract_text(text, "2020-11-15").event_mentions)
+
+
+def test_mentions_arrested_and_banned_are_two_acts_on_one_person(extract_text: Extract) -> None:
+    text = (
+        "Maria Kalesnikava spoke, who headed the campaign of Viktar Babaryka, who was arrested and banned from the "
+        "election in Belarus."
+    )
+    mentions = extract_text(text, "2020-08-03").event_mentions
+    assert sorted(str(m.mode) for m in mentions) == ["arrest", "restrict"]
+    assert all(m.actor2 is not None and m.actor2.text == "Viktar Babaryka" for m in mentions)
+    arrest = next(m for m in mentions if m.mode == "arrest")
+    assert arrest.evidence[0].slice(text) == "Viktar Babaryka, who was arrested"

@@ -161,7 +161,7 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
             and head.head.head.i in by_i
         ):
             linked = head.head.head.i  # "a series of airstrikes killed ...": the strikes are what killed
-        if linked is not None and by_i[linked].plover == t.plover:
+        if linked is not None and by_i[linked].plover == t.plover and not _other_act(t, by_i[linked]):
             parent[find(tok.i)] = find(linked)
     groups: dict[int, list[Trigger]] = {}
     for t in triggers:
@@ -360,6 +360,9 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         return None, subj, False  # "with 25 others injured", "two soldiers killed", "aid destroyed": they underwent it
     if _passive_without_subject(tok) and not any(c.dep_ == "agent" for c in tok.children):
         return None, subj, False  # "died after being shot": the subject it shares underwent it
+    shared = _shared_passive_subject(tok)
+    if shared is not None:
+        return None, shared, False  # "who was arrested and banned from the election": Babaryka was banned
     if tok.lemma_.lower() == "surrender" and (to := prep_object(tok, "to")) is not None:
         return to, subj, False  # "the gunman surrendered to police": the police take him in
     if tok.lemma_.lower() in SUFFER_VERBS:
@@ -398,6 +401,12 @@ def _owned(tok: Token) -> bool:
     return False
 
 
+def _other_act(a: Trigger, b: Trigger) -> bool:
+    """Two coercions of different kinds are two acts ("was arrested and banned from the election"); the
+    weapons of one attack ("shot and stabbed") are not."""
+    return a.plover == "COERCE" and a.mode is not None and b.mode is not None and a.mode != b.mode
+
+
 def _patient_owner(noun: Token, owner: Token) -> bool:
     """True when the person who "owns" an act done to someone underwent it ("Jamal's killing"); a group's or
     a state's is theirs to do ("ISIL's executions")."""
@@ -407,6 +416,21 @@ def _patient_owner(noun: Token, owner: Token) -> bool:
         return True
     # a name the small model tags otherwise ("Jamal's killing" as GPE) that no country or group bears
     return owner.pos_ == "PROPN" and not is_country_name(owner) and find_registry_actor(owner.text) is None
+
+
+def _shared_passive_subject(tok: Token) -> Token | None:
+    """The passive subject a bare participle shares with the passive verb it is coordinated with."""
+    if (
+        tok.dep_ != "conj"
+        or tok.tag_ != "VBN"
+        or any(c.dep_.startswith("nsubj") or c.dep_ == "agent" for c in tok.children)
+    ):
+        return None
+    head = tok.head
+    if head.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in head.children):
+        return None
+    patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return _relative_antecedent(patient, head)
 
 
 def _passive_without_subject(tok: Token) -> bool:

@@ -122,6 +122,8 @@ def clause_bounds(head: Token, keep: set[int], avoid: set[int], sent: SpacySpan)
     while right > left and (doc[right].pos_ in ("PUNCT", "CCONJ", "SPACE") or doc[right].dep_ == "cc"):
         right -= 1
     left, right = max(left, sent.start), min(right, sent.end - 1)
+    if right - left + 1 < MIN_CLAUSE_TOKENS and head.dep_ == "relcl" and head.head.i < head.i:
+        left = max(head.head.left_edge.i, sent.start)  # "Viktar Babaryka, who was arrested": with whom it is about
     if right - left + 1 < MIN_CLAUSE_TOKENS:
         return sent.start, sent.end
     return left, right + 1

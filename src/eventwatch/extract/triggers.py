@@ -204,6 +204,8 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     if cond == "people_subj":
         return dobj is None and subj is not None and (subj.lemma_.lower() in W.PEOPLE or subj.pos_ == "NUM")
     if cond == "person_obj":
+        if dobj is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
+            dobj = obj(tok.head)  # "who was arrested and banned from the election": the shared passive subject
         return dobj is not None and (dobj.ent_type_ == "PERSON" or dobj.pos_ == "PRON")
     if cond == "to_police":
         return any(t.lemma_.lower() in ("police", "authority", "officer") for t in tok.subtree)
