@@ -620,3 +620,15 @@ def test_actors_they_is_the_last_group_a_sentence_had_for_subject(extract_text: 
     )
     call = next(m for m in extract_text(text, "2020-01-11").event_mentions if m.plover == "REQUEST")
     assert call.actor1 is not None and "Shoukry" in call.actor1.text
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Metropolitan Police sergeant Matiu Ratana was shot by a prisoner in Croydon, London.", "COP"),
+        ("Navy Senior Chief Petty Officer Scott C. Dayton died in Syria of wounds sustained in an IED blast.", "MIL"),
+    ],
+)
+def test_actors_a_rank_is_the_police_forces_when_it_holds_it(extract_text: Extract, text: str, sector: str) -> None:
+    (mention,) = extract_text(text, "2020-09-30").event_mentions
+    assert mention.actor2 is not None and mention.actor2.sector == sector

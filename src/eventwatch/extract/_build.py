@@ -761,6 +761,7 @@ def _names_a_person(tok: Token) -> bool:
 # Nouns of a process that a verb can have for its subject but that do nothing themselves.
 _PROCESSES = frozenset(
     {"isolation", "liberation", "encirclement", "capture", "siege", "fall", "collapse", "escalation", "advance"}
+    | {"start", "beginning", "launch", "resumption", "continuation", "success"}
 )
 _STABBING = frozenset({"stab", "shoot", "gun"})
 

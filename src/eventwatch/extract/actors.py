@@ -136,6 +136,8 @@ SECTOR_WORDS: dict[str, str] = {
     **dict.fromkeys(["hospital", "doctor", "medic"], "MED"),
     **dict.fromkeys(["journalist", "reporter"], "JRN"),
 }
+# Words that name a police force ("Metropolitan Police sergeant"); "officer" alone is any service's.
+_POLICE_FORCES = frozenset({"police", "policeman", "constable", "constabulary", "gendarmerie"})
 # Ranks and service branches in a person's title ("Col. John Dorrian", "Navy Senior Chief Petty Officer X"):
 # the person is military, whatever other title words say ("Officer" alone would be police).
 _MILITARY_TITLES = frozenset(
@@ -404,7 +406,8 @@ def _head_sector(head: Token, tokens: list[Token]) -> str | None:
         return agents[lemma]
     titles = [t for t in tokens if t.i < head.i]
     if head.pos_ == "PROPN" and any(t.lower_.rstrip(".") in _MILITARY_TITLES for t in titles):
-        return "MIL"
+        # a rank is the armed forces', unless a police force holds it ("Metropolitan Police sergeant X")
+        return "COP" if any(t.lemma_.lower() in _POLICE_FORCES for t in titles) else "MIL"
     for tok in reversed(titles):  # titles before a name: "security minister Wiranto"
         if tok.lemma_.lower() in SECTOR_WORDS:
             return SECTOR_WORDS[tok.lemma_.lower()]
