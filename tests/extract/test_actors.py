@@ -632,3 +632,19 @@ def test_actors_they_is_the_last_group_a_sentence_had_for_subject(extract_text: 
 def test_actors_a_rank_is_the_police_forces_when_it_holds_it(extract_text: Extract, text: str, sector: str) -> None:
     (mention,) = extract_text(text, "2020-09-30").event_mentions
     assert mention.actor2 is not None and mention.actor2.sector == sector
+
+
+def test_actors_one_national_charged_is_a_person_who_underwent_it(extract_text: Extract) -> None:
+    text = "An Australian, Brenton Tarrant, appeared in court in Christchurch, charged with one count of murder."
+    (charge,) = extract_text(text, "2019-03-17").event_mentions
+    assert charge.actor2 is not None and (charge.actor2.country, charge.actor2.sector) == ("AUS", "CVL")
+    assert charge.actor1 is None or charge.actor1.text != "An Australian"
+
+
+def test_actors_a_prefix_split_off_a_word_is_no_actor(extract_text: Extract) -> None:
+    text = (
+        "Hongkongers marched from Victoria Park despite police disapproval in the eleventh week of pro-Democracy "
+        "protests against Chinese government encroachment on Hong Kong's rights and freedoms."
+    )
+    protest = next(m for m in extract_text(text, "2019-08-19").event_mentions if m.trigger.slice(text) == "protests")
+    assert protest.actor1 is None or protest.actor1.text.lower() != "pro"

@@ -49,6 +49,8 @@ NO_EVENT = [
     # a danger, not a threat; a difficulty, not an enemy
     "The police officers' lives were seriously threatened, Police Senior Superintendent Yolanda Yu said.",
     "The two units were able to overcome these challenges through the use of translators.",
+    # holding things is no coercion
+    "Satellite imaging from 2017, from the United Nations, suggests Aleppo contained 35,000 war-damaged structures.",
     # disgust, not a military repulse
     "Many in Hong Kong were rightly repelled when a man was set on fire last week.",
     "She suffered a panic attack during the flight to Kabul.",

@@ -47,6 +47,9 @@ _WEAPON_VERBS = frozenset({"use", "fire", "launch"})
 _HARM = frozenset({"kill", "die", "injure", "wound"})
 # Intransitive verbs of harm: their subject is the one harmed ("a soldier died of wounds"), never the attacker.
 SUFFER_VERBS = frozenset({"die", "perish"})
+# Verbs whose bare participle tells what its subject underwent ("vital aid destroyed", "appeared in court,
+# charged with murder").
+_UNDERGONE = frozenset({"destroy", "damage", "charge", "arrest", "detain", "convict", "sentence", "jail", "indict"})
 # Verbs whose object an act noun as their subject does not act on: it is what the act shows, causes, comes
 # before or takes ("The attacks demonstrate the cruel barbarity of ...", "The shooting took place in ...").
 _NON_HARMING_PREDICATES = frozenset(
@@ -352,12 +355,12 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         return agent, subject(tok.head), False
     subj = subject(tok)
     if (
-        tok.lemma_.lower() in _HARM | {"destroy", "damage"}
+        tok.lemma_.lower() in _HARM | _UNDERGONE
         and tok.tag_ == "VBN"
         and subj is not None
         and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
     ):
-        return None, subj, False  # "with 25 others injured", "two soldiers killed", "aid destroyed": they underwent it
+        return None, subj, False  # "with 25 others injured", "aid destroyed", "charged with murder": they underwent it
     if _passive_without_subject(tok) and not any(c.dep_ == "agent" for c in tok.children):
         return None, subj, False  # "died after being shot": the subject it shares underwent it
     shared = _shared_passive_subject(tok)

@@ -136,6 +136,7 @@ SECTOR_WORDS: dict[str, str] = {
     **dict.fromkeys(["hospital", "doctor", "medic"], "MED"),
     **dict.fromkeys(["journalist", "reporter"], "JRN"),
 }
+_PREFIXES = frozenset({"pro", "anti", "counter", "non", "ex", "post", "pre"})
 # Words that name a police force ("Metropolitan Police sergeant"); "officer" alone is any service's.
 _POLICE_FORCES = frozenset({"police", "policeman", "constable", "constabulary", "gendarmerie"})
 # Ranks and service branches in a person's title ("Col. John Dorrian", "Navy Senior Chief Petty Officer X"):
@@ -552,6 +553,8 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
         return ctx.author  # an official statement's "we" is its publisher
     if head.ent_type_ in ("DATE", "TIME"):
         return None  # "the November attacks", "last year's attacks": when, not who
+    if head.lower_ in _PREFIXES and head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == "-":
+        return None  # the "pro" of "pro-Democracy protests", split off by the tokenizer
     if head.lower_ in _RELATIVE_PRONOUNS:
         noun = _relative_noun(head)
         if (
@@ -598,7 +601,11 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     country = found[0] if len(found) == 1 else None
     sector = _sector(head, tokens)
     base_sector = sector  # before "acting with force" widens GOV: "the government" is domestic either way
-    head_is_country = head.text.lower() in countries() or head.ent_type_ == "GPE"
+    # "An Australian, Brenton Tarrant": a person of that nationality, not the state
+    one_national = head.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    if one_national and sector is None:
+        sector = base_sector = SECTOR_WORDS["person"]
+    head_is_country = not one_national and (head.text.lower() in countries() or head.ent_type_ == "GPE")
     if head_is_country and sector in (None, "GOV"):
         sector = "GOV/MIL" if material else "GOV"
     elif material and sector == "GOV":

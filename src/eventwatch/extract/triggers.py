@@ -35,7 +35,8 @@ _CONTROL_TAKING = frozenset(
 # Everyday verbs the CAMEO dictionary codes by one sense ("take" a town, "remove" a people): that sense only
 # when they act on people, a place or control.
 _VAGUE_CAMEO_VERBS = frozenset(
-    {"take", "remove", "put", "get", "bring", "move", "send", "carry", "draw", "pull"} | {"grab", "hold", "overcome"}
+    {"take", "remove", "put", "get", "bring", "move", "send", "carry", "draw", "pull"}
+    | {"grab", "hold", "overcome", "contain"}
 )
 _SELF_REPORTING = frozenset({"ceasefire", "warrant", "phone", "access", "control_of"})
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis"})
