@@ -648,3 +648,18 @@ def test_actors_a_prefix_split_off_a_word_is_no_actor(extract_text: Extract) -> 
     )
     protest = next(m for m in extract_text(text, "2019-08-19").event_mentions if m.trigger.slice(text) == "protests")
     assert protest.actor1 is None or protest.actor1.text.lower() != "pro"
+
+
+def test_actors_a_time_is_no_recipient(extract_text: Extract) -> None:
+    text = (
+        "On Thursday, Sviatlana Tsikhanouskaya held a rally in Minsk, Belarus. "
+        "The rally started around 18:00 local time (1500 UTC)."
+    )
+    rally = next(m for m in extract_text(text, "2020-08-03").event_mentions if m.plover == "PROTEST")
+    assert rally.actor2 is None or "time" not in rally.actor2.text
+
+
+def test_actors_a_things_withdrawal_was_done_to_it(extract_text: Extract) -> None:
+    text = "Protesters demanded the bill's withdrawal in Hong Kong on Wednesday."
+    withdrawal = next(m for m in extract_text(text, "2019-09-06").event_mentions if m.plover == "RETREAT")
+    assert withdrawal.actor1 is None or withdrawal.actor1.text != "the bill"

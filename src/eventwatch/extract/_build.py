@@ -308,6 +308,8 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         a2 = _target(tok)
         if a2 is None and a1 is not None and a1.dep_ == "poss" and _patient_owner(tok, a1):
             a1, a2 = None, a1  # "Khashoggi's killing", "her husband's arrest": whom it was done to
+        elif a1 is not None and a1.dep_ == "poss" and not _could_act(a1):
+            a1, a2 = None, a2 or a1  # "the bill's withdrawal": what was withdrawn, not who withdrew it
         from_subject = False
         undergoer = _undergoer(tok)
         if undergoer is not None:
@@ -408,6 +410,11 @@ def _other_act(a: Trigger, b: Trigger) -> bool:
     """Two coercions of different kinds are two acts ("was arrested and banned from the election"); the
     weapons of one attack ("shot and stabbed") are not."""
     return a.plover == "COERCE" and a.mode is not None and b.mode is not None and a.mode != b.mode
+
+
+def _could_act(owner: Token) -> bool:
+    """Whether the owner of an act noun can be its doer: a name, a pronoun or an actor word, not "the bill"."""
+    return owner.pos_ in ("PRON", "PROPN") or owner.ent_type_ != "" or is_actor_phrase(owner)
 
 
 def _patient_owner(noun: Token, owner: Token) -> bool:

@@ -136,6 +136,7 @@ SECTOR_WORDS: dict[str, str] = {
     **dict.fromkeys(["hospital", "doctor", "medic"], "MED"),
     **dict.fromkeys(["journalist", "reporter"], "JRN"),
 }
+_TIME_NOUNS = frozenset({"row", "time", "night", "day", "week", "month", "year", "moment", "hour", "weekend"})
 _PREFIXES = frozenset({"pro", "anti", "counter", "non", "ex", "post", "pre"})
 # Words that name a police force ("Metropolitan Police sergeant"); "officer" alone is any service's.
 _POLICE_FORCES = frozenset({"police", "policeman", "constable", "constabulary", "gendarmerie"})
@@ -551,8 +552,8 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
         return None  # a bracket or quote the parser hung as an argument ("urge [Lam]")
     if head.lower_ in ("we", "us") and head.pos_ == "PRON" and ctx.author is not None:
         return ctx.author  # an official statement's "we" is its publisher
-    if head.ent_type_ in ("DATE", "TIME"):
-        return None  # "the November attacks", "last year's attacks": when, not who
+    if head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in _TIME_NOUNS:
+        return None  # "the November attacks", "the fourth night in a row that Serbians protested": when, not who
     if head.lower_ in _PREFIXES and head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == "-":
         return None  # the "pro" of "pro-Democracy protests", split off by the tokenizer
     if head.lower_ in _RELATIVE_PRONOUNS:
