@@ -313,3 +313,17 @@ def test_places_a_distance_and_bearing_move_the_point(
     assert raqqa.lat is not None and raqqa.lon is not None
     assert abs((raqqa.lat - home.lat) * 111.2 - north_km) < 1.5
     assert abs((raqqa.lon - home.lon) * 111.2 * 0.81 - east_km) < 1.5  # cos(36 N) ~ 0.81
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Flights out of Heathrow were cancelled across Britain.", "GB"),
+        ("The plane landed at Schiphol in the Netherlands.", "NL"),
+    ],
+)
+def test_places_an_airport_known_by_its_own_name_is_at_its_city(
+    gaz: Gazetteer, parse: Parse, text: str, city: str
+) -> None:
+    airport = next(p for p in find_places(parse(text), gaz) if p.name in ("Heathrow", "Schiphol"))
+    assert airport.country == {"GB": "GBR", "NL": "NLD"}[city] and airport.is_approximate
