@@ -28,6 +28,8 @@ POSITIVE = [
     ("Hundreds of protesters marched through central Khartoum on Friday.", "PROTEST"),
     ("The army deployed troops to the border town overnight.", "MOBILIZE"),
     ("Turkish forces withdrew from the village after talks.", "RETREAT"),
+    ("The ISF fought off several counterattacks and six VBIEDs the following day near Mosul.", "ASSAULT"),
+    ("Iraqi forces fought ISIL fighters in Mosul on Monday.", "ASSAULT"),
 ]
 
 NO_EVENT = [
@@ -49,6 +51,9 @@ NO_EVENT = [
     # a danger, not a threat; a difficulty, not an enemy
     "The police officers' lives were seriously threatened, Police Senior Superintendent Yolanda Yu said.",
     "The two units were able to overcome these challenges through the use of translators.",
+    # force in words only: an election won, a problem fought
+    "Kentucky Democrats beat incumbent Gov. Matt Bevin in the governor's race on Tuesday.",
+    "London famously has been fighting dirty air since the 14th century.",
     # holding things is no coercion
     "Satellite imaging from 2017, from the United Nations, suggests Aleppo contained 35,000 war-damaged structures.",
     # disgust, not a military repulse

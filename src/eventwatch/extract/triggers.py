@@ -38,6 +38,11 @@ _VAGUE_CAMEO_VERBS = frozenset(
     {"take", "remove", "put", "get", "bring", "move", "send", "carry", "draw", "pull"}
     | {"grab", "hold", "overcome", "contain"}
 )
+# CAMEO verbs of force that news uses as often for elections, policy and problems ("beat the incumbent",
+# "fight dirty air"): force only against a foe.
+_FIGURATIVE_FORCE = frozenset({"fight", "combat", "beat", "defeat", "hammer", "crush", "battle"})
+_FOES = frozenset({"terrorism", "insurgency", "extremism", "militancy", "threat", "group", "organisation"})
+_ELECTIONS = frozenset({"election", "vote", "voter", "poll", "ballot", "race", "incumbent", "gubernatorial", "primary"})
 _SELF_REPORTING = frozenset({"ceasefire", "warrant", "phone", "access", "control_of"})
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis"})
 # Predicates that state what an act is for, not that it took place ("is aimed at", "was designed to").
@@ -265,6 +270,25 @@ def _a_force(tok: Token) -> bool:
     return is_actor_phrase(tok, military=True) or any(c.ent_type_ == "ORDINAL" for c in tok.children)
 
 
+def _a_foe(dobj: Token | None, subj: Token, sent: SpacySpan) -> bool:
+    """Whether a figurative verb of force is force here: no election in the sentence, and a hostile object
+    ("defeat ISIL", "combat terrorism") or, with none, an armed subject ("the army fought for days")."""
+    if _lemmas(sent) & _ELECTIONS:
+        return False
+    if dobj is None:
+        return subj.lemma_.lower() in W.TROOPS or is_actor_phrase(subj, military=True)
+    lemma = dobj.lemma_.lower()
+    return (
+        lemma in W.HOSTILE_OBJECTS | W.ATTACK_CONTEXT | _FOES
+        or lemma.endswith("attack")  # "fought off several counterattacks and six VBIEDs"
+        or lemma in W.WEAPONS
+        or lemma in W.MEANS_OF_ATTACK
+        or dobj.ent_type_ in ("PERSON", "NORP")
+        or (is_actor_phrase(dobj) and dobj.ent_type_ not in ("GPE", "LOC"))
+        or _takes_someone_or_somewhere(dobj)
+    )
+
+
 def _takes_someone_or_somewhere(dobj: Token | None) -> bool:
     if dobj is None:
         return False
@@ -424,6 +448,8 @@ def _entry_for(tok: Token) -> TriggerEntry | None:
             return None
         if lemma in _VAGUE_CAMEO_VERBS and not _takes_someone_or_somewhere(obj(tok)):
             return None  # "will take all necessary action", "removed his knife": no seizure, no expulsion
+        if lemma in _FIGURATIVE_FORCE and not _a_foe(obj(tok), subj, tok.sent):
+            return None  # "Democrats beat incumbent Gov. Matt Bevin", "London fighting dirty air"
         if info is not None and info.root in _CAMEO_ROOTS and info.plover:
             return TriggerEntry(lemma, "VERB", info.plover, info.mode, info.code, "actor_subj")
     return None
