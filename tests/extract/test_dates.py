@@ -6,6 +6,7 @@ import pytest
 
 from eventwatch.extract.dates import days_before, find_date
 from eventwatch.records import DatePrecision
+from tests.extract.conftest import Extract
 
 CASES = [
     ("On Saturday morning, a gunman shot shoppers", "2019-08-08", "2019-08-03", DatePrecision.DAY),
@@ -72,3 +73,12 @@ def test_dates_days_before_month_date() -> None:
 def test_find_date_calendar_approximate_and_vague(text: str, published: str, expected: str | None) -> None:
     found = find_date(text, published)
     assert found is not None and found.date == expected
+
+
+def test_dates_who_a_person_is_takes_no_date_from_the_story(extract_text: Extract) -> None:
+    text = (
+        "On Thursday, Sviatlana Tsikhanouskaya held a rally in Minsk, Belarus. Maria Kalesnikava spoke, who "
+        "headed the campaign of Viktar Babaryka, who was arrested and banned from the election."
+    )
+    coercions = [m for m in extract_text(text, "2020-08-03").event_mentions if m.plover == "COERCE"]
+    assert coercions and all(m.date is None for m in coercions)

@@ -272,6 +272,9 @@ def _tells_past_act(cand: Candidate) -> bool:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return True  # a verbless line ("Near X, one strike.") is told in the report's time frame
+    clause = tok.head if tok.dep_ == "conj" else tok
+    if clause.dep_ == "relcl" and clause.head.ent_type_ == "PERSON":
+        return False  # "Viktar Babaryka, who was arrested and banned": who a person is, not the story's day
     if tok.tag_ in ("VBP", "VBZ") or tok.head.lemma_.lower() in ONGOING:
         return False
     return not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ", "MD") for c in tok.children)
