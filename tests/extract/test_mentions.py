@@ -114,3 +114,5 @@ def test_mentions_arrested_and_banned_are_two_acts_on_one_person(extract_text: E
     assert all(m.actor2 is not None and m.actor2.text == "Viktar Babaryka" for m in mentions)
     arrest = next(m for m in mentions if m.mode == "arrest")
     assert arrest.evidence[0].slice(text) == "Viktar Babaryka, who was arrested"
+    ban = next(m for m in mentions if m.mode == "restrict")
+    assert ban.actor1 is not None and (ban.actor1.country, ban.actor1.sector) == ("BLR", "GOV")

@@ -729,6 +729,8 @@ def build(
             actor2 = ctx.main_armed_group
         if actor1 is None and (plover, mode) == ("COERCE", "arrest"):
             actor1 = ctx.arrester()  # arrests are made by the authorities (README: police / authorities)
+        elif actor1 is None and (plover, mode) == ("COERCE", "restrict") and not primary.is_noun:
+            actor1 = ctx.authorities()  # "banned from the election": a ban no one is named for is the state's
         if actor1 is not None:
             is_person = a1_tok is not None and (
                 a1_tok.ent_type_ == "PERSON" or a1_tok.lower_ in SINGULAR_PERSON_PRONOUNS

@@ -259,6 +259,10 @@ class ArticleActors:
         """Who makes an arrest the text does not attribute: the police when the article names them."""
         if self.mentions_police:
             return Actor(text="police", name="police", country=self.default_country, sector="COP")
+        return self.authorities()
+
+    def authorities(self) -> Actor:
+        """The state of the article's own country, for acts of state the text attributes to no one."""
         return Actor(text="authorities", name="authorities", country=self.default_country, sector="GOV")
 
 
