@@ -663,3 +663,12 @@ def test_actors_a_things_withdrawal_was_done_to_it(extract_text: Extract) -> Non
     text = "Protesters demanded the bill's withdrawal in Hong Kong on Wednesday."
     withdrawal = next(m for m in extract_text(text, "2019-09-06").event_mentions if m.plover == "RETREAT")
     assert withdrawal.actor1 is None or withdrawal.actor1.text != "the bill"
+
+
+def test_actors_we_in_a_quote_is_the_speakers_side(extract_text: Extract) -> None:
+    text = (
+        'Following the vote, a United States Department of State spokesperson, Morgan Ortagus, said: "we strongly '
+        'urge Iraqi leaders to reconsider the importance of the relationship between the two countries."'
+    )
+    urge = next(m for m in extract_text(text, "2020-01-06").event_mentions if m.plover == "REQUEST")
+    assert urge.actor1 is not None and urge.actor1.country == "USA"

@@ -659,6 +659,10 @@ def build(
             mode = "explosives"  # "Twin bombings struck the Jolo Cathedral": bombs set off, not dropped
         speaker_tok = _speaker(primary.token)
         speaker = resolve(speaker_tok, doc_offset, ctx, False) if speaker_tok is not None else None
+        if a1_tok is not None and a1_tok.lower_ == "we" and a1_tok.pos_ == "PRON" and ctx.author is None:
+            # "we strongly urge Iraqi leaders," the State Department spokesperson said: the speaker's side
+            quoted = ctx.person_before(doc_offset + sent.start_char) if _inside_quote(sent) else None
+            actor1 = speaker or quoted or actor1
         if (
             plover == "REQUEST"
             and primary.cameo == "100"
