@@ -21,6 +21,17 @@ CASES = [
         "storm",
         Factuality.PLANNED,
     ),
+    # a past clause after "before" happened; a fact is a fact whatever cannot change it
+    (
+        "The attacker reached the courtyard in Paris before he was shot in the head by another police officer.",
+        "shot",
+        Factuality.ASSERTED,
+    ),
+    (
+        "This announcement cannot change the fact that the Hong Kong authorities have chosen to suppress protests.",
+        "suppress",
+        Factuality.ASSERTED,
+    ),
     # an act asked for is still to come; one asked to stop is going on
     ("Turkey urged the rebels to attack Afrin on Sunday.", "attack", Factuality.PLANNED),
     (

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 _FUTURE = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
 _MAYBE = frozenset({"could", "may", "might", "can"})
+# Nouns whose "that" clause the writer holds true, whatever is said of the noun ("the fact that ...").
+_FACT_NOUNS = frozenset({"fact", "truth", "reality"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "once", "until", "before"})
 # Speech acts whose infinitive is an act still to come (the act itself is the THREATEN/AGREE event).
 _UNDERTAKINGS = frozenset({"threaten", "promise"})
@@ -62,6 +64,10 @@ def factuality(tok: Token) -> Factuality:
     if tok.sent.text.rstrip().endswith("?"):
         return Factuality.HYPOTHETICAL  # "What action has the State Department taken to investigate ...?"
     links = chain(tok)
+    # "cannot change the fact that the authorities have chosen to suppress protests": a fact stays a fact
+    fact = next((i for i, t in enumerate(links) if i > 0 and t.lemma_.lower() in _FACT_NOUNS), None)
+    if fact is not None and links[fact - 1].dep_ in ("acl", "ccomp", "relcl"):
+        links = links[:fact]
     negated = hypothetical = planned = False
     # An act named as the object of a stance ("not intended to support an operation to storm X") is not what
     # a negation above the stance denies: that operation is still to come.
@@ -85,8 +91,8 @@ def factuality(tok: Token) -> Factuality:
                     hypothetical = True
                 else:
                     planned = True
-            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
-                hypothetical = True
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids) and not _told_as_past(t):
+                hypothetical = True  # "if they attack"; not "reached the courtyard before he was shot"
         # "the operation is aimed at ..." states a purpose of the operation, not a plan for it.
         if i > 0 and lemma in W.PLAN_GOVERNORS and not links[i - 1].dep_.startswith("nsubj"):
             planned = True
@@ -112,6 +118,17 @@ def factuality(tok: Token) -> Factuality:
     if planned:
         return Factuality.PLANNED
     return Factuality.ASSERTED
+
+
+def _told_as_past(verb: Token) -> bool:
+    """A clause whose verb is in a past tense ("before he was shot", "until they were killed"): it happened.
+    "if" and "unless" stay conditions whatever their tense."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if aux:
+        return any(c.tag_ == "VBD" for c in aux) and not any(c.tag_ == "MD" for c in aux)
+    return verb.tag_ == "VBD"
 
 
 def _dated_by_past_day(tok: Token) -> bool:
