@@ -32,6 +32,12 @@ CASES = [
         "suppress",
         Factuality.ASSERTED,
     ),
+    # circumstances are told as they are, whatever the clause they qualify says
+    (
+        "Neither the European Union nor the United States would endorse the result amid reports of violence.",
+        "violence",
+        Factuality.ASSERTED,
+    ),
     # an act asked for is still to come; one asked to stop is going on
     ("Turkey urged the rebels to attack Afrin on Sunday.", "attack", Factuality.PLANNED),
     (

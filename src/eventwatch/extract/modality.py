@@ -25,6 +25,7 @@ _FUTURE = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
 _MAYBE = frozenset({"could", "may", "might", "can"})
 # Nouns whose "that" clause the writer holds true, whatever is said of the noun ("the fact that ...").
 _FACT_NOUNS = frozenset({"fact", "truth", "reality"})
+_CIRCUMSTANCES = frozenset({"amid", "amidst", "despite", "following", "during"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "once", "until", "before"})
 # Speech acts whose infinitive is an act still to come (the act itself is the THREATEN/AGREE event).
 _UNDERTAKINGS = frozenset({"threaten", "promise"})
@@ -68,6 +69,12 @@ def factuality(tok: Token) -> Factuality:
     fact = next((i for i, t in enumerate(links) if i > 0 and t.lemma_.lower() in _FACT_NOUNS), None)
     if fact is not None and links[fact - 1].dep_ in ("acl", "ccomp", "relcl"):
         links = links[:fact]
+    # "would not endorse the result amid reports of violence": the circumstances are told as they are
+    circumstance = next(
+        (i for i, t in enumerate(links) if i > 0 and t.lower_ in _CIRCUMSTANCES and t.pos_ == "ADP"), None
+    )
+    if circumstance is not None:
+        links = links[:circumstance]
     negated = hypothetical = planned = False
     # An act named as the object of a stance ("not intended to support an operation to storm X") is not what
     # a negation above the stance denies: that operation is still to come.
