@@ -116,3 +116,12 @@ def test_mentions_arrested_and_banned_are_two_acts_on_one_person(extract_text: E
     assert arrest.evidence[0].slice(text) == "Viktar Babaryka, who was arrested"
     ban = next(m for m in mentions if m.mode == "restrict")
     assert ban.actor1 is not None and (ban.actor1.country, ban.actor1.sector) == ("BLR", "GOV")
+
+
+def test_mentions_evidence_leaves_no_participle_whose_phrase_was_cut(extract_text: Extract) -> None:
+    text = (
+        "An Australian appeared in court yesterday, charged with one count of murder pertaining to a mass "
+        "shooting in Christchurch on Friday."
+    )
+    charge = next(m for m in extract_text(text, "2019-03-17").event_mentions if m.plover == "ACCUSE")
+    assert charge.evidence[0].slice(text).endswith("one count of murder")

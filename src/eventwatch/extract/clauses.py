@@ -121,6 +121,14 @@ def clause_bounds(head: Token, keep: set[int], avoid: set[int], sent: SpacySpan)
         left += 1
     while right > left and (doc[right].pos_ in ("PUNCT", "CCONJ", "SPACE") or doc[right].dep_ == "cc"):
         right -= 1
+    last = doc[right]
+    # "charged with one count of murder pertaining [to a shooting]": a participle whose phrase was cut away
+    # says nothing alone
+    dangling = last.dep_ in ("acl", "advcl") and last.tag_ == "VBG" and all(c.i > right for c in last.children)
+    if right > left and dangling and last.i not in keep:
+        right = last.i - 1
+        while right > left and doc[right].pos_ in ("PUNCT", "SPACE"):
+            right -= 1
     left, right = max(left, sent.start), min(right, sent.end - 1)
     if right - left + 1 < MIN_CLAUSE_TOKENS and head.dep_ == "relcl" and head.head.i < head.i:
         left = max(head.head.left_edge.i, sent.start)  # "Viktar Babaryka, who was arrested": with whom it is about
