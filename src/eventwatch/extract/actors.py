@@ -237,6 +237,8 @@ class ArticleActors:
     person_mentions: list[tuple[int, Actor]] = field(default_factory=list)
     # The last actor named that is not one person: whom "they" stands for.
     last_group: Actor | None = None
+    # A later group subject than ``last_group``, not yet resolved (see ``note_group_subjects``).
+    pending_group: tuple[Token, int] | None = None
     # The last force of a known country named by each force noun: whose army "the army" is.
     forces: dict[str, Actor] = field(default_factory=dict)
 
@@ -245,6 +247,7 @@ class ArticleActors:
         self.last = actor
         if not is_person:
             self.last_group = actor
+            self.pending_group = None
 
     def person_before(self, offset: int, unlike: str | None = None) -> Actor | None:
         """The person named last before article offset ``offset`` (whose surname is not ``unlike``), or None."""
@@ -272,11 +275,8 @@ def note_group_subjects(sent: SpacySpan, offset: int, ctx: ArticleActors) -> Non
     for tok in sent:
         if tok.dep_ != "nsubj" or tok.pos_ == "PRON":
             continue
-        if tok.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in tok.children):
-            continue
-        actor = resolve(tok, offset, ctx, material=False)
-        if actor is not None and actor.sector is not None:
-            ctx.last_group = actor
+        if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
+            ctx.pending_group = (tok, offset)  # resolved only if a "they" comes (resolving is the costly part)
 
 
 def _surname(actor: Actor) -> str:
@@ -297,7 +297,11 @@ def main_armed_group(text: str, min_mentions: int = 2) -> Actor | None:
     counts: dict[str, tuple[int, Actor]] = {}
     text = plain_apostrophes(text)
     lowered = text.lower()
-    claiming = [sent for sent in re.split(r"(?<=[.!?])\s+", text) if _CLAIMS_AN_ATTACK.search(sent)]
+    claiming = (
+        [sent for sent in re.split(r"(?<=[.!?])\s+", text) if _CLAIMS_AN_ATTACK.search(sent)]
+        if _CLAIMS_AN_ATTACK.search(text)
+        else []
+    )
     for alias in registry_aliases():
         entry = alias.actor
         if not entry.sector or not {"REB", "IMG"} & set(entry.sector.split("/")):
@@ -481,6 +485,12 @@ def _antecedent(head: Token, offset: int, ctx: ArticleActors) -> Actor | None:
         lone = last is not None and (last.name or last.text).lower().split()[-1:] in ([w] for w in _LONE_ATTACKERS)
         if person is not None and not (lone and last is not None and _later(last, person)):
             return person
+    if low in _PLURAL_PRONOUNS and ctx.pending_group is not None:
+        subject, at = ctx.pending_group
+        ctx.pending_group = None
+        group = resolve(subject, at, ctx, material=False)
+        if group is not None and group.sector is not None:
+            ctx.last_group = group
     if low in _PLURAL_PRONOUNS and ctx.last_group is not None:
         return ctx.last_group
     return ctx.last
