@@ -237,8 +237,8 @@ class ArticleActors:
     person_mentions: list[tuple[int, Actor]] = field(default_factory=list)
     # The last actor named that is not one person: whom "they" stands for.
     last_group: Actor | None = None
-    # A later group subject than ``last_group``, not yet resolved (see ``note_group_subjects``).
-    pending_group: tuple[Token, int] | None = None
+    # Group subjects named after ``last_group``, not yet resolved (see ``note_group_subjects``).
+    pending_groups: list[tuple[Token, int]] = field(default_factory=list)
     # The last force of a known country named by each force noun: whose army "the army" is.
     forces: dict[str, Actor] = field(default_factory=dict)
 
@@ -247,7 +247,7 @@ class ArticleActors:
         self.last = actor
         if not is_person:
             self.last_group = actor
-            self.pending_group = None
+            self.pending_groups.clear()
 
     def person_before(self, offset: int, unlike: str | None = None) -> Actor | None:
         """The person named last before article offset ``offset`` (whose surname is not ``unlike``), or None."""
@@ -276,7 +276,7 @@ def note_group_subjects(sent: SpacySpan, offset: int, ctx: ArticleActors) -> Non
         if tok.dep_ != "nsubj" or tok.pos_ == "PRON":
             continue
         if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
-            ctx.pending_group = (tok, offset)  # resolved only if a "they" comes (resolving is the costly part)
+            ctx.pending_groups.append((tok, offset))  # resolved only if a "they" comes (resolving costs)
 
 
 def _surname(actor: Actor) -> str:
@@ -485,12 +485,14 @@ def _antecedent(head: Token, offset: int, ctx: ArticleActors) -> Actor | None:
         lone = last is not None and (last.name or last.text).lower().split()[-1:] in ([w] for w in _LONE_ATTACKERS)
         if person is not None and not (lone and last is not None and _later(last, person)):
             return person
-    if low in _PLURAL_PRONOUNS and ctx.pending_group is not None:
-        subject, at = ctx.pending_group
-        ctx.pending_group = None
-        group = resolve(subject, at, ctx, material=False)
-        if group is not None and group.sector is not None:
-            ctx.last_group = group
+    if low in _PLURAL_PRONOUNS and ctx.pending_groups:
+        pending = ctx.pending_groups[::-1]
+        ctx.pending_groups.clear()
+        for subject, at in pending:  # the latest group subject that names an actor
+            group = resolve(subject, at, ctx, material=False)
+            if group is not None and group.sector is not None:
+                ctx.last_group = group
+                break
     if low in _PLURAL_PRONOUNS and ctx.last_group is not None:
         return ctx.last_group
     return ctx.last
