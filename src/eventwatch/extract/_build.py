@@ -779,7 +779,7 @@ _PROCESSES = frozenset(
     {"isolation", "liberation", "encirclement", "capture", "siege", "fall", "collapse", "escalation", "advance"}
     | {"start", "beginning", "launch", "resumption", "continuation", "success"}
 )
-_STABBING = frozenset({"stab", "shoot", "gun"})
+_WOUNDING = frozenset({"stab", "shoot", "gun"})
 
 
 def _counted_people(victim: Token, trigger: Trigger) -> bool:
@@ -788,7 +788,7 @@ def _counted_people(victim: Token, trigger: Trigger) -> bool:
     tanks."""
     lemma = trigger.token.lemma_.lower()
     counted = victim.pos_ == "NUM" or (victim.lower_ in QUANTITY_NOUNS and prep_object(victim, "of") is None)
-    return counted and not trigger.is_noun and lemma in _HARM | _STABBING
+    return counted and not trigger.is_noun and lemma in _HARM | _WOUNDING
 
 
 def _num(tok: Token) -> int | None:

@@ -284,7 +284,6 @@ def _a_foe(dobj: Token | None, subj: Token, sent: SpacySpan) -> bool:
         or lemma in W.WEAPONS
         or lemma in W.MEANS_OF_ATTACK
         or dobj.ent_type_ in ("PERSON", "NORP")
-        or (is_actor_phrase(dobj) and dobj.ent_type_ not in ("GPE", "LOC"))
         or _takes_someone_or_somewhere(dobj)
     )
 
@@ -515,11 +514,7 @@ def _refusals(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
         lemma = tok.lemma_.lower()
         subj = subject(tok)
         judged = any(c.dep_ in ("oprd", "attr", "acomp", "xcomp") for c in tok.children)
-        if (
-            lemma in ("consider", "accept", "recognize", "recognise", "tolerate")
-            and obj(tok) is not None
-            and not judged
-        ):
+        if lemma in _REFUSING and obj(tok) is not None and not judged:
             # "would not consider requests"; not "can't be considered a significant change" (a judgement)
             out.append(Trigger(tok, "REJECT", None, "120", False, is_refusal=True))
         elif (
