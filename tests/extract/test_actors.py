@@ -672,3 +672,12 @@ def test_actors_we_in_a_quote_is_the_speakers_side(extract_text: Extract) -> Non
     )
     urge = next(m for m in extract_text(text, "2020-01-06").event_mentions if m.plover == "REQUEST")
     assert urge.actor1 is not None and urge.actor1.country == "USA"
+
+
+def test_actors_counted_nationals_are_people_and_where_from_is_no_recipient(extract_text: Extract) -> None:
+    text = "On October 18, more than 300 Indians were deported by Mexican immigration authorities from Mexico City."
+    (deportation,) = extract_text(text, "2019-10-20").event_mentions
+    assert deportation.actor2 is not None and (deportation.actor2.country, deportation.actor2.sector) == ("IND", "CVL")
+    moved = "Police deported him from Arizona to India on Monday."
+    (back,) = extract_text(moved, "2019-10-20").event_mentions
+    assert back.actor2 is None or back.actor2.text != "Arizona"

@@ -32,6 +32,8 @@ CASES = [
         "suppress",
         Factuality.ASSERTED,
     ),
+    # a wish is still to come
+    ("US President Donald Trump has been eager to withdraw from Afghanistan.", "withdraw", Factuality.PLANNED),
     # circumstances are told as they are, whatever the clause they qualify says
     (
         "Neither the European Union nor the United States would endorse the result amid reports of violence.",

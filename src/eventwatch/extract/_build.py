@@ -275,6 +275,8 @@ def _target(tok: Token) -> Token | None:
             # "a call with Erdoğan", "clashes with counter-protesters": the other party; "with a knife" is a means.
             if child.lower_ == "with" and not (pobj.ent_type_ == "PERSON" or is_actor_phrase(pobj)):
                 continue
+            if child.lower_ == "from" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                continue  # "deported from Arizona", "rockets fired from Gaza": where from, not at whom
             return pobj
     return None
 

@@ -419,6 +419,10 @@ PLAN_GOVERNORS = frozenset(
         "schedule",
         "about",
         "plot",
+        "eager",  # "has been eager to withdraw"
+        "keen",
+        "willing",
+        "wish",
     ]
 )
 

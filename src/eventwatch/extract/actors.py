@@ -618,8 +618,10 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     country = found[0] if len(found) == 1 else None
     sector = _sector(head, tokens)
     base_sector = sector  # before "acting with force" widens GOV: "the government" is domestic either way
-    # "An Australian, Brenton Tarrant": a person of that nationality, not the state
-    one_national = head.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    # "An Australian, Brenton Tarrant", "more than 300 Indians": people of that nationality, not the state
+    one_national = head.ent_type_ == "NORP" and any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in head.children
+    )
     if one_national and sector is None:
         sector = base_sector = SECTOR_WORDS["person"]
     head_is_country = not one_national and (head.text.lower() in countries() or head.ent_type_ == "GPE")
