@@ -54,6 +54,9 @@ NO_EVENT = [
     # force in words only: an election won, a problem fought
     "Kentucky Democrats beat incumbent Gov. Matt Bevin in the governor's race on Tuesday.",
     "London famously has been fighting dirty air since the 14th century.",
+    # a match result; an illness
+    "Wales beat Hungary 2-0 to earn the 20th spot on Tuesday.",
+    "A hunter who ate a wild rabbit in China has been hit by the deadly bubonic plague, officials said.",
     # holding things is no coercion
     "Satellite imaging from 2017, from the United Nations, suggests Aleppo contained 35,000 war-damaged structures.",
     # disgust, not a military repulse

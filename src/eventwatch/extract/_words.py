@@ -35,6 +35,12 @@ DISASTER = frozenset(
         "heatwave",
         "virus",
         "disease",
+        "plague",
+        "cholera",
+        "ebola",
+        "coronavirus",
+        "influenza",
+        "measles",
         "illness",
         "outbreak",
         "epidemic",
@@ -194,6 +200,7 @@ TRAINING = frozenset({"exercise", "drill", "rehearsal", "wargame", "war-game", "
 SPORT = frozenset(
     {"cricket", "football", "soccer", "rugby", "basketball", "tennis", "hockey", "tournament", "championship"}
     | {"olympics", "olympic", "semifinal", "semi-final", "quarterfinal", "quarter-final"}
+    | {"qualify", "qualifier", "qualification", "match", "cup", "league", "fixture", "stadium", "striker"}
 )
 # Nouns for things said: withdrawing one takes back words, not troops.
 STATEMENT_NOUNS = frozenset(

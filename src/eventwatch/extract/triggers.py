@@ -10,6 +10,7 @@ that ``merge.py`` links to its antecedent.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ _VAGUE_CAMEO_VERBS = frozenset(
 _FIGURATIVE_FORCE = frozenset({"fight", "combat", "beat", "defeat", "hammer", "crush", "battle"})
 _FOES = frozenset({"terrorism", "insurgency", "extremism", "militancy", "threat", "group", "organisation"})
 _ELECTIONS = frozenset({"election", "vote", "voter", "poll", "ballot", "race", "incumbent", "gubernatorial", "primary"})
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}[-–]\d{1,2}(?![\d-])")  # a match result: "2-0"
 _SELF_REPORTING = frozenset({"ceasefire", "warrant", "phone", "access", "control_of"})
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis"})
 # Predicates that state what an act is for, not that it took place ("is aimed at", "was designed to").
@@ -273,8 +275,8 @@ def _a_force(tok: Token) -> bool:
 def _a_foe(dobj: Token | None, subj: Token, sent: SpacySpan) -> bool:
     """Whether a figurative verb of force is force here: no election in the sentence, and a hostile object
     ("defeat ISIL", "combat terrorism") or, with none, an armed subject ("the army fought for days")."""
-    if _lemmas(sent) & _ELECTIONS:
-        return False
+    if _lemmas(sent) & (_ELECTIONS | W.SPORT) or _SCORE.search(sent.text):
+        return False  # "Democrats beat the incumbent", "Wales beat Hungary 2-0 to qualify"
     if dobj is None:
         return subj.lemma_.lower() in W.TROOPS or is_actor_phrase(subj, military=True)
     lemma = dobj.lemma_.lower()
