@@ -681,3 +681,12 @@ def test_actors_counted_nationals_are_people_and_where_from_is_no_recipient(extr
     moved = "Police deported him from Arizona to India on Monday."
     (back,) = extract_text(moved, "2019-10-20").event_mentions
     assert back.actor2 is None or back.actor2.text != "Arizona"
+
+
+def test_actors_a_persons_nationality_is_not_the_story_country(extract_text: Extract) -> None:
+    text = (
+        "An Australian, Brenton Tarrant, aged 28, appeared in Christchurch District Court, New Zealand yesterday, "
+        "charged with murder. Police arrested the accused 36 minutes after the shooting."
+    )
+    arrest = next(m for m in extract_text(text, "2019-03-17").event_mentions if m.mode == "arrest")
+    assert arrest.actor1 is not None and arrest.actor1.country == "NZL"

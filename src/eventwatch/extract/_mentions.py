@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from eventwatch.extract._build import PATIENT_NOUNS, SUFFER_VERBS, Candidate, build, is_headline_line
 from eventwatch.extract.actors import (
@@ -22,6 +23,9 @@ from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.merge import carry_dates, consolidate
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import EventMention, ParsedArticle, Plover
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
@@ -237,11 +241,30 @@ def _is_folded(cand: Candidate, cands: list[Candidate]) -> bool:
     return by_police and context and recipient not in ("OPP", "GOV", "JRN")
 
 
+def _without_nationalities(doc: Doc) -> str:
+    """The paragraph's text with the demonyms that say a person's nationality blanked out ("An Australian,
+    Brenton Tarrant, appeared in Christchurch", "Russian Foreign Minister Sergei Lavrov"): they name no place
+    the story happens in, so the article's own country is looked for past them."""
+    text = doc_text(doc)
+    for tok in doc:
+        if tok.ent_type_ == "NORP" and _of_a_person(tok):
+            text = text[: tok.idx] + " " * len(tok.text) + text[tok.idx + len(tok.text) :]
+    return text
+
+
+def _of_a_person(tok: Token) -> bool:
+    named = [c for c in tok.children if c.dep_ == "appos"]  # "An Australian, Brenton Tarrant"
+    head = tok.head
+    while head.dep_ == "compound" and head.head.i != head.i:  # "Russian Foreign Minister Sergei Lavrov"
+        head = head.head
+    return any(t.ent_type_ == "PERSON" for t in (*named, head))
+
+
 def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
     """The event mentions of one parsed article, in text order."""
     article = parsed.article
     author = publisher_actor(article.outlet)
-    lead = [doc_text(p.doc) for p in parsed.docs[:_LEAD_PARAGRAPHS]]
+    lead = [_without_nationalities(p.doc) for p in parsed.docs[:_LEAD_PARAGRAPHS]]
     ctx = ArticleActors(
         default_country=article_country(lead, publisher=author.country if author is not None else None),
         mentions_police=bool(re.search(r"\bpolice\b", article.text, re.I)),
