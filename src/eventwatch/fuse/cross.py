@@ -291,6 +291,12 @@ def _neighbourhood(
     for k, (m, cell) in enumerate(zip(new, _cells(new), strict=True)):
         for c in index.candidates(m.plover, probe.day_lo[k], probe.day_hi[k], cell):
             touched.add(fused[c].current_event)
+    # A second hop: the events the touched events' mentions are candidates of, so a mention that moves when
+    # its event is re-clustered can still meet the event it would have joined had it come in another order.
+    cells = _cells(fused)
+    for k in [k for k, m in enumerate(fused) if m.current_event in touched]:
+        for c in index.candidates(fused[k].plover, arrays.day_lo[k], arrays.day_hi[k], cells[k]):
+            touched.add(fused[c].current_event)
     return sorted([m for m in fused if m.current_event in touched] + list(new), key=_order)
 
 
