@@ -49,7 +49,7 @@ _HARM = frozenset({"kill", "die", "injure", "wound"})
 SUFFER_VERBS = frozenset({"die", "perish"})
 # Verbs whose bare participle tells what its subject underwent ("vital aid destroyed", "appeared in court,
 # charged with murder").
-_UNDERGONE = frozenset({"destroy", "damage", "charge", "arrest", "detain", "convict", "sentence", "jail", "indict"})
+_UNDERGONE = _HARM | {"destroy", "damage", "charge", "arrest", "detain", "convict", "sentence", "jail", "indict"}
 # Verbs whose object an act noun as their subject does not act on: it is what the act shows, causes, comes
 # before or takes ("The attacks demonstrate the cruel barbarity of ...", "The shooting took place in ...").
 _NON_HARMING_PREDICATES = frozenset(
@@ -359,7 +359,7 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         return agent, subject(tok.head), False
     subj = subject(tok)
     if (
-        tok.lemma_.lower() in _HARM | _UNDERGONE
+        tok.lemma_.lower() in _UNDERGONE
         and tok.tag_ == "VBN"
         and subj is not None
         and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
@@ -391,7 +391,7 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         else (obj(tok) or _target(tok))
     )
     a2 = _relative_antecedent(a2, tok)
-    if subj is not None and subj.lemma_.lower() in {"strike", "airstrike", "attack", "bombing", "raid"} | _PROCESSES:
+    if subj is not None and subj.lemma_.lower() in _ACTS_AS_SUBJECTS:
         # "the strike hit ...", "The isolation of Raqqah will liberate terrain": the act's own doer, if named
         return _noun_actor(subj), a2, False
     return subj, a2, subj is not None and not passive
@@ -781,7 +781,10 @@ _PROCESSES = frozenset(
     {"isolation", "liberation", "encirclement", "capture", "siege", "fall", "collapse", "escalation", "advance"}
     | {"start", "beginning", "launch", "resumption", "continuation", "success"}
 )
-_WOUNDING = frozenset({"stab", "shoot", "gun"})
+# Subjects that are an act, not its doer: "the strike hit ...", "The isolation of Raqqah will liberate terrain".
+_ACTS_AS_SUBJECTS = frozenset({"strike", "airstrike", "attack", "bombing", "raid"}) | _PROCESSES
+# Verbs whose bare-number object is people harmed ("killing three", "stabbed two").
+_WOUNDING = _HARM | {"stab", "shoot", "gun"}
 
 
 def _counted_people(victim: Token, trigger: Trigger) -> bool:
@@ -790,7 +793,7 @@ def _counted_people(victim: Token, trigger: Trigger) -> bool:
     tanks."""
     lemma = trigger.token.lemma_.lower()
     counted = victim.pos_ == "NUM" or (victim.lower_ in QUANTITY_NOUNS and prep_object(victim, "of") is None)
-    return counted and not trigger.is_noun and lemma in _HARM | _WOUNDING
+    return counted and not trigger.is_noun and lemma in _WOUNDING
 
 
 def _num(tok: Token) -> int | None:

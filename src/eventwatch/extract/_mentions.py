@@ -68,8 +68,12 @@ def _mention_id(article_id: str, cand: Candidate) -> str:
 
 
 _NOUN_PREPOSITIONS = (
-    ("on", frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelling", "assault", "bombardment"})),
-    ("on", frozenset({"warrant"})),
+    (
+        "on",
+        frozenset(
+            {"attack", "strike", "airstrike", "raid", "bombing", "shelling", "assault", "bombardment"} | {"warrant"}
+        ),
+    ),
     ("against", frozenset({"offensive", "operation", "campaign", "counteroffensive", "counter-offensive"})),
     ("of", PATIENT_NOUNS),
 )
@@ -84,7 +88,7 @@ def _weapon_fired(cand: Candidate) -> str | None:
     weapon = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if weapon is None or cand.actor2 is None or cand.actor2.span is None:
         return None
-    start = weapon.idx + (cand.trigger_span.start - tok.idx)  # article offset of the weapon word
+    start = cand.doc_offset + weapon.idx  # article offset of the weapon word
     if cand.actor2.span.start <= start < cand.actor2.span.end:
         return None
     if tok.lemma_.lower() != "use":
@@ -98,11 +102,10 @@ def _weapon_fired(cand: Candidate) -> str | None:
 
 def _own_preposition(cand: Candidate) -> str | None:
     """The preposition that introduces the recipient after the act noun itself ("a shooting at a party")."""
-    tok = cand.trigger.token
-    shift = cand.trigger_span.start - tok.idx  # token offsets to article offsets
     if cand.actor2 is None or cand.actor2.span is None:
         return None
-    for prep in tok.children:
+    shift = cand.doc_offset  # token offsets to article offsets
+    for prep in cand.trigger.token.children:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
         # the recipient is the object's own phrase, not a clause hung on it ("in the town ..., which targeted X")
         if pobj is not None and pobj.left_edge.idx + shift <= cand.actor2.span.start <= pobj.idx + shift:

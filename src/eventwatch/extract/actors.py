@@ -310,7 +310,7 @@ def main_armed_group(text: str, min_mentions: int = 2) -> Actor | None:
         if not n:
             continue
         if any(alias.pattern.search(sent) for sent in claiming):
-            n += 1_000_000  # the group claims an attack here: it wins the count, and is then no one's target
+            return None  # a named group claims an attack here: it is the attacker, no one's default target
         seen, _ = counts.get(entry.name, (0, None))
         counts[entry.name] = (
             seen + n,
@@ -318,8 +318,6 @@ def main_armed_group(text: str, min_mentions: int = 2) -> Actor | None:
         )
     ranked = sorted(counts.values(), key=lambda item: -item[0])
     if not ranked or ranked[0][0] < min_mentions or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
-        return None
-    if ranked[0][0] >= 1_000_000:
         return None
     return ranked[0][1]
 
@@ -479,10 +477,10 @@ def _antecedent(head: Token, offset: int, ctx: ArticleActors) -> Actor | None:
     if low in SINGULAR_PERSON_PRONOUNS:
         # "Sirhan shot him": an object pronoun is never its own clause's subject
         doer = next((c for c in head.head.children if c.dep_ == "nsubj"), None) if low in ("him", "her") else None
-        unlike = doer.text.split()[-1] if doer is not None and doer.ent_type_ == "PERSON" else None
+        unlike = doer.text if doer is not None and doer.ent_type_ == "PERSON" else None
         person = ctx.person_before(offset + head.idx, unlike)
         last = ctx.last
-        lone = last is not None and (last.name or last.text).lower().split()[-1:] in ([w] for w in _LONE_ATTACKERS)
+        lone = last is not None and _surname(last) in _LONE_ATTACKERS
         if person is not None and not (lone and last is not None and _later(last, person)):
             return person
     if low in _PLURAL_PRONOUNS and ctx.pending_groups:

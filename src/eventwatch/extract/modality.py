@@ -105,15 +105,9 @@ def factuality(tok: Token) -> Factuality:
             planned = True
         if i > 0 and lemma in _UNDERTAKINGS and links[i - 1].dep_ == "xcomp":
             planned = True  # "rebels threatened to attack the airport": the attack is still to come
-        if (
-            i > 0
-            and lemma in _DIRECTIVES
-            and links[i - 1].dep_ == "xcomp"
-            and not any(x.lemma_.lower() in _STOPPING for x in links[:i])
-        ):
-            planned = (
-                True  # "urged the rebels to attack Afrin"; not "urged him to press the regime to cease airstrikes"
-            )
+        # "urged the rebels to attack Afrin"; not "urged him to press the regime to cease airstrikes"
+        if i > 0 and lemma in _DIRECTIVES and links[i - 1].dep_ == "xcomp":
+            planned = planned or not any(x.lemma_.lower() in _STOPPING for x in links[:i])
         if i > 0 and lemma in W.HYPOTHETICAL_GOVERNORS:
             hypothetical = True
         if i > 0 and t.pos_ == "NOUN" and lemma in ("aim", "plan", "objective", "goal", "intention", "threat"):

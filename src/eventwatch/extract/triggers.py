@@ -193,7 +193,7 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     if cond == "troop_obj":
         return dobj is not None and dobj.lemma_.lower() in W.TROOPS
     if cond == "hostile_obj":
-        return dobj is not None and (dobj.lemma_.lower() in W.HOSTILE_OBJECTS or is_actor_phrase(dobj))
+        return _hostile(dobj)
     if cond == "threat_to_someone":
         # "threatened to attack", "threatened Turkey"; not "The officers' lives were seriously threatened" (danger)
         endangered = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -201,12 +201,10 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         return by_someone or endangered is None or endangered.lemma_.lower() not in _ENDANGERED
     if cond == "repel":
         # "repelled attacks", "repelled the rebels", "troops repelled ..."; not "Many were repelled" (disgust)
-        pushed_back = dobj is not None and (
-            dobj.lemma_.lower() in W.HOSTILE_OBJECTS | W.ATTACK_CONTEXT or is_actor_phrase(dobj)
-        )
+        pushed_back = _hostile(dobj) or (dobj is not None and dobj.lemma_.lower() in W.ATTACK_CONTEXT)
         return pushed_back or (subj is not None and is_actor_phrase(subj, military=True))
     if cond == "weapon_obj":
-        return dobj is not None and bool(_lemmas(dobj.subtree) & set(W.WEAPONS))
+        return _holds_weapon(dobj)
     if cond == "open_fire":
         return dobj is not None and dobj.lower_ == "fire"
     if cond == "people_subj":
@@ -253,6 +251,16 @@ def _about_sanctions(tok: Token, sent: SpacySpan) -> bool:
     return bool(_lemmas(tok.doc) & _SANCTION_WORDS) and not _lemmas(sent) & W.ATTACK_CONTEXT and not armed
 
 
+def _hostile(dobj: Token | None) -> bool:
+    """An enemy as object: "engaged ISIL units", "repelled the rebels"."""
+    return dobj is not None and (dobj.lemma_.lower() in W.HOSTILE_OBJECTS or is_actor_phrase(dobj))
+
+
+def _holds_weapon(phrase: Token | None) -> bool:
+    """ "fired rockets", "the use of chemical weapons": a weapon word in the phrase."""
+    return phrase is not None and bool(_lemmas(phrase.subtree) & W.WEAPONS.keys())
+
+
 def _is_illness(tok: Token) -> bool:
     """ "a heart attack", "natural causes": illness, not anyone's act."""
     return tok.lemma_.lower() in ("attack", "cause") and any(
@@ -285,8 +293,7 @@ def _a_foe(dobj: Token | None, subj: Token, sent: SpacySpan) -> bool:
         or lemma.endswith("attack")  # "fought off several counterattacks and six VBIEDs"
         or lemma in W.WEAPONS
         or lemma in W.MEANS_OF_ATTACK
-        or dobj.ent_type_ in ("PERSON", "NORP")
-        or _takes_someone_or_somewhere(dobj)
+        or _takes_someone_or_somewhere(dobj)  # people, places, named groups and states
     )
 
 
@@ -334,8 +341,7 @@ def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         )
     if cond == "weapon_of":
         # "the use of chemical weapons by Daesh in Marea"; not "the use of force" or "the use of translators"
-        used = prep_object(tok, "of")
-        return used is not None and bool(_lemmas(used.subtree) & set(W.WEAPONS))
+        return _holds_weapon(prep_object(tok, "of"))
     if cond == "people_mod":
         return bool(_lemmas(sent) & {"protester", "demonstrator", "supporter"})
     return True

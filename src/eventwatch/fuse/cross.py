@@ -284,7 +284,8 @@ def _neighbourhood(
         return sorted(new, key=_order)
     arrays = _arrays(fused, params)
     index = DayIndex(params.window_days, params.max_candidates)
-    for k, (m, cell) in enumerate(zip(fused, _cells(fused), strict=True)):
+    cells = _cells(fused)
+    for k, (m, cell) in enumerate(zip(fused, cells, strict=True)):
         index.add(k, m.plover, arrays.day_lo[k], arrays.day_hi[k], cell)
     probe = _arrays(new, params)
     touched: set[str] = set()
@@ -293,7 +294,6 @@ def _neighbourhood(
             touched.add(fused[c].current_event)
     # A second hop: the events the touched events' mentions are candidates of, so a mention that moves when
     # its event is re-clustered can still meet the event it would have joined had it come in another order.
-    cells = _cells(fused)
     for k in [k for k, m in enumerate(fused) if m.current_event in touched]:
         for c in index.candidates(fused[k].plover, arrays.day_lo[k], arrays.day_hi[k], cells[k]):
             touched.add(fused[c].current_event)

@@ -56,6 +56,7 @@ _OFTEN_NAMED_AFTER_PEOPLE = frozenset({"hospital", "market", "square", "street",
 # Words that give a thing its name: what follows is a title ("an artwork entitled America", "an operation
 # called Olive Branch"), unless the thing named is a place ("a village called Maaloula").
 _NAMING_WORDS = frozenset({"entitled", "titled", "called", "named", "dubbed", "nicknamed", "codenamed", "code-named"})
+_NAMED_PLACES = _PLACE_NOUNS | AREA_NOUNS | frozenset(ADMIN_HEADS) | SITE_HEADS  # "a village called ..."
 _PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout", "within"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BLOCK_LABELS = frozenset({"PERSON", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
@@ -319,11 +320,7 @@ def _names_a_thing(doc: Doc, first: Token) -> bool:
     if i < 1 or doc[i].lower_ not in _NAMING_WORDS:
         return False
     named = doc[i - 1] if doc[i - 1].text != "," or i < 2 else doc[i - 2]
-    return (
-        named.pos_ in ("NOUN", "PROPN")
-        and named.lower_ not in _PLACE_NOUNS | AREA_NOUNS | set(ADMIN_HEADS) | SITE_HEADS
-        and named.lemma_.lower() not in _PLACE_NOUNS | AREA_NOUNS | set(ADMIN_HEADS) | SITE_HEADS
-    )
+    return named.pos_ in ("NOUN", "PROPN") and not {named.lower_, named.lemma_.lower()} & _NAMED_PLACES
 
 
 def _never_a_place(text: str) -> bool:
