@@ -123,5 +123,7 @@ def test_extract_text_format_reads_as_the_brief_describes_the_seed() -> None:
     assert "confirm (hedged: 'apparently') about Syrian involvement: The Syrian military" in text
     assert "@ Aleppo (eastern districts)" in text
     assert "deny about Russian involvement: Dmitry Peskov" in text
+    assert "Russian [RUS, GOV/MIL] -> al-Qaeda [REB/IMG]" in text  # who did it to whom
+    assert "! the headline asserts more than the body says" in text  # "CONFIRMED:" over "appear to confirm"
     assert not any(line.endswith((" ", "\u00a0")) for line in text.splitlines())
     assert not any(residue in text for residue in RESIDUE)

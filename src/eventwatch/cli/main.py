@@ -227,6 +227,8 @@ def _safe_name(name: str) -> str:
 
 def _text_summary(record: dict) -> str:  # type: ignore[type-arg]
     lines = [f"# {record.get('title') or record['id']}"]
+    if record.get("headline_overstates"):
+        lines.append("! the headline asserts more than the body says")
     for ev in record["events"]:
         where = ", ".join(
             f"{p['name']} ({p['qualifier']})" if p.get("qualifier") else p["name"] for p in ev["locations"]
@@ -236,6 +238,8 @@ def _text_summary(record: dict) -> str:  # type: ignore[type-arg]
         mode = f"/{ev['mode']}" if ev["mode"] else ""
         date = f" {ev['date']}" if ev["date"] else ""
         lines.append(f"{ev['id']} {ev['plover']}{mode} [{ev['factuality']}]{status} @ {where}{date}")
+        if ev.get("actor1") or ev.get("actor2"):
+            lines.append(f"   {_text_actor(ev.get('actor1'))} -> {_text_actor(ev.get('actor2'))}")
         lines.append(f"   {ev['evidence'][0]}")
         for c in ev["claims"]:
             hedge = (f" (hedged: '{c['hedge']}')" if c.get("hedge") else " (hedged)") if c["hedged"] else ""
@@ -246,6 +250,14 @@ def _text_summary(record: dict) -> str:  # type: ignore[type-arg]
                 + (f" cue '{c['cue']}'" if c["cue"] else "")
             )
     return "\n".join(lines)
+
+
+def _text_actor(actor: dict | None) -> str:  # type: ignore[type-arg]
+    """ "Russian [RUS, GOV/MIL]", "al-Qaeda [REB/IMG]"; "?" for no actor named."""
+    if not actor:
+        return "?"
+    codes = ", ".join(c for c in (actor.get("country"), actor.get("sector")) if c)
+    return f"{actor['name']} [{codes}]" if codes else actor["name"]
 
 
 @app.command()
