@@ -462,6 +462,7 @@ def regex_attacks(n: int) -> dict[str, Callable[[int], str]]:
         "screen._WORD": lambda k: "a-'" * (n // 3),
         "extract.actors._TERROR_FRAMING": lambda k: "terroris" * (n // 8),
         "extract.actors._CLAIMS_AN_ATTACK": lambda k: "claimed full " * (n // 13) + "claims " * (n // 14),
+        "extract.actors._HELD_PHRASE": lambda k: "a-" * (n // 2) + "held",
         "extract.triggers._SCORE": lambda k: "12-" * (n // 3) + "1-1",
         "geo._fold._NON_WORD": lambda k: "-" * n + "Aleppo",
         "geo._fold._DOUBLED": lambda k: "Aaaa" * (n // 4),

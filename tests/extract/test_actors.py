@@ -690,3 +690,39 @@ def test_actors_a_persons_nationality_is_not_the_story_country(extract_text: Ext
     )
     arrest = next(m for m in extract_text(text, "2019-03-17").event_mentions if m.mode == "arrest")
     assert arrest.actor1 is not None and arrest.actor1.country == "NZL"
+
+
+def test_actors_a_hyphenated_place_stays_whole_in_a_recipient(extract_text: Extract) -> None:
+    (attack,) = extract_text("Gunmen attacked a checkpoint in al-Qaim on Monday.", "2016-05-02").event_mentions
+    assert attack.actor2 is not None and attack.actor2.text == "a checkpoint in al-Qaim"
+    assert "in al-Qaim" in attack.summary
+
+
+def test_actors_ground_a_group_holds_is_that_groups(extract_text: Extract) -> None:
+    (retaking,) = extract_text("Government troops recaptured the ISIL-held town of Hit.", "2016-04-14").event_mentions
+    assert retaking.actor2 is not None and retaking.actor2.sector == "REB/IMG"
+    assert retaking.summary.endswith("recaptured the ISIL-held town of Hit")
+
+
+def test_actors_unowned_ground_belongs_to_the_militants_named_nearby(extract_text: Extract) -> None:
+    # al-Qaida is named most, but the Mosul and Raqqah campaigns are against ISIL, named just before them
+    text = (
+        "U.S. airstrikes against al-Qaida operatives in Idlib killed more than 20 militants, Cook said. "
+        "A strike hit two al-Qaida vehicles near Sarmada. Another hit an al-Qaida headquarters. "
+        "Al-Qaida remains committed to attacking the United States, he said.\n\n"
+        "Cook said the campaign against ISIL is also progressing in Iraq and Syria. "
+        "In Syria, Syrian democratic forces continue to liberate territory on the way to Raqqah."
+    )
+    liberation = next(m for m in extract_text(text, "2017-01-05").event_mentions if "liberate" in m.summary)
+    assert liberation.actor2 is not None and liberation.actor2.name == "ISIL"
+    assert "liberate territory from ISIL" in liberation.summary
+
+
+def test_actors_militants_named_nearby_do_not_replace_a_rebel_story_group(extract_text: Extract) -> None:
+    text = (
+        "The Syrian Democratic Forces (SDF) control much of northeastern Syria. The SDF said Turkey threatened it. "
+        "The SDF led the fight against ISIL until 2019.\n\n"
+        "On Wednesday, Turkey's army began a military offensive in northeastern Syria."
+    )
+    offensive = next(m for m in extract_text(text, "2019-10-10").event_mentions if "offensive" in m.summary)
+    assert offensive.actor2 is not None and offensive.actor2.name == "Syrian Democratic Forces"

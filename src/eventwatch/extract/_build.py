@@ -704,9 +704,9 @@ def build(
             and _names_a_person(a2_tok)
             and bool(lemmas & {"kill", "killed", "killing", "assassinate", "assassination", "dead", "die", "died"})
         ) or (bool(lemmas & {"dead"}) and a2_tok is not None and a2_tok.pos_ == "PRON")
+        armed_group = ctx.armed_groups.at(doc_offset + primary.token.idx, actor1) if plover == "ASSAULT" else None
         if (
-            plover == "ASSAULT"
-            and ctx.main_armed_group is not None
+            armed_group is not None
             and a2_tok is not None
             and (actor2 is None or (actor2.country is None and actor2.sector is None))
             and a2_tok.ent_type_ not in ("PERSON", "GPE", "NORP")
@@ -718,21 +718,20 @@ def build(
             )
         ):
             # Materiel or ground with no owner named ("one strike destroyed a repeater station", "the SDF
-            # liberate territory"): in a strike report it belongs to the armed group the article is about
+            # liberate territory"): in a strike report it belongs to the armed group the text around it is about
             # (gold/dev README: ISIL REB/IMG). Only in strike reports: "an attack on a petrol station" in a
             # Daesh-claimed bombing was on the station, not on Daesh.
-            actor2 = ctx.main_armed_group
+            actor2 = armed_group
         elif (
-            plover == "ASSAULT"
-            and ctx.main_armed_group is not None
+            armed_group is not None
             and a2_tok is None
             and actor2 is None
             and primary.token.lemma_.lower() in _CAMPAIGN_NOUNS
             and _is_state_force(actor1)
         ):
             # "the Syrian army has started a major ground operation around Aleppo": a state force's offensive
-            # that names no enemy is against the armed group the article is about.
-            actor2 = ctx.main_armed_group
+            # that names no enemy is against the armed group the text around it is about.
+            actor2 = armed_group
         if actor1 is None and (plover, mode) == ("COERCE", "arrest"):
             actor1 = ctx.arrester()  # arrests are made by the authorities (README: police / authorities)
         elif actor1 is None and (plover, mode) == ("COERCE", "restrict") and not primary.is_noun:

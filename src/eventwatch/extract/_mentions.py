@@ -7,12 +7,14 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
+from eventwatch.extract import _words as W
 from eventwatch.extract._build import PATIENT_NOUNS, SUFFER_VERBS, Candidate, build, is_headline_line
 from eventwatch.extract.actors import (
     ArticleActors,
+    armed_groups,
     article_country,
     involved_forces,
-    main_armed_group,
+    names_held_ground,
     note_group_subjects,
     publisher_actor,
     register_persons,
@@ -139,8 +141,36 @@ def _summary(cand: Candidate, text: str) -> str:
         if weapon is not None:
             # "Iran launched missiles at US troops", not "launched US troops"
             parts += [weapon, "against" if cand.trigger.token.lemma_.lower() == "use" else "at"]
-        parts.append(cand.actor2.name or cand.actor2.text)
+        undergoer = _unowned_undergoer(cand)
+        if undergoer is not None:
+            # the recipient is the armed group the text around it is about, not the ground taken: "the SDF
+            # liberated territory from ISIL" (not "liberated ISIL")
+            parts += [undergoer.doc[undergoer.left_edge.i : undergoer.i + 1].text, "from"]
+        # the phrase itself for ground a group holds: "recaptured the ISIL-held town of Hit", not "recaptured ISIL"
+        parts.append(cand.actor2.text if names_held_ground(cand.actor2) else cand.actor2.name or cand.actor2.text)
     return _with_places(parts, cand)
+
+
+# Verbs whose object is ground taken from someone.
+_TAKING_VERBS = frozenset({"liberate", "free", "clear", "retake", "recapture", "capture", "seize", "take"})
+
+
+def _unowned_undergoer(cand: Candidate) -> Token | None:
+    """The ground a verb took when its recipient was not named in the clause but given from the text around it
+    (actor 2 without a span): the object, or the noun a participle describes ("areas already liberated")."""
+    tok = cand.trigger.token
+    if cand.trigger.is_noun or cand.actor2 is None or cand.actor2.span is not None:
+        return None
+    if tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        ground: Token | None = tok.head
+    else:
+        # a bare participle's "subject" is what underwent it ("areas already liberated" misparsed as a clause)
+        bare_participle = tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        objects = ("dobj", "nsubjpass", "nsubj") if bare_participle else ("dobj", "nsubjpass")
+        ground = next((c for c in tok.children if c.dep_ in objects), None)
+    if ground is None or (ground.lemma_.lower() not in W.TERRITORY and tok.lemma_.lower() not in _TAKING_VERBS):
+        return None
+    return ground
 
 
 def _with_places(parts: list[str], cand: Candidate) -> str:
@@ -271,7 +301,7 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
     ctx = ArticleActors(
         default_country=article_country(lead, publisher=author.country if author is not None else None),
         mentions_police=bool(re.search(r"\bpolice\b", article.text, re.I)),
-        main_armed_group=main_armed_group(article.text),
+        armed_groups=armed_groups(article.text),
         author=author,
     )
     register_persons([(p.offset, p.doc) for p in parsed.docs], ctx)

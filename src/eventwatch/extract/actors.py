@@ -220,6 +220,40 @@ _NP_DEPS = frozenset(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class ArmedGroups:
+    """The rebel and militant groups an article names: every mention in text order and the one it is about."""
+
+    mentions: tuple[tuple[int, Actor], ...] = ()
+    main: Actor | None = None
+
+    def at(self, offset: int, actor: Actor | None) -> Actor | None:
+        """Whose materiel or ground an unowned strike by ``actor`` at article offset ``offset`` hit: the militant
+        group named last in the few sentences before it ("the campaign against ISIL ... clearing areas already
+        liberated" in an article that names al-Qaida more often), else the group the article is about. Only
+        groups the registry codes IMG count as near ones, and only when the article is about one: rebels the
+        strikes support ("in support of SDF operations") are not their target, and in a story about a rebel
+        group (Turkey's offensive on the SDF) the militants it once fought are background."""
+        if self.main is None or not _is_militant(self.main):
+            return self.main
+        near = [
+            group
+            for start, group in self.mentions
+            if offset - _NEAR_GROUP_CHARS <= start < offset
+            and _is_militant(group)
+            and (actor is None or group.name != actor.name)
+        ]
+        return near[-1] if near else self.main
+
+
+def _is_militant(group: Actor) -> bool:
+    return "IMG" in (group.sector or "").split("/")
+
+
+# A paragraph of news prose (three or four sentences): a group named further back no longer frames the clause.
+_NEAR_GROUP_CHARS = 600
+
+
 @dataclass
 class ArticleActors:
     """Per-article memory: the article's own country and the last actor named (for pronouns)."""
@@ -228,8 +262,8 @@ class ArticleActors:
     last: Actor | None = None
     persons: dict[str, Actor] = field(default_factory=dict)
     mentions_police: bool = False
-    # The non-state armed group the article keeps naming: whose materiel "one strike destroyed a tank" hit.
-    main_armed_group: Actor | None = None
+    # The non-state armed groups the article names: whose materiel "one strike destroyed a tank" hit.
+    armed_groups: ArmedGroups = field(default_factory=ArmedGroups)
     # The institution that publishes the article when it is an official one ("U.S. Central Command"): the
     # "we" of its statements and the speaker of its unattributed demands.
     author: Actor | None = None
@@ -290,11 +324,13 @@ _CLAIMS_AN_ATTACK = re.compile(
 )
 
 
-def main_armed_group(text: str, min_mentions: int = 2) -> Actor | None:
-    """The rebel or militant group (registry sector REB or IMG) named most often, at least ``min_mentions``
-    times; None when no group dominates (a tie) or none is named, or when the article has it claim an attack
-    (then it is the attacker, not whom unattributed strikes hit)."""
+def armed_groups(text: str, min_mentions: int = 2) -> ArmedGroups:
+    """The rebel or militant groups (registry sector REB or IMG) ``text`` names. The main one is the group named
+    most often, at least ``min_mentions`` times; there is none when no group dominates (a tie) or none is named,
+    or when the article has a group claim an attack (then it is the attacker, not whom unattributed strikes
+    hit)."""
     counts: dict[str, tuple[int, Actor]] = {}
+    mentions: list[tuple[int, Actor]] = []
     text = plain_apostrophes(text)
     lowered = text.lower()
     claiming = (
@@ -306,20 +342,20 @@ def main_armed_group(text: str, min_mentions: int = 2) -> Actor | None:
         entry = alias.actor
         if not entry.sector or not {"REB", "IMG"} & set(entry.sector.split("/")):
             continue
-        n = len(alias.pattern.findall(text)) if alias.may_occur_in(text, lowered) else 0
-        if not n:
+        found = [m.start() for m in alias.pattern.finditer(text)] if alias.may_occur_in(text, lowered) else []
+        if not found:
             continue
         if any(alias.pattern.search(sent) for sent in claiming):
-            return None  # a named group claims an attack here: it is the attacker, no one's default target
-        seen, _ = counts.get(entry.name, (0, None))
-        counts[entry.name] = (
-            seen + n,
-            Actor(text=entry.name, name=entry.name, country=entry.country, sector=entry.sector),
-        )
+            return ArmedGroups()  # a named group claims an attack here: it is the attacker, no one's default target
+        seen, actor = counts.get(entry.name, (0, None))
+        if actor is None:
+            actor = Actor(text=entry.name, name=entry.name, country=entry.country, sector=entry.sector)
+        counts[entry.name] = (seen + len(found), actor)
+        mentions.extend((start, actor) for start in found)
     ranked = sorted(counts.values(), key=lambda item: -item[0])
     if not ranked or ranked[0][0] < min_mentions or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
-        return None
-    return ranked[0][1]
+        return ArmedGroups()
+    return ArmedGroups(mentions=tuple(sorted(mentions, key=lambda item: item[0])), main=ranked[0][1])
 
 
 def _np_tokens(head: Token) -> list[Token]:
@@ -332,7 +368,7 @@ def _np_tokens(head: Token) -> list[Token]:
                 continue
             if child.dep_ == "prep" and child.lower_ not in ("of", "from", "in", "like"):
                 continue
-            if child.dep_ == "punct" and child.i > head.i:
+            if child.dep_ == "punct" and child.i > head.i and not _joins_words(child):
                 continue
             walk(child, depth + 1)
 
@@ -352,6 +388,11 @@ def _np_tokens(head: Token) -> list[Token]:
     while out and out[-1].dep_ in ("punct", "cc", "case"):  # "case": a possessive mark ("militants’ centres")
         out.pop()
     return out or [head]
+
+
+def _joins_words(tok: Token) -> bool:
+    """A hyphen written without spaces joins the words of one name ("al-Qaim", "Al bu-Nimr")."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def _countries_in(tokens: list[Token]) -> list[str]:
@@ -601,7 +642,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc_text(head.doc)[start:end]
     span = Span(offset + start, offset + end)
-    reg = _registry(text)
+    reg = _registry(text) or _holder(tokens)
     if reg is not None:
         return Actor(text=text, span=span, name=reg[0], country=reg[1], sector=reg[2])
     found = _countries_in(tokens)
@@ -672,6 +713,31 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     if head.ent_type_ == "PERSON" and sector is not None and head.text not in ctx.persons and not _is_name_suffix(head):
         ctx.persons[head.text] = actor  # the first, fullest mention names the person's country and office
     return actor
+
+
+def _holder(tokens: list[Token]) -> tuple[str, str | None, str | None] | None:
+    """The registry entry of the group that holds what the phrase names ("ISIL-held terrain", "Houthi-controlled
+    areas"): ground and materiel held by a group are that group's (gold/dev README)."""
+    for tok in tokens:
+        if (
+            tok.lower_ in _HELD
+            and tok.i >= 2
+            and tok.doc[tok.i - 1].text == "-"
+            and _joins_words(tok.doc[tok.i - 1])
+            and (entry := _registry(tok.doc[tok.i - 2].text)) is not None
+        ):
+            return entry
+    return None
+
+
+# Participles after a hyphen that make the name before them the holder of the noun they modify.
+_HELD = frozenset({"held", "controlled", "occupied", "run", "besieged", "administered"})
+_HELD_PHRASE = re.compile(r"\w-(?:" + "|".join(sorted(_HELD)) + r")\b", re.I)
+
+
+def names_held_ground(actor: Actor) -> bool:
+    """True when ``actor`` stands for the holder of what its phrase names ("the ISIL-held town of Hit")."""
+    return actor.span is not None and bool(_HELD_PHRASE.search(actor.text))
 
 
 def _counted(tokens: list[Token]) -> bool:
