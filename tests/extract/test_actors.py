@@ -726,3 +726,26 @@ def test_actors_militants_named_nearby_do_not_replace_a_rebel_story_group(extrac
     )
     offensive = next(m for m in extract_text(text, "2019-10-10").event_mentions if "offensive" in m.summary)
     assert offensive.actor2 is not None and offensive.actor2.name == "Syrian Democratic Forces"
+
+
+def test_actors_a_nisba_is_part_of_a_name_not_a_nationality(extract_text: Extract) -> None:
+    text = (
+        "On Monday, Abu Jandal al-Kuwaiti, an ISIL gang leader in Raqqah, was killed by a coalition airstrike "
+        "near Tabqa Dam, Syria."
+    )
+    strike = extract_text(text, "2016-12-28").event_mentions[0]
+    assert strike.actor2 is not None and (strike.actor2.country, strike.actor2.sector) == (None, "REB/IMG")
+
+
+def test_actors_who_was_involved_in_an_act_did_it(extract_text: Extract) -> None:
+    text = "Abu Jandal was involved in the use of suicide vehicles, IEDs and chemical weapons against the SDF."
+    (use,) = extract_text(text, "2016-12-28").event_mentions
+    assert use.actor1 is not None and use.actor1.text == "Abu Jandal"
+
+
+def test_actors_the_sides_of_a_clash_are_its_actor_and_recipient(extract_text: Extract) -> None:
+    text = "Clashes between the army and rebels killed 12 people in Idlib on Sunday."
+    (clash,) = extract_text(text, "2016-05-02").event_mentions
+    assert clash.actor1 is not None and clash.actor1.text == "the army"
+    assert clash.actor2 is not None and clash.actor2.text == "rebels"
+    assert "with rebels" in clash.summary

@@ -125,3 +125,9 @@ def test_mentions_evidence_leaves_no_participle_whose_phrase_was_cut(extract_tex
     )
     charge = next(m for m in extract_text(text, "2019-03-17").event_mentions if m.plover == "ACCUSE")
     assert charge.evidence[0].slice(text).endswith("one count of murder")
+
+
+def test_summary_leaves_out_a_country_apposed_to_the_actor(extract_text: Extract) -> None:
+    text = "The regime and its backers, notably Russia, are inflicting the worst bombardment yet on towns in Syria."
+    (bombardment,) = extract_text(text, "2016-09-26").event_mentions
+    assert "Russia" not in bombardment.summary

@@ -372,3 +372,17 @@ def test_run_victims_whose_words_name_their_country_keep_it(
     parsed = parse(text)
     out = _run(parsed, (_with_victims(parsed, "Russian civilians", "RUS"),), gaz)
     assert out.event_mentions[0].actor2 is not None and out.event_mentions[0].actor2.country == "RUS"
+
+
+def test_run_a_country_apposed_to_the_actor_names_who_not_where(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = "The regime and its backers, notably Russia, are inflicting the worst bombardment yet on Aleppo."
+    parsed = parse(text)
+    actor = "The regime and its backers"
+    event = replace(
+        _event(parsed, "bombardment", 0, text.rstrip(".")),
+        actor1=Actor(text=actor, span=Span(0, len(actor)), country="SYR", sector="GOV/MIL"),
+    )
+    out = _run(parsed, (event,), gaz)
+    assert [p.name for p in out.event_mentions[0].locations] == ["Aleppo"]

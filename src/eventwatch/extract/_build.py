@@ -281,6 +281,45 @@ def _target(tok: Token) -> Token | None:
     return None
 
 
+def _sides(tok: Token) -> tuple[Token | None, Token | None]:
+    """The two sides of a clash ("clashes between protesters and police", "fighting erupted between the army and
+    rebels"): the first acts, the second is acted on, as PLOVER codes a fight."""
+    holders = [tok, tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [tok]
+    between = next(
+        (
+            g
+            for h in holders
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    other = next((c for c in between.children if c.dep_ == "conj"), None) if between is not None else None
+    return (between, other) if other is not None else (None, None)
+
+
+def _participant(tok: Token) -> Token | None:
+    """Who took part in the act noun ``tok``: "Abu Jandal was involved in the use of suicide vehicles", "militants
+    who took part in the assault", "fighters engaged in the clashes"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return None
+    verb = tok.head.head
+    if verb.lemma_.lower() == "part" and verb.dep_ == "dobj":
+        verb = verb.head  # "took part in"
+    elif verb.lemma_.lower() == "take" and not any(c.lemma_.lower() == "part" for c in verb.children):
+        return None
+    if verb.lemma_.lower() not in _PARTICIPATING:
+        return None
+    doer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _relative_antecedent(doer, verb) if doer is not None else None
+
+
+# Verbs whose subject took part in the act their "in" phrase names.
+_PARTICIPATING = frozenset({"involve", "participate", "engage", "take"})
+
+
 def _undergoer(tok: Token) -> Token | None:
     """The subject of "face"/"suffer"/"come under" when ``tok`` is what they undergo: the recipient."""
     head = tok
@@ -316,9 +355,13 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         undergoer = _undergoer(tok)
         if undergoer is not None:
             return a1, a2 or undergoer, False  # "civilians are facing shelling by X": X acts on the civilians
+        if a1 is None and a2 is None:
+            a1, a2 = _sides(tok)
         if a1 is None:
             # "attacks claimed by Daesh that targeted mourners": the grouped verb's subject is the actor.
             a1 = next((sj for t in group if not t.is_noun and (sj := subject(t.token)) is not None), None)
+        if a1 is None:
+            a1 = _participant(tok)
         if a2 is None:
             # "the US airstrike that killed Iranian general ...": the grouped verb's object is the recipient.
             a2 = next((o for t in group if not t.is_noun and (o := obj(t.token)) is not None), None)
@@ -547,6 +590,8 @@ def _places(tokens: SpacySpan) -> set[str]:
         if after == "-" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
             continue  # "in Al-Qaeda's rear": the first part of a hyphenated group name, not a place
         opens = prev in ("near", "in", "at", "around", "outside")
+        if t.dep_ == "appos" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in _PLACE_NOUNS:
+            continue  # "The regime and its backers, notably Russia, are inflicting ...": who, not where
         if (
             t.pos_ == "PROPN"
             and t.text[:1].isupper()  # "a command and control node" tagged a place is no name
@@ -569,6 +614,8 @@ def _places(tokens: SpacySpan) -> set[str]:
     return {text for text in texts if not _names_an_actor(text)}
 
 
+# Nouns an apposed name can only name a place of ("the capital, Damascus").
+_PLACE_NOUNS = W.TERRITORY | {"capital", "province", "region", "country", "state", "governorate", "county"}
 _NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn"})
 
 
@@ -653,7 +700,9 @@ def build(
             mode = None  # the lexicon's mode belongs to the sense the model overruled
         material = plover in _MATERIAL
         a1_tok, a2_tok, from_subject = _arguments(primary, pred, group)
-        actor1 = resolve(a1_tok, doc_offset, ctx, material) if a1_tok is not None else None
+        # "clashes between protesters and police": a recipient coordinated with the actor is not part of it
+        a1_alone = a2_tok is not None and a1_tok is not None and a2_tok.dep_ == "conj" and a2_tok.head.i == a1_tok.i
+        actor1 = resolve(a1_tok, doc_offset, ctx, material, alone=a1_alone) if a1_tok is not None else None
         actor2 = resolve(a2_tok, doc_offset, ctx, material) if a2_tok is not None else None
         if actor2 is not None and actor2.sector is None and a2_tok is not None and _counted_people(a2_tok, primary):
             actor2 = replace(actor2, sector=SECTOR_WORDS["people"])  # "killing three", "at least five died"

@@ -14,6 +14,7 @@ from eventwatch.extract.actors import (
     armed_groups,
     article_country,
     involved_forces,
+    is_nisba,
     names_held_ground,
     note_group_subjects,
     publisher_actor,
@@ -78,6 +79,7 @@ _NOUN_PREPOSITIONS = (
     ),
     ("against", frozenset({"offensive", "operation", "campaign", "counteroffensive", "counter-offensive"})),
     ("of", PATIENT_NOUNS),
+    ("with", frozenset({"clash", "fighting", "battle", "fight", "skirmish", "confrontation", "gunfight"})),
 )
 
 
@@ -275,12 +277,13 @@ def _is_folded(cand: Candidate, cands: list[Candidate]) -> bool:
 
 
 def _without_nationalities(doc: Doc) -> str:
-    """The paragraph's text with the demonyms that say a person's nationality blanked out ("An Australian,
-    Brenton Tarrant, appeared in Christchurch", "Russian Foreign Minister Sergei Lavrov"): they name no place
-    the story happens in, so the article's own country is looked for past them."""
+    """The paragraph's text with the demonyms that say a person's nationality or make part of a name blanked out
+    ("An Australian, Brenton Tarrant, appeared in Christchurch", "Russian Foreign Minister Sergei Lavrov", "Abu
+    Jandal al-Kuwaiti"): they name no place the story happens in, so the article's own country is looked for past
+    them."""
     text = doc_text(doc)
     for tok in doc:
-        if tok.ent_type_ == "NORP" and _of_a_person(tok):
+        if (tok.ent_type_ == "NORP" and _of_a_person(tok)) or is_nisba(tok):
             text = text[: tok.idx] + " " * len(tok.text) + text[tok.idx + len(tok.text) :]
     return text
 

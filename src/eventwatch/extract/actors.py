@@ -358,13 +358,16 @@ def armed_groups(text: str, min_mentions: int = 2) -> ArmedGroups:
     return ArmedGroups(mentions=tuple(sorted(mentions, key=lambda item: item[0])), main=ranked[0][1])
 
 
-def _np_tokens(head: Token) -> list[Token]:
+def _np_tokens(head: Token, alone: bool = False) -> list[Token]:
+    """The tokens of the noun phrase ``head`` heads (``alone``: without the phrases coordinated with it)."""
     keep: list[Token] = []
 
     def walk(tok: Token, depth: int) -> None:
         keep.append(tok)
         for child in tok.children:
             if child.dep_ not in _NP_DEPS or depth > 4:
+                continue
+            if alone and tok.i == head.i and child.dep_ in ("conj", "cc"):
                 continue
             if child.dep_ == "prep" and child.lower_ not in ("of", "from", "in", "like"):
                 continue
@@ -397,7 +400,8 @@ def _joins_words(tok: Token) -> bool:
 
 def _countries_in(tokens: list[Token]) -> list[str]:
     table = countries()
-    words = [t.text for t in tokens]
+    # a nisba is part of a name, not a nationality: "Abu Jandal al-Kuwaiti", "Abu Ayyub al-Masri"
+    words = ["" if is_nisba(t) else t.text for t in tokens]
     found: list[str] = []
     i = 0
     while i < len(words):
@@ -413,6 +417,17 @@ def _countries_in(tokens: list[Token]) -> list[str]:
                 break
         i += 1
     return found
+
+
+def is_nisba(tok: Token) -> bool:
+    """True for the word after a joined "al-" in a name ("al-Kuwaiti", "el-Masri")."""
+    doc = tok.doc
+    return (
+        tok.i >= 2
+        and doc[tok.i - 1].text == "-"
+        and _joins_words(doc[tok.i - 1])
+        and doc[tok.i - 2].lower_ in ("al", "el", " al‑")
+    )
 
 
 def _registry(text: str) -> tuple[str, str | None, str | None] | None:
@@ -597,10 +612,11 @@ def register_persons(docs: list[tuple[int, Doc]], ctx: ArticleActors) -> None:
     ctx.person_mentions.sort(key=lambda item: item[0])
 
 
-def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Actor | None:
+def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone: bool = False) -> Actor | None:
     """The actor whose phrase ``head`` heads; ``offset`` maps token offsets to article offsets.
 
-    ``material`` says the event is a material act (a bare country acting with force is its military).
+    ``material`` says the event is a material act (a bare country acting with force is its military). ``alone``
+    leaves out the phrases coordinated with it (the other side of "clashes between protesters and police").
     None when the phrase is not an actor after all.
     """
     if head.is_bracket or head.is_quote:
@@ -628,7 +644,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     pronoun = _antecedent(head, offset, ctx)
     if pronoun is not None:
         return pronoun
-    tokens = _np_tokens(head)
+    tokens = _np_tokens(head, alone)
     if head.dep_ == "compound" and head.lemma_.lower() in W.TROOPS:
         # "a Syrian army operation": the parser hangs "Syrian" on the operation, but it says whose army it is.
         while tokens[0].i > 0 and (before := head.doc[tokens[0].i - 1]).head.i == head.head.i:
@@ -663,7 +679,9 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
     )
     if one_national and sector is None:
         sector = base_sector = SECTOR_WORDS["person"]
-    head_is_country = not one_national and (head.text.lower() in countries() or head.ent_type_ == "GPE")
+    head_is_country = (
+        not one_national and not is_nisba(head) and (head.text.lower() in countries() or head.ent_type_ == "GPE")
+    )
     if head_is_country and sector in (None, "GOV"):
         sector = "GOV/MIL" if material else "GOV"
     elif material and sector == "GOV":
@@ -674,7 +692,14 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Act
         # earlier, fuller mention of the same name does.
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None)
         if appos is not None:
-            sector = sector or _sector(appos, _np_tokens(appos))
+            # "Abu Jandal al-Kuwaiti, an ISIL gang leader": a group the apposition names is whom he belongs to
+            appos_tokens = _np_tokens(appos)
+            member_of = _registry(
+                doc_text(head.doc)[appos_tokens[0].idx : appos_tokens[-1].idx + len(appos_tokens[-1].text)]
+            )
+            if member_of is not None and member_of[2] is not None and {"REB", "IMG"} & set(member_of[2].split("/")):
+                return Actor(text=text, span=span, name=text, country=member_of[1], sector=member_of[2])
+            sector = sector or _sector(appos, appos_tokens)
             found = found or _countries_in(list(appos.subtree))
             country = country or (found[0] if len(found) == 1 else None)
             base_sector = base_sector or sector

@@ -116,6 +116,10 @@ def _token_at(parsed: ParsedArticle, offset: int) -> Token | None:
     return None
 
 
+def _article_offset(token: Token, parsed: ParsedArticle) -> int | None:
+    return next((pdoc.offset + token.idx for pdoc in parsed.docs if pdoc.doc is token.doc), None)
+
+
 def _phrase_head(token: Token) -> Token:
     while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.ent_type_ == token.ent_type_:
         token = token.head  # "United States": the last word carries the phrase's role
@@ -141,7 +145,21 @@ def _names_an_actor(place: Place, event: EventMention, parsed: ParsedArticle) ->
         head = head.head  # "by Russia and Turkey": the second conjunct has the first's role
     if head.dep_ in ("compound", "amod", "nmod") and _area_noun(head):
         return False  # "in the Afghanistan/Pakistan region", "the Syrian border": where, not who
+    anchor = head.head
+    if head.dep_ == "appos" and anchor.ent_type_ not in _PLACE_LABELS and _inside_an_actor(anchor, event, parsed):
+        return True  # "The regime and its backers, notably Russia, are inflicting ...": who, not where
     return head.dep_ in _ACTOR_DEPS or (head.dep_ == "pobj" and head.head.dep_ == "agent")  # "announced by Russia"
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _inside_an_actor(token: Token, event: EventMention, parsed: ParsedArticle) -> bool:
+    start = _article_offset(token, parsed)
+    return start is not None and any(
+        actor is not None and actor.span is not None and actor.span.start <= start < actor.span.end
+        for actor in (event.actor1, event.actor2)
+    )
 
 
 # Nouns for a stretch of land: a country modifying one says where ("the Afghanistan/Pakistan region").
