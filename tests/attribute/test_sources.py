@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwatch.attribute.registry import find_outlet, outlets, people
+from eventwatch.attribute.registry import find_outlet, find_person, outlets, people
 from eventwatch.attribute.sources import type_source
 from eventwatch.records import SourceKind
 
@@ -106,3 +106,9 @@ def test_registries_every_row_has_basis():
 def test_type_source_a_named_armed_group_has_its_registry_country(text, country):
     # In an Iraq story the IRGC stays Iran's: the actor registry says whose force a named group is.
     assert type_source(text, article_country="IRQ").country == country
+
+
+def test_find_person_a_namesake_is_not_the_registry_person():
+    assert find_person("Hunter Biden") is None  # the son, not Joe Biden
+    named = ("President Biden", "Mr. Biden", "Joe Biden", "Foreign Minister Lavrov")
+    assert [find_person(t).name for t in named] == ["Joe Biden", "Joe Biden", "Joe Biden", "Sergei Lavrov"]  # type: ignore[union-attr]

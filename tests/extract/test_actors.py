@@ -749,3 +749,19 @@ def test_actors_the_sides_of_a_clash_are_its_actor_and_recipient(extract_text: E
     assert clash.actor1 is not None and clash.actor1.text == "the army"
     assert clash.actor2 is not None and clash.actor2.text == "rebels"
     assert "with rebels" in clash.summary
+
+
+def test_actors_a_leader_the_people_registry_knows_is_that_states(extract_text: Extract) -> None:
+    (meeting,) = extract_text(
+        "Boris Johnson met the Iraqi Foreign Minister in London today.", "2016-09-15"
+    ).event_mentions
+    assert meeting.actor1 is not None and (meeting.actor1.country, meeting.actor1.sector) == ("GBR", "GOV")
+
+
+def test_actors_a_secretary_in_a_governments_statement_is_its_own(extract_text: Extract) -> None:
+    text = (
+        "Ministers discussed the Syria crisis. A Foreign Office spokesman said: The Foreign Secretary met Russian "
+        "Foreign Minister Sergei Lavrov in New York today."
+    )
+    meeting = next(m for m in extract_text(text, "2016-09-22", "UK Government").event_mentions if m.plover == "CONSULT")
+    assert meeting.actor1 is not None and meeting.actor1.country == "GBR"

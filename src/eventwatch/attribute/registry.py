@@ -113,11 +113,29 @@ def find_outlet(text: str) -> Outlet | None:
 
 
 def find_person(text: str) -> Person | None:
-    """The registry person named in ``text``, if any."""
+    """The registry person named in ``text``, if any. A surname alone after another given name is a namesake:
+    "Hunter Biden" is not Joe Biden ("President Biden", "Mr Biden" still are)."""
     for person in people():
-        if _name_pattern((person.name, *person.aliases)).search(text):
-            return person
+        for match in _name_pattern((person.name, *person.aliases)).finditer(text):
+            words = text[: match.start()].split()
+            before = words[-1] if words else ""
+            namesake = (
+                match.group() != person.name
+                and " " not in match.group()
+                and before[:1].isupper()
+                and before.rstrip(".").lower() not in _TITLES
+                and before not in person.name.split()
+            )
+            if not namesake:
+                return person
     return None
+
+
+# Words that may stand right before a surname without being a given name ("President Trump", "Mr. Lavrov").
+_TITLES = frozenset(
+    {"president", "vice", "minister", "secretary", "chancellor", "premier", "leader", "ayatollah", "king", "general"}
+    | {"mr", "mrs", "ms", "dr", "sir", "former", "the", "said", "spokesman", "spokeswoman", "envoy", "ambassador"}
+)
 
 
 @functools.cache

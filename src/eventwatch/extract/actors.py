@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from eventwatch.attribute.registry import find_person
 from eventwatch.extract import _words as W
 from eventwatch.extract._resources import (
     agent_sectors,
@@ -24,7 +25,7 @@ from eventwatch.extract._resources import (
 )
 from eventwatch.extract.clauses import prep_object
 from eventwatch.nlp.text import doc_text
-from eventwatch.records import Actor, Span
+from eventwatch.records import Actor, SourceKind, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -672,6 +673,12 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
         return Actor(text=text, span=span, name=text, country=found[0], sector="MIL")
     country = found[0] if len(found) == 1 else None
     sector = _sector(head, tokens)
+    person = find_person(text) if not found else None
+    if person is not None:
+        # a leader the people registry knows ("Boris Johnson", "President Trump"): that state's official
+        found = [person.country] if person.country else []
+        country = person.country
+        sector = sector or _KIND_SECTORS.get(person.kind)
     base_sector = sector  # before "acting with force" widens GOV: "the government" is domestic either way
     # "An Australian, Brenton Tarrant", "more than 300 Indians": people of that nationality, not the state
     one_national = head.ent_type_ == "NORP" and any(
@@ -721,6 +728,10 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
         and (base_sector or "")[:3] == (ctx.author.sector or "")[:3]
     ):
         country = ctx.author.country  # an officer quoted in a military's own release serves that military
+    elif country is None and not found and _is_secretary(tokens) and _is_state_publisher(ctx.author):
+        # "The Foreign Secretary", "Defense Secretary Ash Carter" in a government's or military's own statement:
+        # its own secretaries are named by office alone, foreign ones with their country ("Russian Foreign Minister")
+        country = ctx.author.country if ctx.author is not None else None
     elif country is None and not found and ctx.author is not None and _names_publisher(tokens, ctx.author):
         country = ctx.author.country  # "the State Department" in a State Department statement
     elif country is None and not found and base_sector in DOMESTIC and not _is_several_states(head):
@@ -763,6 +774,26 @@ _HELD_PHRASE = re.compile(r"\w-(?:" + "|".join(sorted(_HELD)) + r")\b", re.I)
 def names_held_ground(actor: Actor) -> bool:
     """True when ``actor`` stands for the holder of what its phrase names ("the ISIL-held town of Hit")."""
     return actor.span is not None and bool(_HELD_PHRASE.search(actor.text))
+
+
+# The sector of a person the people registry (attribute/registry.py) lists, by the kind of source they are.
+_KIND_SECTORS = {SourceKind.OFFICIAL: "GOV", SourceKind.MILITARY: "MIL", SourceKind.UN_IO: "IGO"}
+
+
+def _is_secretary(tokens: list[Token]) -> bool:
+    """A secretary of state's office ("Foreign Secretary", "Secretary of State"), not the UN's Secretary-General."""
+    return any(
+        t.lower_ == "secretary" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("-", "general"))
+        for t in tokens
+    )
+
+
+def _is_state_publisher(author: Actor | None) -> bool:
+    return (
+        author is not None
+        and author.country is not None
+        and bool({"GOV", "MIL"} & set((author.sector or "").split("/")))
+    )
 
 
 def _counted(tokens: list[Token]) -> bool:
