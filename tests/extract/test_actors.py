@@ -765,3 +765,23 @@ def test_actors_a_secretary_in_a_governments_statement_is_its_own(extract_text: 
     )
     meeting = next(m for m in extract_text(text, "2016-09-22", "UK Government").event_mentions if m.plover == "CONSULT")
     assert meeting.actor1 is not None and meeting.actor1.country == "GBR"
+
+
+def test_actors_a_threat_not_to_allow_someone_is_against_them(extract_text: Extract) -> None:
+    text = (
+        'Pentagon Press Secretary Peter Cook said the strikes hit al-Qaida. Cook added: "We will not allow '
+        'al-Qaida to grow its capacity to attack the United States."'
+    )
+    threat = next(m for m in extract_text(text, "2017-01-05").event_mentions if m.plover == "THREATEN")
+    assert threat.actor2 is not None and threat.actor2.name == "al-Qaeda"
+    assert threat.actor1 is not None and threat.actor1.country == "USA"  # "Cook" is the Pentagon's secretary
+    assert "will not allow al-Qaeda" in threat.summary
+
+
+def test_actors_a_pronoun_subject_of_a_reported_clause_is_the_reporter(extract_text: Extract) -> None:
+    (refusal,) = extract_text(
+        "The government said it would not consider requests from the opposition.", "2019-11-01"
+    ).event_mentions
+    assert refusal.actor1 is not None and refusal.actor1.text == "The government"
+    (capture,) = extract_text("The rebels said they had captured the town of Saraqib.", "2016-02-01").event_mentions
+    assert capture.actor1 is not None and capture.actor1.text == "The rebels"

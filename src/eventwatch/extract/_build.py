@@ -434,6 +434,11 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         else (obj(tok) or _target(tok))
     )
     a2 = _relative_antecedent(a2, tok)
+    if a2 is None and primary.is_refusal:
+        # "We will not allow al-Qaida to grow its capacity": whom the threat is against is who is not allowed
+        a2 = next(
+            (g for c in tok.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"), None
+        )
     if subj is not None and subj.lemma_.lower() in _ACTS_AS_SUBJECTS:
         # "the strike hit ...", "The isolation of Raqqah will liberate terrain": the act's own doer, if named
         return _noun_actor(subj), a2, False

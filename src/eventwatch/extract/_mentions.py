@@ -128,6 +128,9 @@ def _summary(cand: Candidate, text: str) -> str:
     tok = cand.trigger.token
     if cand.trigger.is_noun and tok.lemma_.lower() == "control" and tok.dep_ == "dobj":
         parts.append(tok.head.text)  # "Government forces regained control of Palmyra"
+    if cand.trigger.is_refusal:
+        # the "will not" is the refusal or threat itself: "U.S. will not allow al-Qaeda", "would not consider"
+        parts += [c.text for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i]
     parts.append(cand.trigger_span.slice(text))
     if cand.trigger.is_noun and tok.lemma_.lower() in ("use", "control"):
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)

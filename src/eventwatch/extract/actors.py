@@ -524,13 +524,16 @@ def _means_of_attack(head: Token) -> Token | None:
     return head if head.lemma_.lower() in W.MEANS_OF_ATTACK or head.lower_ in W.MEANS_OF_ATTACK else None
 
 
-def _antecedent(head: Token, offset: int, ctx: ArticleActors) -> Actor | None:
+def _antecedent(head: Token, offset: int, ctx: ArticleActors, material: bool) -> Actor | None:
     """The actor a personal pronoun stands for, by number and animacy: "I" (a quoted speaker) and "he"/"she"
     are the person named last, unless an unnamed lone attacker ("a man", "the gunman") came later; "they" is
     the last actor that is not one person; None for other words."""
     low = head.lower_
     if (low not in _PRONOUNS and low != "me") or head.pos_ != "PRON":
         return None  # "the US airstrike": the country, not "us"
+    speaker = _reporting_subject(head)
+    if speaker is not None:
+        return resolve(speaker, offset, ctx, material)
     if low in SINGULAR_PERSON_PRONOUNS:
         # "Sirhan shot him": an object pronoun is never its own clause's subject
         doer = next((c for c in head.head.children if c.dep_ == "nsubj"), None) if low in ("him", "her") else None
@@ -551,6 +554,27 @@ def _antecedent(head: Token, offset: int, ctx: ArticleActors) -> Actor | None:
     if low in _PLURAL_PRONOUNS and ctx.last_group is not None:
         return ctx.last_group
     return ctx.last
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause a pronoun subject's clause reports, when they agree: "The government said it
+    would not consider requests", "The rebels said they had taken the town", "Cook said he ..."."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    said = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    if said is None or said.i > pronoun.i:
+        return None
+    low = pronoun.lower_
+    person = said.ent_type_ == "PERSON"
+    plural = said.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in said.children)
+    if low == "it" and not person and not plural and said.ent_type_ not in ("NORP", "DATE", "TIME"):
+        return said
+    if low == "they" and plural and not person:
+        return said
+    if low in ("he", "she") and person:
+        return said
+    return None
 
 
 # A relative pronoun is never an actor's name: it stands for the noun its clause hangs on.
@@ -642,7 +666,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
         if actor is None or (actor.sector is None and noun is not None and noun.ent_type_ not in _NAMED_ACTORS):
             return None
         return actor
-    pronoun = _antecedent(head, offset, ctx)
+    pronoun = _antecedent(head, offset, ctx, material)
     if pronoun is not None:
         return pronoun
     tokens = _np_tokens(head, alone)
@@ -661,7 +685,11 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
     span = Span(offset + start, offset + end)
     reg = _registry(text) or _holder(tokens)
     if reg is not None:
-        return Actor(text=text, span=span, name=reg[0], country=reg[1], sector=reg[2])
+        actor = Actor(text=text, span=span, name=reg[0], country=reg[1], sector=reg[2])
+        if head.ent_type_ == "PERSON" and head.text not in ctx.persons and not _is_name_suffix(head):
+            # "Pentagon Press Secretary Peter Cook": a later "Cook" serves the same institution
+            ctx.persons[head.text] = Actor(text=text, span=span, name=text, country=reg[1], sector=reg[2])
+        return actor
     found = _countries_in(tokens)
     means = _means_of_attack(head)
     if means is not None:
