@@ -91,6 +91,19 @@ CASES = [
         "destroy",
         Factuality.PLANNED,
     ),
+    # an act someone is being helped to do is the help's goal; help given in the past did its work
+    (
+        "The coalition is assisting the Iraqi government to degrade and ultimately destroy ISIL.",
+        "destroy",
+        Factuality.PLANNED,
+    ),
+    ("The coalition helped Iraqi forces to retake Ramadi in December.", "retake", Factuality.ASSERTED),
+    # an act prepared for is still to come
+    (
+        "The masks were provided during training in preparation for the Mosul offensive.",
+        "offensive",
+        Factuality.PLANNED,
+    ),
 ]
 
 

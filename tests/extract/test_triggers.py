@@ -248,3 +248,10 @@ def test_triggers_targeting_among_sanctions_is_a_sanction_and_jets_targeting_an_
     assert [str(m.plover) for m in extract_text(listed, "2015-03-16").event_mentions] == ["SANCTION"]
     struck = "New sanctions were announced on Monday. Coalition jets targeted ISIL positions near Mosul."
     assert [str(m.plover) for m in extract_text(struck, "2016-11-16").event_mentions] == ["ASSAULT"]
+
+
+def test_triggers_targeting_an_effort_is_no_attack(extract_text: Extract) -> None:
+    text = "We're targeting the training with the Iraqis to mitigate any risk of that threat, Volesky said."
+    assert not extract_text(text, "2016-10-10").event_mentions
+    (attack,) = extract_text("Houthi forces targeted shipping in the Red Sea on Monday.", "2019-01-08").event_mentions
+    assert attack.plover == "ASSAULT"

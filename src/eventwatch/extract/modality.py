@@ -33,6 +33,10 @@ _UNDERTAKINGS = frozenset({"threaten", "promise"})
 _STOPPING = frozenset({"cease", "stop", "end", "halt", "refrain", "quit"})
 # Verbs that ask or tell someone to act: the act their infinitive names is still to come (the asking itself
 # is the REQUEST event).
+# Verbs of helping someone do something: the act is the help's goal until the help is told as given.
+_HELPING = frozenset({"help", "assist", "enable", "support", "train", "equip"})
+# Nouns whose object is an act still to come ("in preparation for the offensive").
+_PLAN_NOUNS = frozenset({"aim", "plan", "objective", "goal", "intention", "threat", "preparation", "preparations"})
 _DIRECTIVES = frozenset(
     {"urge", "ask", "encourage", "order", "instruct", "tell", "request", "invite", "press", "advise", "persuade"}
 )
@@ -108,10 +112,14 @@ def factuality(tok: Token) -> Factuality:
         # "urged the rebels to attack Afrin"; not "urged him to press the regime to cease airstrikes"
         if i > 0 and lemma in _DIRECTIVES and links[i - 1].dep_ == "xcomp":
             planned = planned or not any(x.lemma_.lower() in _STOPPING for x in links[:i])
+        if i > 0 and lemma in _HELPING and links[i - 1].dep_ == "xcomp" and not _helped_in_the_past(t):
+            planned = (
+                True  # "is assisting the Iraqi government to ... destroy ISIL": a goal; "helped them retake" happened
+            )
         if i > 0 and lemma in W.HYPOTHETICAL_GOVERNORS:
             hypothetical = True
-        if i > 0 and t.pos_ == "NOUN" and lemma in ("aim", "plan", "objective", "goal", "intention", "threat"):
-            planned = True
+        if i > 0 and t.pos_ == "NOUN" and lemma in _PLAN_NOUNS:
+            planned = True  # "in preparation for the Mosul offensive", "the aim of ..."
     if negated:
         return Factuality.NEGATED
     if hypothetical:
@@ -119,6 +127,11 @@ def factuality(tok: Token) -> Factuality:
     if planned:
         return Factuality.PLANNED
     return Factuality.ASSERTED
+
+
+def _helped_in_the_past(verb: Token) -> bool:
+    """ "helped Iraqi forces retake Ramadi", "have enabled them to free": a help given is a deed done."""
+    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _told_as_past(verb: Token) -> bool:

@@ -43,6 +43,11 @@ _VAGUE_CAMEO_VERBS = frozenset(
 # "fight dirty air"): force only against a foe.
 _FIGURATIVE_FORCE = frozenset({"fight", "combat", "beat", "defeat", "hammer", "crush", "battle"})
 _FOES = frozenset({"terrorism", "insurgency", "extremism", "militancy", "threat", "group", "organisation"})
+# What "target" aims at when it names an effort's goal, not an attack's object.
+_AIMS = frozenset(
+    {"training", "message", "audience", "market", "voter", "consumer", "reform", "goal", "program", "programme"}
+    | {"effort", "rate", "inflation", "price", "growth", "deadline", "spending", "funding", "investment", "sale"}
+)
 _ELECTIONS = frozenset({"election", "vote", "voter", "poll", "ballot", "race", "incumbent", "gubernatorial", "primary"})
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}[-–]\d{1,2}(?![\d-])")  # a match result: "2-0"
 _SELF_REPORTING = frozenset({"ceasefire", "warrant", "phone", "access", "control_of"})
@@ -167,6 +172,8 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     if cond in ("actor_subj", "harm") and _in_training(sent) and not _takes_someone_or_somewhere(dobj):
         return False  # "We got to shoot with them for two weeks before this exercise": drill, not attack
     if cond == "actor_subj":
+        if tok.lemma_.lower() == "target" and dobj is not None and dobj.lemma_.lower() in _AIMS:
+            return False  # "we're targeting the training", "targeting voters": aiming an effort, no attack
         if others & W.SPORT:
             return False  # "Pakistan defeated India in a cricket match", "Russia beat Croatia in the final"
         if subj is not None:
