@@ -785,3 +785,10 @@ def test_actors_a_pronoun_subject_of_a_reported_clause_is_the_reporter(extract_t
     assert refusal.actor1 is not None and refusal.actor1.text == "The government"
     (capture,) = extract_text("The rebels said they had captured the town of Saraqib.", "2016-02-01").event_mentions
     assert capture.actor1 is not None and capture.actor1.text == "The rebels"
+
+
+def test_actors_the_enemy_in_a_story_about_militants_is_their_group(extract_text: Extract) -> None:
+    text = "ISIL fighters attacked the city. ISIL lost ground. The enemy has used chemical weapons, Volesky said."
+    use = next(m for m in extract_text(text, "2016-10-10").event_mentions if m.mode == "unconventional")
+    assert use.actor1 is not None and (use.actor1.name, use.actor1.sector) == ("ISIL", "REB/IMG")
+    assert use.summary == "ISIL used chemical weapons"

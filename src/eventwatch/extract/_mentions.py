@@ -153,6 +153,10 @@ def _summary(cand: Candidate, text: str) -> str:
             parts += [undergoer.doc[undergoer.left_edge.i : undergoer.i + 1].text, "from"]
         # the phrase itself for ground a group holds: "recaptured the ISIL-held town of Hit", not "recaptured ISIL"
         parts.append(cand.actor2.text if names_held_ground(cand.actor2) else cand.actor2.name or cand.actor2.text)
+    elif not cand.trigger.is_noun and tok.lemma_.lower() in ("use", "fire", "launch"):
+        used = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if used is not None:
+            parts.append(tok.doc[used.left_edge.i : used.i + 1].text)  # "ISIL used chemical weapons"
     return _with_places(parts, cand)
 
 

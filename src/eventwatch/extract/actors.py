@@ -669,6 +669,17 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
     pronoun = _antecedent(head, offset, ctx, material)
     if pronoun is not None:
         return pronoun
+    if head.lemma_.lower() == "enemy" and [c.lower_ for c in head.children] == ["the"]:
+        # "The enemy has used chemical weapons": in a story about a militant group, that group
+        enemy = ctx.armed_groups.at(offset + head.idx, None)
+        if enemy is not None and _is_militant(enemy):
+            return Actor(
+                text=head.doc[head.i - 1 : head.i + 1].text,
+                span=Span(offset + head.doc[head.i - 1].idx, offset + head.idx + len(head.text)),
+                name=enemy.name,
+                country=enemy.country,
+                sector=enemy.sector,
+            )
     tokens = _np_tokens(head, alone)
     if head.dep_ == "compound" and head.lemma_.lower() in W.TROOPS:
         # "a Syrian army operation": the parser hangs "Syrian" on the operation, but it says whose army it is.
