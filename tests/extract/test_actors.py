@@ -792,3 +792,22 @@ def test_actors_the_enemy_in_a_story_about_militants_is_their_group(extract_text
     use = next(m for m in extract_text(text, "2016-10-10").event_mentions if m.mode == "unconventional")
     assert use.actor1 is not None and (use.actor1.name, use.actor1.sector) == ("ISIL", "REB/IMG")
     assert use.summary == "ISIL used chemical weapons"
+
+
+def test_actors_ground_taken_from_a_group_is_taken_from_that_group(extract_text: Extract) -> None:
+    text = "Syrian opposition forces liberated the Syrian town of Dabiq from ISIL control."
+    (liberation,) = extract_text(text, "2016-10-16").event_mentions
+    assert liberation.actor2 is not None and (liberation.actor2.name, liberation.actor2.sector) == ("ISIL", "REB/IMG")
+    assert liberation.summary == "Syrian opposition forces liberated the Syrian town of Dabiq from ISIL"
+
+
+def test_actors_the_agent_of_a_coordinated_passive_did_both(extract_text: Extract) -> None:
+    text = "In June 2006, al-Zarqawi was bombed and killed by U.S.-led coalition aircraft near Baqubah."
+    (strike,) = extract_text(text, "2006-06-08").event_mentions
+    assert strike.actor1 is not None and strike.actor1.sector == "MIL"
+
+
+def test_actors_a_town_acted_on_is_no_state_and_an_operation_is_its_owners(extract_text: Extract) -> None:
+    (liberation,) = extract_text("The Iraqi operation to liberate Mosul began on Monday.", "2016-10-17").event_mentions
+    assert liberation.actor2 is not None and liberation.actor2.sector is None
+    assert liberation.actor1 is not None and liberation.actor1.country == "IRQ"

@@ -255,3 +255,10 @@ def test_triggers_targeting_an_effort_is_no_attack(extract_text: Extract) -> Non
     assert not extract_text(text, "2016-10-10").event_mentions
     (attack,) = extract_text("Houthi forces targeted shipping in the Red Sea on Monday.", "2019-01-08").event_mentions
     assert attack.plover == "ASSAULT"
+
+
+def test_triggers_a_past_the_model_tags_as_present_is_a_past(extract_text: Extract) -> None:
+    (retaking,) = extract_text(
+        "Iraqi forces retook the strategic city of Ramadi on Monday.", "2015-12-29"
+    ).event_mentions
+    assert retaking.plover == "ASSAULT" and retaking.actor1 is not None and retaking.actor1.country == "IRQ"

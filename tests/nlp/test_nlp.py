@@ -68,6 +68,7 @@ def test_load_model_leaves_out_the_unused_sentence_recognizer() -> None:
         "parser",
         "attribute_ruler",
         "lemmatizer",
+        "eventwatch_past_forms",
         "eventwatch_entity_tagger",
     ]
 
@@ -80,3 +81,9 @@ def test_nlp_splits_a_dot_glued_to_the_next_word_off_it() -> None:
     assert "the" in words and ".the" not in words
     assert any(t.text == "the" and t.dep_ == "det" for t in doc)
     assert "example.com" in words  # a dot inside a word is untouched
+
+
+def test_load_model_tags_a_prefixed_irregular_past_as_a_past() -> None:
+    nlp = load_model(load_config().spacy_model)
+    retook = nlp("Iraqi forces retook the city of Ramadi on Monday.")[2]
+    assert (retook.tag_, retook.lemma_) == ("VBD", "retake")

@@ -300,6 +300,20 @@ def _sides(tok: Token) -> tuple[Token | None, Token | None]:
     return (between, other) if other is not None else (None, None)
 
 
+def _taken_from(tok: Token) -> Token | None:
+    """The armed group a taking verb takes ground from ("retook Ramadi from ISIL", "liberated Dabiq from ISIL
+    control"), or None."""
+    if tok.lemma_.lower() not in _TAKING_GROUND:
+        return None
+    held = prep_object(tok, "from")
+    if held is not None and held.lemma_.lower() == "control":
+        held = next((c for c in held.children if c.dep_ in ("compound", "poss", "amod")), None)
+    return held if held is not None and is_actor_phrase(held, military=True) else None
+
+
+_TAKING_GROUND = frozenset({"liberate", "free", "retake", "recapture", "capture", "seize", "take", "clear", "wrest"})
+
+
 def _participant(tok: Token) -> Token | None:
     """Who took part in the act noun ``tok``: "Abu Jandal was involved in the use of suicide vehicles", "militants
     who took part in the assault", "fighters engaged in the clashes"."""
@@ -401,6 +415,8 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         )
         return agent, subject(tok.head), False
     subj = subject(tok)
+    if subj is None and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in _CAMPAIGN_NOUNS:
+        subj = _noun_actor(tok.head)  # "the Iraqi operation to liberate Mosul": whose operation does it
     if (
         tok.lemma_.lower() in _UNDERGONE
         and tok.tag_ == "VBN"
@@ -434,6 +450,9 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         else (obj(tok) or _target(tok))
     )
     a2 = _relative_antecedent(a2, tok)
+    held_by = _taken_from(tok)
+    if held_by is not None:
+        a2 = held_by  # "liberated the town of Dabiq from ISIL control": whom the ground was taken from
     if a2 is None and primary.is_refusal:
         # "We will not allow al-Qaida to grow its capacity": whom the threat is against is who is not allowed
         a2 = next(

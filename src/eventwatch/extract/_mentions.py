@@ -150,7 +150,7 @@ def _summary(cand: Candidate, text: str) -> str:
         if undergoer is not None:
             # the recipient is the armed group the text around it is about, not the ground taken: "the SDF
             # liberated territory from ISIL" (not "liberated ISIL")
-            parts += [undergoer.doc[undergoer.left_edge.i : undergoer.i + 1].text, "from"]
+            parts += [undergoer, "from"]
         # the phrase itself for ground a group holds: "recaptured the ISIL-held town of Hit", not "recaptured ISIL"
         parts.append(cand.actor2.text if names_held_ground(cand.actor2) else cand.actor2.name or cand.actor2.text)
     elif not cand.trigger.is_noun and tok.lemma_.lower() in ("use", "fire", "launch"):
@@ -164,11 +164,12 @@ def _summary(cand: Candidate, text: str) -> str:
 _TAKING_VERBS = frozenset({"liberate", "free", "clear", "retake", "recapture", "capture", "seize", "take"})
 
 
-def _unowned_undergoer(cand: Candidate) -> Token | None:
-    """The ground a verb took when its recipient was not named in the clause but given from the text around it
-    (actor 2 without a span): the object, or the noun a participle describes ("areas already liberated")."""
+def _unowned_undergoer(cand: Candidate) -> str | None:
+    """The ground a verb took when its recipient is not that ground's phrase but whom it was taken from, given
+    from the text around it or a "from" phrase: the object, or the noun a participle describes ("areas already
+    liberated", "liberated the Syrian town of Dabiq from ISIL control")."""
     tok = cand.trigger.token
-    if cand.trigger.is_noun or cand.actor2 is None or cand.actor2.span is not None:
+    if cand.trigger.is_noun or cand.actor2 is None or cand.plover not in ("ASSAULT", "COERCE"):
         return None
     if tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         ground: Token | None = tok.head
@@ -179,7 +180,15 @@ def _unowned_undergoer(cand: Candidate) -> Token | None:
         ground = next((c for c in tok.children if c.dep_ in objects), None)
     if ground is None or (ground.lemma_.lower() not in W.TERRITORY and tok.lemma_.lower() not in _TAKING_VERBS):
         return None
-    return ground
+    span = cand.actor2.span
+    if span is not None and span.start <= cand.doc_offset + ground.idx < span.end:
+        return None  # the recipient is the ground's own phrase ("retook the ISIL-held town of Hit")
+    end = ground.right_edge.i if ground.right_edge.i - ground.left_edge.i < _SHORT_PHRASE else ground.i
+    return ground.doc[ground.left_edge.i : end + 1].text
+
+
+# Tokens of a noun phrase short enough to quote whole in a summary ("the Syrian town of Dabiq").
+_SHORT_PHRASE = 8
 
 
 def _with_places(parts: list[str], cand: Candidate) -> str:

@@ -725,8 +725,15 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
     )
     if one_national and sector is None:
         sector = base_sector = SECTOR_WORDS["person"]
+    # a state named by its country, or a place acting as one ("Athens expelled the Libyan ambassador"); a town
+    # acted on is a place, no state ("the operation to liberate Mosul")
     head_is_country = (
-        not one_national and not is_nisba(head) and (head.text.lower() in countries() or head.ent_type_ == "GPE")
+        not one_national
+        and not is_nisba(head)
+        and (
+            head.text.lower() in countries()
+            or (head.ent_type_ == "GPE" and (is_country_name(head) or head.dep_.startswith("nsubj")))
+        )
     )
     if head_is_country and sector in (None, "GOV"):
         sector = "GOV/MIL" if material else "GOV"

@@ -88,9 +88,21 @@ def subject(tok: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
-        for child in tok.children:
-            if child.dep_ == "nsubjpass":
-                return None
+        if passive_subject is not None:
+            # "he was bombed and killed by coalition aircraft": the agent of the last passive serves both
+            shared = next(
+                (
+                    g
+                    for c in tok.children
+                    if c.dep_ == "conj" and c.tag_ == "VBN"
+                    for a in c.children
+                    if a.dep_ == "agent"
+                    for g in a.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            return shared
         controller = _object_controller(tok)
         if controller is not None:
             return controller  # "supporting the government of Iraq to defeat terrorism": the government defeats

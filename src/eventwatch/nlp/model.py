@@ -6,7 +6,7 @@ import functools
 from typing import TYPE_CHECKING, cast
 
 from eventwatch.errors import ConfigError
-from eventwatch.nlp.rules import index_attribute_ruler
+from eventwatch.nlp.rules import fix_past_forms, index_attribute_ruler
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -44,4 +44,9 @@ def load_model(name: str, entity_recognizer: str = "tagger") -> Language:
     tokenizer = cast("Tokenizer", nlp.tokenizer)
     tokenizer.prefix_search = compile_prefix_regex([*(nlp.Defaults.prefixes or ()), r"\.(?=[a-z])"]).search
     index_attribute_ruler(nlp)  # same annotations, a tenth of the parse less (nlp/rules.py)
+    from spacy.language import Language
+
+    if not Language.has_factory("eventwatch_past_forms"):
+        Language.component("eventwatch_past_forms", func=fix_past_forms)
+    nlp.add_pipe("eventwatch_past_forms", after="lemmatizer")
     return nlp

@@ -138,3 +138,17 @@ def index_attribute_ruler(nlp: Language) -> None:
         return
     ruler = cast("AttributeRuler", nlp.get_pipe("attribute_ruler"))
     ruler.match = IndexedRuleMatcher(ruler).match  # type: ignore[method-assign]
+
+
+# Past forms of prefixed irregular verbs the small model tags as a present and leaves unlemmatised ("Iraqi
+# forces retook Ramadi": VBP, lemma "retook"), which made a capture read as a standing situation.
+_PAST_FORMS = {"retook": "retake", "mistook": "mistake", "outfought": "outfight", "forsook": "forsake"}
+
+
+def fix_past_forms(doc: Doc) -> Doc:
+    """Tag and lemmatise the past forms of ``_PAST_FORMS`` as the verbs' pasts."""
+    for token in doc:
+        lemma = _PAST_FORMS.get(token.lower_)
+        if lemma is not None and token.pos_ == "VERB":
+            token.tag_, token.lemma_ = "VBD", lemma
+    return doc
