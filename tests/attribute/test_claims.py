@@ -517,3 +517,10 @@ def test_claims_as_the_source_said_reports_the_clause(analyse):
     text = "Five people were killed in the attack in Kabul, as police said on Monday."
     analysis = analyse(text, [("Five people were killed in the attack in Kabul", "killed", A)])
     assert ("police", Stance.ASSERT) in _sources(analysis)
+
+
+def test_claims_a_cue_verb_inside_a_complement_is_no_speech_tag(analyse):
+    # "maintain" reports nothing here: it is what ISIL is not allowed to do, not "S, ISIL maintained"
+    text = "We will not allow ISIL to maintain capabilities that threaten Coalition forces, Dorrian said."
+    out = analyse(text, [("We will not allow", "allow", Plover.THREATEN)])
+    assert {c.source.text for c in out.event_mentions[0].claims} == {"Dorrian"}
