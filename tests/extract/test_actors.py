@@ -811,3 +811,31 @@ def test_actors_a_town_acted_on_is_no_state_and_an_operation_is_its_owners(extra
     (liberation,) = extract_text("The Iraqi operation to liberate Mosul began on Monday.", "2016-10-17").event_mentions
     assert liberation.actor2 is not None and liberation.actor2.sector is None
     assert liberation.actor1 is not None and liberation.actor1.country == "IRQ"
+
+
+def test_actors_a_capital_stands_for_its_government_only_as_an_actor(extract_text: Extract) -> None:
+    text = "Beirut again rejected on Thursday a United Nations appeal to deploy troops along its border."
+    rejection = next(m for m in extract_text(text, "2006-08-10").event_mentions if m.plover == "REJECT")
+    assert rejection.actor1 is not None and rejection.actor1.country == "LBN"
+    bombing = "Last week a Kabul car bombing killed five and wounded 110 people."
+    (attack,) = extract_text(bombing, "2019-09-10").event_mentions
+    assert attack.actor1 is not None and attack.actor1.sector == "UAF" and attack.mode == "explosives"
+    named = "Sudesh Amman attacked two people with a knife in Streatham, police said."
+    (stabbing,) = extract_text(named, "2020-02-03").event_mentions
+    assert stabbing.actor1 is not None and stabbing.actor1.country is None
+
+
+def test_actors_whom_a_threat_or_demand_is_against(extract_text: Extract) -> None:
+    threat = "President Bush has threatened further action against Russia on Sunday."
+    (threatening,) = extract_text(threat, "2000-01-10").event_mentions
+    assert threatening.actor2 is not None and threatening.actor2.country == "RUS"
+    demand = "The PRC on Tuesday demanded that the US cancel plans to sell weapons to Taiwan."
+    (demanding,) = extract_text(demand, "2000-01-10").event_mentions
+    assert demanding.actor1 is not None and demanding.actor1.country == "CHN"
+    assert demanding.actor2 is not None and demanding.actor2.country == "USA"
+
+
+def test_actors_an_ethnic_group_is_no_states_people(extract_text: Extract) -> None:
+    text = "Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia on Friday."
+    (killing,) = extract_text(text, "2001-02-16").event_mentions
+    assert killing.actor2 is not None and killing.actor2.country != "ALB"

@@ -20,6 +20,7 @@ from eventwatch.extract.actors import (
     SINGULAR_PERSON_PRONOUNS,
     ArticleActors,
     is_actor_phrase,
+    is_capital,
     is_country_name,
     resolve,
 )
@@ -219,8 +220,8 @@ def _noun_actor(tok: Token) -> Token | None:
         if child.dep_ not in ("amod", "compound", "nmod"):
             continue
         for t in child.subtree:
-            if t.ent_type_ == "GPE" and not is_country_name(t):
-                continue  # "the El Paso shooting": a city says where, not who
+            if t.ent_type_ == "GPE" and (not is_country_name(t) or is_capital(t)):
+                continue  # "the El Paso shooting", "a Kabul car bombing": a city says where, not who
             if t.ent_type_ in ("NORP", "GPE", "ORG") or (t.pos_ == "PROPN" and t.dep_ in ("amod", "compound")):
                 # "a Syrian army operation": the army acts, not the state (see actors.resolve), whether the parser
                 # hangs "Syrian" on the army or on the operation.
@@ -254,7 +255,9 @@ def _noun_actor(tok: Token) -> Token | None:
     # A misparsed base noun phrase: look left through its modifiers ("the Russian air and ... strikes").
     i = tok.i - 1
     while i >= tok.sent.start and tok.doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "CCONJ") and tok.i - i <= 6:
-        if tok.doc[i].ent_type_ == "NORP" or (tok.doc[i].ent_type_ == "GPE" and is_country_name(tok.doc[i])):
+        if tok.doc[i].ent_type_ == "NORP" or (
+            tok.doc[i].ent_type_ == "GPE" and is_country_name(tok.doc[i]) and not is_capital(tok.doc[i])
+        ):
             return tok.doc[i]
         i -= 1
     return None
@@ -311,6 +314,8 @@ def _taken_from(tok: Token) -> Token | None:
     return held if held is not None and is_actor_phrase(held, military=True) else None
 
 
+# Measures a threat or a demand names, whose "against" phrase says whom they are against.
+_MEASURES = frozenset({"action", "measure", "sanction", "retaliation", "step", "consequence", "reprisal"})
 _TAKING_GROUND = frozenset({"liberate", "free", "retake", "recapture", "capture", "seize", "take", "clear", "wrest"})
 
 
@@ -450,6 +455,14 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         else (obj(tok) or _target(tok))
     )
     a2 = _relative_antecedent(a2, tok)
+    if a2 is not None and a2.lemma_.lower() in _MEASURES:
+        # "threatened further action against Russia": whom the measure is against, not the measure
+        a2 = prep_object(a2, "against") or prep_object(a2, "on") or prep_object(tok, "against") or a2
+    if a2 is None and primary.plover == "REQUEST":
+        # "demanded that the US cancel plans": who is to act is whom the demand is made of
+        content = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if content is not None and not any(c.tag_ in ("WRB", "WP", "WDT") for c in content.children):
+            a2 = next((c for c in content.children if c.dep_ == "nsubj"), None)  # not "demanded how Andrew ..."
     held_by = _taken_from(tok)
     if held_by is not None:
         a2 = held_by  # "liberated the town of Dabiq from ISIL control": whom the ground was taken from

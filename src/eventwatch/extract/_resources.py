@@ -122,6 +122,13 @@ def countries() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def capitals() -> frozenset[str]:
+    """The capitals (lower case) ``country_aliases.tsv`` lists as standing for their governments."""
+    rows = _rows(EXTRACT_DATA / "country_aliases.tsv")[1:]
+    return frozenset(row[0].lower() for row in rows if len(row) > 2 and row[2] == "capital")
+
+
 @dataclass(frozen=True, slots=True)
 class RegistryActor:
     name: str

@@ -18,6 +18,7 @@ from eventwatch.attribute.registry import find_person
 from eventwatch.extract import _words as W
 from eventwatch.extract._resources import (
     agent_sectors,
+    capitals,
     countries,
     find_registry_actor,
     plain_apostrophes,
@@ -401,8 +402,9 @@ def _joins_words(tok: Token) -> bool:
 
 def _countries_in(tokens: list[Token]) -> list[str]:
     table = countries()
-    # a nisba is part of a name, not a nationality: "Abu Jandal al-Kuwaiti", "Abu Ayyub al-Masri"
-    words = ["" if is_nisba(t) else t.text for t in tokens]
+    # a nisba is part of a name, not a nationality: "Abu Jandal al-Kuwaiti", "Abu Ayyub al-Masri"; an ethnic
+    # group is no state's people: "ethnic Albanians in south Serbia"
+    words = ["" if is_nisba(t) or _after_ethnic(t) or _capital_in_a_name(t) else t.text for t in tokens]
     found: list[str] = []
     i = 0
     while i < len(words):
@@ -418,6 +420,21 @@ def _countries_in(tokens: list[Token]) -> list[str]:
                 break
         i += 1
     return found
+
+
+def _capital_in_a_name(tok: Token) -> bool:
+    """A capital that is part of a person's name ("Sudesh Amman") stands for no government."""
+    return tok.ent_type_ == "PERSON" and tok.lower_ in capitals()
+
+
+def is_capital(tok: Token) -> bool:
+    """True for a capital that news uses for its government ("Beirut rejected"); before an act noun it only
+    says where ("the Kabul car bombing")."""
+    return tok.lower_ in capitals()
+
+
+def _after_ethnic(tok: Token) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
 
 
 def is_nisba(tok: Token) -> bool:
@@ -706,7 +723,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
     if means is not None:
         # "a roadside bomb killed ...": no actor named; "U.S. airstrikes killed ...": that state's military. Only
         # a country before the noun owns it: "barrel bomb attacks in Syria" says where, not whose.
-        found = _countries_in([t for t in tokens if t.i < means.i])
+        found = _countries_in([t for t in tokens if t.i < means.i and not is_capital(t)])
         if len(found) != 1:
             return None
         return Actor(text=text, span=span, name=text, country=found[0], sector="MIL")
@@ -730,6 +747,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
     head_is_country = (
         not one_national
         and not is_nisba(head)
+        and not _capital_in_a_name(head)
         and (
             head.text.lower() in countries()
             or (head.ent_type_ == "GPE" and (is_country_name(head) or head.dep_.startswith("nsubj")))
