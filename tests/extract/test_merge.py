@@ -167,3 +167,13 @@ def test_merge_a_with_clause_toll_is_part_of_the_act_and_its_people_are_victims(
     )
     (shooting,) = extract_text(text, "2019-08-05").event_mentions
     assert shooting.actor1 is not None and shooting.actor1.text == "a gunman"
+
+
+def test_merge_a_persons_killing_named_again_by_another_name_is_the_same_act(extract_text: Extract) -> None:
+    text = (
+        "Hatice Cengiz spoke in New York, New York. Journalist Jamal Khashoggi was murdered last October in the "
+        "Saudi consulate in Istanbul, Turkey.\n\nCengiz said the crown prince is distancing himself from the "
+        "killing of Jamal in New York."
+    )
+    killings = [m for m in extract_text(text, "2019-09-27").event_mentions if m.plover == "ASSAULT"]
+    assert len(killings) == 1 and killings[0].actor2 is not None and "Khashoggi" in killings[0].actor2.text

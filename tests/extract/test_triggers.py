@@ -262,3 +262,22 @@ def test_triggers_a_past_the_model_tags_as_present_is_a_past(extract_text: Extra
         "Iraqi forces retook the strategic city of Ramadi on Monday.", "2015-12-29"
     ).event_mentions
     assert retaking.plover == "ASSAULT" and retaking.actor1 is not None and retaking.actor1.country == "IRQ"
+
+
+def test_triggers_setting_fire_to_something_is_an_attack_and_by_protesters_a_riot(extract_text: Extract) -> None:
+    (arson,) = extract_text(
+        "Militants set fire to a police station in Kandahar on Monday.", "2019-05-06"
+    ).event_mentions
+    assert arson.plover == "ASSAULT" and arson.actor2 is not None and arson.actor2.sector == "COP"
+    assert arson.summary.startswith("Militants set fire to a police station")
+    (riot,) = extract_text(
+        "Protesters set the governor's office ablaze in Basra on Friday.", "2018-09-07"
+    ).event_mentions
+    assert (riot.plover, riot.mode) == ("PROTEST", "riot") and "ablaze" in riot.summary
+    (torching,) = extract_text("Rioters torched cars in Paris on Saturday night.", "2018-12-02").event_mentions
+    assert torching.plover == "ASSAULT"
+
+
+def test_triggers_an_act_on_a_named_target_is_specified(extract_text: Extract) -> None:
+    text = "Palestinians blamed Israel for the bombing of Raed Karmi in the West Bank city of Tulkarm."
+    assert any(m.plover == "ASSAULT" for m in extract_text(text, "2002-01-15").event_mentions)

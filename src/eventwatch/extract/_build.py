@@ -455,6 +455,8 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         else (obj(tok) or _target(tok))
     )
     a2 = _relative_antecedent(a2, tok)
+    if a2 is not None and a2.lower_ == "fire" and tok.lemma_.lower() == "set":
+        a2 = prep_object(tok, "to") or prep_object(a2, "to")  # "set fire to a police station"
     if a2 is not None and a2.lemma_.lower() in _MEASURES:
         # "threatened further action against Russia": whom the measure is against, not the measure
         a2 = prep_object(a2, "against") or prep_object(a2, "on") or prep_object(tok, "against") or a2

@@ -104,6 +104,14 @@ def _weapon_fired(cand: Candidate) -> str | None:
     return weapon.doc[weapon.left_edge.i : last.i + 1].text
 
 
+def _arson_words(cand: Candidate) -> str | None:
+    """The word that makes "set" an arson ("fire", "ablaze", "alight"), or None."""
+    tok = cand.trigger.token
+    if cand.trigger.is_noun or tok.lemma_.lower() != "set":
+        return None
+    return next((c.lower_ for c in tok.children if c.lower_ in ("fire", "ablaze", "alight")), None)
+
+
 def _own_preposition(cand: Candidate) -> str | None:
     """The preposition that introduces the recipient after the act noun itself ("a shooting at a party")."""
     if cand.actor2 is None or cand.actor2.span is None:
@@ -132,6 +140,9 @@ def _summary(cand: Candidate, text: str) -> str:
         # the "will not" is the refusal or threat itself: "U.S. will not allow al-Qaeda", "would not consider"
         parts += [c.text for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i]
     parts.append(cand.trigger_span.slice(text))
+    arson = _arson_words(cand)
+    if arson == "fire":
+        parts.append("fire to")  # "Militants set fire to a police station"
     if cand.trigger.is_noun and tok.lemma_.lower() in ("use", "control"):
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None:
@@ -153,6 +164,8 @@ def _summary(cand: Candidate, text: str) -> str:
             parts += [undergoer, "from"]
         # the phrase itself for ground a group holds: "recaptured the ISIL-held town of Hit", not "recaptured ISIL"
         parts.append(cand.actor2.text if names_held_ground(cand.actor2) else cand.actor2.name or cand.actor2.text)
+        if arson not in (None, "fire"):
+            parts.append(arson)  # "Protesters set the governor's office ablaze"
     elif not cand.trigger.is_noun and tok.lemma_.lower() in ("use", "fire", "launch"):
         used = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if used is not None:

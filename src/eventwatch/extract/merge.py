@@ -20,6 +20,7 @@ import logging
 from itertools import pairwise
 
 from eventwatch.extract._build import Candidate
+from eventwatch.extract._resources import countries
 from eventwatch.extract._words import ONGOING
 from eventwatch.extract.dates import EventDate, days_before
 from eventwatch.records import Actor, DatePrecision, Factuality
@@ -86,10 +87,27 @@ def _retold_by(earlier: Candidate, definite: Candidate) -> bool:
         return False
     if not _may_be_by(earlier.actor1, definite.actor1) or earlier.factuality != Factuality.ASSERTED:
         return False
+    if _name_words(earlier.actor2) & _name_words(definite.actor2):
+        # "journalist Jamal Khashoggi was murdered" ... "the killing of Jamal": one person, one killing, wherever
+        # the sentence that retells it is set
+        return True
     if earlier.places and definite.places and not earlier.places & definite.places:
         return False
     a, b = _bare(earlier.actor2.text), _bare(definite.actor2.text)
     return len(min(a, b, key=len).split()) >= 2 and (a.startswith(b) or b.startswith(a))
+
+
+# Words before a name that are no part of it ("Journalist Jamal Khashoggi", "President Trump").
+_TITLES = frozenset({"journalist", "president", "general", "minister", "mr", "mrs", "ms", "dr", "prime", "leader"})
+
+
+def _name_words(actor: Actor) -> set[str]:
+    """The capitalised words of a one-person name ("Jamal", "Khashoggi"); empty for other phrases."""
+    words = [w for w in (actor.name or actor.text).split() if w.lower() not in _TITLES]
+    if len(words) > 4 or any(w.lower() in ("and", "of", "the") for w in words):
+        return set()
+    # "Syrian civilians" and "the Syrian army" share a nationality, not a name
+    return {w for w in words if w[:1].isupper() and len(w) > 2 and w.isalpha() and w.lower() not in countries()}
 
 
 def _bare(text: str) -> str:

@@ -386,7 +386,8 @@ def _is_specified(tok: Token) -> bool:
             return True
         if dep == "prep":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.ent_type_ == "DATE" or (low == "of" and pobj.ent_type_ == "PERSON")):
+            # "the bombing of Raed Karmi" (a name the model may tag ORG), "the shelling of Aleppo"
+            if pobj is not None and (pobj.ent_type_ == "DATE" or (low == "of" and pobj.pos_ == "PROPN")):
                 return True
     return False
 
@@ -526,7 +527,28 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         found.append(Trigger(tok, plover, mode, cameo, True, is_anaphor=anaphor))
     found.extend(_modal_requests(sent, {t.token.i for t in found}))
     found.extend(_refusals(sent, {t.token.i for t in found}))
+    found.extend(_arson(sent, {t.token.i for t in found}))
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _arson(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
+    """ "set fire to a police station", "set the offices ablaze": an attack by fire (an actor must set it)."""
+    out: list[Trigger] = []
+    for tok in sent:
+        if tok.i in taken or tok.pos_ != "VERB" or tok.lemma_.lower() != "set":
+            continue
+        kids = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "oprd", "acomp", "advmod", "prt", "xcomp")}
+        if not kids & {"fire", "ablaze", "alight"} or not _check("actor_subj", tok, sent):
+            continue
+        doer = subject(tok)
+        if doer is not None and doer.lemma_.lower() in _CROWDS:
+            out.append(Trigger(tok, "PROTEST", "riot", "145", False))  # protesters burning a building riot
+        else:
+            out.append(Trigger(tok, "ASSAULT", None, "190", False))
+    return out
+
+
+_CROWDS = frozenset({"protester", "demonstrator", "rioter", "crowd", "mob", "protestor"})
 
 
 _REFUSING = frozenset({"consider", "accept", "recognize", "recognise", "tolerate"})
