@@ -281,3 +281,10 @@ def test_triggers_setting_fire_to_something_is_an_attack_and_by_protesters_a_rio
 def test_triggers_an_act_on_a_named_target_is_specified(extract_text: Extract) -> None:
     text = "Palestinians blamed Israel for the bombing of Raed Karmi in the West Bank city of Tulkarm."
     assert any(m.plover == "ASSAULT" for m in extract_text(text, "2002-01-15").event_mentions)
+
+
+def test_triggers_guerrillas_blowing_something_up_attack_it(extract_text: Extract) -> None:
+    text = "Afghan guerrillas blew up three power lines near Kabul last month."
+    (sabotage,) = extract_text(text, "1989-02-10").event_mentions
+    assert sabotage.actor1 is not None and (sabotage.actor1.country, sabotage.actor1.sector) == ("AFG", "REB")
+    assert "blew up three power lines" in sabotage.summary

@@ -140,6 +140,8 @@ def _summary(cand: Candidate, text: str) -> str:
         # the "will not" is the refusal or threat itself: "U.S. will not allow al-Qaeda", "would not consider"
         parts += [c.text for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i]
     parts.append(cand.trigger_span.slice(text))
+    if not cand.trigger.is_noun:
+        parts += [c.text for c in tok.children if c.dep_ == "prt"]  # "blew up", "shot down"
     arson = _arson_words(cand)
     if arson == "fire":
         parts.append("fire to")  # "Militants set fire to a police station"
