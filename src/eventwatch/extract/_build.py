@@ -284,6 +284,30 @@ def _target(tok: Token) -> Token | None:
     return None
 
 
+def _verb_recipient(primary: Trigger, a2: Token | None) -> Token | None:
+    """The recipient of a verb trigger once its object phrase ``a2`` is read for what it stands for."""
+    tok = primary.token
+    if a2 is not None and a2.lower_ == "fire" and tok.lemma_.lower() == "set":
+        a2 = prep_object(tok, "to") or prep_object(a2, "to")  # "set fire to a police station"
+    if a2 is not None and a2.lemma_.lower() in _MEASURES:
+        # "threatened further action against Russia": whom the measure is against, not the measure
+        a2 = prep_object(a2, "against") or prep_object(a2, "on") or prep_object(tok, "against") or a2
+    if a2 is None and primary.plover == "REQUEST":
+        # "demanded that the US cancel plans": who is to act is whom the demand is made of
+        content = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if content is not None and not any(c.tag_ in ("WRB", "WP", "WDT") for c in content.children):
+            a2 = next((c for c in content.children if c.dep_ == "nsubj"), None)  # not "demanded how Andrew ..."
+    held_by = _taken_from(tok)
+    if held_by is not None:
+        a2 = held_by  # "liberated the town of Dabiq from ISIL control": whom the ground was taken from
+    if a2 is None and primary.is_refusal:
+        # "We will not allow al-Qaida to grow its capacity": whom the threat is against is who is not allowed
+        a2 = next(
+            (g for c in tok.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"), None
+        )
+    return a2
+
+
 def _sides(tok: Token) -> tuple[Token | None, Token | None]:
     """The two sides of a clash ("clashes between protesters and police", "fighting erupted between the army and
     rebels"): the first acts, the second is acted on, as PLOVER codes a fight."""
@@ -306,7 +330,7 @@ def _sides(tok: Token) -> tuple[Token | None, Token | None]:
 def _taken_from(tok: Token) -> Token | None:
     """The armed group a taking verb takes ground from ("retook Ramadi from ISIL", "liberated Dabiq from ISIL
     control"), or None."""
-    if tok.lemma_.lower() not in _TAKING_GROUND:
+    if tok.lemma_.lower() not in TAKING_GROUND:
         return None
     held = prep_object(tok, "from")
     if held is not None and held.lemma_.lower() == "control":
@@ -316,7 +340,8 @@ def _taken_from(tok: Token) -> Token | None:
 
 # Measures a threat or a demand names, whose "against" phrase says whom they are against.
 _MEASURES = frozenset({"action", "measure", "sanction", "retaliation", "step", "consequence", "reprisal"})
-_TAKING_GROUND = frozenset({"liberate", "free", "retake", "recapture", "capture", "seize", "take", "clear", "wrest"})
+# Verbs whose object is ground taken from someone.
+TAKING_GROUND = frozenset({"liberate", "free", "retake", "recapture", "capture", "seize", "take", "clear", "wrest"})
 
 
 def _participant(tok: Token) -> Token | None:
@@ -454,25 +479,7 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         if weapon_verb
         else (obj(tok) or _target(tok))
     )
-    a2 = _relative_antecedent(a2, tok)
-    if a2 is not None and a2.lower_ == "fire" and tok.lemma_.lower() == "set":
-        a2 = prep_object(tok, "to") or prep_object(a2, "to")  # "set fire to a police station"
-    if a2 is not None and a2.lemma_.lower() in _MEASURES:
-        # "threatened further action against Russia": whom the measure is against, not the measure
-        a2 = prep_object(a2, "against") or prep_object(a2, "on") or prep_object(tok, "against") or a2
-    if a2 is None and primary.plover == "REQUEST":
-        # "demanded that the US cancel plans": who is to act is whom the demand is made of
-        content = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        if content is not None and not any(c.tag_ in ("WRB", "WP", "WDT") for c in content.children):
-            a2 = next((c for c in content.children if c.dep_ == "nsubj"), None)  # not "demanded how Andrew ..."
-    held_by = _taken_from(tok)
-    if held_by is not None:
-        a2 = held_by  # "liberated the town of Dabiq from ISIL control": whom the ground was taken from
-    if a2 is None and primary.is_refusal:
-        # "We will not allow al-Qaida to grow its capacity": whom the threat is against is who is not allowed
-        a2 = next(
-            (g for c in tok.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"), None
-        )
+    a2 = _verb_recipient(primary, _relative_antecedent(a2, tok))
     if subj is not None and subj.lemma_.lower() in _ACTS_AS_SUBJECTS:
         # "the strike hit ...", "The isolation of Raqqah will liberate terrain": the act's own doer, if named
         return _noun_actor(subj), a2, False

@@ -8,7 +8,14 @@ import re
 from typing import TYPE_CHECKING
 
 from eventwatch.extract import _words as W
-from eventwatch.extract._build import PATIENT_NOUNS, SUFFER_VERBS, Candidate, build, is_headline_line
+from eventwatch.extract._build import (
+    PATIENT_NOUNS,
+    SUFFER_VERBS,
+    TAKING_GROUND,
+    Candidate,
+    build,
+    is_headline_line,
+)
 from eventwatch.extract.actors import (
     ArticleActors,
     armed_groups,
@@ -175,10 +182,6 @@ def _summary(cand: Candidate, text: str) -> str:
     return _with_places(parts, cand)
 
 
-# Verbs whose object is ground taken from someone.
-_TAKING_VERBS = frozenset({"liberate", "free", "clear", "retake", "recapture", "capture", "seize", "take"})
-
-
 def _unowned_undergoer(cand: Candidate) -> str | None:
     """The ground a verb took when its recipient is not that ground's phrase but whom it was taken from, given
     from the text around it or a "from" phrase: the object, or the noun a participle describes ("areas already
@@ -193,7 +196,7 @@ def _unowned_undergoer(cand: Candidate) -> str | None:
         bare_participle = tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
         objects = ("dobj", "nsubjpass", "nsubj") if bare_participle else ("dobj", "nsubjpass")
         ground = next((c for c in tok.children if c.dep_ in objects), None)
-    if ground is None or (ground.lemma_.lower() not in W.TERRITORY and tok.lemma_.lower() not in _TAKING_VERBS):
+    if ground is None or (ground.lemma_.lower() not in W.TERRITORY and tok.lemma_.lower() not in TAKING_GROUND):
         return None
     span = cand.actor2.span
     if span is not None and span.start <= cand.doc_offset + ground.idx < span.end:
@@ -314,7 +317,7 @@ def _without_nationalities(doc: Doc) -> str:
     them."""
     text = doc_text(doc)
     for tok in doc:
-        if (tok.ent_type_ == "NORP" and _of_a_person(tok)) or is_nisba(tok):
+        if (tok.ent_type_ == "NORP" and _of_a_person(tok)) or (tok.is_title and is_nisba(tok)):
             text = text[: tok.idx] + " " * len(tok.text) + text[tok.idx + len(tok.text) :]
     return text
 

@@ -409,7 +409,10 @@ def _countries_in(tokens: list[Token]) -> list[str]:
     table = countries()
     # a nisba is part of a name, not a nationality: "Abu Jandal al-Kuwaiti", "Abu Ayyub al-Masri"; an ethnic
     # group is no state's people: "ethnic Albanians in south Serbia"
-    words = ["" if is_nisba(t) or _after_ethnic(t) or _capital_in_a_name(t) else t.text for t in tokens]
+    words = [
+        "" if t.lower_ in table and (is_nisba(t) or _after_ethnic(t) or _capital_in_a_name(t)) else t.text
+        for t in tokens
+    ]
     found: list[str] = []
     i = 0
     while i < len(words):
@@ -444,13 +447,10 @@ def _after_ethnic(tok: Token) -> bool:
 
 def is_nisba(tok: Token) -> bool:
     """True for the word after a joined "al-" in a name ("al-Kuwaiti", "el-Masri")."""
-    doc = tok.doc
-    return (
-        tok.i >= 2
-        and doc[tok.i - 1].text == "-"
-        and _joins_words(doc[tok.i - 1])
-        and doc[tok.i - 2].lower_ in ("al", "el", " al‑")
-    )
+    if tok.i < 2:
+        return False
+    hyphen = tok.doc[tok.i - 1]
+    return hyphen.text == "-" and _joins_words(hyphen) and tok.doc[tok.i - 2].lower_ in ("al", "el")
 
 
 def _registry(text: str) -> tuple[str, str | None, str | None] | None:
@@ -734,7 +734,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
         return Actor(text=text, span=span, name=text, country=found[0], sector="MIL")
     country = found[0] if len(found) == 1 else None
     sector = _sector(head, tokens)
-    person = find_person(text) if not found else None
+    person = find_person(text) if not found and head.pos_ == "PROPN" else None
     if person is not None:
         # a leader the people registry knows ("Boris Johnson", "President Trump"): that state's official
         found = [person.country] if person.country else []

@@ -535,7 +535,7 @@ def _arson(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
     """ "set fire to a police station", "set the offices ablaze": an attack by fire (an actor must set it)."""
     out: list[Trigger] = []
     for tok in sent:
-        if tok.i in taken or tok.pos_ != "VERB" or tok.lemma_.lower() != "set":
+        if tok.lower_ not in _SET_FORMS or tok.i in taken or tok.pos_ != "VERB":
             continue
         kids = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "oprd", "acomp", "advmod", "prt", "xcomp")}
         if not kids & {"fire", "ablaze", "alight"} or not _check("actor_subj", tok, sent):
@@ -549,6 +549,7 @@ def _arson(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
 
 
 _CROWDS = frozenset({"protester", "demonstrator", "rioter", "crowd", "mob", "protestor"})
+_SET_FORMS = frozenset({"set", "sets", "setting"})
 
 
 _REFUSING = frozenset({"consider", "accept", "recognize", "recognise", "tolerate"})
