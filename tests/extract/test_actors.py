@@ -839,3 +839,18 @@ def test_actors_an_ethnic_group_is_no_states_people(extract_text: Extract) -> No
     text = "Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia on Friday."
     (killing,) = extract_text(text, "2001-02-16").event_mentions
     assert killing.actor2 is not None and killing.actor2.country != "ALB"
+
+
+def test_actors_whom_a_threatened_act_or_a_mobilisation_or_firing_is_aimed_at(extract_text: Extract) -> None:
+    threat = "The Azerbaijani parliament threatened on Monday to break relations with Russia."
+    threatening = next(
+        m for m in extract_text(threat, "1998-03-02").event_mentions if m.trigger.slice(threat) == "threatened"
+    )
+    assert threatening.actor2 is not None and threatening.actor2.country == "RUS"
+    raising = "Britain mobilized army reservists for a possible war against Iraq on Tuesday."
+    (mobilisation,) = extract_text(raising, "2003-01-07").event_mentions
+    assert mobilisation.actor2 is not None and mobilisation.actor2.country == "IRQ"
+    assert mobilisation.summary == "Britain mobilized army reservists against Iraq"
+    firing = "Egyptian police opened fire to disperse demonstrators in Cairo on Monday night."
+    (shooting,) = extract_text(firing, "1994-05-10").event_mentions
+    assert shooting.actor2 is not None and shooting.actor2.text == "demonstrators"

@@ -297,6 +297,19 @@ def _verb_recipient(primary: Trigger, a2: Token | None) -> Token | None:
         content = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         if content is not None and not any(c.tag_ in ("WRB", "WP", "WDT") for c in content.children):
             a2 = next((c for c in content.children if c.dep_ == "nsubj"), None)  # not "demanded how Andrew ..."
+    if primary.plover == "THREATEN" and (
+        a2 is None or not (is_actor_phrase(a2) or a2.pos_ == "PRON" or a2.ent_type_ == "PERSON")
+    ):
+        # "threatened to break relations with Russia": whom the threatened act is aimed at
+        act = next((c for c in tok.children if c.dep_ == "xcomp"), None) if a2 is None else tok
+        a2 = (_aimed_at_by(act) if act is not None else None) or a2
+    if (a2 is None or a2.lower_ == "fire") and tok.lemma_.lower() in ("open", "fire"):
+        # "police opened fire to disperse demonstrators": whom the firing was for
+        purpose = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"), None)
+        a2 = obj(purpose) if purpose is not None else None
+    if primary.plover == "MOBILIZE":
+        # "mobilized army reservists for a possible war against Iraq": whom the forces are raised against
+        a2 = next((t for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"), a2)
     held_by = _taken_from(tok)
     if held_by is not None:
         a2 = held_by  # "liberated the town of Dabiq from ISIL control": whom the ground was taken from
@@ -306,6 +319,17 @@ def _verb_recipient(primary: Trigger, a2: Token | None) -> Token | None:
             (g for c in tok.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"), None
         )
     return a2
+
+
+def _aimed_at_by(act: Token) -> Token | None:
+    """Whom an act verb is aimed at: its object when that names an actor, else its with/against/on phrase."""
+    target = obj(act)
+    if target is not None and is_actor_phrase(target):
+        return target
+    holders = [act, target] if target is not None else [act]  # "to break relations with Russia"
+    return next(
+        (p for h in holders for prep in ("with", "against", "on") if (p := prep_object(h, prep)) is not None), None
+    )
 
 
 def _sides(tok: Token) -> tuple[Token | None, Token | None]:

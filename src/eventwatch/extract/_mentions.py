@@ -166,6 +166,9 @@ def _summary(cand: Candidate, text: str) -> str:
         if weapon is not None:
             # "Iran launched missiles at US troops", not "launched US troops"
             parts += [weapon, "against" if cand.trigger.token.lemma_.lower() == "use" else "at"]
+        raised = _forces_raised(cand)
+        if raised is not None:
+            parts += [raised, "against"]  # "Britain mobilized army reservists against Iraq"
         undergoer = _unowned_undergoer(cand)
         if undergoer is not None:
             # the recipient is the armed group the text around it is about, not the ground taken: "the SDF
@@ -180,6 +183,17 @@ def _summary(cand: Candidate, text: str) -> str:
         if used is not None:
             parts.append(tok.doc[used.left_edge.i : used.i + 1].text)  # "ISIL used chemical weapons"
     return _with_places(parts, cand)
+
+
+def _forces_raised(cand: Candidate) -> str | None:
+    """The forces a mobilisation raises when its recipient is whom they are raised against, not the forces."""
+    tok = cand.trigger.token
+    if cand.trigger.is_noun or cand.plover != "MOBILIZE" or cand.actor2 is None or cand.actor2.span is None:
+        return None
+    forces = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if forces is None or cand.actor2.span.start <= cand.doc_offset + forces.idx < cand.actor2.span.end:
+        return None
+    return forces.doc[forces.left_edge.i : forces.i + 1].text
 
 
 def _unowned_undergoer(cand: Candidate) -> str | None:
