@@ -854,3 +854,12 @@ def test_actors_whom_a_threatened_act_or_a_mobilisation_or_firing_is_aimed_at(ex
     firing = "Egyptian police opened fire to disperse demonstrators in Cairo on Monday night."
     (shooting,) = extract_text(firing, "1994-05-10").event_mentions
     assert shooting.actor2 is not None and shooting.actor2.text == "demonstrators"
+
+
+def test_actors_he_is_not_a_person_titled_as_a_woman(extract_text: Extract) -> None:
+    text = (
+        "Maitlis asked Prince Andrew, Queen Elizabeth II's third child, about the night during which he "
+        "allegedly raped Virginia Giuffre in London."
+    )
+    (rape,) = extract_text(text, "2019-11-17").event_mentions
+    assert rape.actor1 is not None and rape.actor1.text == "Prince Andrew"

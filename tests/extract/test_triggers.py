@@ -288,3 +288,23 @@ def test_triggers_guerrillas_blowing_something_up_attack_it(extract_text: Extrac
     (sabotage,) = extract_text(text, "1989-02-10").event_mentions
     assert sabotage.actor1 is not None and (sabotage.actor1.country, sabotage.actor1.sector) == ("AFG", "REB")
     assert "blew up three power lines" in sabotage.summary
+
+
+def test_triggers_people_named_by_role_or_demonym_protest_and_are_banned(extract_text: Extract) -> None:
+    demo = "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, Belgrade radio said."
+    assert [m.plover for m in extract_text(demo, "2001-03-20").event_mentions] == ["PROTEST"]
+    ban = "President Yoweri Museveni has banned Ugandan opposition candidates from participating in the elections."
+    assert [m.mode for m in extract_text(ban, "2001-02-01").event_mentions] == ["restrict"]
+
+
+def test_triggers_a_verb_the_model_lemmatises_as_another_word_still_triggers(extract_text: Extract) -> None:
+    # the small model lemmatises "staged" as "stag", which hid the light verb of "staged rallies"
+    text = "Angry activists from the Fatah Party have staged rallies in the Gaza Strip against Mahmoud Abbas."
+    (rally,) = extract_text(text, "2006-01-27").event_mentions
+    assert rally.plover == "PROTEST" and "rallies against Mahmoud Abbas" in rally.summary
+
+
+def test_triggers_a_forces_vehicles_act_for_it(extract_text: Extract) -> None:
+    text = "Israeli army bulldozers demolished Palestinian homes in southern Gaza on Sunday."
+    (demolition,) = extract_text(text, "2004-05-16").event_mentions
+    assert demolition.actor1 is not None and (demolition.actor1.country, demolition.actor1.sector) == ("ISR", "MIL")

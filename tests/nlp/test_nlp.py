@@ -87,3 +87,9 @@ def test_load_model_tags_a_prefixed_irregular_past_as_a_past() -> None:
     nlp = load_model(load_config().spacy_model)
     retook = nlp("Iraqi forces retook the city of Ramadi on Monday.")[2]
     assert (retook.tag_, retook.lemma_) == ("VBD", "retake")
+
+
+def test_load_model_lemmatises_verbs_the_model_cuts_to_other_words() -> None:
+    nlp = load_model(load_config().spacy_model)
+    assert [nlp(f"Activists {v} the protest.")[1].lemma_ for v in ("staged", "waged")] == ["stage", "wage"]
+

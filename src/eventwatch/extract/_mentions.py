@@ -85,6 +85,7 @@ _NOUN_PREPOSITIONS = (
         ),
     ),
     ("against", frozenset({"offensive", "operation", "campaign", "counteroffensive", "counter-offensive"})),
+    ("against", frozenset({"rally", "protest", "demonstration", "march", "strike", "sit-in"})),
     ("of", PATIENT_NOUNS),
     ("with", frozenset({"clash", "fighting", "battle", "fight", "skirmish", "confrontation", "gunfight"})),
 )

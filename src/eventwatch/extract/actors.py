@@ -261,6 +261,15 @@ def _is_militant(group: Actor) -> bool:
 _NEAR_GROUP_CHARS = 600
 
 
+# Titles that say a person's gender: "he" is not the Queen, "she" not the Prince ("Andrew, Queen Elizabeth II's
+# third child, ... he allegedly").
+_GENDER_OF = {"he": "f", "him": "f", "his": "f", "she": "m", "her": "m"}  # the gender a pronoun rules out
+_TITLES_OF = {
+    "f": frozenset({"queen", "mrs", "ms", "miss", "lady", "princess", "madam", "dame"}),
+    "m": frozenset({"king", "mr", "prince", "sir", "lord"}),
+}
+
+
 @dataclass
 class ArticleActors:
     """Per-article memory: the article's own country and the last actor named (for pronouns)."""
@@ -290,12 +299,16 @@ class ArticleActors:
             self.last_group = actor
             self.pending_groups.clear()
 
-    def person_before(self, offset: int, unlike: str | None = None) -> Actor | None:
-        """The person named last before article offset ``offset`` (whose surname is not ``unlike``), or None."""
+    def person_before(self, offset: int, unlike: str | None = None, pronoun: str = "") -> Actor | None:
+        """The person named last before article offset ``offset`` (whose surname is not ``unlike``, and whose
+        title does not give them the other gender than ``pronoun``), or None."""
+        other = _TITLES_OF.get(_GENDER_OF.get(pronoun, ""), frozenset())
         before = [
             actor
             for start, actor in self.person_mentions
-            if start < offset and (unlike is None or _surname(actor) != unlike.lower())
+            if start < offset
+            and (unlike is None or _surname(actor) != unlike.lower())
+            and actor.text.split()[0].lower().rstrip(".") not in other
         ]
         return before[-1] if before else None
 
@@ -560,7 +573,7 @@ def _antecedent(head: Token, offset: int, ctx: ArticleActors, material: bool) ->
         # "Sirhan shot him": an object pronoun is never its own clause's subject
         doer = next((c for c in head.head.children if c.dep_ == "nsubj"), None) if low in ("him", "her") else None
         unlike = doer.text if doer is not None and doer.ent_type_ == "PERSON" else None
-        person = ctx.person_before(offset + head.idx, unlike)
+        person = ctx.person_before(offset + head.idx, unlike, low)
         last = ctx.last
         lone = last is not None and _surname(last) in _LONE_ATTACKERS
         if person is not None and not (lone and last is not None and _later(last, person)):

@@ -146,6 +146,23 @@ def _lemmas(tokens: object) -> set[str]:
     return {t.lemma_.lower() for t in tokens}  # type: ignore[attr-defined]
 
 
+def _armed_vehicle(tok: Token) -> bool:
+    """A vehicle a force runs ("Israeli army bulldozers", "military jets"): its force acts through it."""
+    return tok.lemma_.lower() in W.VEHICLES | {"bulldozer", "tank"} and any(
+        c.lemma_.lower() in W.TROOPS for c in tok.children if c.dep_ in ("compound", "amod")
+    )
+
+
+def _people(tok: Token) -> bool:
+    """People named as people: a crowd noun, candidates and the like, or a plural demonym ("Albanians")."""
+    lemma = tok.lemma_.lower()
+    return lemma in W.PEOPLE or lemma in _PERSON_NOUNS or (tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS"))
+
+
+# Nouns for persons by role that a ban or a rally names ("banned opposition candidates").
+_PERSON_NOUNS = frozenset({"candidate", "politician", "leader", "member", "journalist", "lawmaker", "figure"})
+
+
 def _has_disaster(tok: Token | None) -> bool:
     return tok is not None and bool(_lemmas(tok.subtree) & W.DISASTER)
 
@@ -227,11 +244,13 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     if cond == "open_fire":
         return dobj is not None and dobj.lower_ == "fire"
     if cond == "people_subj":
-        return dobj is None and subj is not None and (subj.lemma_.lower() in W.PEOPLE or subj.pos_ == "NUM")
+        # "thousands demonstrated", "100 ethnic Albanians demonstrated" (a people named by its demonym)
+        return dobj is None and subj is not None and (_people(subj) or subj.pos_ == "NUM")
     if cond == "person_obj":
         if dobj is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
             dobj = obj(tok.head)  # "who was arrested and banned from the election": the shared passive subject
-        return dobj is not None and (dobj.ent_type_ == "PERSON" or dobj.pos_ == "PRON")
+        # "banned Babaryka from the election", "banned opposition candidates from participating"
+        return dobj is not None and (dobj.ent_type_ == "PERSON" or dobj.pos_ == "PRON" or _people(dobj))
     if cond == "to_police":
         return any(t.lemma_.lower() in ("police", "authority", "officer") for t in tok.subtree)
     if cond == "security_obj":
@@ -471,7 +490,9 @@ def _entry_for(tok: Token) -> TriggerEntry | None:
         code = cameo_verbs().get(lemma)
         info = cameo_codes().get(code or "")
         subj = subject(tok)
-        if subj is None or subj.lemma_.lower() in W.VEHICLES or not is_actor_phrase(subj):
+        if subj is None or (subj.lemma_.lower() in W.VEHICLES and not _armed_vehicle(subj)):
+            return None  # "the aircraft overran the runway" is an accident; "army bulldozers demolished homes" no
+        if not (is_actor_phrase(subj) or _armed_vehicle(subj)):
             return None
         if lemma in _VAGUE_CAMEO_VERBS and not _takes_someone_or_somewhere(obj(tok)):
             return None  # "will take all necessary action", "removed his knife": no seizure, no expulsion

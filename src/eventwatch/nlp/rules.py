@@ -140,15 +140,19 @@ def index_attribute_ruler(nlp: Language) -> None:
     ruler.match = IndexedRuleMatcher(ruler).match  # type: ignore[method-assign]
 
 
-# Past forms of prefixed irregular verbs the small model tags as a present and leaves unlemmatised ("Iraqi
-# forces retook Ramadi": VBP, lemma "retook"), which made a capture read as a standing situation.
+# Forms the small model tags or lemmatises wrongly: prefixed irregular pasts it reads as presents ("Iraqi forces
+# retook Ramadi": VBP, lemma "retook", which made a capture read as a standing situation), and verbs it cuts to
+# another word ("staged" -> "stag", "waged" -> "wag", "raped" -> "rap"), which hid "staged rallies".
 _PAST_FORMS = {"retook": "retake", "mistook": "mistake", "outfought": "outfight", "forsook": "forsake"}
+_LEMMAS = {"staged": "stage", "staging": "stage", "waged": "wage", "waging": "wage", "raped": "rape", "raping": "rape"}
 
 
 def fix_past_forms(doc: Doc) -> Doc:
-    """Tag and lemmatise the past forms of ``_PAST_FORMS`` as the verbs' pasts."""
+    """Tag and lemmatise the forms of ``_PAST_FORMS`` as the verbs' pasts, and give ``_LEMMAS`` their lemmas."""
     for token in doc:
-        lemma = _PAST_FORMS.get(token.lower_)
-        if lemma is not None and token.pos_ == "VERB":
-            token.tag_, token.lemma_ = "VBD", lemma
+        low = token.lower_
+        if low in _PAST_FORMS and token.pos_ == "VERB":
+            token.tag_, token.lemma_ = "VBD", _PAST_FORMS[low]
+        elif low in _LEMMAS and token.pos_ == "VERB":
+            token.lemma_ = _LEMMAS[low]
     return doc
