@@ -308,3 +308,23 @@ def test_triggers_a_forces_vehicles_act_for_it(extract_text: Extract) -> None:
     text = "Israeli army bulldozers demolished Palestinian homes in southern Gaza on Sunday."
     (demolition,) = extract_text(text, "2004-05-16").event_mentions
     assert demolition.actor1 is not None and (demolition.actor1.country, demolition.actor1.sector) == ("ISR", "MIL")
+
+
+def test_triggers_curfews_martial_law_and_states_of_siege_imposed_are_coercion(extract_text: Extract) -> None:
+    siege = "The military government declared a 30-day state of siege in Haiti on Saturday."
+    (declared,) = extract_text(siege, "1990-01-21").event_mentions
+    assert (declared.plover, declared.mode) == ("COERCE", "martial-law")
+    assert declared.summary.startswith("The military government declared a 30-day state of siege")
+    martial = "Iraq's interim government is prepared to impose martial law in Baghdad."
+    (planned,) = extract_text(martial, "2004-11-07").event_mentions
+    assert (planned.mode, planned.factuality, planned.actor2) == ("martial-law", "planned", None)
+    lifted = "The government lifted the curfew in Abidjan on Sunday."
+    assert not [m for m in extract_text(lifted, "2004-11-07").event_mentions if m.plover == "COERCE"]
+
+
+def test_triggers_battles_fought_now_not_battles_recalled(extract_text: Extract) -> None:
+    now = "Street battles raged in central Baghdad between insurgents and security forces on Monday."
+    (battle,) = extract_text(now, "2004-11-08").event_mentions
+    assert battle.actor1 is not None and battle.actor1.text == "insurgents"
+    recalled = "The SDF suffered thousands of casualties in the Raqqa battle, McGurk wrote."
+    assert not extract_text(recalled, "2019-10-10").event_mentions

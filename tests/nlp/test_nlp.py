@@ -92,4 +92,3 @@ def test_load_model_tags_a_prefixed_irregular_past_as_a_past() -> None:
 def test_load_model_lemmatises_verbs_the_model_cuts_to_other_words() -> None:
     nlp = load_model(load_config().spacy_model)
     assert [nlp(f"Activists {v} the protest.")[1].lemma_ for v in ("staged", "waged")] == ["stage", "wage"]
-

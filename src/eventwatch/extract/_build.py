@@ -432,7 +432,7 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
             a1 = _participant(tok)
         if a2 is None:
             # "the US airstrike that killed Iranian general ...": the grouped verb's object is the recipient.
-            a2 = next((o for t in group if not t.is_noun and (o := obj(t.token)) is not None), None)
+            a2 = next((o for t in group if not t.is_noun and (o := obj(t.token)) is not None and o.i != tok.i), None)
             a2 = _relative_antecedent(a2, a2.head) if a2 is not None else None
         if a2 is None and tok.dep_ == "dobj":
             # "issued arrest warrants on 36 people", "launched strikes against ISIL": the phrase hangs on the verb

@@ -147,6 +147,10 @@ def _summary(cand: Candidate, text: str) -> str:
     if cand.trigger.is_refusal:
         # the "will not" is the refusal or threat itself: "U.S. will not allow al-Qaeda", "would not consider"
         parts += [c.text for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i]
+    if cand.trigger.is_noun and cand.mode in ("curfew", "martial-law") and tok.head.pos_ == "VERB":
+        # "The military government declared a 30-day state of siege", "will extend the night-time curfew"
+        parts += [tok.head.text, tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text]
+        return _with_places(parts, cand)
     parts.append(cand.trigger_span.slice(text))
     if not cand.trigger.is_noun:
         parts += [c.text for c in tok.children if c.dep_ == "prt"]  # "blew up", "shot down"

@@ -418,6 +418,7 @@ PLAN_GOVERNORS = frozenset(
         "decide",
         "commit",
         "committed",  # "remains committed to ... destroy": the adjective keeps its own lemma
+        "prepared",  # "is prepared to impose martial law"
         "determined",
         "propose",
         "poised",

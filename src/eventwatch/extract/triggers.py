@@ -364,6 +364,11 @@ def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         return "arrest" in mods and tok.head.lemma_.lower() in ("issue", "seek", "sign")
     if cond == "phone":
         return bool(mods & {"phone", "telephone"})
+    if cond == "fought_now":
+        # "Street battles raged in Baghdad"; not "the Raqqa battle" a writer recalls, nor "the battle against ISIS"
+        return not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children) and not (
+            prep_object(tok, "against") or prep_object(tok, "for")
+        )
     if cond == "access":
         return tok.head.lemma_.lower() in ("give", "grant", "allow", "provide")
     if cond == "control_of":
@@ -549,7 +554,34 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
     found.extend(_modal_requests(sent, {t.token.i for t in found}))
     found.extend(_refusals(sent, {t.token.i for t in found}))
     found.extend(_arson(sent, {t.token.i for t in found}))
+    found.extend(_exceptional_rule(sent, {t.token.i for t in found}))
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _exceptional_rule(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
+    """A curfew, martial law or a state of emergency or siege declared or imposed (PLOVER COERCE curfew,
+    martial-law); lifting or easing one is no coercion."""
+    out: list[Trigger] = []
+    for tok in sent:
+        if tok.i in taken or tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        lemma = tok.lemma_.lower()
+        state = prep_object(tok, "of") if lemma == "state" else None
+        if lemma == "curfew":
+            mode, cameo = "curfew", "1723"
+        elif (lemma == "law" and any(c.lower_ == "martial" for c in tok.children)) or (
+            state is not None and state.lemma_.lower() in ("emergency", "siege")
+        ):
+            mode, cameo = "martial-law", "1724"
+        else:
+            continue
+        if tok.head.lemma_.lower() in _IMPOSING:
+            out.append(Trigger(tok, "COERCE", mode, cameo, True))
+    return out
+
+
+# Verbs that put a curfew or martial law in force ("declared a state of siege", "imposed a curfew").
+_IMPOSING = frozenset({"declare", "impose", "extend", "announce", "introduce", "enforce", "order", "proclaim"})
 
 
 def _arson(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
