@@ -863,3 +863,9 @@ def test_actors_he_is_not_a_person_titled_as_a_woman(extract_text: Extract) -> N
     )
     (rape,) = extract_text(text, "2019-11-17").event_mentions
     assert rape.actor1 is not None and rape.actor1.text == "Prince Andrew"
+
+
+def test_actors_an_ethnic_group_does_not_make_the_story_country(extract_text: Extract) -> None:
+    text = "Up to 1,000 ethnic Turks began a hunger strike in Stockholm, Sweden, on Monday."
+    (strike,) = extract_text(text, "1989-06-05").event_mentions
+    assert strike.actor1 is not None and strike.actor1.country != "TUR"

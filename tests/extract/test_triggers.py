@@ -328,3 +328,12 @@ def test_triggers_battles_fought_now_not_battles_recalled(extract_text: Extract)
     assert battle.actor1 is not None and battle.actor1.text == "insurgents"
     recalled = "The SDF suffered thousands of casualties in the Raqqa battle, McGurk wrote."
     assert not extract_text(recalled, "2019-10-10").event_mentions
+
+
+def test_triggers_a_work_stoppage_or_hunger_strike_is_a_protest_not_an_air_strike(extract_text: Extract) -> None:
+    general = "Workers at the port began a general strike in Basra on Monday."
+    assert [(m.plover, m.mode) for m in extract_text(general, "2019-10-07").event_mentions] == [("PROTEST", "strike")]
+    hunger = "Prisoners started a hunger strike in Roumieh prison on Monday."
+    assert [(m.plover, m.mode) for m in extract_text(hunger, "2019-10-07").event_mentions] == [("PROTEST", "hunger")]
+    air = "Coalition jets carried out a strike on ISIL in Mosul on Monday."
+    assert [(m.plover, m.mode) for m in extract_text(air, "2016-10-17").event_mentions] == [("ASSAULT", "aerial")]

@@ -18,6 +18,7 @@ from eventwatch.extract._build import (
 )
 from eventwatch.extract.actors import (
     ArticleActors,
+    after_ethnic,
     armed_groups,
     article_country,
     involved_forces,
@@ -330,13 +331,13 @@ def _is_folded(cand: Candidate, cands: list[Candidate]) -> bool:
 
 
 def _without_nationalities(doc: Doc) -> str:
-    """The paragraph's text with the demonyms that say a person's nationality or make part of a name blanked out
-    ("An Australian, Brenton Tarrant, appeared in Christchurch", "Russian Foreign Minister Sergei Lavrov", "Abu
-    Jandal al-Kuwaiti"): they name no place the story happens in, so the article's own country is looked for past
-    them."""
+    """The paragraph's text with the demonyms that say a person's nationality, make part of a name or name an
+    ethnic group blanked out ("An Australian, Brenton Tarrant, appeared in Christchurch", "Russian Foreign Minister
+    Sergei Lavrov", "Abu Jandal al-Kuwaiti", "ethnic Turks in Sweden"): they name no place the story happens in,
+    so the article's own country is looked for past them."""
     text = doc_text(doc)
     for tok in doc:
-        if (tok.ent_type_ == "NORP" and _of_a_person(tok)) or (tok.is_title and is_nisba(tok)):
+        if (tok.ent_type_ == "NORP" and (_of_a_person(tok) or after_ethnic(tok))) or (tok.is_title and is_nisba(tok)):
             text = text[: tok.idx] + " " * len(tok.text) + text[tok.idx + len(tok.text) :]
     return text
 

@@ -423,7 +423,7 @@ def _countries_in(tokens: list[Token]) -> list[str]:
     # a nisba is part of a name, not a nationality: "Abu Jandal al-Kuwaiti", "Abu Ayyub al-Masri"; an ethnic
     # group is no state's people: "ethnic Albanians in south Serbia"
     words = [
-        "" if t.lower_ in table and (is_nisba(t) or _after_ethnic(t) or _capital_in_a_name(t)) else t.text
+        "" if _may_name(t, table) and (is_nisba(t) or after_ethnic(t) or _capital_in_a_name(t)) else t.text
         for t in tokens
     ]
     found: list[str] = []
@@ -443,6 +443,12 @@ def _countries_in(tokens: list[Token]) -> list[str]:
     return found
 
 
+def _may_name(tok: Token, table: dict[str, str]) -> bool:
+    """Whether ``tok`` alone may name a country in ``table`` (as a plural too: "Turks")."""
+    low = tok.lower_
+    return low in table or (low.endswith("s") and low[:-1] in table)
+
+
 def _capital_in_a_name(tok: Token) -> bool:
     """A capital that is part of a person's name ("Sudesh Amman") stands for no government."""
     return tok.ent_type_ == "PERSON" and tok.lower_ in capitals()
@@ -454,7 +460,8 @@ def is_capital(tok: Token) -> bool:
     return tok.lower_ in capitals()
 
 
-def _after_ethnic(tok: Token) -> bool:
+def after_ethnic(tok: Token) -> bool:
+    """True for a demonym that names an ethnic group ("ethnic Albanians"), not a state's people."""
     return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
 
 

@@ -550,6 +550,9 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         plover, mode, cameo = entry.plover, entry.mode, entry.cameo
         if entry.condition == "clash" and _lemmas(sent) & {"protester", "demonstrator", "counter", "rally"}:
             plover, mode, cameo = "PROTEST", "riot", "145"
+        walkout = _walkout(tok)
+        if walkout is not None:
+            plover, mode, cameo = "PROTEST", walkout, "142" if walkout == "hunger" else "143"
         found.append(Trigger(tok, plover, mode, cameo, True, is_anaphor=anaphor))
     found.extend(_modal_requests(sent, {t.token.i for t in found}))
     found.extend(_refusals(sent, {t.token.i for t in found}))
@@ -582,6 +585,25 @@ def _exceptional_rule(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
 
 # Verbs that put a curfew or martial law in force ("declared a state of siege", "imposed a curfew").
 _IMPOSING = frozenset({"declare", "impose", "extend", "announce", "introduce", "enforce", "order", "proclaim"})
+
+
+def _walkout(tok: Token) -> str | None:
+    """ "hunger" for a hunger strike, "strike" for a work stoppage ("a general strike", "workers began a
+    strike"), None for any other strike (an attack)."""
+    if tok.lemma_.lower() != "strike":
+        return None
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
+    if "hunger" in mods:
+        return "hunger"
+    if mods & _WORK_STOPPAGES:
+        return "strike"
+    doer = subject(tok.head) if tok.dep_ == "dobj" else None
+    return "strike" if doer is not None and doer.lemma_.lower() in _WORKFORCES else None
+
+
+# Words that make a strike a work stoppage, and who stops work.
+_WORK_STOPPAGES = frozenset({"general", "labor", "labour", "national", "nationwide", "worker", "teacher", "union"})
+_WORKFORCES = frozenset({"worker", "teacher", "union", "employee", "driver", "doctor", "nurse", "miner", "staff"})
 
 
 def _arson(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
