@@ -337,3 +337,17 @@ def test_triggers_a_work_stoppage_or_hunger_strike_is_a_protest_not_an_air_strik
     assert [(m.plover, m.mode) for m in extract_text(hunger, "2019-10-07").event_mentions] == [("PROTEST", "hunger")]
     air = "Coalition jets carried out a strike on ISIL in Mosul on Monday."
     assert [(m.plover, m.mode) for m in extract_text(air, "2016-10-17").event_mentions] == [("ASSAULT", "aerial")]
+
+
+def test_triggers_sanctions_imposed_and_aid_or_ties_cut_are_sanctions(extract_text: Extract) -> None:
+    imposed = "President Bill Clinton has imposed sanctions on the Taliban faction that controls Afghanistan."
+    (sanctions,) = extract_text(imposed, "1999-07-07").event_mentions
+    assert sanctions.plover == "SANCTION" and sanctions.actor2 is not None and sanctions.actor2.sector == "REB"
+    embargo = "The United States slapped an embargo on Cuba on Monday."
+    assert [m.plover for m in extract_text(embargo, "1962-02-05").event_mentions] == ["SANCTION"]
+    cut = "Japan said on Tuesday it had halted economic aid to Serbia."
+    (halt,) = extract_text(cut, "1992-06-02").event_mentions
+    assert halt.plover == "SANCTION" and halt.summary == "Japan halted economic aid to Serbia"
+    severed = "Saudi Arabia severed diplomatic ties with Iran on Sunday."
+    (ties,) = extract_text(severed, "2016-01-04").event_mentions
+    assert ties.actor2 is not None and ties.actor2.country == "IRN"

@@ -29,7 +29,7 @@ from eventwatch.extract.clauses import clause_bounds, predicate, prep_object
 from eventwatch.extract.coding import cameo_root, modes_named, refine_mode
 from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.modality import factuality, is_generic_present
-from eventwatch.extract.triggers import Trigger, find_triggers, obj, subject
+from eventwatch.extract.triggers import TIES, Trigger, find_triggers, obj, subject
 from eventwatch.extract.type_model import reconsider_type
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import Actor, Casualties, Factuality, Span
@@ -289,6 +289,9 @@ def _verb_recipient(primary: Trigger, a2: Token | None) -> Token | None:
     tok = primary.token
     if a2 is not None and a2.lower_ == "fire" and tok.lemma_.lower() == "set":
         a2 = prep_object(tok, "to") or prep_object(a2, "to")  # "set fire to a police station"
+    if a2 is not None and a2.lemma_.lower() in TIES and primary.plover == "SANCTION":
+        # "halted economic aid to Serbia", "severed diplomatic ties with Iran": whom they were cut from
+        a2 = next((p for h in (a2, tok) for prep in ("to", "with", "for") if (p := prep_object(h, prep))), None)
     if a2 is not None and a2.lemma_.lower() in _MEASURES:
         # "threatened further action against Russia": whom the measure is against, not the measure
         a2 = prep_object(a2, "against") or prep_object(a2, "on") or prep_object(tok, "against") or a2

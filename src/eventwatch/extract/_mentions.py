@@ -32,6 +32,7 @@ from eventwatch.extract.actors import (
 from eventwatch.extract.coding import acled
 from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.merge import carry_dates, consolidate
+from eventwatch.extract.triggers import TIES
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import EventMention, ParsedArticle, Plover
 
@@ -172,9 +173,7 @@ def _summary(cand: Candidate, text: str) -> str:
         if weapon is not None:
             # "Iran launched missiles at US troops", not "launched US troops"
             parts += [weapon, "against" if cand.trigger.token.lemma_.lower() == "use" else "at"]
-        raised = _forces_raised(cand)
-        if raised is not None:
-            parts += [raised, "against"]  # "Britain mobilized army reservists against Iraq"
+        parts += _object_before_recipient(cand)
         undergoer = _unowned_undergoer(cand)
         if undergoer is not None:
             # the recipient is the armed group the text around it is about, not the ground taken: "the SDF
@@ -191,15 +190,24 @@ def _summary(cand: Candidate, text: str) -> str:
     return _with_places(parts, cand)
 
 
-def _forces_raised(cand: Candidate) -> str | None:
-    """The forces a mobilisation raises when its recipient is whom they are raised against, not the forces."""
+def _object_before_recipient(cand: Candidate) -> list[str]:
+    """What a verb acted on when its recipient is someone else the clause names, with the word that joins them:
+    the forces a mobilisation raises ("mobilized army reservists against Iraq"), the aid or ties a sanction cuts
+    ("halted economic aid to Serbia", "severed diplomatic ties with Iran")."""
     tok = cand.trigger.token
-    if cand.trigger.is_noun or cand.plover != "MOBILIZE" or cand.actor2 is None or cand.actor2.span is None:
-        return None
-    forces = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if forces is None or cand.actor2.span.start <= cand.doc_offset + forces.idx < cand.actor2.span.end:
-        return None
-    return forces.doc[forces.left_edge.i : forces.i + 1].text
+    if cand.trigger.is_noun or cand.plover not in ("MOBILIZE", "SANCTION") or cand.actor2 is None:
+        return []
+    span = cand.actor2.span
+    done = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if done is None or span is None or span.start <= cand.doc_offset + done.idx < span.end:
+        return []
+    if cand.plover == "MOBILIZE":
+        return [done.doc[done.left_edge.i : done.i + 1].text, "against"]
+    prep = next(
+        (p.lower_ for h in (done, tok) for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "with", "for")),
+        None,
+    )
+    return [done.doc[done.left_edge.i : done.i + 1].text, prep] if done.lemma_.lower() in TIES and prep else []
 
 
 def _unowned_undergoer(cand: Candidate) -> str | None:

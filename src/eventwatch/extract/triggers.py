@@ -492,6 +492,8 @@ def _entry_for(tok: Token) -> TriggerEntry | None:
             return entry
         if tok.dep_ not in _CLAUSE_DEPS or subject(tok) is None or obj(tok) is None or lemma in W.LIGHT_VERBS:
             return None
+        if (taken := obj(tok)) is not None and taken.lemma_.lower() in ("sanction", "embargo"):
+            return None  # "slapped an embargo on Cuba": the sanction is the act (see _sanctions), no slap
         code = cameo_verbs().get(lemma)
         info = cameo_codes().get(code or "")
         subj = subject(tok)
@@ -558,7 +560,28 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
     found.extend(_refusals(sent, {t.token.i for t in found}))
     found.extend(_arson(sent, {t.token.i for t in found}))
     found.extend(_exceptional_rule(sent, {t.token.i for t in found}))
+    found.extend(_sanctions(sent, {t.token.i for t in found}))
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _sanctions(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
+    """Sanctions or an embargo imposed ("imposed sanctions on the Taliban"), and aid or ties cut ("halted
+    economic aid to Serbia", "suspended diplomatic relations"): PLOVER SANCTION."""
+    out: list[Trigger] = []
+    for tok in sent:
+        if tok.i in taken or tok.dep_ != "dobj":
+            continue
+        lemma, verb = tok.lemma_.lower(), tok.head.lemma_.lower()
+        if lemma in ("sanction", "embargo") and verb in _IMPOSING | {"levy", "slap", "tighten", "expand", "reimpose"}:
+            out.append(Trigger(tok, "SANCTION", None, "163", True))
+        elif lemma in TIES and verb in _CUTTING and tok.head.i not in taken:
+            out.append(Trigger(tok.head, "SANCTION", None, "161" if lemma in ("relation", "tie") else "162", False))
+    return out
+
+
+# What a state cuts to sanction another, and the verbs that cut it.
+TIES = frozenset({"aid", "assistance", "funding", "tie", "relation", "cooperation"})
+_CUTTING = frozenset({"halt", "suspend", "cut", "freeze", "stop", "sever", "break", "withdraw", "end"})
 
 
 def _exceptional_rule(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
