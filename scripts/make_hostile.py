@@ -463,6 +463,7 @@ def regex_attacks(n: int) -> dict[str, Callable[[int], str]]:
         "extract.actors._TERROR_FRAMING": lambda k: "terroris" * (n // 8),
         "extract.actors._CLAIMS_AN_ATTACK": lambda k: "claimed full " * (n // 13) + "claims " * (n // 14),
         "extract.actors._HELD_PHRASE": lambda k: "a-" * (n // 2) + "held",
+        "extract._resources._WORD_RUN": lambda k: "a" * n,
         "extract.triggers._SCORE": lambda k: "12-" * (n // 3) + "1-1",
         "geo._fold._NON_WORD": lambda k: "-" * n + "Aleppo",
         "geo._fold._DOUBLED": lambda k: "Aaaa" * (n // 4),
