@@ -371,10 +371,8 @@ def _gap(text: str, a: int, b: int) -> int:
     return 99 if "\n" in between else len(_WORDS.findall(between))
 
 
-def _set_off(token: Token) -> bool:
-    """True when punctuation or a quotation mark comes right before the clause of ``token``."""
-    start = token.left_edge.i
-    return start > 0 and token.doc[start - 1].is_punct
+def _infinitive(token: Token) -> bool:
+    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def verb_attribution(
@@ -433,8 +431,8 @@ def verb_attribution(
             and (token.i > token.head.i or parenthetical)
             # "S, as X said" reports S; "S after X proposed ..." tells what came before it
             and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.children)
-            # a speech tag is set off from what it reports: "S, X said"; not "not allow ISIL to maintain ..."
-            and (parenthetical or _set_off(token))
+            # a speech tag is a finite verb: "S, X said"; not the infinitive of "not allow ISIL to maintain ..."
+            and not _infinitive(token)
         )
         and token.head.pos_ in ("VERB", "AUX")
         and token.head.lemma_ not in verb_cues()
