@@ -95,6 +95,22 @@ def test_fuse_mentions_planned_event_links_to_its_later_occurrence() -> None:
     assert plan.event_of["p1"] == plan.event_of["a1"]
 
 
+def test_fuse_mentions_a_planned_act_far_from_a_reported_one_is_another_act() -> None:
+    # an announced act is placed where it is to happen: "will storm Daraa" is not the storming of Aleppo,
+    # however alike the words, the forces and the day
+    far = _mention(
+        "g1",
+        "G",
+        "Russian jets will carry out air strikes on the eastern districts of Daraa",
+        is_planned=True,
+        latitude=32.62,
+        longitude=36.10,
+        actors=("russia",),
+    )
+    plan = fuse_mentions([], [far, STRIKE_A], PARAMS)
+    assert plan.event_of["g1"] != plan.event_of["a1"]
+
+
 def test_fuse_mentions_other_type_is_not_compared() -> None:
     protest = replace(STRIKE_B, plover="PROTEST")
     plan = fuse_mentions([], [STRIKE_A, protest], PARAMS)

@@ -209,7 +209,9 @@ def _arrays(mentions: Sequence[FusionMention], params: FusionParams) -> MentionA
         targets_civilians=np.array([m.targets_civilians for m in mentions], dtype=bool),
         names=names,
         acled=np.array([intern(f"acled:{m.acled}" if m.acled else None) for m in mentions], dtype=np.int64),
-        is_background=np.array([m.is_background or m.is_planned for m in mentions], dtype=bool),
+        # a recalled act's place may be the recalling sentence's; an announced one is placed where it is to be
+        # ("will storm eastern Aleppo"), so a planned act far from a reported one is another act
+        is_background=np.array([m.is_background for m in mentions], dtype=bool),
     )
 
 

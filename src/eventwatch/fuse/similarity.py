@@ -236,9 +236,9 @@ def score_pairs(
     # country says a little: the same one 0.6, another 0.2, unknown 0.5.
     near = np.exp2(-np.maximum(km - 10.0, 0.0) / 25.0)
     coarse = np.where(same_country, 0.6, np.where(other_country, 0.2, 0.5))
-    # A background or planned mention's place is often the place of the sentence that recalls or announces it
-    # (README: references to past events get wrong places upstream): two cities far apart then compare as
-    # countries do, and never split the pair.
+    # A background mention's place is often the place of the sentence that recalls it (README: references to
+    # past events get wrong places upstream): two cities far apart then compare as countries do, and never
+    # split the pair. (A planned mention is placed where the act is to happen: far away, it is another act.)
     recalled = a.is_background[left] | a.is_background[right]
     far = precise & (km > max_km)
     by_city = precise & ~np.isnan(km) & ~(far & recalled)
