@@ -22,6 +22,7 @@ from eventwatch.extract.actors import (
     is_actor_phrase,
     is_capital,
     is_country_name,
+    is_state_force,
     resolve,
 )
 from eventwatch.extract.casualties import find_casualties, number_value
@@ -567,17 +568,12 @@ def _passive_without_subject(tok: Token) -> bool:
     return "auxpass" in deps and not deps & {"nsubjpass", "nsubj", "csubjpass"}
 
 
-def _is_state_force(actor: Actor | None) -> bool:
-    """A state's military or government ("GOV/MIL", "MIL"): the sectors that act with force for a state."""
-    return actor is not None and bool({"MIL", "GOV"} & set((actor.sector or "").split("/")))
-
-
 def _dropped(cues: set[str], actor: Actor | None) -> bool:
     """Whether a "bombing" is from the air: an air word beside it ("aerial bombing") or a state's forces doing
     it ("the regime's bombing of Aleppo"); otherwise it is bombs set off on the ground."""
     if "aerial" in modes_named(cues - {"bombing", "bombings"}):
         return True
-    return _is_state_force(actor)
+    return is_state_force(actor)
 
 
 def _aimed_at(weapon: Token) -> Token | None:
@@ -835,7 +831,7 @@ def build(
             and not _owned(a2_tok)
             and (
                 (actor1 is None and mode in ("aerial", "drone"))
-                or _is_state_force(actor1)
+                or is_state_force(actor1)
                 or (actor1 is not None and a2_tok.lemma_.lower() in W.TERRITORY)
             )
         ):
@@ -849,7 +845,7 @@ def build(
             and a2_tok is None
             and actor2 is None
             and primary.token.lemma_.lower() in _CAMPAIGN_NOUNS
-            and _is_state_force(actor1)
+            and is_state_force(actor1)
         ):
             # "the Syrian army has started a major ground operation around Aleppo": a state force's offensive
             # that names no enemy is against the armed group the text around it is about.

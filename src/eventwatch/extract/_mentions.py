@@ -102,8 +102,7 @@ def _weapon_fired(cand: Candidate) -> str | None:
     weapon = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if weapon is None or cand.actor2 is None or cand.actor2.span is None:
         return None
-    start = cand.doc_offset + weapon.idx  # article offset of the weapon word
-    if cand.actor2.span.start <= start < cand.actor2.span.end:
+    if _in_recipient(cand, weapon):
         return None
     if tok.lemma_.lower() != "use":
         return weapon.text
@@ -112,6 +111,12 @@ def _weapon_fired(cand: Candidate) -> str | None:
         (c for c in weapon.subtree if c.dep_ == "conj" and c.head.i == weapon.i), key=lambda c: c.i, default=weapon
     )
     return weapon.doc[weapon.left_edge.i : last.i + 1].text
+
+
+def _in_recipient(cand: Candidate, tok: Token) -> bool:
+    """Whether ``tok`` lies in the phrase that names the candidate's recipient."""
+    span = cand.actor2.span if cand.actor2 is not None else None
+    return span is not None and span.start <= cand.doc_offset + tok.idx < span.end
 
 
 def _arson_words(cand: Candidate) -> str | None:
@@ -197,9 +202,8 @@ def _object_before_recipient(cand: Candidate) -> list[str]:
     tok = cand.trigger.token
     if cand.trigger.is_noun or cand.plover not in ("MOBILIZE", "SANCTION") or cand.actor2 is None:
         return []
-    span = cand.actor2.span
     done = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if done is None or span is None or span.start <= cand.doc_offset + done.idx < span.end:
+    if done is None or cand.actor2.span is None or _in_recipient(cand, done):
         return []
     if cand.plover == "MOBILIZE":
         return [done.doc[done.left_edge.i : done.i + 1].text, "against"]
@@ -226,8 +230,7 @@ def _unowned_undergoer(cand: Candidate) -> str | None:
         ground = next((c for c in tok.children if c.dep_ in objects), None)
     if ground is None or (ground.lemma_.lower() not in W.TERRITORY and tok.lemma_.lower() not in TAKING_GROUND):
         return None
-    span = cand.actor2.span
-    if span is not None and span.start <= cand.doc_offset + ground.idx < span.end:
+    if _in_recipient(cand, ground):
         return None  # the recipient is the ground's own phrase ("retook the ISIL-held town of Hit")
     end = ground.right_edge.i if ground.right_edge.i - ground.left_edge.i < _SHORT_PHRASE else ground.i
     return ground.doc[ground.left_edge.i : end + 1].text

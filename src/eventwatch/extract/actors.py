@@ -360,7 +360,7 @@ def armed_groups(text: str, min_mentions: int = 2) -> ArmedGroups:
     )
     for alias in registry_aliases():
         entry = alias.actor
-        if not entry.sector or not {"REB", "IMG"} & set(entry.sector.split("/")):
+        if not _is_armed_group(entry.sector):
             continue
         found = [m.start() for m in alias.pattern.finditer(text)] if alias.may_occur_in(text, lowered) else []
         if not found:
@@ -467,10 +467,16 @@ def after_ethnic(tok: Token) -> bool:
 
 def is_nisba(tok: Token) -> bool:
     """True for the word after a joined "al-" in a name ("al-Kuwaiti", "el-Masri")."""
+    before = _joined_before(tok)
+    return before is not None and before.lower_ in ("al", "el")
+
+
+def _joined_before(tok: Token) -> Token | None:
+    """The word a hyphen written without spaces joins to ``tok`` ("al" of "al-Kuwaiti", "ISIL" of "ISIL-held")."""
     if tok.i < 2:
-        return False
+        return None
     hyphen = tok.doc[tok.i - 1]
-    return hyphen.text == "-" and _joins_words(hyphen) and tok.doc[tok.i - 2].lower_ in ("al", "el")
+    return tok.doc[tok.i - 2] if hyphen.text == "-" and _joins_words(hyphen) else None
 
 
 def _registry(text: str) -> tuple[str, str | None, str | None] | None:
@@ -793,7 +799,7 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
             member_of = _registry(
                 doc_text(head.doc)[appos_tokens[0].idx : appos_tokens[-1].idx + len(appos_tokens[-1].text)]
             )
-            if member_of is not None and member_of[2] is not None and {"REB", "IMG"} & set(member_of[2].split("/")):
+            if member_of is not None and _is_armed_group(member_of[2]):
                 return Actor(text=text, span=span, name=text, country=member_of[1], sector=member_of[2])
             sector = sector or _sector(appos, appos_tokens)
             found = found or _countries_in(list(appos.subtree))
@@ -817,10 +823,17 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
         and (base_sector or "")[:3] == (ctx.author.sector or "")[:3]
     ):
         country = ctx.author.country  # an officer quoted in a military's own release serves that military
-    elif country is None and not found and _is_secretary(tokens) and _is_state_publisher(ctx.author):
+    elif (
+        country is None
+        and not found
+        and _is_secretary(tokens)
+        and ctx.author is not None
+        and ctx.author.country is not None
+        and is_state_force(ctx.author)
+    ):
         # "The Foreign Secretary", "Defense Secretary Ash Carter" in a government's or military's own statement:
         # its own secretaries are named by office alone, foreign ones with their country ("Russian Foreign Minister")
-        country = ctx.author.country if ctx.author is not None else None
+        country = ctx.author.country
     elif country is None and not found and ctx.author is not None and _names_publisher(tokens, ctx.author):
         country = ctx.author.country  # "the State Department" in a State Department statement
     elif country is None and not found and base_sector in DOMESTIC and not _is_several_states(head):
@@ -844,13 +857,8 @@ def _holder(tokens: list[Token]) -> tuple[str, str | None, str | None] | None:
     """The registry entry of the group that holds what the phrase names ("ISIL-held terrain", "Houthi-controlled
     areas"): ground and materiel held by a group are that group's (gold/dev README)."""
     for tok in tokens:
-        if (
-            tok.lower_ in _HELD
-            and tok.i >= 2
-            and tok.doc[tok.i - 1].text == "-"
-            and _joins_words(tok.doc[tok.i - 1])
-            and (entry := _registry(tok.doc[tok.i - 2].text)) is not None
-        ):
+        holder = _joined_before(tok) if tok.lower_ in _HELD else None
+        if holder is not None and (entry := _registry(holder.text)) is not None:
             return entry
     return None
 
@@ -877,12 +885,14 @@ def _is_secretary(tokens: list[Token]) -> bool:
     )
 
 
-def _is_state_publisher(author: Actor | None) -> bool:
-    return (
-        author is not None
-        and author.country is not None
-        and bool({"GOV", "MIL"} & set((author.sector or "").split("/")))
-    )
+def is_state_force(actor: Actor | None) -> bool:
+    """A state's military or government ("GOV/MIL", "MIL"): the sectors that act with force for a state."""
+    return actor is not None and bool({"MIL", "GOV"} & set((actor.sector or "").split("/")))
+
+
+def _is_armed_group(sector: str | None) -> bool:
+    """A rebel or militant group's sector (REB, IMG or both)."""
+    return bool({"REB", "IMG"} & set((sector or "").split("/")))
 
 
 def _counted(tokens: list[Token]) -> bool:
