@@ -32,7 +32,7 @@ from eventwatch.extract.actors import (
 from eventwatch.extract.coding import acled
 from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.merge import carry_dates, consolidate
-from eventwatch.extract.triggers import TIES
+from eventwatch.extract.triggers import ARSON_WORDS, TIES
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import EventMention, ParsedArticle, Plover
 
@@ -124,7 +124,7 @@ def _arson_words(cand: Candidate) -> str | None:
     tok = cand.trigger.token
     if cand.trigger.is_noun or tok.lemma_.lower() != "set":
         return None
-    return next((c.lower_ for c in tok.children if c.lower_ in ("fire", "ablaze", "alight")), None)
+    return next((c.lower_ for c in tok.children if c.lower_ in ARSON_WORDS), None)
 
 
 def _own_preposition(cand: Candidate) -> str | None:

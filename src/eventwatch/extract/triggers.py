@@ -636,7 +636,7 @@ def _arson(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
         if tok.lower_ not in _SET_FORMS or tok.i in taken or tok.pos_ != "VERB":
             continue
         kids = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "oprd", "acomp", "advmod", "prt", "xcomp")}
-        if not kids & {"fire", "ablaze", "alight"} or not _check("actor_subj", tok, sent):
+        if not kids & ARSON_WORDS or not _check("actor_subj", tok, sent):
             continue
         doer = subject(tok)
         if doer is not None and doer.lemma_.lower() in _CROWDS:
@@ -646,6 +646,8 @@ def _arson(sent: SpacySpan, taken: set[int]) -> list[Trigger]:
     return out
 
 
+# The words that make "set" an arson ("set fire to", "set ... ablaze").
+ARSON_WORDS = frozenset({"fire", "ablaze", "alight"})
 _CROWDS = frozenset({"protester", "demonstrator", "rioter", "crowd", "mob", "protestor"})
 _SET_FORMS = frozenset({"set", "sets", "setting"})
 
