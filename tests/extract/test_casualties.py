@@ -18,6 +18,11 @@ CASES = [
     ("injuring at least 25 people and damaging churches", ("injured", 25, None, 25)),
     ("Two women were injured in the attack", ("injured", 2, 2, 2)),
     ("Gunmen killed 12 and wounded three in Kabul", ("killed", 12, 12, 12)),
+    # the weapon's or the attackers' count is no death toll; a second group joined by "and" adds to the first
+    ("two bombs killed six police officers and a civilian in Giza", ("killed", 7, 7, 7)),
+    ("three soldiers killed two militants near the border", ("killed", 2, 2, 2)),
+    ("killing at least four soldiers and two civilians", ("killed", 6, None, 6)),
+    ("Two were killed and 12 wounded", ("killed", 2, 2, 2)),
 ]
 
 
@@ -36,7 +41,12 @@ def test_casualties_conflicting_figures_are_all_kept() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["followed four deadly mass shootings in the United States that week", "two deadliest attacks", "3 injurious"],
+    [
+        "followed four deadly mass shootings in the United States that week",
+        "two deadliest attacks",
+        "3 injurious",
+        "Two bombs killed the mayor",
+    ],
 )
 def test_casualties_a_word_that_only_begins_with_a_casualty_verb_gives_none(text: str) -> None:
     assert find_casualties(text, 0) == []

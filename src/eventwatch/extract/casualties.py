@@ -53,11 +53,15 @@ _VICTIMS = (
     "people|persons|civilians|soldiers|militants|fighters|others|children|women|men|members|officers|"
     "policemen|nationals|troops|residents|protesters|demonstrators|victims|passengers"
 )
+_AGENTS = (
+    r"(?:bombs?|shells?|rockets?|missiles?|mortars?|grenades?|mines?|drones?|strikes?|airstrikes?|raids?|attacks?|"
+    r"blasts?|explosions?|bombings?|bombers?|gunmen|attackers?|assailants?|snipers?|jets?|aircraft|planes?)\b"
+)
 _NOUN = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _VICTIMS + r"))?"
 _KILLED = r"(?P<verb>killed|dead|died|deaths|killing|slain|lost their lives|perished|fatalities)"
 _INJURED = r"(?P<verb>injured|wounded|injuring|wounding|hurt|injuries)"
 
-_AFTER = (  # "N people were killed", "22 dead"
+_AFTER = tuple(  # "N people were killed", "22 dead"
     (
         kind,
         re.compile(
@@ -66,7 +70,13 @@ _AFTER = (  # "N people were killed", "22 dead"
             + _RANGE
             + _NOUN
             # a filler word, but never a conjunction: "killed 12 and wounded three" has no 12 wounded
-            + r"\s+(?:(?!and\b|or\b)\w+\s+)?(?:(?:were|was|have been|had been|are)\s+)?(?:(?!and\b|or\b)\w+\s+)?"
+            # ... nor the weapon or the attackers: "two bombs killed six police officers" has no 2 dead
+            + r"\s+(?:(?!and\b|or\b|"
+            + _AGENTS
+            + r")\w+\s+)?(?:(?:were|was|have been|had been|are)\s+)?"
+            + r"(?:(?!and\b|or\b|"
+            + _AGENTS
+            + r")\w+\s+)?"
             + verb
             + r"\b",  # "four deadly shootings" counts shootings, not the dead
             re.I,
@@ -74,14 +84,23 @@ _AFTER = (  # "N people were killed", "22 dead"
     )
     for kind, verb in (("killed", _KILLED), ("injured", _INJURED))
 )
-_BEFORE = (  # "killing three", "killed more than 20 militants", "death toll rose to 22"
-    (kind, re.compile(verb + r"\s+(?:\w+\s+)?" + _QUAL + _RANGE + r"\b", re.I))
+# "six police officers and a civilian": a second, smaller group of victims joined to the first counts too
+_VICTIM = r"(?:civilian|child|woman|man|boy|girl|soldier|officer|policeman|militant|fighter|resident|journalist)"
+_AND_ONE_MORE = (
+    r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _VICTIMS + r")\s+and\s+(?P<c>a|an|one|" + _NUM + r")\s+"
+    r"(?:[A-Za-z-]+\s+)?(?:" + _VICTIM + r"|" + _VICTIMS + r")\b)?"
+)
+_BEFORE = tuple(  # "killing three", "killed more than 20 militants", "death toll rose to 22"
+    (kind, re.compile(verb + r"\s+(?:\w+\s+)?" + _QUAL + _RANGE + r"\b" + _AND_ONE_MORE, re.I))
     for kind, verb in (
         ("killed", r"(?:killing|killed|kills|death toll (?:\w+\s+){0,2}(?:to|at|of))"),
         ("injured", r"(?:injuring|wounding|injured|wounded)"),
     )
 )
 _PATTERNS = (*_AFTER, *_BEFORE)
+_AFTER_PATTERNS = {pattern for _kind, pattern in _AFTER}
+# "three soldiers killed two militants": a count right after the verb is the victims', the one before the agents'
+_COUNT_NEXT = re.compile(r"\s+" + _QUAL + _NUM + r"\b", re.I)
 
 
 def number_value(word: str) -> int | None:
@@ -99,10 +118,16 @@ def find_casualties(text: str, offset: int) -> list[Casualties]:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
+            if pattern in _AFTER_PATTERNS and _COUNT_NEXT.match(text, m.end()):
+                continue
             low = number_value(m.group("a"))
             if low is None:
                 continue
             high = number_value(m.group("b")) if m.group("b") else None
+            more = m.groupdict().get("c")
+            if more:
+                extra = 1 if more.lower() in ("a", "an") else number_value(more) or 0
+                low, high = low + extra, (high + extra) if high is not None else None
             qual = (m.group("qual") or "").lower()
             if qual in ("at least", "more than", "over"):
                 best, high = low, None
