@@ -29,6 +29,7 @@ USES: dict[str, str] = {
     "ingest.residue._LEGEND": "match",
     "ingest.residue._DATE_LINE": "match",
     "extract.dates._EXPLICIT_AFTER": "match",
+    "extract.casualties._COUNT_NEXT": "match",
     "fuse.cross._REFERENCE": "match",
     "fuse.cross._LAST_PERIOD": "match",
     "nlp.paragraphs._LEAD": "match",

@@ -61,7 +61,7 @@ _NOUN = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _VICTIMS + r"))?"
 _KILLED = r"(?P<verb>killed|dead|died|deaths|killing|slain|lost their lives|perished|fatalities)"
 _INJURED = r"(?P<verb>injured|wounded|injuring|wounding|hurt|injuries)"
 
-_AFTER = tuple(  # "N people were killed", "22 dead"
+_AFTER = (  # "N people were killed", "22 dead"
     (
         kind,
         re.compile(
@@ -90,17 +90,17 @@ _AND_ONE_MORE = (
     r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _VICTIMS + r")\s+and\s+(?P<c>a|an|one|" + _NUM + r")\s+"
     r"(?:[A-Za-z-]+\s+)?(?:" + _VICTIM + r"|" + _VICTIMS + r")\b)?"
 )
-_BEFORE = tuple(  # "killing three", "killed more than 20 militants", "death toll rose to 22"
+_BEFORE = (  # "killing three", "killed more than 20 militants", "death toll rose to 22"
     (kind, re.compile(verb + r"\s+(?:\w+\s+)?" + _QUAL + _RANGE + r"\b" + _AND_ONE_MORE, re.I))
     for kind, verb in (
         ("killed", r"(?:killing|killed|kills|death toll (?:\w+\s+){0,2}(?:to|at|of))"),
         ("injured", r"(?:injuring|wounding|injured|wounded)"),
     )
 )
-_PATTERNS = (*_AFTER, *_BEFORE)
-_AFTER_PATTERNS = {pattern for _kind, pattern in _AFTER}
+# (kind, pattern, whether the count comes before the verb)
+_PATTERNS = (*((kind, p, True) for kind, p in _AFTER), *((kind, p, False) for kind, p in _BEFORE))
 # "three soldiers killed two militants": a count right after the verb is the victims', the one before the agents'
-_COUNT_NEXT = re.compile(r"\s+" + _QUAL + _NUM + r"\b", re.I)
+_COUNT_NEXT = re.compile(r"\s+(?:(?:at least|more than|over|nearly|almost|about|around|some)\s+)?" + _NUM + r"\b", re.I)
 
 
 def number_value(word: str) -> int | None:
@@ -114,11 +114,11 @@ def find_casualties(text: str, offset: int) -> list[Casualties]:
     """Casualty figures in ``text`` (an evidence clause); spans are article offsets (``offset`` = start)."""
     out: list[Casualties] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern, count_first in _PATTERNS:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if pattern in _AFTER_PATTERNS and _COUNT_NEXT.match(text, m.end()):
+            if count_first and _COUNT_NEXT.match(text, m.end()):
                 continue
             low = number_value(m.group("a"))
             if low is None:
