@@ -869,3 +869,22 @@ def test_actors_an_ethnic_group_does_not_make_the_story_country(extract_text: Ex
     text = "Up to 1,000 ethnic Turks began a hunger strike in Stockholm, Sweden, on Monday."
     (strike,) = extract_text(text, "1989-06-05").event_mentions
     assert strike.actor1 is not None and strike.actor1.country != "TUR"
+
+
+def test_actors_who_suffers_speaks_of_or_blames_an_act_did_not_do_it(extract_text: Extract) -> None:
+    suffered = "Germany suffered a spate of attacks in the south of the country over the summer."
+    (attacks,) = extract_text(suffered, "2016-12-16").event_mentions
+    assert attacks.actor1 is None or attacks.actor1.country != "DEU"
+    assert attacks.actor2 is not None and attacks.actor2.country == "DEU"
+    described = "Russian President Vladimir Putin described the killing of Karlov as an attempt to damage ties."
+    (killing,) = extract_text(described, "2016-12-19").event_mentions
+    assert killing.actor1 is None or "Putin" not in killing.actor1.text
+    blamed = "Russia blamed the attack on Ukraine."
+    (attack,) = extract_text(blamed, "2022-10-08").event_mentions
+    assert _codes(attack.actor1) == ("UKR", "GOV/MIL") and attack.actor2 is None  # Russia's claim: attribute/
+
+
+def test_actors_an_act_or_a_wave_of_violence_is_no_doer(extract_text: Extract) -> None:
+    text = "Then violence erupted: shelling and then airstrikes. The wave of violence has made the town nervous."
+    for mention in extract_text(text, "2016-12-14").event_mentions:
+        assert mention.actor1 is None or "violence" not in mention.actor1.text, mention.summary

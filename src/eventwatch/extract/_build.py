@@ -336,6 +336,29 @@ def _aimed_at_by(act: Token) -> Token | None:
     )
 
 
+def _act_named(subj: Token) -> Token | None:
+    """The act noun a subject names ("the strike", "a series of precision U.S. airstrikes"), else None."""
+    if subj.lemma_.lower() in W.ATTACK_QUANTIFIERS:
+        # "The wave of violence has made ..."; but "A series of precision U.S. airstrikes killed ..." is the
+        # actor phrase as written (actors.py reads a series of strikes for whose strikes they are)
+        act = prep_object(subj, "of")
+        return act if act is not None and act.lemma_.lower() in _STRIFE else None
+    return subj if subj.lemma_.lower() in _ACTS_AS_SUBJECTS else None
+
+
+def _blamed_for(noun: Token) -> Token | None:
+    """Whom a speaker blames for an act: "blamed the attack on Ukraine", "blamed Kyiv for the attack" (the
+    speaker's claim: the attribute stage says who makes it)."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "blame":
+        return next(
+            (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"),
+            None,
+        ) or prep_object(noun.head, "on")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "blame":
+        return obj(noun.head.head)
+    return None
+
+
 def _sides(tok: Token) -> tuple[Token | None, Token | None]:
     """The two sides of a clash ("clashes between protesters and police", "fighting erupted between the army and
     rebels"): the first acts, the second is acted on, as PLOVER codes a fight."""
@@ -399,6 +422,8 @@ def _undergoer(tok: Token) -> Token | None:
         head = head.head
         if head.lemma_.lower() in W.UNDERGO_VERBS:
             return subject(head)  # "facing shelling and airstrikes", "airstrikes" parsed as the verb's conjunct
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in W.ATTACK_QUANTIFIERS:
+        head = head.head.head  # "Germany suffered a spate of attacks"
     if head.dep_ == "pobj" and head.head.lower_ == "under":
         head = head.head
     if head.dep_ in ("dobj", "prep") and head.head.lemma_.lower() in W.UNDERGO_VERBS:
@@ -417,6 +442,9 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
     """(actor head, recipient head, actor came from a clause subject)."""
     tok = primary.token
     if primary.is_noun:
+        blamed = _blamed_for(tok)
+        if blamed is not None:
+            return blamed, None, False
         a1 = _noun_actor(tok)
         a2 = _target(tok)
         if a2 is None and a1 is not None and a1.dep_ == "poss" and _patient_owner(tok, a1):
@@ -452,6 +480,8 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
             subj = subject(pred)
             # "The United States condemns the attack": who reacts to an act did not do it.
             reacts = pred.lemma_.lower() in W.REACTION_VERBS
+            if subj is not None and (act := _act_named(subj)) is not None:
+                subj = _noun_actor(act)  # "The wave of violence has made ...": an act is no doer; its owner may be
             if a1 is None and subj is not None and subj.i != tok.i and tok.dep_ != "nsubj" and not reacts:
                 a1, from_subject = subj, True
             # "the strike hit a hospital", "one strike suppressed an ISIL unit": the object of the act noun's
@@ -508,9 +538,9 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         else (obj(tok) or _target(tok))
     )
     a2 = _verb_recipient(primary, _relative_antecedent(a2, tok))
-    if subj is not None and subj.lemma_.lower() in _ACTS_AS_SUBJECTS:
+    if subj is not None and (act := _act_named(subj)) is not None:
         # "the strike hit ...", "The isolation of Raqqah will liberate terrain": the act's own doer, if named
-        return _noun_actor(subj), a2, False
+        return _noun_actor(act), a2, False
     return subj, a2, subj is not None and not passive
 
 
@@ -899,7 +929,10 @@ _PROCESSES = frozenset(
     | {"start", "beginning", "launch", "resumption", "continuation", "success"}
 )
 # Subjects that are an act, not its doer: "the strike hit ...", "The isolation of Raqqah will liberate terrain".
-_ACTS_AS_SUBJECTS = frozenset({"strike", "airstrike", "attack", "bombing", "raid"}) | _PROCESSES
+_STRIFE = frozenset({"violence", "fighting", "clash", "unrest", "war", "conflict", "battle"})
+_ACTS_AS_SUBJECTS = (
+    frozenset({"strike", "airstrike", "attack", "bombing", "raid", "shelling", "bombardment"}) | _STRIFE | _PROCESSES
+)
 # Verbs whose bare-number object is people harmed ("killing three", "stabbed two").
 _WOUNDING = _HARM | {"stab", "shoot", "gun"}
 

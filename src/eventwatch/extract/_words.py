@@ -213,6 +213,9 @@ STATEMENT_NOUNS = frozenset(
 REACTION_VERBS = frozenset(
     {"condemn", "denounce", "deplore", "decry", "mourn", "lament", "regret", "criticize", "criticise", "slam"}
     | {"applaud", "praise", "commend", "salute", "welcome"}
+    # who speaks of, looks into or blames an act did not do it either: "Putin described the killing of Karlov"
+    | {"describe", "characterize", "characterise", "blame", "investigate", "probe", "document", "recall"}
+    | {"commemorate", "discuss"}
 )
 # The same reaction as a state: "I am appalled by this latest brutal attack".
 REACTION_STATES = frozenset(
