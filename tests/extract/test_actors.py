@@ -888,3 +888,16 @@ def test_actors_an_act_or_a_wave_of_violence_is_no_doer(extract_text: Extract) -
     text = "Then violence erupted: shelling and then airstrikes. The wave of violence has made the town nervous."
     for mention in extract_text(text, "2016-12-14").event_mentions:
         assert mention.actor1 is None or "violence" not in mention.actor1.text, mention.summary
+
+
+def test_actors_a_dateline_capital_is_not_the_story_country(extract_text: Extract) -> None:
+    text = "BEIRUT — Shelling killed 12 residents in the last rebel-held districts of Aleppo, Syria, on Wednesday."
+    (shelling,) = extract_text(text, "2016-12-14").event_mentions
+    assert shelling.actor2 is not None and shelling.actor2.country == "SYR"
+
+
+def test_actors_metonyms_of_governments(extract_text: Extract) -> None:
+    text = "A State Department spokesman called on Turkey to release the pastor. The Kremlin rejected the demand."
+    calling, rejecting = extract_text(text, "2017-03-01").event_mentions
+    assert _codes(calling.actor1) == ("USA", "GOV")
+    assert _codes(rejecting.actor1) == ("RUS", "GOV")

@@ -967,9 +967,21 @@ def article_country(texts: list[str], publisher: str | None = None) -> str | Non
             # A name counts when written as a name: capitalised, and short codes ("US", "UK") in capitals.
             if not surface[0].isupper() or (len(surface) < 3 and not surface.isupper()):
                 continue
+            if _dateline_capital(text, match):
+                continue
             if table[surface.casefold()] != publisher:
                 return table[surface.casefold()]
     return None
+
+
+def _dateline_capital(text: str, match: re.Match[str]) -> bool:
+    """A capital opening the story as its dateline ("BEIRUT — A cease-fire in Aleppo ..."): where the reporter
+    files from, often a neighbour's capital, not the story's country."""
+    return (
+        match.group(0).casefold() in capitals()
+        and not text[: match.start()].strip()
+        and text[match.end() :].lstrip()[:1] in (",", "(", "\u2014", "\u2013", "-")
+    )
 
 
 # A lone attacker named only by what he is; the README codes him UAF, or CRM/REB when the article frames the
