@@ -901,3 +901,12 @@ def test_actors_metonyms_of_governments(extract_text: Extract) -> None:
     calling, rejecting = extract_text(text, "2017-03-01").event_mentions
     assert _codes(calling.actor1) == ("USA", "GOV")
     assert _codes(rejecting.actor1) == ("RUS", "GOV")
+
+
+def test_actors_a_nations_people_are_not_its_state(extract_text: Extract) -> None:
+    text = "Thousands of Iraqis protested in Baghdad on Friday."
+    (protest,) = extract_text(text, "2019-10-05").event_mentions
+    assert _codes(protest.actor1) == ("IRQ", "CVL")
+    angry = "The killing came after days of protests by Turks angry over Russia's support for Assad."
+    protest = next(m for m in extract_text(angry, "2016-12-19").event_mentions if m.plover == "PROTEST")
+    assert _codes(protest.actor1) == ("TUR", "CVL")

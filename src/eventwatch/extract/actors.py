@@ -771,6 +771,9 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
     one_national = head.ent_type_ == "NORP" and any(
         (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in head.children
     )
+    # "protests by Turks angry over ...", "Thousands of Iraqis protested": a nation's people, counted or bare
+    # ("the Russians" may still be a state's forces)
+    one_national = one_national or _nationals(head)
     if one_national and sector is None:
         sector = base_sector = SECTOR_WORDS["person"]
     # a state named by its country, or a place acting as one ("Athens expelled the Libyan ambassador"); a town
@@ -851,6 +854,22 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
     if head.ent_type_ == "PERSON" and sector is not None and head.text not in ctx.persons and not _is_name_suffix(head):
         ctx.persons[head.text] = actor  # the first, fullest mention names the person's country and office
     return actor
+
+
+_MULTITUDES = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowds"})
+
+
+def _nationals(head: Token) -> bool:
+    """A plural demonym without an article ("Turks angry over ...", "many Syrians") or counted by a multitude
+    ("Thousands of Iraqis"): people of that nation, not its state."""
+    if head.lower_ in _MULTITUDES:
+        people = prep_object(head, "of")
+        return people is not None and people.ent_type_ == "NORP" and people.tag_ in ("NNPS", "NNS")
+    return (
+        head.ent_type_ == "NORP"
+        and head.tag_ in ("NNPS", "NNS")
+        and not any(c.dep_ in ("det", "poss") for c in head.children)
+    )
 
 
 def _holder(tokens: list[Token]) -> tuple[str, str | None, str | None] | None:
