@@ -910,3 +910,13 @@ def test_actors_a_nations_people_are_not_its_state(extract_text: Extract) -> Non
     angry = "The killing came after days of protests by Turks angry over Russia's support for Assad."
     protest = next(m for m in extract_text(angry, "2016-12-19").event_mentions if m.plover == "PROTEST")
     assert _codes(protest.actor1) == ("TUR", "CVL")
+
+
+def test_actors_an_act_done_to_its_owner_by_an_agent(extract_text: Extract) -> None:
+    text = "Khashoggi's killing by Saudi agents in Istanbul shocked the world."
+    (killing,) = extract_text(text, "2018-10-25").event_mentions
+    assert killing.actor1 is not None and killing.actor1.text == "Saudi agents"
+    assert killing.actor2 is not None and killing.actor2.text == "Khashoggi"
+    member = "Karlov's assassination by a member of the Turkish security forces shocked Moscow."
+    (assassination,) = extract_text(member, "2016-12-20").event_mentions
+    assert _codes(assassination.actor1) == ("TUR", "COP")

@@ -445,6 +445,11 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         blamed = _blamed_for(tok)
         if blamed is not None:
             return blamed, None, False
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        agent = prep_object(tok, "by")
+        if owner is not None and agent is not None:
+            # "Khashoggi's killing by Saudi agents": the owner underwent it ("his arrest by soldiers": someone)
+            return agent, (owner if owner.pos_ != "PRON" else None), False
         a1 = _noun_actor(tok)
         a2 = _target(tok)
         if a2 is None and a1 is not None and a1.dep_ == "poss" and _patient_owner(tok, a1):

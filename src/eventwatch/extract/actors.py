@@ -486,6 +486,7 @@ def _registry(text: str) -> tuple[str, str | None, str | None] | None:
 
 QUANTITY_NOUNS = frozenset(
     {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "tens", "handful"}
+    | {"millions", "crowds"}
 )
 
 
@@ -493,8 +494,9 @@ def _sector(head: Token, tokens: list[Token]) -> str | None:
     """The sector of the phrase ``tokens`` headed by ``head``; an "opposition" qualifier makes a leader or
     politician opposition ("Russian opposition leader Alexei Navalny", "an opposition politician"), whatever
     the agent dictionary says of the title alone (NGEC: OPPOSITION_LEADER is CVL, POLITICIAN is PTY)."""
-    if head.lemma_.lower() in QUANTITY_NOUNS or head.lower_ in QUANTITY_NOUNS:
-        # "dozens of Syrian civilians", "scores of fighters": the people counted, not the count
+    if head.lemma_.lower() in QUANTITY_NOUNS or head.lower_ in QUANTITY_NOUNS or head.lemma_.lower() == "member":
+        # "dozens of Syrian civilians", "scores of fighters", "a member of the Turkish security forces": the
+        # people counted or belonged to, not the count
         head = prep_object(head, "of") or head
     sector = _head_sector(head, tokens)
     qualified = any(t.lower_ == "opposition" for t in tokens if t.i < head.i)
@@ -856,13 +858,10 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
     return actor
 
 
-_MULTITUDES = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowds"})
-
-
 def _nationals(head: Token) -> bool:
     """A plural demonym without an article ("Turks angry over ...", "many Syrians") or counted by a multitude
     ("Thousands of Iraqis"): people of that nation, not its state."""
-    if head.lower_ in _MULTITUDES:
+    if head.lower_ in QUANTITY_NOUNS:
         people = prep_object(head, "of")
         return people is not None and people.ent_type_ == "NORP" and people.tag_ in ("NNPS", "NNS")
     return (
