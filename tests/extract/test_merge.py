@@ -177,3 +177,11 @@ def test_merge_a_persons_killing_named_again_by_another_name_is_the_same_act(ext
     )
     killings = [m for m in extract_text(text, "2019-09-27").event_mentions if m.plover == "ASSAULT"]
     assert len(killings) == 1 and killings[0].actor2 is not None and "Khashoggi" in killings[0].actor2.text
+
+
+def test_merge_who_is_killed_after_an_attack_did_not_kill_himself(extract_text: Extract) -> None:
+    text = "The gunman shot the ambassador at the gallery and fled before he was killed."
+    mentions = extract_text(text, "2016-12-19").event_mentions
+    death = next(m for m in mentions if m.trigger.slice(text) == "killed")
+    assert death.actor2 is not None and death.actor2.text == "The gunman"
+    assert death.actor1 is None or death.actor1.text != "The gunman"

@@ -37,6 +37,10 @@ MAX_LIST_GAP = 2
 _MAX_SUBSET = 16
 
 
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and _key(a) == _key(b)
+
+
 def _key(actor: Actor | None) -> tuple[str | None, str | None] | None:
     if actor is None:
         return None
@@ -167,7 +171,8 @@ def inherit_list_context(cands: list[Candidate], sentence_of: dict[int, int]) ->
             continue
         if sentence_of[id(cand)] - sentence_of[id(prev)] > MAX_LIST_GAP:
             continue
-        if cand.actor1 is None:
+        if cand.actor1 is None and not _same_actor(cand.actor2, prev.actor1):
+            # (not "the gunman ... before he was killed": who underwent it did not do it)
             cand.actor1 = prev.actor1
             cand.actor1_from_subject = True
         if cand.date is None and prev.date is not None:
@@ -249,7 +254,14 @@ def merge_mentions(cands: list[Candidate]) -> None:
             and not cand.trigger.is_noun  # "reports of air strikes on X" is news of its own
         ):
             # An agentless, placeless, undated repeat ("The man was then shot") is the earlier event retold.
-            target = next((c for c in reversed(earlier) if (c.plover, c.mode) == (cand.plover, cand.mode)), None)
+            target = next(
+                (
+                    c
+                    for c in reversed(earlier)
+                    if (c.plover, c.mode) == (cand.plover, cand.mode) and not _same_actor(cand.actor2, c.actor1)
+                ),
+                None,
+            )
         if target is not None:
             _absorb(target, cand)
 
