@@ -296,6 +296,15 @@ def test_claims_quote_with_speaker_after(analyse):
     assert ("Cook", Stance.ASSERT) in _sources(analysis)
 
 
+def test_claims_pronoun_resolved_to_a_hyphenated_name_keeps_the_whole_name(analyse):
+    text = (
+        "U.N. Secretary-General Ban Ki-moon said the talks would resume. "
+        "A roadside bomb killed three soldiers near Kirkuk on Monday, he said."
+    )
+    analysis = analyse(text, [("A roadside bomb killed three soldiers near Kirkuk on Monday", "killed", A)])
+    assert analysis.event_mentions[0].claims[0].source.text == "Ban Ki-moon"
+
+
 @pytest.mark.parametrize(
     ("pronoun_sentence", "expected"),
     [

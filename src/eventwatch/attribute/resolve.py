@@ -183,7 +183,7 @@ class SourceResolver:
         is_plural = head is not None and head.tag_ in ("NNS", "NNPS")
         short = source.text
         if head is not None and head.ent_type_ == "PERSON":
-            short = head.text
+            short = _short_name(head)
         return _Seen(source, is_person, is_plural, lemma, short)
 
     def remember(self, sources: tuple[Source, ...]) -> None:
@@ -196,3 +196,15 @@ class SourceResolver:
         for token in sent.span:
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
                 self._subjects.append(self._seen(self.build(sent, token), token))
+
+
+def _short_name(head: Token) -> str:
+    """How a named person is called later: the surname ("Peskov"), or the whole name when a hyphen joins its
+    parts ("Ban Ki-moon", "Kim Jong-un": the family name comes first, and "moon" alone is no name)."""
+    start = head
+    while start.ent_iob_ == "I" and start.i > 0:  # back to the first word of the name
+        start = start.nbor(-1)
+    name = head.doc[start.i : head.i + 1]
+    if any(t.text == "-" for t in name):
+        return name.text
+    return head.text
