@@ -323,6 +323,20 @@ def _names_a_thing(doc: Doc, first: Token) -> bool:
     return named.pos_ in ("NOUN", "PROPN") and not {named.lower_, named.lemma_.lower()} & _NAMED_PLACES
 
 
+# Buildings named after whom they are dedicated to: "the church of St. Peter and St. Paul", "the Mosque of Omar".
+_DEDICATED = frozenset(
+    {"church", "cathedral", "basilica", "chapel", "monastery", "abbey", "convent", "mosque", "shrine", "tomb"}
+)
+
+
+def _dedication(last: Token) -> bool:
+    """True for the name after "<a church> of" (or a conjunct of it): a saint or a patron, no place."""
+    tok = last
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _DEDICATED
+
+
 def _never_a_place(text: str) -> bool:
     """Names that are never a place, whatever the context: armed groups, regions wider than a country,
     institutions named after their seat, faiths, bodies off the Earth."""
@@ -348,7 +362,7 @@ def _evidence(
     text = plain(doc[match[0].i : match[-1].i + 1].text)  # find_mentions has already left out never-places
     if any(t.lower_ in MONTHS_DAYS for t in match):
         return None
-    if _in_person_name(doc, match) or _names_a_thing(doc, match[0]):
+    if _in_person_name(doc, match) or _names_a_thing(doc, match[0]) or _dedication(match[-1]):
         return None
     if all(t.lower_ in DIRECTIONS for t in match) and _head_after(doc, match[-1]) not in ADMIN_HEADS:
         return None  # a bare compass word ("the Near East and South Asia") names no place; "South region" may
