@@ -351,3 +351,10 @@ def test_triggers_sanctions_imposed_and_aid_or_ties_cut_are_sanctions(extract_te
     severed = "Saudi Arabia severed diplomatic ties with Iran on Sunday."
     (ties,) = extract_text(severed, "2016-01-04").event_mentions
     assert ties.actor2 is not None and ties.actor2.country == "IRN"
+
+
+def test_triggers_a_strike_by_an_armed_group_on_the_ground_is_no_air_strike(extract_text: Extract) -> None:
+    text = "The terrorists struck at the Stade de France in Paris. Russian jets struck rebel positions in Idlib."
+    ground, air = extract_text(text, "2015-11-14").event_mentions
+    assert ground.mode is None
+    assert air.mode == "aerial"

@@ -603,6 +603,12 @@ def _passive_without_subject(tok: Token) -> bool:
     return "auxpass" in deps and not deps & {"nsubjpass", "nsubj", "csubjpass"}
 
 
+def _on_the_ground(actor: Actor | None) -> bool:
+    """An actor with no air force: armed groups, criminals, lone attackers, civilians."""
+    sector = (actor.sector or "") if actor is not None else ""
+    return sector[:3] in ("REB", "CRM", "UAF", "CVL", "INS")
+
+
 def _dropped(cues: set[str], actor: Actor | None) -> bool:
     """Whether a "bombing" is from the air: an air word beside it ("aerial bombing") or a state's forces doing
     it ("the regime's bombing of Aleppo"); otherwise it is bombs set off on the ground."""
@@ -797,8 +803,9 @@ def build(
         mode = refine_mode(primary.plover, primary.mode, cues)
         if primary.plover == "ASSAULT" and _is_shoot_down(primary.token):
             mode = "heavy-weapons"  # ACLED: Shelling/artillery/missile attack
-        if mode is None and primary.plover == "ASSAULT" and primary.token.lemma_.lower() in _AIR_BY_DEFAULT:
-            mode = "aerial"
+        air_by_default = (
+            mode is None and primary.plover == "ASSAULT" and primary.token.lemma_.lower() in _AIR_BY_DEFAULT
+        )
         plover = reconsider_type(primary.token, primary.plover)
         if plover != primary.plover:
             mode = None  # the lexicon's mode belongs to the sense the model overruled
@@ -810,6 +817,8 @@ def build(
         actor2 = resolve(a2_tok, doc_offset, ctx, material) if a2_tok is not None else None
         if actor2 is not None and actor2.sector is None and a2_tok is not None and _counted_people(a2_tok, primary):
             actor2 = replace(actor2, sector=SECTOR_WORDS["people"])  # "killing three", "at least five died"
+        if air_by_default and not (primary.token.pos_ == "VERB" and _on_the_ground(actor1)):
+            mode = "aerial"  # but "The terrorists struck in coordinated attacks" did so on the ground
         if mode == "aerial" and primary.token.lemma_.lower() == "bombing" and not _dropped(cues, actor1):
             mode = "explosives"  # "Twin bombings struck the Jolo Cathedral": bombs set off, not dropped
         speaker_tok = _speaker(primary.token)
