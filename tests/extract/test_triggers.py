@@ -358,3 +358,18 @@ def test_triggers_a_strike_by_an_armed_group_on_the_ground_is_no_air_strike(extr
     ground, air = extract_text(text, "2015-11-14").event_mentions
     assert ground.mode is None
     assert air.mode == "aerial"
+
+
+def test_triggers_tear_gas_is_crowd_control_and_a_gas_blast_an_accident(extract_text: Extract) -> None:
+    text = "Police fired tear gas at protesters in Baghdad on Monday."
+    (firing,) = extract_text(text, "2019-10-08").event_mentions
+    assert firing.mode == "crowd-control"
+    assert firing.summary == "Police fired tear gas at protesters in Baghdad"
+    accident = (
+        "A gas explosion at a noodle shop killed two people in eastern China on Friday. "
+        "At least 55 others were injured in the blast, state media reported."
+    )
+    assert extract_text(accident, "2017-07-21").event_mentions == ()
+    attack = "A chlorine gas attack killed 12 people in Douma on Saturday."
+    (gassing,) = extract_text(attack, "2018-04-08").event_mentions
+    assert gassing.mode == "unconventional"

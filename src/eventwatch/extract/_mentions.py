@@ -105,7 +105,11 @@ def _weapon_fired(cand: Candidate) -> str | None:
     if _in_recipient(cand, weapon):
         return None
     if tok.lemma_.lower() != "use":
-        return weapon.text
+        # the weapon with the words that make its kind ("tear gas", "ballistic missiles"), not its count
+        first = weapon
+        while first.i > 0 and first.nbor(-1).head.i == weapon.i and first.nbor(-1).dep_ in ("compound", "amod"):
+            first = first.nbor(-1)
+        return weapon.doc[first.i : weapon.i + 1].text
     # "used water cannons and tear gas against protesters": the whole of what was used
     last = max(
         (c for c in weapon.subtree if c.dep_ == "conj" and c.head.i == weapon.i), key=lambda c: c.i, default=weapon

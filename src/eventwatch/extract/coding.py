@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 # Words in the clause that fix the ASSAULT mode (PLOVER 2.0 modes). Checked in this order: a chemical
 # attack by aircraft is "unconventional", an air strike with missiles "aerial".
 _MODE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
+    # before the chemical weapons: tear gas is less-lethal crowd control (PLOVER ASSAULT crowd-control)
+    ("crowd-control", frozenset(["tear", "teargas", "tear-gas", "water-cannon", "rubber", "pepper"])),
     ("unconventional", frozenset(["chemical", "chlorine", "sarin", "gas", "toxic", "nerve", "mustard"])),
     ("suicide-attack", frozenset(["suicide"])),
     ("drone", frozenset(["drone", "drones", "uav", "uavs"])),
@@ -147,7 +149,7 @@ def refine_mode(plover: str, mode: str | None, words: set[str]) -> str | None:
     if plover != "ASSAULT":
         return mode
     if mode in ("targeted", "abduct", "sexual", "torture", "unconventional"):
-        if mode == "targeted" and words & _MODE_WORDS[0][1]:
+        if mode == "targeted" and words & _MODE_WORDS[1][1]:  # a poisoning by a chemical agent
             return "unconventional"
         return mode
     for name, cue in _MODE_WORDS:

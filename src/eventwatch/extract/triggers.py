@@ -167,6 +167,33 @@ def _has_disaster(tok: Token | None) -> bool:
     return tok is not None and bool(_lemmas(tok.subtree) & W.DISASTER)
 
 
+# A gas blast is an accident ("a gas explosion at a noodle shop", "a gas cylinder exploded") unless the gas is
+# a weapon ("a chlorine gas attack", "gas-filled bombs").
+_GAS_BLASTS = frozenset({"explosion", "blast", "leak", "cylinder", "canister", "tank", "explode", "fire", "pipe"})
+_GAS_AS_WEAPON = frozenset({"attack", "chemical", "chlorine", "sarin", "mustard", "nerve", "tear", "weapon", "bomb"})
+
+
+def _gas_accident(sent: SpacySpan) -> bool:
+    """A gas blast in the sentence, or one the sentence calls "the blast" right after it."""
+    if _gas_blast(sent):
+        return True
+    retold = any(
+        t.lemma_.lower() in ("blast", "explosion") and any(c.lower_ == "the" for c in t.children) for t in sent
+    )
+    return retold and sent.start > 0 and _gas_blast(sent.doc[sent.start - 1].sent)
+
+
+def _gas_blast(sent: SpacySpan) -> bool:
+    words = {t.lemma_.lower() for t in sent}
+    if "gas" not in words or words & _GAS_AS_WEAPON:
+        return False
+    return any(
+        t.lemma_.lower() == "gas" and (t.head.lemma_.lower() in _GAS_BLASTS or t.nbor(1).lemma_.lower() in _GAS_BLASTS)
+        for t in sent
+        if t.i + 1 < len(t.doc)
+    )
+
+
 def _around(noun: Token) -> set[str]:
     """Lemmas of ``noun``'s phrase and of the subject and object of the verb it hangs on ("a gas leak caused an
     explosion"), leaving out that verb's other clauses ("before the jet crashed")."""
@@ -210,12 +237,18 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         return not (others & W.DISASTER)
     if cond == "harm":
         doer = tok.head if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "relcl" else subj
-        if doer is not None and doer.lemma_.lower() in W.ATTACK_CONTEXT and not _around(doer) & W.DISASTER:
+        accidental = _gas_accident(sent)
+        if (
+            doer is not None
+            and doer.lemma_.lower() in W.ATTACK_CONTEXT
+            and not _around(doer) & W.DISASTER
+            and not accidental
+        ):
             # "the US airstrike that killed Iranian general ...": an attack's own harm, whatever else the
             # sentence tells ("before the jet crashed")
             return True
         words = _clause_words(tok) | others
-        if words & W.DISASTER or any(_is_illness(t) for t in sent):
+        if words & W.DISASTER or accidental or any(_is_illness(t) for t in sent):
             return False  # "killed in the earthquake", "died of natural causes, most likely a heart attack"
         if subj is not None and subj.lemma_.lower() in W.ATTACK_CONTEXT | {"airstrike", "strike"}:
             return True
