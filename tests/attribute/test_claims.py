@@ -533,3 +533,15 @@ def test_claims_a_cue_verb_inside_a_complement_is_no_speech_tag(analyse):
     text = "We will not allow ISIL to maintain capabilities that threaten Coalition forces, Dorrian said."
     out = analyse(text, [("We will not allow", "allow", Plover.THREATEN)])
     assert {c.source.text for c in out.event_mentions[0].claims} == {"Dorrian"}
+
+
+def test_claims_not_knowing_or_describing_is_no_denial_and_a_named_person_keeps_his_kind(analyse):
+    text = (
+        "Mohammed Abu Jaafar, head of forensics in eastern Aleppo, said residents felt duped.\n"
+        '"I can\'t describe it," Abu Jaafar said. "Since the morning, they started to shell the areas where '
+        'people have gathered."'
+    )
+    analysis = analyse(text, [("they started to shell the areas where people have gathered", "shell", A)])
+    (claim,) = analysis.event_mentions[0].claims
+    assert (claim.source.text, claim.stance) == ("Abu Jaafar", Stance.ASSERT)
+    assert claim.source.kind is not SourceKind.UNNAMED

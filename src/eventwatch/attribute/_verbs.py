@@ -122,8 +122,14 @@ def _conditional(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children)
 
 
+# Verbs of knowing and telling: "I can't describe it", "we don't know" deny nothing that happened.
+_UNKNOWING = frozenset({"describe", "know", "understand", "imagine", "explain", "remember", "believe", "forget"})
+
+
 def _negated(content: Token) -> bool:
     """ "no traces were found", "were not involved": the content says the thing did not happen."""
+    if content.lemma_ in _UNKNOWING:
+        return False
     if any(c.dep_ == "neg" for c in content.children):
         return True
     subject = child(content, "nsubj", "nsubjpass")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventwatch.attribute._syntax import ArticleView, Sent, children, conjuncts, np_tokens, offsets
 from eventwatch.attribute.registry import countries_named
-from eventwatch.attribute.sources import type_source, word_kind
+from eventwatch.attribute.sources import type_source
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import Source, SourceKind
 
@@ -122,7 +122,7 @@ class SourceResolver:
                 return replace(known, text=text, span=span)
         kind, country, name, affiliation = self._type(text, head)
         source = Source(text=text, kind=kind, span=span, name=name, country=country, affiliation=affiliation)
-        if head.ent_type_ == "PERSON" and word_kind(text) is not None:
+        if head.ent_type_ == "PERSON":  # a later "Abu Jaafar" (which the model may tag ORG) is the same person
             self._surnames.setdefault(head.text, source)
         if "same" in (t.lower_ for t in tokens):
             earlier = self._same(head.lemma_)
