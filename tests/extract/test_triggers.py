@@ -373,3 +373,11 @@ def test_triggers_tear_gas_is_crowd_control_and_a_gas_blast_an_accident(extract_
     attack = "A chlorine gas attack killed 12 people in Douma on Saturday."
     (gassing,) = extract_text(attack, "2018-04-08").event_mentions
     assert gassing.mode == "unconventional"
+
+
+def test_triggers_the_wounded_and_the_dead_are_people_not_acts(extract_text: Extract) -> None:
+    text = (
+        "Residents said government buses arrived in the pre-dawn hours at agreed upon meeting points, where the "
+        "wounded were first in line to be evacuated after surviving weeks of intense fighting."
+    )
+    assert [m.trigger.slice(text) for m in extract_text(text, "2016-12-14").event_mentions] == []

@@ -516,6 +516,8 @@ def _entry_for(tok: Token) -> TriggerEntry | None:
     )
     if nounish:
         return lex.get((lemma, "NOUN")) or lex.get((tok.lower_, "NOUN")) or lex.get((tok.lower_.rstrip("s"), "NOUN"))
+    if tok.pos_ == "VERB" and tok.tag_ == "VBN" and tok.dep_ in _NOMINAL_DEPS and _has_article(tok):
+        return None  # "where the wounded were first in line to be evacuated": people, not an act
     if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound", "nmod"):
         taken = obj(tok)
         if taken is not None and taken.lemma_.lower() == "control" and lemma in _CONTROL_TAKING:
@@ -541,6 +543,13 @@ def _entry_for(tok: Token) -> TriggerEntry | None:
         if info is not None and info.root in _CAMEO_ROOTS and info.plover:
             return TriggerEntry(lemma, "VERB", info.plover, info.mode, info.code, "actor_subj")
     return None
+
+
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+
+
+def _has_article(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children)
 
 
 def find_triggers(sent: SpacySpan) -> list[Trigger]:
