@@ -920,3 +920,12 @@ def test_actors_an_act_done_to_its_owner_by_an_agent(extract_text: Extract) -> N
     member = "Karlov's assassination by a member of the Turkish security forces shocked Moscow."
     (assassination,) = extract_text(member, "2016-12-20").event_mentions
     assert _codes(assassination.actor1) == ("TUR", "COP")
+
+
+def test_actors_they_read_back_to_bystanders_is_no_attacker(extract_text: Extract) -> None:
+    text = (
+        "People have left their shelters to be ready for the evacuation. "
+        "Since the morning, they started to target the areas where people have gathered."
+    )
+    for mention in extract_text(text, "2016-12-14").event_mentions:
+        assert mention.actor1 is None or mention.actor1.sector != "CVL", mention.summary

@@ -603,6 +603,18 @@ def _passive_without_subject(tok: Token) -> bool:
     return "auxpass" in deps and not deps & {"nsubjpass", "nsubj", "csubjpass"}
 
 
+_BYSTANDERS = frozenset(
+    {"people", "residents", "civilians", "families", "children", "women", "villagers", "inhabitants", "locals"}
+    | {"refugees", "persons"}
+)
+
+
+def _civilians(actor: Actor | None) -> bool:
+    """Bystanders named as such ("People", "Residents"); protesters may still storm a parliament."""
+    words = (actor.name or actor.text).lower().split() if actor is not None else []
+    return actor is not None and actor.sector == "CVL" and bool(words) and words[-1] in _BYSTANDERS
+
+
 def _on_the_ground(actor: Actor | None) -> bool:
     """An actor with no air force: armed groups, criminals, lone attackers, civilians."""
     sector = (actor.sector or "") if actor is not None else ""
@@ -814,6 +826,10 @@ def build(
         # "clashes between protesters and police": a recipient coordinated with the actor is not part of it
         a1_alone = a2_tok is not None and a1_tok is not None and a2_tok.dep_ == "conj" and a2_tok.head.i == a1_tok.i
         actor1 = resolve(a1_tok, doc_offset, ctx, material, alone=a1_alone) if a1_tok is not None else None
+        if plover == "ASSAULT" and a1_tok is not None and a1_tok.lower_ == "they" and _civilians(actor1):
+            # "People have left their shelters ... they started to target the areas": a pronoun read back to
+            # the civilians just named is almost never who attacks; the attacker stays unnamed
+            actor1 = None
         actor2 = resolve(a2_tok, doc_offset, ctx, material) if a2_tok is not None else None
         if actor2 is not None and actor2.sector is None and a2_tok is not None and _counted_people(a2_tok, primary):
             actor2 = replace(actor2, sector=SECTOR_WORDS["people"])  # "killing three", "at least five died"
