@@ -381,3 +381,12 @@ def test_triggers_the_wounded_and_the_dead_are_people_not_acts(extract_text: Ext
         "wounded were first in line to be evacuated after surviving weeks of intense fighting."
     )
     assert [m.trigger.slice(text) for m in extract_text(text, "2016-12-14").event_mentions] == []
+
+
+def test_triggers_called_on_is_a_request_but_called_to_a_home_is_not(extract_text: Extract) -> None:
+    text = (
+        "Kurdish militants attacked a checkpoint near Diyarbakir on Monday. Police were called to the home on the "
+        "200 block of Froom Crescent. The UN called on Turkey to investigate the attack."
+    )
+    requests = [m for m in extract_text(text, "2016-12-14").event_mentions if m.plover == "REQUEST"]
+    assert [m.summary for m in requests] == ["United Nations called on Turkey"]

@@ -165,6 +165,8 @@ def _summary(cand: Candidate, text: str) -> str:
     parts.append(cand.trigger_span.slice(text))
     if not cand.trigger.is_noun:
         parts += [c.text for c in tok.children if c.dep_ == "prt"]  # "blew up", "shot down"
+        if cand.plover == "REQUEST" and tok.lemma_.lower() == "call" and cand.actor2 is not None:
+            parts += [c.text for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")][:1]
     arson = _arson_words(cand)
     if arson == "fire":
         parts.append("fire to")  # "Militants set fire to a police station"

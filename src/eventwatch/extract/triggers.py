@@ -299,7 +299,14 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     if cond == "captive_obj":
         return dobj is not None and (dobj.lemma_.lower() in W.CAPTIVES or dobj.ent_type_ == "PERSON")
     if cond == "call_on":
-        return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children)
+        # "called on the government to ...", "were called upon to resign"; not "Police were called to the home
+        # on the 200 block" (summoned somewhere)
+        on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+        if on is None:
+            return False
+        asked = next((g for g in on.children if g.dep_ == "pobj"), None)
+        summoned_to = any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+        return asked is None or not summoned_to or asked.pos_ in ("PRON", "PROPN") or is_actor_phrase(asked)
     if cond == "legal":
         return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.subtree)
     if cond == "dobj":
