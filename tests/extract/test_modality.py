@@ -197,3 +197,10 @@ def test_modality_a_first_person_present_request_is_made_as_it_is_said(extract_t
 def test_modality_a_present_request_by_others_in_general_stays_no_event(extract_text: Extract) -> None:
     text = "Aid groups usually call on all parties to respect ceasefires."
     assert [m for m in extract_text(text, "2017-01-04").event_mentions if m.plover == "REQUEST"] == []
+
+
+def test_modality_a_present_tense_harm_with_counted_victims_is_one_act(extract_text: Extract) -> None:
+    told = "Unknown gunmen kill two arms dealers in the southern sector of Idlib."
+    (killing,) = extract_text(told, "2016-11-08").event_mentions
+    assert killing.fatalities == 2
+    assert extract_text("ISIL kills civilians who try to flee Mosul.", "2016-11-08").event_mentions == ()

@@ -93,7 +93,7 @@ _AND_ONE_MORE = (
 _BEFORE = (  # "killing three", "killed more than 20 militants", "death toll rose to 22"
     (kind, re.compile(verb + r"\s+(?:\w+\s+)?" + _QUAL + _RANGE + r"\b" + _AND_ONE_MORE, re.I))
     for kind, verb in (
-        ("killed", r"(?:killing|killed|kills|death toll (?:\w+\s+){0,2}(?:to|at|of))"),
+        ("killed", r"(?:killing|killed|kills?|death toll (?:\w+\s+){0,2}(?:to|at|of))"),
         ("injured", r"(?:injuring|wounding|injured|wounded)"),
     )
 )

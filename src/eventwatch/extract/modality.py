@@ -238,8 +238,20 @@ def _tense_verdict(t: Token) -> bool | None:
     if t.tag_ in ("VBD", "VBG", "VBN"):
         return False
     if t.tag_ in ("VBZ", "VBP"):
-        return True
+        return not _counted_harm(t)
     return None
+
+
+# Harm verbs whose counted victims make a present-tense clause one act told in the news present ("Bombardment
+# on Aleppo city kills 7 civilians", "Airstrikes kill 5 at least"), never a standing situation.
+_COUNTED_HARM = frozenset({"kill", "injure", "wound", "kidnap", "abduct", "execute", "behead", "arrest", "detain"})
+
+
+def _counted_harm(t: Token) -> bool:
+    if t.lemma_.lower() not in _COUNTED_HARM:
+        return False
+    done = next((c for c in t.children if c.dep_ == "dobj"), None)
+    return done is not None and (done.pos_ == "NUM" or any(c.dep_ == "nummod" for c in done.children))
 
 
 def _first_person_subject(t: Token) -> bool:
