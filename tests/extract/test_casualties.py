@@ -23,6 +23,7 @@ CASES = [
     ("three soldiers killed two militants near the border", ("killed", 2, 2, 2)),
     ("killing at least four soldiers and two civilians", ("killed", 6, None, 6)),
     ("Two were killed and 12 wounded", ("killed", 2, 2, 2)),
+    ("At least 13 members of the regime forces have been killed", ("killed", 13, None, 13)),
 ]
 
 

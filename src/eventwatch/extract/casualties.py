@@ -57,7 +57,8 @@ _AGENTS = (
     r"(?:bombs?|shells?|rockets?|missiles?|mortars?|grenades?|mines?|drones?|strikes?|airstrikes?|raids?|attacks?|"
     r"blasts?|explosions?|bombings?|bombers?|gunmen|attackers?|assailants?|snipers?|jets?|aircraft|planes?)\b"
 )
-_NOUN = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _VICTIMS + r"))?"
+# "13 members of the regime forces have been killed": the victims' group may follow them
+_NOUN = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _VICTIMS + r")(?:\s+of\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)?)?"
 _KILLED = r"(?P<verb>killed|dead|died|deaths|killing|slain|lost their lives|perished|fatalities)"
 _INJURED = r"(?P<verb>injured|wounded|injuring|wounding|hurt|injuries)"
 
