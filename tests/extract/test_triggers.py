@@ -390,3 +390,12 @@ def test_triggers_called_on_is_a_request_but_called_to_a_home_is_not(extract_tex
     )
     requests = [m for m in extract_text(text, "2016-12-14").event_mentions if m.plover == "REQUEST"]
     assert [m.summary for m in requests] == ["United Nations called on Turkey"]
+
+
+def test_triggers_a_deal_killed_or_a_record_hit_harms_no_one(extract_text: Extract) -> None:
+    text = (
+        "The deal had been killed by the Pentagon in October. In this case, we hit a home run, the chief said. "
+        "An airstrike hit a market in Idlib on Monday."
+    )
+    mentions = extract_text(text, "2004-11-24").event_mentions
+    assert [m.summary for m in mentions] == ["airstrike on a market in Idlib"]

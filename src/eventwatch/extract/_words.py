@@ -482,3 +482,12 @@ MEANS_OF_ATTACK = frozenset(
 )
 # Count nouns in front of attacks: "a series of airstrikes", "a barrage of rockets".
 ATTACK_QUANTIFIERS = frozenset(["series", "wave", "barrage", "volley", "salvo", "spate", "string", "round"])
+
+# What a harm verb acts on only in a figure of speech: plans and deals are "killed", records and highs "hit"
+# (MEANTIME Wikinews business news: "the deal had been killed by the Pentagon", "we hit a home run").
+FIGURATIVE_PATIENTS = frozenset(
+    {"deal", "bill", "plan", "proposal", "project", "idea", "program", "programme", "legislation", "measure"}
+    | {"agreement", "contract", "bid", "hope", "chance", "talk", "negotiation", "motion", "amendment", "reform"}
+    | {"record", "high", "low", "peak", "milestone", "run", "headline", "jackpot", "snag", "roadblock"}
+    | {"level", "mark", "threshold", "shelf", "note", "stride", "nerve", "rock"}
+)

@@ -227,6 +227,8 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         return dobj is None or dobj.lemma_.lower() not in W.STATEMENT_NOUNS
     if cond in ("actor_subj", "harm") and _in_training(sent) and not _takes_someone_or_somewhere(dobj):
         return False  # "We got to shoot with them for two weeks before this exercise": drill, not attack
+    if cond in ("actor_subj", "harm") and _figurative_patient(tok, dobj):
+        return False  # "the deal had been killed by the Pentagon", "we hit a home run", "stocks hit a record"
     if cond == "actor_subj":
         if tok.lemma_.lower() == "target" and dobj is not None and dobj.lemma_.lower() in _AIMS:
             return False  # "we're targeting the training", "targeting voters": aiming an effort, no attack
@@ -319,6 +321,12 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
 # What a danger, not a threat made by someone, is said to threaten ("lives were threatened").
 _ENDANGERED = frozenset({"life", "lives", "safety", "security", "stability", "peace", "future", "existence", "health"})
 _SANCTION_WORDS = frozenset({"sanction", "sanctions", "listing", "listings", "embargo", "blacklist", "designation"})
+
+
+def _figurative_patient(tok: Token, dobj: Token | None) -> bool:
+    """What a harm verb is done to is a plan, a deal or a figure: no one is harmed."""
+    patient = dobj or next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    return patient is not None and patient.lemma_.lower() in W.FIGURATIVE_PATIENTS
 
 
 def _about_sanctions(tok: Token, sent: SpacySpan) -> bool:
