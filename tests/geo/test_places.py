@@ -103,6 +103,8 @@ def test_find_places_precision_levels(gaz: Gazetteer, parse: Parse, text: str, n
         # A person's surname read again alone is the person, not a village of that name.
         # A thing's given name: a title, not the country or a town.
         "The toilet is an artwork entitled America made by Italian artist Maurizio Cattelan.",
+        # A time zone after a time: not the Est region of Burkina Faso.
+        "Around 3 p.m. EST, the exchange halted trading.",
         # A church's dedication: no St. Paul (Minnesota), no St. Peter.
         "The explosion hit the small church of St. Peter and St. Paul attached to the cathedral.",
     ],

@@ -329,6 +329,13 @@ _DEDICATED = frozenset(
 )
 
 
+def _after_a_time(tok: Token) -> bool:
+    before = tok.nbor(-1) if tok.i > 0 else None
+    if before is None:
+        return False
+    return before.lower_ in ("a.m.", "p.m.", "am", "pm") or before.like_num or ":" in before.text
+
+
 def _dedication(last: Token) -> bool:
     """True for the name after "<a church> of" (or a conjunct of it): a saint or a patron, no place."""
     tok = last
@@ -362,6 +369,8 @@ def _evidence(
     text = plain(doc[match[0].i : match[-1].i + 1].text)  # find_mentions has already left out never-places
     if any(t.lower_ in MONTHS_DAYS for t in match):
         return None
+    if len(match) == 1 and match[0].is_upper and _after_a_time(match[0]):
+        return None  # "at 12:30 EST", "3 p.m. EST": a time zone, not the Est region of Burkina Faso
     if _in_person_name(doc, match) or _names_a_thing(doc, match[0]) or _dedication(match[-1]):
         return None
     if all(t.lower_ in DIRECTIONS for t in match) and _head_after(doc, match[-1]) not in ADMIN_HEADS:
