@@ -329,6 +329,12 @@ _DEDICATED = frozenset(
 )
 
 
+_TIME_ZONES = frozenset(
+    {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST"}
+    | {"AST", "IST", "MSK", "JST", "AEST", "AEDT"}
+)
+
+
 def _after_a_time(tok: Token) -> bool:
     before = tok.nbor(-1) if tok.i > 0 else None
     if before is None:
@@ -369,7 +375,7 @@ def _evidence(
     text = plain(doc[match[0].i : match[-1].i + 1].text)  # find_mentions has already left out never-places
     if any(t.lower_ in MONTHS_DAYS for t in match):
         return None
-    if len(match) == 1 and match[0].is_upper and _after_a_time(match[0]):
+    if len(match) == 1 and match[0].text in _TIME_ZONES and _after_a_time(match[0]):
         return None  # "at 12:30 EST", "3 p.m. EST": a time zone, not the Est region of Burkina Faso
     if _in_person_name(doc, match) or _names_a_thing(doc, match[0]) or _dedication(match[-1]):
         return None
