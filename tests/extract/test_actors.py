@@ -929,3 +929,19 @@ def test_actors_they_read_back_to_bystanders_is_no_attacker(extract_text: Extrac
     )
     for mention in extract_text(text, "2016-12-14").event_mentions:
         assert mention.actor1 is None or mention.actor1.sector != "CVL", mention.summary
+
+
+def test_actors_a_dateline_is_no_actor_and_the_coalition_is_the_one_the_story_names(extract_text: Extract) -> None:
+    text = (
+        "ADEN, Yemen (Reuters) - Saudi-led coalition warplanes struck a wedding party in Yemen's Hajjah province "
+        "on Sunday, killing at least 20 people, Houthi-run Al Masirah TV said. The coalition also struck a bus "
+        "in Saada on Monday."
+    )
+    wedding, bus = extract_text(text, "2018-04-24").event_mentions
+    assert _codes(wedding.actor1) == ("SAU", "MIL")
+    assert wedding.summary == "Saudi-led coalition struck a wedding party in Yemen's Hajjah province"
+    assert _codes(bus.actor1) == ("SAU", "MIL")
+    ramadi = "Coalition forces conducted four strikes near Ramadi, destroying an ISIL tactical unit."
+    strikes = extract_text(ramadi, "2016-01-10").event_mentions[0]
+    assert strikes.actor1 is not None
+    assert strikes.actor1.name == "Combined Joint Task Force - Operation Inherent Resolve"

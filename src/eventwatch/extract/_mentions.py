@@ -23,6 +23,7 @@ from eventwatch.extract.actors import (
     article_country,
     involved_forces,
     is_nisba,
+    named_coalition,
     names_held_ground,
     note_group_subjects,
     publisher_actor,
@@ -376,6 +377,7 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
         default_country=article_country(lead, publisher=author.country if author is not None else None),
         mentions_police=bool(re.search(r"\bpolice\b", article.text, re.I)),
         armed_groups=armed_groups(article.text),
+        coalition=named_coalition(article.text),
         author=author,
     )
     register_persons([(p.offset, p.doc) for p in parsed.docs], ctx)

@@ -291,6 +291,9 @@ class ArticleActors:
     pending_groups: list[tuple[Token, int]] = field(default_factory=list)
     # The last force of a known country named by each force noun: whose army "the army" is.
     forces: dict[str, Actor] = field(default_factory=dict)
+    # A coalition other than the counter-ISIL one that the article names ("the Saudi-led coalition"): what a
+    # bare "the coalition" stands for there.
+    coalition: tuple[str, str | None, str | None] | None = None
 
     def remember(self, actor: Actor, is_person: bool) -> None:
         """Note ``actor`` as the latest one named (``is_person``: a single named or pronoun person)."""
@@ -482,6 +485,33 @@ def _joined_before(tok: Token) -> Token | None:
 def _registry(text: str) -> tuple[str, str | None, str | None] | None:
     actor = find_registry_actor(text)
     return (actor.name, actor.country, actor.sector) if actor is not None else None
+
+
+_GLOBAL_COALITION = "Combined Joint Task Force - Operation Inherent Resolve"
+# Aliases that name the counter-ISIL coalition by itself, not a coalition in general.
+_GLOBAL_COALITION_NAMES = ("cjtf", "inherent resolve", "counter-isil", "global coalition")
+
+
+def _registry_exact(text: str) -> tuple[str, str | None, str | None] | None:
+    """The registry entry ``text`` names when it names the counter-ISIL coalition outright, else None."""
+    lowered = text.lower()
+    return _registry(text) if any(name in lowered for name in _GLOBAL_COALITION_NAMES) else None
+
+
+def named_coalition(text: str) -> tuple[str, str | None, str | None] | None:
+    """The first coalition other than the counter-ISIL one that the article names (see ``ArticleActors``)."""
+    lowered = text.lower()
+    found = [
+        (m.start(), a.actor)
+        for a in registry_aliases()
+        if "coalition" in a.actor.name.lower()
+        and a.actor.name != _GLOBAL_COALITION
+        and (m := a.search_in(text, lowered)) is not None
+    ]
+    if not found:
+        return None
+    actor = min(found, key=lambda f: f[0])[1]
+    return actor.name, actor.country, actor.sector
 
 
 QUANTITY_NOUNS = frozenset(
@@ -745,6 +775,8 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
     text = doc_text(head.doc)[start:end]
     span = Span(offset + start, offset + end)
     reg = _registry(text) or _holder(tokens)
+    if reg is not None and reg[0] == _GLOBAL_COALITION and ctx.coalition is not None and reg != _registry_exact(text):
+        reg = ctx.coalition  # "the coalition" in a story on the Saudi-led one
     if reg is not None:
         actor = Actor(text=text, span=span, name=reg[0], country=reg[1], sector=reg[2])
         if head.ent_type_ == "PERSON" and head.text not in ctx.persons and not _is_name_suffix(head):

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from eventwatch.extract import _words as W
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,26 @@ def _trailing_modifier(branch: Token, avoid: set[int]) -> Token | None:
     return None
 
 
+_DATELINE_DASHES = frozenset({"-", "\u2014", "\u2013", "--"})
+_DATELINE_TOKENS = 12
+
+
+def dateline_dash(doc: Doc) -> int | None:
+    """Index of the dash that ends the paragraph's opening dateline ("ADEN, Yemen (Reuters) -"), if any."""
+    dash = next(
+        (
+            t.i
+            for t in doc[1:_DATELINE_TOKENS]
+            if t.text in _DATELINE_DASHES and doc[t.i - 1].whitespace_ and t.whitespace_  # not al-Qaida's hyphen
+        ),
+        None,
+    )
+    # only names, dates and the agency before it: "ADEN, Yemen (Reuters) -", "Indianapolis –", not "A series of"
+    if dash is None or not all(t.pos_ in ("PROPN", "PUNCT", "NUM") or t.is_upper for t in doc[:dash]):
+        return None
+    return dash
+
+
 def clause_bounds(head: Token, keep: set[int], avoid: set[int], sent: SpacySpan) -> tuple[int, int]:
     """Token index range ``[start, end)`` of ``head``'s clause, cutting branches with ``avoid`` triggers.
 
@@ -130,6 +150,9 @@ def clause_bounds(head: Token, keep: set[int], avoid: set[int], sent: SpacySpan)
         while right > left and doc[right].pos_ in ("PUNCT", "SPACE"):
             right -= 1
     left, right = max(left, sent.start), min(right, sent.end - 1)
+    dash = dateline_dash(doc)
+    if dash is not None and left <= dash < head.i:
+        left = dash + 1  # the dateline is where the story is filed from, not part of the event's clause
     if right - left + 1 < MIN_CLAUSE_TOKENS and head.dep_ == "relcl" and head.head.i < head.i:
         left = max(head.head.left_edge.i, sent.start)  # "Viktar Babaryka, who was arrested": with whom it is about
     if right - left + 1 < MIN_CLAUSE_TOKENS:

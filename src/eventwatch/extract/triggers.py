@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from eventwatch.extract import _words as W
 from eventwatch.extract._resources import TriggerEntry, cameo_codes, cameo_verbs, trigger_lexicon
 from eventwatch.extract.actors import is_actor_phrase
-from eventwatch.extract.clauses import prep_object
+from eventwatch.extract.clauses import dateline_dash, prep_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -81,7 +81,7 @@ def subject(tok: Token) -> Token | None:
         # hang the relative pronoun on the verb as a second subject; the noun phrase is the real one.
         named = [c for c in subjects if c.tag_ not in ("WDT", "WP")]
         if subjects:
-            return (named or subjects)[0]
+            return _past_dateline((named or subjects)[0])
         passive_subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if via_conj and active and passive_subject is not None:
             return passive_subject  # "We are concerned by reports ... and call on all parties": we call on them
@@ -126,6 +126,15 @@ def subject(tok: Token) -> Token | None:
 # Verbs whose own subject does what their infinitive says, whatever their object ("used warplanes to bomb",
 # "promised Turkey to withdraw").
 _SUBJECT_CONTROL = frozenset({"use", "promise", "take", "need", "spend", "pay", "cost", "employ"})
+
+
+def _past_dateline(subj: Token) -> Token:
+    """The subject a dateline hides: "ADEN, Yemen (Reuters) - Saudi-led coalition warplanes struck ..." is
+    parsed with the city as the subject and the warplanes as its apposition."""
+    dash = dateline_dash(subj.doc)
+    if dash is None or subj.i > dash:
+        return subj
+    return next((c for c in subj.subtree if c.i > dash and c.dep_ == "appos"), subj)
 
 
 def _object_controller(tok: Token) -> Token | None:
