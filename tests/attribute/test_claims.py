@@ -545,3 +545,21 @@ def test_claims_not_knowing_or_describing_is_no_denial_and_a_named_person_keeps_
     (claim,) = analysis.event_mentions[0].claims
     assert (claim.source.text, claim.stance) == ("Abu Jaafar", Stance.ASSERT)
     assert claim.source.kind is not SourceKind.UNNAMED
+
+
+def test_claims_blame_for_the_attack_just_told_is_about_that_attack(analyse):
+    text = (
+        "Russian forces pounded the eastern city of Bakhmut with artillery overnight, killing three civilians, "
+        "the regional governor said. Separately, a Ukrainian drone struck an oil depot in Russia's Bryansk region, "
+        "Russian officials said, blaming Kyiv for the attack."
+    )
+    analysis = analyse(
+        text,
+        [
+            ("Russian forces pounded the eastern city of Bakhmut with artillery overnight", "pounded", A),
+            ("a Ukrainian drone struck an oil depot in Russia's Bryansk region", "struck", A),
+        ],
+    )
+    shelling, drone = analysis.event_mentions
+    assert Stance.CLAIM not in {c.stance for c in shelling.claims}
+    assert ("Russian officials", Stance.CLAIM) in {(c.source.text, c.stance) for c in drone.claims}

@@ -945,3 +945,9 @@ def test_actors_a_dateline_is_no_actor_and_the_coalition_is_the_one_the_story_na
     strikes = extract_text(ramadi, "2016-01-10").event_mentions[0]
     assert strikes.actor1 is not None
     assert strikes.actor1.name == "Combined Joint Task Force - Operation Inherent Resolve"
+
+
+def test_actors_a_states_drone_is_its_military(extract_text: Extract) -> None:
+    text = "A Ukrainian drone struck an oil depot in Russia's Bryansk region on Monday."
+    (strike,) = extract_text(text, "2023-03-07").event_mentions
+    assert _codes(strike.actor1) == ("UKR", "MIL")

@@ -407,8 +407,33 @@ def _antecedent(
         # "this", "these strikes": the nearest earlier mention, as before (no word matching).
         nearest = _latest_before(view, mentions, attribution, window, lambda m: types is None or m.plover in types)
         return (nearest, attribution.about) if nearest is not None else None
+    told_before = (
+        _told_just_before(view, mentions, attribution, types) if attribution.about == "responsibility" else None
+    )
+    if told_before is not None:
+        return told_before, attribution.about
     target = _best_mention(view, mentions, attribution, types, window, nearest=False)
     return (target, attribution.about) if target is not None else None
+
+
+def _told_just_before(
+    view: ArticleView, mentions: tuple[EventMention, ...], attribution: Attribution, types: frozenset[Plover] | None
+) -> int | None:
+    """The act the same sentence has just told ("a Ukrainian drone struck an oil depot ..., Russian officials
+    said, blaming Kyiv for the attack"): whom "the attack" is blamed on there is that act's doer, not the
+    article's main event's (a definite act noun otherwise names the main event: "The officers shot him dead
+    ... in what the police declared a terrorist-related attack" is the stabbing)."""
+    found = None
+    for index, mention in enumerate(mentions):
+        sent = view.sent_at(mention.trigger.start)
+        if (
+            sent is not None
+            and sent.index == attribution.sentence
+            and mention.trigger.start < attribution.cue_offset
+            and (types is None or mention.plover in types)
+        ):
+            found = index
+    return found
 
 
 def _stems(text: str) -> set[str]:

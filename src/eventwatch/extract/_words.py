@@ -478,6 +478,8 @@ MEANS_OF_ATTACK = frozenset(
         "stabbing",
         "device",
         "munition",
+        "drone",  # "a Ukrainian drone struck an oil depot": the state's military, or no one named
+        "uav",
     ]
 )
 # Count nouns in front of attacks: "a series of airstrikes", "a barrage of rockets".
