@@ -563,3 +563,12 @@ def test_claims_blame_for_the_attack_just_told_is_about_that_attack(analyse):
     shelling, drone = analysis.event_mentions
     assert Stance.CLAIM not in {c.stance for c in shelling.claims}
     assert ("Russian officials", Stance.CLAIM) in {(c.source.text, c.stance) for c in drone.claims}
+
+
+def test_claims_speaker_after_a_clause_the_parser_made_a_second_subject(analyse):
+    text = (
+        "An Israeli air strike killed at least 12 Palestinians, including five children, in a house in Khan Younis "
+        "on Tuesday, Palestinian health officials said."
+    )
+    analysis = analyse(text, [("An Israeli air strike killed at least 12 Palestinians", "strike", A)])
+    assert ("Palestinian health officials", Stance.ASSERT) in _sources(analysis)

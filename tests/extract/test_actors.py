@@ -951,3 +951,12 @@ def test_actors_a_states_drone_is_its_military(extract_text: Extract) -> None:
     text = "A Ukrainian drone struck an oil depot in Russia's Bryansk region on Monday."
     (strike,) = extract_text(text, "2023-03-07").event_mentions
     assert _codes(strike.actor1) == ("UKR", "MIL")
+
+
+def test_actors_whom_a_strike_killed_when_the_parser_reads_the_verb_as_a_participle(extract_text: Extract) -> None:
+    text = (
+        "An Israeli air strike killed at least 12 Palestinians, including five children, in a house in Khan Younis "
+        "on Tuesday, Palestinian health officials said."
+    )
+    (strike,) = extract_text(text, "2023-11-14").event_mentions
+    assert strike.actor2 is not None and strike.actor2.text == "at least 12 Palestinians"

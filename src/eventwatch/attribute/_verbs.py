@@ -190,6 +190,8 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
             return child(agent, "pobj"), None, passive_subject, None
         return None, None, None, None
     subject = child(token, "nsubj")
+    if subject is not None and _told_before_speaker(token) is not None:
+        subject = children(token, "nsubj")[-1]  # "An air strike killed 12 people, officials said": the officials
     if subject is not None:
         subject = _past_the_victims(subject)
         left = subject.left_edge.i
@@ -377,6 +379,18 @@ def _gap(text: str, a: int, b: int) -> int:
     return 99 if "\n" in between else len(_WORDS.findall(between))
 
 
+def _told_before_speaker(token: Token) -> list[Token] | None:
+    """The clause before "..., officials said" when the parser made its subject a second subject of the speech
+    verb ("An Israeli air strike killed 12 Palestinians ..., health officials said"), else None."""
+    subjects = children(token, "nsubj")
+    if len(subjects) < 2 or not subjects[0].i < subjects[-1].i < token.i:
+        return None
+    start = subjects[-1].left_edge.i
+    if start == 0 or token.doc[start - 1].text != ",":
+        return None
+    return [t for t in token.sent if t.i < start - 1]
+
+
 def _infinitive(token: Token) -> bool:
     return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
@@ -450,6 +464,10 @@ def verb_attribution(
         if clause:
             scope.append(offsets(sent, clause))
             heads.append(sent.offset + token.head.idx)
+    told = _told_before_speaker(token) if content is None else None
+    if told is not None:
+        scope.append(offsets(sent, told))
+        heads.append(sent.offset + children(token, "nsubj")[0].idx)
     near = (
         _quote_near(view.text, sent, token, quotes)
         if token.lemma_ in _SPEECH_LEMMAS or cue.stance is Stance.ASSERT

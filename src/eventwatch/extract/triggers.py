@@ -586,9 +586,11 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         if entry.pos == "VERB":
             if not _check(entry.condition, tok, sent):
                 continue
-            if tok.dep_ == "acl" and not any(c.dep_ in ("agent", "nsubj") for c in tok.children):
+            own_object = tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children)
+            if tok.dep_ == "acl" and not own_object and not any(c.dep_ in ("agent", "nsubj") for c in tok.children):
                 # "prisoners arrested during the campaign", "equipment captured near X": a modifier; but "reports
-                # that ISIL has killed 70 members" is a clause with its own subject
+                # that ISIL has killed 70 members" is a clause with its own subject, and "An air strike killed 12
+                # Palestinians, officials said" (misparsed as a participle on "strike") has its own object
                 continue
             if tok.lemma_.lower() == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 found.append(Trigger(tok, "ASSAULT", "heavy-weapons", "194", False))
