@@ -572,3 +572,19 @@ def test_claims_speaker_after_a_clause_the_parser_made_a_second_subject(analyse)
     )
     analysis = analyse(text, [("An Israeli air strike killed at least 12 Palestinians", "strike", A)])
     assert ("Palestinian health officials", Stance.ASSERT) in _sources(analysis)
+
+
+def test_claims_an_accusation_of_an_act_is_a_claim_about_it_by_the_accuser(analyse):
+    text = "The RSF denied attacking civilians and accused the army of shelling residential areas in El Fasher."
+    analysis = analyse(text, [("shelling residential areas in El Fasher", "shelling", A)])
+    (claim,) = analysis.event_mentions[0].claims
+    assert (claim.source.text, claim.source.kind, claim.stance) == ("The RSF", SourceKind.ARMED_GROUP, Stance.CLAIM)
+
+
+def test_claims_an_accusation_of_a_non_event_speaks_of_no_earlier_attack(analyse):
+    text = (
+        "The rebels shelled the villages of Foua and Kfraya on Tuesday. Rebel spokesman Bassam Haj Mustafa accused "
+        "the Syrian government of foiling the deal by imposing new conditions."
+    )
+    analysis = analyse(text, [("The rebels shelled the villages of Foua and Kfraya on Tuesday", "shelled", A)])
+    assert "Rebel spokesman Bassam Haj Mustafa" not in {c.source.text for c in analysis.event_mentions[0].claims}

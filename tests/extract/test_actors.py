@@ -960,3 +960,13 @@ def test_actors_whom_a_strike_killed_when_the_parser_reads_the_verb_as_a_partici
     )
     (strike,) = extract_text(text, "2023-11-14").event_mentions
     assert strike.actor2 is not None and strike.actor2.text == "at least 12 Palestinians"
+
+
+def test_actors_the_accused_did_what_they_are_accused_of(extract_text: Extract) -> None:
+    text = (
+        "KHARTOUM (Reuters) - Sudan's paramilitary Rapid Support Forces attacked the city of El Fasher on Friday. "
+        "The RSF accused the army of shelling residential areas in El Fasher."
+    )
+    attack, shelling = extract_text(text, "2024-05-12").event_mentions
+    assert _codes(attack.actor1) == ("SDN", "REB")
+    assert shelling.actor1 is not None and shelling.actor1.text == "the army"

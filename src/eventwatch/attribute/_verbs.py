@@ -243,6 +243,9 @@ def blame(token: Token) -> tuple[Token, Token | None] | None:
             act = child(prep, "pobj")
             if act is not None and act.pos_ == "NOUN":
                 return act, obj
+            done = child(prep, "pcomp")
+            if done is not None and done.tag_ == "VBG":
+                return done, obj  # "accused the army of shelling residential areas"
     # "blamed the attack on Boko Haram" (the parser may hang "on Boko Haram" on the attack)
     on = next((p for p in [*children(token, "prep"), *children(obj, "prep")] if p.lower_ == "on"), None)
     if token.lemma_.lower() == "blame" and on is not None:
@@ -505,6 +508,8 @@ def verb_attribution(
     anaphor, about, demonstrative = anaphor_of(content_np, content)
     if blamed_for is not None:
         about = "responsibility"
+        if blamed_for.pos_ == "VERB":
+            anaphor = None  # "accused the army of shelling ...": its own clause, which an event covers or not
     if anaphor is None and stance is Stance.DENY and content is not None:
         anaphor = "lexical"  # a denial that names no event: linked by shared words (link.py)
     subject = child(content, "nsubj", "nsubjpass") if content is not None else None

@@ -288,6 +288,22 @@ def word_kind(text: str) -> SourceKind | None:
 # A source phrase ("the ministry", "he", "SANA") recurs within and across articles; typing one scans every
 # registry pattern, so the answer is kept (a pure function of its arguments; SourceType is immutable).
 @functools.lru_cache(maxsize=16_384)
+def _registry_kind(text: str) -> SourceKind | None:
+    """The kind of source a body of the actor registry is, by its sector: armed groups, militaries,
+    governments, international organisations."""
+    actor = find_registry_actor(text)
+    sector = (actor.sector or "") if actor is not None else ""
+    if sector[:3] in ("REB", "PRM"):
+        return SourceKind.ARMED_GROUP
+    if sector[:3] == "MIL":
+        return SourceKind.MILITARY
+    if sector[:3] in ("GOV", "COP", "SPY"):
+        return SourceKind.OFFICIAL
+    if sector == "IGO":
+        return SourceKind.UN_IO
+    return None
+
+
 def type_source(
     text: str, *, is_person: bool = False, is_place: bool = False, article_country: str | None = None
 ) -> SourceType:
@@ -304,6 +320,8 @@ def type_source(
     kind = word_kind(text)
     if person is not None and kind in (None, SourceKind.OFFICIAL):
         return SourceType(person.kind, person.country, person.name)
+    if kind is None:
+        kind = _registry_kind(text)  # "The RSF denied ...", "Hezbollah said"
     if kind is None:
         kind = SourceKind.OFFICIAL if (is_place or is_person) else SourceKind.UNNAMED
     if country is None and person is not None:

@@ -336,6 +336,17 @@ def _aimed_at_by(act: Token) -> Token | None:
     )
 
 
+_ACCUSING = frozenset({"accuse", "suspect", "charge", "blame", "convict"})
+
+
+def _accused_of(verb: Token) -> Token | None:
+    """Whom "accused X of shelling ..." names as the doer of the gerund: X."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.head.lemma_.lower() not in _ACCUSING:
+        return None
+    return obj(prep.head)
+
+
 def _act_named(subj: Token) -> Token | None:
     """The act noun a subject names ("the strike", "a series of precision U.S. airstrikes"), else None."""
     if subj.lemma_.lower() in W.ATTACK_QUANTIFIERS:
@@ -507,6 +518,10 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
             None,
         )
         return agent, subject(tok.head), False
+    accused = _accused_of(tok)
+    if accused is not None:
+        # "accused the army of shelling residential areas": the accused did it (the accuser's claim)
+        return accused, _verb_recipient(primary, obj(tok) or _target(tok)), False
     subj = subject(tok)
     if subj is None and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in _CAMPAIGN_NOUNS:
         subj = _noun_actor(tok.head)  # "the Iraqi operation to liberate Mosul": whose operation does it

@@ -81,7 +81,7 @@ def subject(tok: Token) -> Token | None:
         # hang the relative pronoun on the verb as a second subject; the noun phrase is the real one.
         named = [c for c in subjects if c.tag_ not in ("WDT", "WP")]
         if subjects:
-            return _past_dateline((named or subjects)[0])
+            return _past_dateline(named or subjects)
         passive_subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if via_conj and active and passive_subject is not None:
             return passive_subject  # "We are concerned by reports ... and call on all parties": we call on them
@@ -128,12 +128,17 @@ def subject(tok: Token) -> Token | None:
 _SUBJECT_CONTROL = frozenset({"use", "promise", "take", "need", "spend", "pay", "cost", "employ"})
 
 
-def _past_dateline(subj: Token) -> Token:
+def _past_dateline(subjects: list[Token]) -> Token:
     """The subject a dateline hides: "ADEN, Yemen (Reuters) - Saudi-led coalition warplanes struck ..." is
-    parsed with the city as the subject and the warplanes as its apposition."""
+    parsed with the city as the subject and the warplanes as its apposition, "KHARTOUM (Reuters) - Sudan's
+    Rapid Support Forces attacked ..." with the city as a second subject."""
+    subj = subjects[0]
     dash = dateline_dash(subj.doc)
     if dash is None or subj.i > dash:
         return subj
+    after = [s for s in subjects if s.i > dash]
+    if after:
+        return after[0]
     return next((c for c in subj.subtree if c.i > dash and c.dep_ == "appos"), subj)
 
 
