@@ -970,3 +970,15 @@ def test_actors_the_accused_did_what_they_are_accused_of(extract_text: Extract) 
     attack, shelling = extract_text(text, "2024-05-12").event_mentions
     assert _codes(attack.actor1) == ("SDN", "REB")
     assert shelling.actor1 is not None and shelling.actor1.text == "the army"
+
+
+def test_actors_a_bomber_who_blew_himself_up_is_no_recipient(extract_text: Extract) -> None:
+    text = (
+        "A suicide bomber blew himself up at a crowded market in Baghdad's Sadr City on Thursday, killing at "
+        "least 35 people and wounding more than 60."
+    )
+    (bombing,) = extract_text(text, "2016-07-08").event_mentions
+    assert bombing.actor2 is not None and bombing.actor2.text == "at least 35 people"
+    assert bombing.summary is not None and bombing.summary.startswith(
+        "A suicide bomber blew himself up, killing at least 35 people"
+    )

@@ -113,6 +113,11 @@ def test_find_places_guards_reject_non_places(gaz: Gazetteer, parse: Parse, text
     assert find_places(parse(text), gaz) == ()
 
 
+def test_find_places_a_street_or_square_named_after_a_place_lies_in_the_town(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("Protesters rallied in Tahrir Square and on Haifa Street in Baghdad."), gaz)
+    assert {p.name for p in places} == {"Baghdad"}
+
+
 def test_find_places_an_operations_given_name_is_no_place(gaz: Gazetteer, parse: Parse) -> None:
     places = find_places(parse('Turkish forces began an operation called "Afrin" in Syria on Saturday.'), gaz)
     assert {p.name for p in places} == {"Syria"}

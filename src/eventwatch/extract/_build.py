@@ -336,6 +336,7 @@ def _aimed_at_by(act: Token) -> Token | None:
     )
 
 
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _ACCUSING = frozenset({"accuse", "suspect", "charge", "blame", "convict"})
 
 
@@ -558,6 +559,16 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         else (obj(tok) or _target(tok))
     )
     a2 = _verb_recipient(primary, _relative_antecedent(a2, tok))
+    if a2 is not None and a2.lower_ in REFLEXIVES:
+        # "A suicide bomber blew himself up at a market, killing at least 35 people": whom it killed, not him
+        a2 = next(
+            (
+                o
+                for t in group
+                if t is not primary and t.token.lemma_.lower() in _HARM and (o := obj(t.token)) is not None
+            ),
+            None,
+        )
     if subj is not None and (act := _act_named(subj)) is not None:
         # "the strike hit ...", "The isolation of Raqqah will liberate terrain": the act's own doer, if named
         return _noun_actor(act), a2, False

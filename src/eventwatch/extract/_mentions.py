@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from eventwatch.extract import _words as W
 from eventwatch.extract._build import (
     PATIENT_NOUNS,
+    REFLEXIVES,
     SUFFER_VERBS,
     TAKING_GROUND,
     Candidate,
@@ -165,7 +166,15 @@ def _summary(cand: Candidate, text: str) -> str:
         return _with_places(parts, cand)
     parts.append(cand.trigger_span.slice(text))
     if not cand.trigger.is_noun:
+        reflexive = next(
+            (c for c in tok.children if c.dep_ == "dobj" and c.lower_ in REFLEXIVES and cand.plover == "ASSAULT"), None
+        )
+        if reflexive is not None:
+            parts.append(reflexive.text)  # "blew himself up", and whom that killed after it
         parts += [c.text for c in tok.children if c.dep_ == "prt"]  # "blew up", "shot down"
+        if reflexive is not None and cand.actor2 is not None:
+            parts[-1] += ","
+            parts.append("killing")
         if cand.plover == "REQUEST" and tok.lemma_.lower() == "call" and cand.actor2 is not None:
             parts += [c.text for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")][:1]
     arson = _arson_words(cand)

@@ -47,15 +47,17 @@ ADMIN_HEADS = {
 # → Baghdad); the name is a place reading, not an organisation.
 SITE_HEADS = _words(
     """
-    airport airbase airfield base dam road highway street square bridge crossing camp checkpoint
+    airport airbase airfield base dam road highway bridge crossing camp checkpoint
     border hospital port harbour harbor market
     """
 )
 # Buildings and grounds known by a name of their own ("St. Michael's Hospital", "Pearson International
-# Airport", "Stade de France"): no gazetteer holds them, but they lie in the town the article is about.
+# Airport", "Stade de France"): no gazetteer holds them, but they lie in the town the article is about. So do
+# streets and squares, often named after other places (Baghdad's Haifa Street, Tahrir Square).
 FACILITY_WORDS = _words(
     """
     airport hospital church cathedral mosque synagogue stadium stade prison hotel embassy consulate palace
+    street square
     """
 )
 # Organisation heads: "Aleppo University", "Damascus Times" are not places.

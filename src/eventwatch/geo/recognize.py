@@ -175,8 +175,17 @@ def _locative_context(doc: Doc, first: Token, accepted_ends: set[int]) -> bool:
     prev = doc[i]
     if prev.lower_ in LOCATION_PREPOSITIONS:
         return True
+    if prev.text == "," and i > 0 and doc[i - 1].lower_ in _STREETS:
+        # "in Seaton Street, Edmonton": the town a street lies in takes the street's locative cue
+        j = i - 2
+        while j >= 0 and doc[j].is_title:
+            j -= 1
+        return j >= 0 and doc[j].lower_ in LOCATION_PREPOSITIONS
     # coordination with an accepted place: "Idlib and Homs", "Aleppo, Idlib"
     return prev.lower_ in {"and", "or", ","} and i - 1 in accepted_ends
+
+
+_STREETS = frozenset({"street", "square", "road", "avenue", "boulevard", "lane"})
 
 
 def _head_after(doc: Doc, last: Token) -> str | None:
