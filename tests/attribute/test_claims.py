@@ -588,3 +588,15 @@ def test_claims_an_accusation_of_a_non_event_speaks_of_no_earlier_attack(analyse
     )
     analysis = analyse(text, [("The rebels shelled the villages of Foua and Kfraya on Tuesday", "shelled", A)])
     assert "Rebel spokesman Bassam Haj Mustafa" not in {c.source.text for c in analysis.event_mentions[0].claims}
+
+
+def test_claims_a_figure_another_source_disputes_contests_that_figure(analyse):
+    text = (
+        "Gunmen attacked a checkpoint in Kirkuk on Monday, killing 12 soldiers, the army said. "
+        "The Islamic State said it killed 40 soldiers, a figure the army denied."
+    )
+    analysis = analyse(text, [("Gunmen attacked a checkpoint in Kirkuk on Monday", "attacked", A)])
+    claims = {(c.source.text, c.stance, c.about) for c in analysis.event_mentions[0].claims}
+    assert ("The Islamic State", Stance.ASSERT, "death toll") in claims
+    assert ("the army", Stance.DENY, "death toll") in claims
+    assert analysis.event_mentions[0].is_contested

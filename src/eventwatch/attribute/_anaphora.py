@@ -19,7 +19,10 @@ log = logging.getLogger(__name__)
 # Objects that make "claimed X" a claim of responsibility for the event named after "for".
 RESPONSIBILITY = frozenset({"responsibility", "credit"})
 # Nouns that refer back to a claim, not an event ("Iran denied the accusation").
-CLAIM_NOUNS = frozenset({"accusation", "claim", "allegation", "report", "charge", "suggestion", "assertion"})
+CLAIM_NOUNS = frozenset(
+    {"accusation", "claim", "allegation", "report", "charge", "suggestion", "assertion"}
+    | {"figure", "toll", "estimate", "tally", "account"}  # "at least 21 killed, a figure the government disputed"
+)
 # Predicates whose clause speaks about an event without naming it ("Syrian aircraft are involved").
 _INVOLVEMENT = frozenset({"involve", "responsible", "behind", "participate", "take"})
 

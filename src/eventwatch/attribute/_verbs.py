@@ -271,6 +271,13 @@ def _own_clause(content: Token, source: Token) -> list[Token]:
     }
     if content.left_edge.i <= source.i <= content.right_edge.i and not source.is_ancestor(content):
         dropped.update(t.i for t in source.subtree)
+    # "..., a figure the government disputed": another source's word on this content, not part of it
+    dropped.update(
+        t.i
+        for t in content.subtree
+        if t.dep_ in ("appos", "npadvmod") and t.lemma_ in CLAIM_NOUNS and child(t, "relcl") is not None
+        for t in t.subtree
+    )
     tokens = [t for t in content.subtree if t.i not in dropped]
     while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
@@ -436,6 +443,8 @@ def verb_attribution(
         heads.append(sent.offset + content.idx)
     elif dobj is not None and (dobj.lemma_ in _OBJECT_CONTENT or dobj.lower_ in ("this", "it", "that")):
         content_np = content_np or dobj
+    elif dobj is None and token.dep_ == "relcl" and token.head.lemma_ in CLAIM_NOUNS:
+        content_np = content_np or token.head  # "..., a figure the government disputed": the claim just made
     elif dobj is not None and dobj.lower_ == "what" and child(token, "oprd") is not None:
         content_np = content_np or child(token, "oprd")  # "in what the police declared a terrorist attack"
     blamed = blame(token) if content is None else None

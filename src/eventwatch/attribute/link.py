@@ -397,7 +397,8 @@ def _antecedent(
         for earlier in range(a_index - 1, -1, -1):
             if earlier in resolved and attribution.sentence - attributions[earlier].sentence <= 2:
                 m_index, about = resolved[earlier]
-                return m_index, attribution.about or about
+                # "at least 21 killed, a figure the government disputed": the part the earlier claim spoke to
+                return m_index, attribution.about or about or _about(view, attributions[earlier])
     if lemma == "lexical":
         return _lexical(view, mentions, attribution)
     near = lemma in ("this", "claim", "implicit", "it") or attribution.is_demonstrative
@@ -520,9 +521,11 @@ def link_mention(
                         i == 0,
                     )
             continue
-        for attribution in attributions:
+        for a_index, attribution in enumerate(attributions):
             if attribution.sentence != sent.index or attribution.covers(sent.offset + token.idx):
                 continue  # elsewhere, or the event is presupposed inside its content (not a detail of it)
+            if anaphors.get(a_index, (None, None))[0] == m_index:
+                continue  # it speaks back to this event: added below, about the part it refers to
             overlap = sum(max(0, min(s.end, span.end) - max(s.start, span.start)) for s in attribution.scope)
             attached = any(span.start <= h < span.end for h in attribution.heads)
             if attached or overlap * 2 >= min(attribution.size(), span.end - span.start):
