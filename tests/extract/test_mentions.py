@@ -131,3 +131,9 @@ def test_summary_leaves_out_a_country_apposed_to_the_actor(extract_text: Extract
     text = "The regime and its backers, notably Russia, are inflicting the worst bombardment yet on towns in Syria."
     (bombardment,) = extract_text(text, "2016-09-26").event_mentions
     assert "Russia" not in bombardment.summary
+
+
+def test_mentions_summary_leaves_out_the_countries_that_acted(extract_text: Extract) -> None:
+    text = "The UK, US and France carried out targeted strikes on chemical weapons facilities in Syria overnight."
+    (strikes,) = extract_text(text, "2018-04-14").event_mentions
+    assert strikes.summary == "The UK strikes on chemical weapons facilities in Syria"

@@ -386,3 +386,29 @@ def test_run_a_country_apposed_to_the_actor_names_who_not_where(
     )
     out = _run(parsed, (event,), gaz)
     assert [p.name for p in out.event_mentions[0].locations] == ["Aleppo"]
+
+
+def test_run_a_country_where_the_recipient_is_places_the_event(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = "The UK, US and France carried out targeted strikes on chemical weapons facilities in Syria overnight."
+    parsed = parse(text)
+    target = "chemical weapons facilities in Syria"
+    start = text.index(target)
+    event = replace(
+        _event(parsed, "strikes", 0, text.rstrip(".")),
+        actor1=Actor(text="The UK", span=Span(0, 6), country="GBR", sector="GOV/MIL"),
+        actor2=Actor(text=target, span=Span(start, start + len(target)), country="SYR"),
+    )
+    out = _run(parsed, (event,), gaz)
+    assert [p.name for p in out.event_mentions[0].locations] == ["Syria"]
+
+
+def test_run_a_town_attacked_is_where(gaz: Gazetteer, parse: Callable[[str], ParsedArticle]) -> None:
+    text = (
+        "I condemn in the strongest terms the chemical weapons attack on Douma on 7 April, which killed dozens "
+        "of civilians. All the evidence points to the Syrian regime."
+    )
+    parsed = parse(text)
+    out = _run(parsed, (_event(parsed, "attack", 0, "the chemical weapons attack on Douma"),), gaz)
+    assert [p.name for p in out.event_mentions[0].locations] == ["Douma"]

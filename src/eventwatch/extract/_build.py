@@ -740,6 +740,8 @@ def _places(tokens: SpacySpan) -> set[str]:
         opens = prev in ("near", "in", "at", "around", "outside")
         if t.dep_ == "appos" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in _PLACE_NOUNS:
             continue  # "The regime and its backers, notably Russia, are inflicting ...": who, not where
+        if _acting_country(t):
+            continue  # "The UK, US and France carried out strikes": who, not where
         if (
             t.pos_ == "PROPN"
             and t.text[:1].isupper()  # "a command and control node" tagged a place is no name
@@ -760,6 +762,17 @@ def _places(tokens: SpacySpan) -> set[str]:
     names = [name[: max(i for i, t in enumerate(name) if not _joins_a_name(t)) + 1] for name in names]
     texts = {t.doc[name[0].i : name[-1].i + 1].text for name in names}
     return {text for text in texts if not _names_an_actor(text)}
+
+
+def _acting_country(t: Token) -> bool:
+    """A country named as an active subject, or a conjunct of one (every word of its name)."""
+    name = t
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head  # "United" of "United States"
+    first = name
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return first.dep_ == "nsubj" and is_country_name(name)
 
 
 # Nouns an apposed name can only name a place of ("the capital, Damascus").

@@ -132,6 +132,8 @@ def _names_an_actor(place: Place, event: EventMention, parsed: ParsedArticle) ->
         return False
     token = _token_at(parsed, place.span.start)
     head = _phrase_head(token) if token is not None else None
+    if head is not None and head.dep_ == "pobj" and head.head.lower_ in _WHERE_PREPOSITIONS:
+        return False  # "strikes on chemical weapons facilities in Syria": where the recipient is
     for actor in (event.actor1, event.actor2):
         if actor is None or actor.span is None or not actor.span.contains(place.span):
             continue
@@ -152,6 +154,7 @@ def _names_an_actor(place: Place, event: EventMention, parsed: ParsedArticle) ->
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_WHERE_PREPOSITIONS = frozenset({"in", "inside", "near", "across", "throughout", "within"})
 
 
 def _inside_an_actor(token: Token, event: EventMention, parsed: ParsedArticle) -> bool:

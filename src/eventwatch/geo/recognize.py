@@ -175,6 +175,8 @@ def _locative_context(doc: Doc, first: Token, accepted_ends: set[int]) -> bool:
     prev = doc[i]
     if prev.lower_ in LOCATION_PREPOSITIONS:
         return True
+    if prev.lower_ in ("on", "against") and i > 0 and doc[i - 1].lemma_.lower() in _ACTS_ON_PLACES:
+        return True  # "the chemical weapons attack on Douma", "the offensive against Raqqa"
     if prev.text == "," and i > 0 and doc[i - 1].lower_ in _STREETS:
         # "in Seaton Street, Edmonton": the town a street lies in takes the street's locative cue
         j = i - 2
@@ -185,6 +187,9 @@ def _locative_context(doc: Doc, first: Token, accepted_ends: set[int]) -> bool:
     return prev.lower_ in {"and", "or", ","} and i - 1 in accepted_ends
 
 
+_ACTS_ON_PLACES = frozenset(
+    {"attack", "strike", "airstrike", "assault", "raid", "offensive", "bombing", "shelling", "advance", "march"}
+)
 _STREETS = frozenset({"street", "square", "road", "avenue", "boulevard", "lane"})
 
 
