@@ -137,3 +137,12 @@ def test_mentions_summary_leaves_out_the_countries_that_acted(extract_text: Extr
     text = "The UK, US and France carried out targeted strikes on chemical weapons facilities in Syria overnight."
     (strikes,) = extract_text(text, "2018-04-14").event_mentions
     assert strikes.summary == "The UK strikes on chemical weapons facilities in Syria"
+
+
+def test_mentions_summary_keeps_a_thing_of_a_body_as_written(extract_text: Extract) -> None:
+    text = (
+        "Jets bombed Douma on Saturday, killing dozens of civilians. Russia has vetoed a UN resolution to "
+        "establish an investigation."
+    )
+    veto = next(m for m in extract_text(text, "2018-04-14").event_mentions if m.trigger.slice(text) == "vetoed")
+    assert veto.summary == "Russia vetoed a UN resolution"

@@ -487,6 +487,10 @@ def _registry(text: str) -> tuple[str, str | None, str | None] | None:
     return (actor.name, actor.country, actor.sector) if actor is not None else None
 
 
+_THINGS_OF_A_BODY = frozenset(
+    {"resolution", "report", "statement", "plan", "proposal", "deal", "agreement", "mandate", "mission", "convoy"}
+    | {"decision", "sanction", "investigation", "inquiry", "ruling", "veto", "vote", "draft", "charter"}
+)
 _GLOBAL_COALITION = "Combined Joint Task Force - Operation Inherent Resolve"
 # Aliases that name the counter-ISIL coalition by itself, not a coalition in general.
 _GLOBAL_COALITION_NAMES = ("cjtf", "inherent resolve", "counter-isil", "global coalition")
@@ -778,7 +782,9 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
     if reg is not None and reg[0] == _GLOBAL_COALITION and ctx.coalition is not None and reg != _registry_exact(text):
         reg = ctx.coalition  # "the coalition" in a story on the Saudi-led one
     if reg is not None:
-        actor = Actor(text=text, span=span, name=reg[0], country=reg[1], sector=reg[2])
+        # "a UN resolution", "a NATO report": a thing of the body keeps its own words as its name
+        name = text if head.lemma_.lower() in _THINGS_OF_A_BODY else reg[0]
+        actor = Actor(text=text, span=span, name=name, country=reg[1], sector=reg[2])
         if head.ent_type_ == "PERSON" and head.text not in ctx.persons and not _is_name_suffix(head):
             # "Pentagon Press Secretary Peter Cook": a later "Cook" serves the same institution
             ctx.persons[head.text] = Actor(text=text, span=span, name=text, country=reg[1], sector=reg[2])
