@@ -982,3 +982,13 @@ def test_actors_a_bomber_who_blew_himself_up_is_no_recipient(extract_text: Extra
     assert bombing.summary is not None and bombing.summary.startswith(
         "A suicide bomber blew himself up, killing at least 35 people"
     )
+
+
+def test_actors_who_killed_in_an_attack_when_the_parser_reads_the_verb_as_a_participle(extract_text: Extract) -> None:
+    text = (
+        "MAIDUGURI, Nigeria (Reuters) - Boko Haram militants killed at least 30 farmers in an attack on a village "
+        "near Maiduguri, the capital of Borno state, on Saturday, a local official and residents said."
+    )
+    (attack,) = extract_text(text, "2020-11-29").event_mentions
+    assert _codes(attack.actor1) == ("NGA", "REB")
+    assert attack.fatalities == 30

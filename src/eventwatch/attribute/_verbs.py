@@ -479,7 +479,10 @@ def verb_attribution(
     told = _told_before_speaker(token) if content is None else None
     if told is not None:
         scope.append(offsets(sent, told))
-        heads.append(sent.offset + children(token, "nsubj")[0].idx)
+        first = children(token, "nsubj")[0]
+        heads.append(sent.offset + first.idx)
+        # "militants killed 30 farmers in an attack": the participle the parser hung on the subject is the act
+        heads.extend(sent.offset + c.idx for c in children(first, "acl") if c.tag_ == "VBN")
     near = (
         _quote_near(view.text, sent, token, quotes)
         if token.lemma_ in _SPEECH_LEMMAS or cue.stance is Stance.ASSERT

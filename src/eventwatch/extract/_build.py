@@ -836,6 +836,10 @@ def build(
         primary = _primary(group)
         own = {t.token.i for t in group}
         pred = predicate(primary.token)
+        if pred is primary.token:
+            # "militants killed at least 30 farmers in an attack on a village": the verb the act noun hangs on
+            # is its clause (the toll and the doer are there)
+            pred = next((t.token for t in group if not t.is_noun and t.token in primary.token.ancestors), pred)
         if is_generic_present(primary.token):
             continue
         fact = factuality(primary.token)

@@ -75,6 +75,10 @@ def subject(tok: Token) -> Token | None:
     # "are concerned ... and call on": a present form acts; "was ripped ... and kidnapped" (the parser may tag it
     # VBD) shares the passive, and its subject underwent both
     active = tok.tag_ in ("VB", "VBP", "VBZ", "VBG")
+    if _misparsed_act(tok):
+        # "Boko Haram militants killed at least 30 farmers ..., officials said", misparsed with "killed" as a
+        # participle on the militants: a participle with an object of its own is the noun's act
+        return tok.head
     while seen < 6:
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         # "fighters which, the statement said, European nations have refused to repatriate": the parser may
@@ -126,6 +130,18 @@ def subject(tok: Token) -> Token | None:
 # Verbs whose own subject does what their infinitive says, whatever their object ("used warplanes to bomb",
 # "promised Turkey to withdraw").
 _SUBJECT_CONTROL = frozenset({"use", "promise", "take", "need", "spend", "pay", "cost", "employ"})
+
+
+def _misparsed_act(tok: Token) -> bool:
+    """ "An air strike killed 12 Palestinians ..., officials said": the parser reads the main verb as a participle
+    on the subject of "said"; a participle with an object of its own and no subject is that subject's act."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.head.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "dobj" for c in tok.children)
+        and not any(c.dep_.startswith("nsubj") for c in tok.children)
+    )
 
 
 def _past_dateline(subjects: list[Token]) -> Token:
@@ -591,8 +607,11 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         if entry.pos == "VERB":
             if not _check(entry.condition, tok, sent):
                 continue
-            own_object = tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children)
-            if tok.dep_ == "acl" and not own_object and not any(c.dep_ in ("agent", "nsubj") for c in tok.children):
+            if (
+                tok.dep_ == "acl"
+                and not _misparsed_act(tok)
+                and not any(c.dep_ in ("agent", "nsubj") for c in tok.children)
+            ):
                 # "prisoners arrested during the campaign", "equipment captured near X": a modifier; but "reports
                 # that ISIL has killed 70 members" is a clause with its own subject, and "An air strike killed 12
                 # Palestinians, officials said" (misparsed as a participle on "strike") has its own object
