@@ -992,3 +992,12 @@ def test_actors_who_killed_in_an_attack_when_the_parser_reads_the_verb_as_a_part
     (attack,) = extract_text(text, "2020-11-29").event_mentions
     assert _codes(attack.actor1) == ("NGA", "REB")
     assert attack.fatalities == 30
+
+
+def test_actors_a_dateline_is_no_part_of_the_actor_phrase(extract_text: Extract) -> None:
+    text = (
+        "SOUTHWEST ASIA - U.S. and coalition military forces continued to attack the Islamic State of Iraq and the "
+        "Levant terrorists in Syria and Iraq, conducting 21 strikes on Monday."
+    )
+    attack = extract_text(text, "2017-01-10").event_mentions[0]
+    assert attack.actor1 is not None and attack.actor1.text == "U.S. and coalition military forces"

@@ -24,7 +24,7 @@ from eventwatch.extract._resources import (
     plain_apostrophes,
     registry_aliases,
 )
-from eventwatch.extract.clauses import prep_object
+from eventwatch.extract.clauses import dateline_dash, prep_object
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import Actor, SourceKind, Span
 
@@ -765,6 +765,9 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
                 sector=enemy.sector,
             )
     tokens = _np_tokens(head, alone)
+    dash = dateline_dash(head.doc)
+    if dash is not None and tokens[0].i <= dash < head.i:
+        tokens = [t for t in tokens if t.i > dash]  # "SOUTHWEST ASIA - U.S. and coalition military forces"
     if head.dep_ == "compound" and head.lemma_.lower() in W.TROOPS:
         # "a Syrian army operation": the parser hangs "Syrian" on the operation, but it says whose army it is.
         while tokens[0].i > 0 and (before := head.doc[tokens[0].i - 1]).head.i == head.head.i:
