@@ -600,3 +600,18 @@ def test_claims_a_figure_another_source_disputes_contests_that_figure(analyse):
     assert ("The Islamic State", Stance.ASSERT, "death toll") in claims
     assert ("the army", Stance.DENY, "death toll") in claims
     assert analysis.event_mentions[0].is_contested
+
+
+def test_claims_a_wire_agencys_own_unverified_note_and_an_involvement_claimed_and_denied(analyse):
+    text = (
+        "Air strikes hit a hospital in rebel-held Idlib province on Wednesday, killing at least nine people, "
+        "according to the Syrian Observatory for Human Rights. The Britain-based monitor said Russian jets were "
+        "believed to have carried out the raids. Reuters could not independently verify the report. The Russian "
+        "defence ministry denied its aircraft had flown over the area."
+    )
+    analysis = analyse(text, [("Air strikes hit a hospital in rebel-held Idlib province on Wednesday", "strikes", A)])
+    (strike,) = analysis.event_mentions
+    claims = {(c.source.text, c.stance, c.about): c for c in strike.claims}
+    monitor = claims[("The Britain-based monitor", Stance.ASSERT, "Russian involvement")]
+    assert monitor.is_hedged
+    assert ("The Russian defence ministry", Stance.DENY, "aircraft involvement") in claims

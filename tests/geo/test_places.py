@@ -336,3 +336,8 @@ def test_places_an_airport_known_by_its_own_name_is_at_its_city(
 ) -> None:
     airport = next(p for p in find_places(parse(text), gaz) if p.name in ("Heathrow", "Schiphol"))
     assert airport.country == {"GB": "GBR", "NL": "NLD"}[city] and airport.is_approximate
+
+
+def test_find_places_a_capitalised_means_of_attack_is_no_place(gaz: Gazetteer, parse: Parse) -> None:
+    places = find_places(parse("BEIRUT (Reuters) - Air strikes hit a hospital in Idlib province on Wednesday."), gaz)
+    assert "Air" not in {p.name for p in places}

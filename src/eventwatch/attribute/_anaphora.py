@@ -23,8 +23,9 @@ CLAIM_NOUNS = frozenset(
     {"accusation", "claim", "allegation", "report", "charge", "suggestion", "assertion"}
     | {"figure", "toll", "estimate", "tally", "account"}  # "at least 21 killed, a figure the government disputed"
 )
-# Predicates whose clause speaks about an event without naming it ("Syrian aircraft are involved").
-_INVOLVEMENT = frozenset({"involve", "responsible", "behind", "participate", "take"})
+# Predicates whose clause speaks about an event without naming it ("Syrian aircraft are involved", "Russian
+# jets were believed to have carried out the raids", "denied its aircraft had flown over the area").
+_INVOLVEMENT = frozenset({"involve", "responsible", "behind", "participate", "take", "carry", "fly"})
 
 
 def anaphor_of(content_np: Token | None, content: Token | None) -> tuple[str | None, str | None, bool]:
@@ -48,9 +49,14 @@ def anaphor_of(content_np: Token | None, content: Token | None) -> tuple[str | N
         is_noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
         if is_noun and is_definite and det is not None and token.lemma_ in _EVENT_NOUNS:
             return token.lemma_, _involvement(content), det.lower_ in _DEMONSTRATIVES
+    if content.lemma_ in _BELIEVED and child(content, "xcomp") is not None:
+        content = child(content, "xcomp")  # "Russian jets were believed to have carried out the raids"
     if content.lemma_ in _INVOLVEMENT:
         return "implicit", _involvement(content), True
     return None, None, False
+
+
+_BELIEVED = frozenset({"believe", "think", "suspect", "expect", "appear", "seem", "say", "report"})
 
 
 _DEMONSTRATIVES = ("these", "this", "those", "that")
@@ -91,9 +97,13 @@ _EVENT_NOUNS = frozenset(
 
 def _involvement(content: Token) -> str | None:
     """ "the Russians are involved" -> "Russian involvement" (the part of the event a claim is about)."""
+    if content.lemma_ in _BELIEVED and child(content, "xcomp") is not None:
+        content = child(content, "xcomp")  # "Russian jets were believed to have carried out the raids"
     if content.lemma_ not in _INVOLVEMENT:
         return None
     subject = child(content, "nsubj", "nsubjpass")
+    if subject is None and content.dep_ == "xcomp":
+        subject = child(content.head, "nsubj", "nsubjpass")  # "Russian jets were believed to have carried out"
     if subject is None:
         return "involvement"
     adjective = next((t for t in subject.subtree if t.ent_type_ == "NORP"), None)

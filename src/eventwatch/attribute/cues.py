@@ -147,11 +147,24 @@ def sentence_hedges() -> tuple[tuple[str, ...], ...]:
     """Verification markers that qualify every claim of their sentence ("..., a claim that could not be
     independently verified"), or of the sentence before when they stand alone ("There was no independent
     confirmation.")."""
-    return tuple(
+    seed = tuple(
         tuple(row["cue"].lower().split())
         for row in _rows(LEXICON_DIR / "attribution_seed" / "hedge_cues.tsv")
         if row["scope"] == "sentence" and row["type"] in _HEDGE_TYPES
     )
+    return seed + _MORE_VERIFICATION_MARKERS
+
+
+# The wire agencies' own wording, which the seed lexicon lacks: "Reuters could not independently verify the
+# report" (eventwatch addition).
+_MORE_VERIFICATION_MARKERS = (
+    ("could", "not", "independently", "verify"),
+    ("could", "not", "be", "independently", "confirmed"),
+    ("was", "unable", "to", "independently", "verify"),
+    ("were", "unable", "to", "independently", "verify"),
+    ("was", "not", "able", "to", "independently", "verify"),
+    ("could", "not", "immediately", "be", "verified"),
+)
 
 
 @functools.cache

@@ -223,6 +223,8 @@ def _noun_actor(tok: Token) -> Token | None:
         for t in child.subtree:
             if t.ent_type_ == "GPE" and (not is_country_name(t) or is_capital(t)):
                 continue  # "the El Paso shooting", "a Kabul car bombing": a city says where, not who
+            if t.lower_.rstrip("s") in W.WEAPONS or t.lower_ == "air":
+                continue  # "Air strikes hit ..." opening a sentence: a capitalised means, not a name
             if t.ent_type_ in ("NORP", "GPE", "ORG") or (t.pos_ == "PROPN" and t.dep_ in ("amod", "compound")):
                 # "a Syrian army operation": the army acts, not the state (see actors.resolve), whether the parser
                 # hangs "Syrian" on the army or on the operation.

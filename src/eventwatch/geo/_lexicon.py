@@ -108,6 +108,7 @@ COMMON_WORDS = (
         ap afp sana fars tass twitter facebook youtube internet european union nations security council
         assembly obama trump putin assad erdogan mother father sun moon star mars venus orange lemon
         olive cherry apple rose lily grace florence chelsea victoria regina jordan georgia chad hall molotov
+        air drone drones missile missiles rocket rockets shelling bombing
         """
     )
     | MONTHS_DAYS
