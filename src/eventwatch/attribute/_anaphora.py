@@ -49,11 +49,28 @@ def anaphor_of(content_np: Token | None, content: Token | None) -> tuple[str | N
         is_noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
         if is_noun and is_definite and det is not None and token.lemma_ in _EVENT_NOUNS:
             return token.lemma_, _involvement(content), det.lower_ in _DEMONSTRATIVES
-    if content.lemma_ in _BELIEVED and child(content, "xcomp") is not None:
-        content = child(content, "xcomp")  # "Russian jets were believed to have carried out the raids"
-    if content.lemma_ in _INVOLVEMENT:
+    if _involving(_believed(content)) is not None:
         return "implicit", _involvement(content), True
     return None, None, False
+
+
+def _believed(content: Token) -> Token:
+    """The clause a belief verb holds: "Russian jets were believed to have carried out the raids"."""
+    inner = child(content, "xcomp") if content.lemma_ in _BELIEVED else None
+    return inner if inner is not None else content
+
+
+def _involving(content: Token) -> Token | None:
+    """``content`` when it says someone took part in an event ("are involved", "carried out the raids",
+    "flew over the area"), else None; "Wiranto was flown to a hospital" is not such a clause."""
+    lemma = content.lemma_
+    if lemma not in _INVOLVEMENT:
+        return None
+    if lemma == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in content.children):
+        return None
+    if lemma == "fly" and not any(c.dep_ == "prep" and c.lower_ == "over" for c in content.children):
+        return None
+    return content
 
 
 _BELIEVED = frozenset({"believe", "think", "suspect", "expect", "appear", "seem", "say", "report"})
@@ -97,10 +114,10 @@ _EVENT_NOUNS = frozenset(
 
 def _involvement(content: Token) -> str | None:
     """ "the Russians are involved" -> "Russian involvement" (the part of the event a claim is about)."""
-    if content.lemma_ in _BELIEVED and child(content, "xcomp") is not None:
-        content = child(content, "xcomp")  # "Russian jets were believed to have carried out the raids"
-    if content.lemma_ not in _INVOLVEMENT:
+    involving = _involving(_believed(content))
+    if involving is None:
         return None
+    content = involving
     subject = child(content, "nsubj", "nsubjpass")
     if subject is None and content.dep_ == "xcomp":
         subject = child(content.head, "nsubj", "nsubjpass")  # "Russian jets were believed to have carried out"
