@@ -615,3 +615,10 @@ def test_claims_a_wire_agencys_own_unverified_note_and_an_involvement_claimed_an
     monitor = claims[("The Britain-based monitor", Stance.ASSERT, "Russian involvement")]
     assert monitor.is_hedged
     assert ("The Russian defence ministry", Stance.DENY, "aircraft involvement") in claims
+
+
+def test_claims_unconfirmed_reports_are_hedged(analyse):
+    text = "Unconfirmed reports said several civilians were killed in a NATO air strike near Ghazni on Sunday."
+    analysis = analyse(text, [("several civilians were killed in a NATO air strike near Ghazni", "strike", A)])
+    (claim,) = analysis.event_mentions[0].claims
+    assert claim.hedge == "unconfirmed"

@@ -84,3 +84,15 @@ def test_contested_denial_of_the_report_denies_the_event(analyse):
     )
     (strike,) = analyse(text, [("Russian jets struck a market", "struck", A)]).event_mentions
     assert strike.is_contested
+
+
+def test_contested_tolls_counted_in_other_words_conflict(analyse):
+    text = (
+        "Taliban fighters stormed a police headquarters in Ghazni province overnight, killing 14 policemen, "
+        "provincial officials said on Sunday. A Taliban spokesman said 30 police had been killed. The interior "
+        "ministry put the toll at nine. Unconfirmed reports said the governor had fled."
+    )
+    analysis = analyse(text, [("Taliban fighters stormed a police headquarters in Ghazni province", "stormed", A)])
+    (storming,) = analysis.event_mentions
+    assert storming.is_contested
+    assert ("The interior ministry", "death toll") in {(c.source.text, c.about) for c in storming.claims}

@@ -389,6 +389,12 @@ def _gap(text: str, a: int, b: int) -> int:
     return 99 if "\n" in between else len(_WORDS.findall(between))
 
 
+def _unconfirmed_source(sources: tuple[Source, ...]) -> str | None:
+    """ "Unconfirmed reports said ...": the source phrase itself says it is not verified."""
+    words = (w for source in sources for w in source.text.lower().split())
+    return next((w for w in words if w in ("unconfirmed", "unverified")), None)
+
+
 def _told_before_speaker(token: Token) -> list[Token] | None:
     """The clause before "..., officials said" when the parser made its subject a second subject of the speech
     verb ("An Israeli air strike killed 12 Palestinians ..., health officials said"), else None."""
@@ -512,7 +518,7 @@ def verb_attribution(
     if cue.is_hedge:
         hedge = hedge or token.text
     content_hedge = find_hedge(hedge_scope(token, content))
-    hedge = hedge or content_hedge
+    hedge = hedge or content_hedge or _unconfirmed_source(sources)
     if hedge is not None and hedge.lower() == "likely" and stance is Stance.ASSERT:
         stance = Stance.CLAIM  # dev README: "likely" makes a claim
     if stance is Stance.ASSERT and content is not None and _negated(content):

@@ -118,13 +118,27 @@ def _figures(view: ArticleView, claim: Claim) -> dict[tuple[str, str], set[int]]
 
 def _counted_kind(counted: Token, number: Token) -> tuple[str, str] | None:
     """(quantity, what is counted) for a counted word, or None when it counts nothing we compare."""
+    if counted.dep_ == "pobj" and counted.head.lower_ in ("at", "to") and _names_a_toll(counted.head.head):
+        return "dead", _ANY  # "put the toll at nine", "the death toll rose to 30": the dead, whoever they were
     words = [counted, counted.head, *counted.children, *counted.head.children]
     quantity = next((_QUANTITY[w.lemma_] for w in words if w.lemma_ in _QUANTITY), None)
     if quantity is None:
         return None
     # The number itself never names a country, so the first number's view of the subtree serves them all.
     country = country_of_name(" ".join(t.text for t in counted.subtree if t.i != number.i))
-    return quantity, country or counted.lemma_
+    return quantity, country or _SAME_PEOPLE.get(counted.lemma_, counted.lemma_)
+
+
+_ANY = "*"  # a toll that does not say whom it counts
+# Words for one group of people ("14 policemen" and "30 police" count the same dead).
+_SAME_PEOPLE = {"policeman": "police", "policemen": "police", "officer": "police", "troop": "soldier"}
+
+
+def _names_a_toll(verb: Token) -> bool:
+    """ "put the toll at", "the death toll rose to"."""
+    return verb.lemma_ == "toll" or any(
+        c.lemma_ == "toll" for c in verb.children if c.dep_.endswith("obj") or "subj" in c.dep_
+    )
 
 
 def _figure_conflict(view: ArticleView, claims: tuple[Claim, ...]) -> bool:
@@ -146,9 +160,10 @@ def _figure_conflict(view: ArticleView, claims: tuple[Claim, ...]) -> bool:
     for i, a in enumerate(sources):
         for b in sources[i + 1 :]:
             for key, values in by_source[a].items():
-                other = by_source[b].get(key)
-                if other and values.isdisjoint(other):
-                    return True
+                for other_key, other in by_source[b].items():
+                    comparable = other_key == key or (other_key[0] == key[0] and _ANY in (key[1], other_key[1]))
+                    if comparable and other and values.isdisjoint(other):
+                        return True
     return False
 
 

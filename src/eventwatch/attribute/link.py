@@ -397,8 +397,11 @@ def _antecedent(
         for earlier in range(a_index - 1, -1, -1):
             if earlier in resolved and attribution.sentence - attributions[earlier].sentence <= 2:
                 m_index, about = resolved[earlier]
-                # "at least 21 killed, a figure the government disputed": the part the earlier claim spoke to
-                return m_index, attribution.about or about or _about(view, attributions[earlier])
+                # "at least 21 killed, a figure the government disputed": the part the earlier claim spoke to,
+                # unless its own words say ("The interior ministry put the toll at nine")
+                own = _about(view, attribution)
+                told = own if own != "details" else None
+                return m_index, told or about or _about(view, attributions[earlier])
     if lemma == "lexical":
         return _lexical(view, mentions, attribution)
     near = lemma in ("this", "claim", "implicit", "it") or attribution.is_demonstrative
