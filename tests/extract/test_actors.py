@@ -1001,3 +1001,14 @@ def test_actors_a_dateline_is_no_part_of_the_actor_phrase(extract_text: Extract)
     )
     attack = extract_text(text, "2017-01-10").event_mentions[0]
     assert attack.actor1 is not None and attack.actor1.text == "U.S. and coalition military forces"
+
+
+def test_actors_the_group_is_the_armed_group_just_named_and_its_act_is_another(extract_text: Extract) -> None:
+    text = (
+        "Israel said on Monday it had struck Hezbollah weapons depots in southern Lebanon after the group fired "
+        "dozens of rockets into northern Israel."
+    )
+    strike, rockets = extract_text(text, "2024-01-08").event_mentions
+    assert _codes(strike.actor1) == ("ISR", "GOV/MIL")
+    assert _codes(rockets.actor1) == ("LBN", "REB")
+    assert rockets.summary is not None and rockets.summary.startswith("Hezbollah fired dozens of rockets")

@@ -137,7 +137,7 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
         linked = None
         own_subject = any(c.dep_.startswith("nsubj") for c in tok.children)
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "relcl", "acl", "advcl") and head.i in by_i:
-            linked = head.i
+            linked = None if _another_act_in_time(tok, own_subject) else head.i
         elif tok.dep_ in ("acl", "relcl") and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.i in by_i:
             linked = head.head.i  # "launched missiles targeting US troops"
         elif tok.dep_ == "pcomp" and head.lower_ == "with" and (act := _trigger_above(tok, set(by_i))) is not None:
@@ -172,6 +172,18 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
     for t in triggers:
         groups.setdefault(find(t.token.i), []).append(t)
     return list(groups.values())
+
+
+def _another_act_in_time(tok: Token, own_subject: bool) -> bool:
+    """ "struck Hezbollah depots after the group fired dozens of rockets": a clause with its own subject set
+    in time against the act is another act."""
+    # ("died after he was hit by a brick" is one act: a passive is what the head's subject underwent)
+    return (
+        tok.dep_ == "advcl"
+        and own_subject
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "when") for c in tok.children)
+    )
 
 
 def _trigger_above(tok: Token, acts: set[int]) -> int | None:
@@ -668,6 +680,8 @@ def _aimed_at(weapon: Token) -> Token | None:
 def _is_weapon(tok: Token) -> bool:
     """ "used chemical weapons", "fired rockets", "water canons and tear gas": what was used, never whom it was
     used on."""
+    if tok.lower_ in QUANTITY_NOUNS or tok.lemma_.lower() in QUANTITY_NOUNS | W.ATTACK_QUANTIFIERS:
+        tok = prep_object(tok, "of") or tok  # "fired dozens of rockets", "a barrage of missiles"
     items = [tok, *(c for c in tok.children if c.dep_ == "conj")]
     return any(bool(_lemmas_of(t) & set(W.WEAPONS)) or t.lemma_.lower() in W.MEANS_OF_ATTACK for t in items)
 

@@ -18,6 +18,7 @@ from eventwatch.extract._build import (
     is_headline_line,
 )
 from eventwatch.extract.actors import (
+    QUANTITY_NOUNS,
     ArticleActors,
     after_ethnic,
     armed_groups,
@@ -31,6 +32,7 @@ from eventwatch.extract.actors import (
     register_persons,
     settle_attackers,
 )
+from eventwatch.extract.clauses import prep_object
 from eventwatch.extract.coding import acled
 from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.merge import carry_dates, consolidate
@@ -111,12 +113,18 @@ def _weapon_fired(cand: Candidate) -> str | None:
         first = weapon
         while first.i > 0 and first.nbor(-1).head.i == weapon.i and first.nbor(-1).dep_ in ("compound", "amod"):
             first = first.nbor(-1)
-        return weapon.doc[first.i : weapon.i + 1].text
+        return weapon.doc[first.i : _counted_end(weapon).i + 1].text
     # "used water cannons and tear gas against protesters": the whole of what was used
     last = max(
         (c for c in weapon.subtree if c.dep_ == "conj" and c.head.i == weapon.i), key=lambda c: c.i, default=weapon
     )
     return weapon.doc[weapon.left_edge.i : last.i + 1].text
+
+
+def _counted_end(weapon: Token) -> Token:
+    """The last word of a weapon phrase: "dozens of rockets", not "dozens"."""
+    counted = prep_object(weapon, "of") if weapon.lower_ in QUANTITY_NOUNS else None
+    return counted if counted is not None else weapon
 
 
 def _in_recipient(cand: Candidate, tok: Token) -> bool:
@@ -207,7 +215,7 @@ def _summary(cand: Candidate, text: str) -> str:
     elif not cand.trigger.is_noun and tok.lemma_.lower() in ("use", "fire", "launch"):
         used = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if used is not None:
-            parts.append(tok.doc[used.left_edge.i : used.i + 1].text)  # "ISIL used chemical weapons"
+            parts.append(tok.doc[used.left_edge.i : _counted_end(used).i + 1].text)  # "ISIL used chemical weapons"
     return _with_places(parts, cand)
 
 

@@ -252,6 +252,11 @@ class ArmedGroups:
         ]
         return near[-1] if near else self.main
 
+    def named_before(self, offset: int) -> Actor | None:
+        """The armed group named last in the few sentences before ``offset``: whom "the group" stands for."""
+        near = [group for start, group in self.mentions if offset - _NEAR_GROUP_CHARS <= start < offset]
+        return near[-1] if near else None
+
 
 def _is_militant(group: Actor) -> bool:
     return "IMG" in (group.sector or "").split("/")
@@ -376,9 +381,10 @@ def armed_groups(text: str, min_mentions: int = 2) -> ArmedGroups:
         counts[entry.name] = (seen + len(found), actor)
         mentions.extend((start, actor) for start in found)
     ranked = sorted(counts.values(), key=lambda item: -item[0])
+    in_order = tuple(sorted(mentions, key=lambda item: item[0]))
     if not ranked or ranked[0][0] < min_mentions or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
-        return ArmedGroups()
-    return ArmedGroups(mentions=tuple(sorted(mentions, key=lambda item: item[0])), main=ranked[0][1])
+        return ArmedGroups(mentions=in_order)  # no group the article is about; "the group" still has a referent
+    return ArmedGroups(mentions=in_order, main=ranked[0][1])
 
 
 def _np_tokens(head: Token, alone: bool = False) -> list[Token]:
@@ -485,6 +491,19 @@ def _joined_before(tok: Token) -> Token | None:
 def _registry(text: str) -> tuple[str, str | None, str | None] | None:
     actor = find_registry_actor(text)
     return (actor.name, actor.country, actor.sector) if actor is not None else None
+
+
+_GROUP_NOUNS = frozenset({"group", "militia", "movement", "organisation", "organization", "faction"})
+
+
+def _just_the(head: Token) -> bool:
+    """ "the group", "the militant group", "the armed group": a definite group noun with no name of its own."""
+    mods = [c for c in head.children if c.i < head.i]
+    return (
+        bool(mods)
+        and mods[0].lower_ == "the"
+        and all(c.lower_ in ("the", "militant", "armed", "rebel", "jihadist", "islamist") for c in mods)
+    )
 
 
 _THINGS_OF_A_BODY = frozenset(
@@ -763,6 +782,18 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
                 name=enemy.name,
                 country=enemy.country,
                 sector=enemy.sector,
+            )
+    if head.lemma_.lower() in _GROUP_NOUNS and _just_the(head):
+        # "Israel struck Hezbollah depots after the group fired rockets": the armed group just named
+        group = ctx.armed_groups.named_before(offset + head.idx)
+        if group is not None:
+            first = head.left_edge
+            return Actor(
+                text=head.doc[first.i : head.i + 1].text,
+                span=Span(offset + first.idx, offset + head.idx + len(head.text)),
+                name=group.name,
+                country=group.country,
+                sector=group.sector,
             )
     tokens = _np_tokens(head, alone)
     dash = dateline_dash(head.doc)
