@@ -399,3 +399,11 @@ def test_triggers_a_deal_killed_or_a_record_hit_harms_no_one(extract_text: Extra
     )
     mentions = extract_text(text, "2004-11-24").event_mentions
     assert [m.summary for m in mentions] == ["airstrike on a market in Idlib"]
+
+
+def test_triggers_acts_a_speaker_will_not_tolerate_are_no_event(extract_text: Extract) -> None:
+    text = (
+        'Israel struck Hezbollah positions on Sunday. "We will not tolerate attacks on our citizens," Netanyahu said.'
+    )
+    mentions = extract_text(text, "2024-01-08").event_mentions
+    assert [m.trigger.slice(text) for m in mentions if m.plover == "ASSAULT"] == ["struck"]

@@ -590,6 +590,19 @@ def _entry_for(tok: Token) -> TriggerEntry | None:
     return None
 
 
+_TOLERATING = frozenset({"tolerate", "allow", "permit", "accept", "condone", "prevent", "deter", "stop"})
+
+
+def _acts_in_general(noun: Token) -> bool:
+    """ "We will not tolerate attacks on our citizens": acts of that kind, not one that happened."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in _TOLERATING
+        and noun.tag_ == "NNS"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    )
+
+
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
 
 
@@ -634,7 +647,7 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
                 )
             )
             continue
-        if not _noun_check(entry.condition, tok, sent) or _is_illness(tok):
+        if not _noun_check(entry.condition, tok, sent) or _is_illness(tok) or _acts_in_general(tok):
             continue
         # Nouns with their own syntactic condition ("given access", "issued arrest warrants", "a phone
         # conversation", "the ceasefire announced by") are reported by that condition.
