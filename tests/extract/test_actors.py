@@ -1012,3 +1012,9 @@ def test_actors_the_group_is_the_armed_group_just_named_and_its_act_is_another(e
     assert _codes(strike.actor1) == ("ISR", "GOV/MIL")
     assert _codes(rockets.actor1) == ("LBN", "REB")
     assert rockets.summary is not None and rockets.summary.startswith("Hezbollah fired dozens of rockets")
+
+
+def test_actors_its_fighters_are_the_speakers(extract_text: Extract) -> None:
+    text = "Hezbollah said its fighters had targeted an Israeli military position with guided missiles on Sunday."
+    (attack,) = extract_text(text, "2024-01-08").event_mentions
+    assert _codes(attack.actor1) == ("LBN", "REB")

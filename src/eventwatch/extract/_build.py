@@ -174,6 +174,10 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
     return list(groups.values())
 
 
+def _owned_by_speaker(tok: Token | None) -> bool:
+    return tok is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
+
+
 def _another_act_in_time(tok: Token, own_subject: bool) -> bool:
     """ "struck Hezbollah depots after the group fired dozens of rockets": a clause with its own subject set
     in time against the act is another act."""
@@ -898,6 +902,9 @@ def build(
             mode = "explosives"  # "Twin bombings struck the Jolo Cathedral": bombs set off, not dropped
         speaker_tok = _speaker(primary.token)
         speaker = resolve(speaker_tok, doc_offset, ctx, False) if speaker_tok is not None else None
+        if actor1 is not None and actor1.country is None and speaker is not None and _owned_by_speaker(a1_tok):
+            # "Hezbollah said its fighters had targeted an Israeli position": the speaker's fighters
+            actor1 = replace(actor1, country=speaker.country, sector=actor1.sector or speaker.sector)
         if a1_tok is not None and a1_tok.lower_ == "we" and a1_tok.pos_ == "PRON" and ctx.author is None:
             # "we strongly urge Iraqi leaders," the State Department spokesperson said: the speaker's side
             quoted = ctx.person_before(doc_offset + sent.start_char) if _inside_quote(sent) else None
