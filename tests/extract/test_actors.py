@@ -1018,3 +1018,12 @@ def test_actors_its_fighters_are_the_speakers(extract_text: Extract) -> None:
     text = "Hezbollah said its fighters had targeted an Israeli military position with guided missiles on Sunday."
     (attack,) = extract_text(text, "2024-01-08").event_mentions
     assert _codes(attack.actor1) == ("LBN", "REB")
+
+
+def test_actors_soldiers_an_army_reports_wounded_are_its_own(extract_text: Extract) -> None:
+    text = (
+        "Israeli jets struck southern Lebanon on Sunday. The Lebanese army said two soldiers were wounded in the "
+        "Israeli strikes."
+    )
+    wounded = next(m for m in extract_text(text, "2024-01-08").event_mentions if m.trigger.slice(text) == "strikes")
+    assert _codes(wounded.actor2) == ("LBN", "MIL")

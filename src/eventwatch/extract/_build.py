@@ -905,6 +905,15 @@ def build(
         if actor1 is not None and actor1.country is None and speaker is not None and _owned_by_speaker(a1_tok):
             # "Hezbollah said its fighters had targeted an Israeli position": the speaker's fighters
             actor1 = replace(actor1, country=speaker.country, sector=actor1.sector or speaker.sector)
+        if (
+            actor2 is not None
+            and actor2.country is None
+            and actor2.sector == "MIL"
+            and speaker is not None
+            and (speaker.sector or "").startswith("MIL")
+        ):
+            # "The Lebanese army said two soldiers were wounded in the Israeli strikes": its own soldiers
+            actor2 = replace(actor2, country=speaker.country)
         if a1_tok is not None and a1_tok.lower_ == "we" and a1_tok.pos_ == "PRON" and ctx.author is None:
             # "we strongly urge Iraqi leaders," the State Department spokesperson said: the speaker's side
             quoted = ctx.person_before(doc_offset + sent.start_char) if _inside_quote(sent) else None
