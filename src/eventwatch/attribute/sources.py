@@ -285,9 +285,6 @@ def word_kind(text: str) -> SourceKind | None:
     return None
 
 
-# A source phrase ("the ministry", "he", "SANA") recurs within and across articles; typing one scans every
-# registry pattern, so the answer is kept (a pure function of its arguments; SourceType is immutable).
-@functools.lru_cache(maxsize=16_384)
 def _registry_kind(text: str) -> SourceKind | None:
     """The kind of source a body of the actor registry is, by its sector: armed groups, militaries,
     governments, international organisations."""
@@ -304,6 +301,9 @@ def _registry_kind(text: str) -> SourceKind | None:
     return None
 
 
+# A source phrase ("the ministry", "he", "SANA") recurs within and across articles; typing one scans every
+# registry pattern, so the answer is kept (a pure function of its arguments; SourceType is immutable).
+@functools.lru_cache(maxsize=16_384)
 def type_source(
     text: str, *, is_person: bool = False, is_place: bool = False, article_country: str | None = None
 ) -> SourceType:
