@@ -137,7 +137,7 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
         linked = None
         own_subject = any(c.dep_.startswith("nsubj") for c in tok.children)
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "relcl", "acl", "advcl") and head.i in by_i:
-            linked = None if _another_act_in_time(tok, own_subject) else head.i
+            linked = None if _another_act_in_time(tok) else head.i
         elif tok.dep_ in ("acl", "relcl") and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.i in by_i:
             linked = head.head.i  # "launched missiles targeting US troops"
         elif tok.dep_ == "pcomp" and head.lower_ == "with" and (act := _trigger_above(tok, set(by_i))) is not None:
@@ -178,13 +178,12 @@ def _owned_by_speaker(tok: Token | None) -> bool:
     return tok is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
 
 
-def _another_act_in_time(tok: Token, own_subject: bool) -> bool:
+def _another_act_in_time(tok: Token) -> bool:
     """ "struck Hezbollah depots after the group fired dozens of rockets": a clause with its own subject set
     in time against the act is another act."""
     # ("died after he was hit by a brick" is one act: a passive is what the head's subject underwent)
     return (
         tok.dep_ == "advcl"
-        and own_subject
         and any(c.dep_ == "nsubj" for c in tok.children)
         and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "when") for c in tok.children)
     )
@@ -380,10 +379,7 @@ def _blamed_for(noun: Token) -> Token | None:
     """Whom a speaker blames for an act: "blamed the attack on Ukraine", "blamed Kyiv for the attack" (the
     speaker's claim: the attribute stage says who makes it)."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "blame":
-        return next(
-            (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"),
-            None,
-        ) or prep_object(noun.head, "on")
+        return prep_object(noun, "on") or prep_object(noun.head, "on")
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "blame":
         return obj(noun.head.head)
     return None
