@@ -622,3 +622,17 @@ def test_claims_unconfirmed_reports_are_hedged(analyse):
     analysis = analyse(text, [("several civilians were killed in a NATO air strike near Ghazni", "strike", A)])
     (claim,) = analysis.event_mentions[0].claims
     assert claim.hedge == "unconfirmed"
+
+
+def test_claims_an_act_reported_with_no_source_named_is_an_unnamed_hedged_report(analyse):
+    text = "A bombing was yesterday reported to have killed a photojournalist in the port town of Mokha."
+    analysis = analyse(text, [("A bombing was yesterday reported to have killed a photojournalist", "bombing", A)])
+    (claim,) = analysis.event_mentions[0].claims
+    assert (claim.source.kind, claim.stance, claim.is_hedged) == (SourceKind.UNNAMED, Stance.REPORT, True)
+
+
+def test_claims_a_report_inside_a_named_sources_words_is_that_sources_hedge(analyse):
+    text = "The monitor said Russian jets were believed to have carried out the raids on Idlib."
+    analysis = analyse(text, [("Russian jets were believed to have carried out the raids on Idlib", "raids", A)])
+    (claim,) = analysis.event_mentions[0].claims
+    assert claim.source.text == "The monitor" and claim.is_hedged

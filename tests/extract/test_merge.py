@@ -185,3 +185,40 @@ def test_merge_who_is_killed_after_an_attack_did_not_kill_himself(extract_text: 
     death = next(m for m in mentions if m.trigger.slice(text) == "killed")
     assert death.actor2 is not None and death.actor2.text == "The gunman"
     assert death.actor1 is None or death.actor1.text != "The gunman"
+
+
+def test_merge_an_act_raised_into_a_report_is_one_act_with_its_victim(extract_text: Extract) -> None:
+    text = (
+        "A bombing was yesterday reported to have killed photojournalist Ziad al-Sharabi in the port town of "
+        "Mokha, Yemen."
+    )
+    (bombing,) = extract_text(text, "2019-01-30").event_mentions
+    assert bombing.mode == "explosives" and bombing.fatalities == 1
+    assert bombing.actor2 is not None and "Ziad al-Sharabi" in bombing.actor2.text
+
+
+def test_merge_an_act_named_by_its_day_and_its_wounded_join_the_act(extract_text: Extract) -> None:
+    text = (
+        "A bombing yesterday killed photojournalist Ziad al-Sharabi in the port town of Mokha, Yemen. At least "
+        "five other civilians also died in last night's attack; around twenty more were injured."
+    )
+    (bombing,) = extract_text(text, "2019-01-30").event_mentions
+    assert (bombing.fatalities, bombing.injured) == (6, 20)  # the journalist and five others
+
+
+def test_merge_protests_named_by_an_earlier_week_are_not_the_days_protest(extract_text: Extract) -> None:
+    text = (
+        "Thousands of protesters surrounded the police headquarters in Hong Kong on Friday. The protest began "
+        "outside the Legislative Council. The bill was suspended after last week's protests."
+    )
+    protests = [m for m in extract_text(text, "2019-06-21").event_mentions if m.plover == "PROTEST"]
+    assert len(protests) == 2
+
+
+def test_merge_a_later_figure_for_the_same_victims_adds_no_one(extract_text: Extract) -> None:
+    text = (
+        "A gunman shot shoppers at a store in El Paso, Texas, on Saturday, killing 22 people and injuring 25 "
+        "others. Six Mexican nationals were killed in the attack, and seven more were injured."
+    )
+    shooting = next(m for m in extract_text(text, "2019-08-05").event_mentions if m.plover == "ASSAULT")
+    assert (shooting.fatalities, shooting.injured) == (22, 25)

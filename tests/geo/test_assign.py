@@ -412,3 +412,12 @@ def test_run_a_town_attacked_is_where(gaz: Gazetteer, parse: Callable[[str], Par
     parsed = parse(text)
     out = _run(parsed, (_event(parsed, "attack", 0, "the chemical weapons attack on Douma"),), gaz)
     assert [p.name for p in out.event_mentions[0].locations] == ["Douma"]
+
+
+def test_run_where_an_attack_came_from_is_not_where_it_struck(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
+) -> None:
+    text = "Drones struck an oil processing plant at Abqaiq in Saudi Arabia. The attacks came from Yemen."
+    parsed = parse(text)
+    out = _run(parsed, (_event(parsed, "attacks", 1, "The attacks came from Yemen"),), gaz)
+    assert "Yemen" not in [p.name for p in out.event_mentions[0].locations]

@@ -44,6 +44,18 @@ log = logging.getLogger(__name__)
 # X" keep the
 # original speaker (dev README: nested attribution keeps the original speaker).
 _CONTAINER_NOUNS = frozenset({"report", "data", "figure", "account", "information", "reporting"})
+# Agentless passives of a reporting verb over an infinitive: "was reported / is said / is believed to have".
+_UNNAMED_PASSIVES = {
+    "report": Stance.REPORT,
+    "say": Stance.REPORT,
+    "believe": Stance.REPORT,
+    "think": Stance.REPORT,
+    "understand": Stance.REPORT,
+    "rumour": Stance.CLAIM,
+    "rumor": Stance.CLAIM,
+    "allege": Stance.CLAIM,
+    "claim": Stance.CLAIM,
+}
 _DOUBT = frozenset({"unconfirmed", "unverified", "uncorroborated", "conflicting"})
 _UNNAMED_ADVERBS = {
     "reportedly": Stance.REPORT,
@@ -109,6 +121,10 @@ def _attribution(
         return _adverb(sent, token, head)
     if token.pos_ == "NOUN" and token.lemma_ == "report":
         return _reports_of(sent, token, resolver)
+    if token.lemma_ in _UNNAMED_PASSIVES and token.tag_ == "VBN":
+        found = _unnamed_passive(sent, token)
+        if found is not None:
+            return found
     if token.pos_ in ("VERB", "AUX") and token.tag_ != "JJ" and token.dep_ != "amod":
         cue = verb_cues().get(token.lemma_)
         if cue is None and _characterises(token):
@@ -307,6 +323,28 @@ def _adverb(sent: Sent, token: Token, head: Token) -> Attribution:
         hedge=token.text,
         scope=_clause_scope(sent, head),
         heads=(sent.offset + head.idx, sent.offset + verb.idx),
+        sentence=sent.index,
+        cue_offset=sent.offset + token.idx,
+    )
+
+
+def _unnamed_passive(sent: Sent, token: Token) -> Attribution | None:
+    """ "A bombing was reported to have killed X", "the strike is believed to have hit": a report with no
+    source named, hedged like "reportedly"; the act is the raised subject with its infinitive."""
+    subject, content = child(token, "nsubjpass"), child(token, "xcomp")
+    if subject is None or content is None or child(token, "agent") is not None or child(token, "neg") is not None:
+        return None
+    if any(a.lemma_ in verb_cues() and a.pos_ == "VERB" for a in token.ancestors):
+        return None  # "The monitor said Russian jets were believed to have carried out the raids": its hedge
+    span = offsets(sent, [token])
+    return Attribution(
+        sources=(Source(text=token.text, kind=SourceKind.UNNAMED, span=span),),
+        stance=_UNNAMED_PASSIVES[token.lemma_],
+        cue=token.text,
+        cue_span=span,
+        hedge=token.text,
+        scope=_clause_scope(sent, content) + _clause_scope(sent, subject),
+        heads=(sent.offset + content.idx, sent.offset + subject.idx),
         sentence=sent.index,
         cue_offset=sent.offset + token.idx,
     )

@@ -30,6 +30,14 @@ _EXTRA = (
 )
 
 
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+
+
+def _same_word(found: str, cue: str) -> bool:
+    """A cue word, any form of "be" standing for another ("is believed to" in "were believed to")."""
+    return found == cue or (cue in _BE and found in _BE)
+
+
 def _sequences() -> tuple[tuple[str, ...], ...]:
     return (*(cue.words for cue in hedge_cues()), *_EXTRA)
 
@@ -44,14 +52,12 @@ def find_hedge(tokens: Iterable[Token]) -> str | None:
     best: tuple[int, str] | None = None
     for words in _sequences():
         for token in ordered:
-            if token.lower_ != words[0]:
+            if not _same_word(token.lower_, words[0]):
                 continue
             end = token.i + len(words)
-            if end > len(doc) or any(doc[token.i + k].lower_ != w for k, w in enumerate(words)):
+            if end > len(doc) or not all(_same_word(doc[token.i + k].lower_, w) for k, w in enumerate(words)):
                 continue
-            if not all(
-                i in present or doc[i].lower_ in ("to", "be", "is", "are", "was", "were") for i in range(token.i, end)
-            ):
+            if not all(i in present or doc[i].lower_ in ("to", *_BE) for i in range(token.i, end)):
                 continue
             if best is None or len(words) > best[0]:
                 best = (len(words), doc[token.i : end].text)
@@ -72,7 +78,7 @@ def hedge_scope(cue: Token, content: Token | None) -> list[Token]:
     if content is not None:
         tokens.append(content)
         for c in content.children:
-            if c.dep_ in ("advmod", "aux", "acomp", "mark", "attr"):
+            if c.dep_ in ("advmod", "aux", "auxpass", "acomp", "mark", "attr"):
                 # "was likely Iran's doing": the hedge modifies the predicate noun.
                 tokens.extend([c, *[g for g in c.children if g.dep_ in ("advmod", "aux", "amod")]])
             if c.dep_ == "xcomp":

@@ -32,6 +32,7 @@ from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.modality import factuality, is_generic_present
 from eventwatch.extract.triggers import TIES, Trigger, find_triggers, obj, subject
 from eventwatch.extract.type_model import reconsider_type
+from eventwatch.nlp.syntax import is_origin
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import Actor, Casualties, Factuality, Span
 
@@ -97,6 +98,8 @@ class Candidate:
     is_background: bool = False
     merged_into: Candidate | None = None
     speaker: Actor | None = field(default=None)
+    # lemmas of the mentions merged into this one ("the attack" retold as "Monday's attack")
+    absorbed_lemmas: set[str] = field(default_factory=set)
 
     @property
     def trigger_span(self) -> Span:
@@ -145,6 +148,8 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
         elif _misattached_relative(tok) and (act := _act_above(head, set(by_i))) is not None:
             linked = act  # "attacks in the town of X in Y Province, which targeted ...", "attacks claimed by
             # Daesh that targeted mourners": the parser hung the act's relative clause on a later word
+        elif tok.dep_ in ("nsubj", "nsubjpass") and (done := _raised_act(head)) is not None and done.i in by_i:
+            linked = done.i  # "A bombing was reported to have killed X", "the strike appears to have hit": one act
         elif tok.dep_ == "conj" and tok.pos_ == "VERB" and not own_subject and head.i in by_i:
             linked = head.i  # "engaged an ISIL unit and destroyed a fighting position": one strike
         elif tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.i in by_i:
@@ -172,6 +177,11 @@ def _groups(triggers: list[Trigger]) -> list[list[Trigger]]:
     for t in triggers:
         groups.setdefault(find(t.token.i), []).append(t)
     return list(groups.values())
+
+
+def _raised_act(verb: Token) -> Token | None:
+    """The infinitive a subject is raised from: "was reported / is believed / appears to have killed"."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
 def _owned_by_speaker(tok: Token | None) -> bool:
@@ -758,6 +768,8 @@ def _places(tokens: SpacySpan) -> set[str]:
             continue  # "The regime and its backers, notably Russia, are inflicting ...": who, not where
         if _acting_country(t):
             continue  # "The UK, US and France carried out strikes": who, not where
+        if is_origin(t):
+            continue  # "refugees coming to Lebanon from Syria": whence, not where
         if (
             t.pos_ == "PROPN"
             and t.text[:1].isupper()  # "a command and control node" tagged a place is no name

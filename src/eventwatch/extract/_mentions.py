@@ -32,6 +32,7 @@ from eventwatch.extract.actors import (
     register_persons,
     settle_attackers,
 )
+from eventwatch.extract.casualties import toll
 from eventwatch.extract.clauses import prep_object
 from eventwatch.extract.coding import acled
 from eventwatch.extract.dates import EventDate, find_date
@@ -273,11 +274,9 @@ def _with_places(parts: list[str], cand: Candidate) -> str:
     return " ".join(parts)
 
 
-def _fatalities(cand: Candidate) -> tuple[int | None, int | None]:
-    killed = [c for c in cand.casualties if c.kind == "killed"]
-    injured = [c for c in cand.casualties if c.kind == "injured"]
-    fat = killed[0].best if killed else (1 if cand.named_victim else None)
-    inj = injured[0].best if injured else None
+def _fatalities(cand: Candidate, text: str) -> tuple[int | None, int | None]:
+    fat = toll(cand.casualties, "killed", text, 1 if cand.named_victim else None)
+    inj = toll(cand.casualties, "injured", text)
     if fat is None and inj is not None and cand.plover == "ASSAULT":
         fat = 0  # README: 0 when the text says victims were injured only
     return fat, inj
@@ -287,7 +286,7 @@ def _to_mention(
     parsed: ParsedArticle, cand: Candidate, sentence_of: int, folded: bool, criminal: bool = False
 ) -> EventMention:
     article = parsed.article
-    fat, inj = _fatalities(cand)
+    fat, inj = _fatalities(cand, article.text)
     acled_type, acled_sub = acled(
         cand.plover,
         cand.mode,

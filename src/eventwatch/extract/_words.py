@@ -493,3 +493,9 @@ FIGURATIVE_PATIENTS = frozenset(
     | {"record", "high", "low", "peak", "milestone", "run", "headline", "jackpot", "snag", "roadblock"}
     | {"level", "mark", "threshold", "shelf", "note", "stride", "nerve", "rock"}
 )
+
+# Possessors that name the day of an act, not its doer ("yesterday's attack", "Sunday's raid").
+DAY_OWNERS = frozenset(
+    {"yesterday", "today", "tonight", "night", "morning", "afternoon", "evening"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)

@@ -104,11 +104,39 @@ _PATTERNS = (*((kind, p, True) for kind, p in _AFTER), *((kind, p, False) for ki
 _COUNT_NEXT = re.compile(r"\s+(?:(?:at least|more than|over|nearly|almost|about|around|some)\s+)?" + _NUM + r"\b", re.I)
 
 
+# A figure of victims beyond those told before it: "five other civilians", "twenty more", "another three".
+_BEYOND = re.compile(r"\b(?:other|more(?!\s+than)|another|further|additional)\b", re.I)
+
+
 def number_value(word: str) -> int | None:
     word = word.lower().replace(",", "")
     if word.isdigit():
         return int(word)
     return _NUMBER_WORDS.get(word)
+
+
+def toll(figures: list[Casualties], kind: str, text: str, named: int | None = None) -> int | None:
+    """How many one event killed (``kind`` "killed") or injured: its first figure of that kind, plus figures
+    of "other" or "more" victims right after one of that kind ("killed journalist X ... five other civilians
+    also died": 6; but "six Mexicans were killed, and seven more were injured" adds no one to the injured).
+    ``named`` counts victims named without a figure, who come before any figure."""
+    total: int | None = None
+    previous = "killed" if named else None
+    seen: set[tuple[int, int]] = set()
+    for figure in sorted(figures, key=lambda f: f.span.start):
+        if (figure.span.start, figure.span.end) in seen or figure.best is None:
+            continue  # one clause twice in the evidence
+        seen.add((figure.span.start, figure.span.end))
+        beyond = previous == kind and _BEYOND.search(figure.span.slice(text)) is not None
+        previous = figure.kind
+        if figure.kind != kind:
+            continue
+        if total is None:
+            total = figure.best + ((named or 0) if beyond else 0)
+        elif beyond:
+            total += figure.best
+        # else another figure for the same victims (another source's, a revised one): the first stands
+    return named if total is None else total
 
 
 def find_casualties(text: str, offset: int) -> list[Casualties]:

@@ -23,6 +23,7 @@ from eventwatch.extract._build import Candidate
 from eventwatch.extract._resources import countries
 from eventwatch.extract._words import ONGOING
 from eventwatch.extract.dates import EventDate, days_before
+from eventwatch.extract.triggers import is_time_owner
 from eventwatch.records import Actor, DatePrecision, Factuality
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,8 @@ BACKGROUND_DAYS = 21
 # the "In Syria, ... conducted 23 strikes" line is directly followed by its "Near X" lines).
 MAX_LIST_GAP = 2
 _MAX_SUBSET = 16
+# Verbs that tell what an attack did to people: with no doer of their own they tell its toll.
+_TOLL_VERBS = frozenset({"kill", "die", "injure", "wound"})
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
@@ -67,6 +70,12 @@ def _lemma(cand: Candidate) -> str:
     return cand.trigger.token.lemma_.lower()
 
 
+def _names_alike(act: Candidate, anaphor: Candidate) -> bool:
+    """Whether an act was told with the anaphor's word ("an attack" ... "the attack"), itself or in a mention
+    merged into it."""
+    return _lemma(anaphor) in act.absorbed_lemmas | {_lemma(act)}
+
+
 def _by_same_country(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and a.country is not None and a.country == b.country
 
@@ -77,6 +86,33 @@ def _may_be_by(earlier: Actor | None, anaphor: Actor | None) -> bool:
     if earlier is None or anaphor is None or anaphor.country is None:
         return True
     return earlier.country == anaphor.country
+
+
+def _tells_toll(cand: Candidate) -> bool:
+    """A verb of harm that may tell an earlier act's toll: not a relative clause that sets it elsewhere
+    ("another in Chippewa Falls, where at least five died")."""
+    tok = cand.trigger.token
+    return _lemma(cand) in _TOLL_VERBS and not any(c.lower_ in ("where", "when") for c in tok.children)
+
+
+def _toll_of(act: Candidate, cand: Candidate) -> bool:
+    """Whether an agentless verb of harm tells the toll of an earlier act of its paragraph and day."""
+    return (
+        _tells_toll(cand)
+        and cand.factuality in (Factuality.ASSERTED, Factuality.REPORTED)
+        and cand.mode in (None, act.mode)
+        and act.paragraph == cand.paragraph
+        and not _dated_apart(act, cand)
+    )
+
+
+def _named_by_day(cand: Candidate) -> bool:
+    return any(is_time_owner(c) for c in cand.trigger.token.children)
+
+
+def _dated_apart(a: Candidate, b: Candidate) -> bool:
+    days = (a.date.date if a.date else None), (b.date.date if b.date else None)
+    return None not in days and days[0] != days[1]
 
 
 def _is_definite(cand: Candidate) -> bool:
@@ -210,6 +246,7 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
 
 def _absorb(into: Candidate, other: Candidate) -> None:
     other.merged_into = into
+    into.absorbed_lemmas |= {_lemma(other)} | other.absorbed_lemmas
     into.evidence.extend(span for span in other.evidence if span not in into.evidence)
     into.actor1 = into.actor1 or other.actor1
     into.actor2 = into.actor2 or other.actor2
@@ -234,9 +271,18 @@ def merge_mentions(cands: list[Candidate]) -> None:
             ]
             # "the operation" names an earlier operation before any other act of its type, and "the Russian
             # bombing" an act by Russia before one by nobody named.
-            same.sort(key=lambda c: (not _by_same_country(c.actor1, cand.actor1), _lemma(c) != _lemma(cand)))
-            # An anaphor refers to something that happened, not to a threatened or possible act.
-            target = next((c for c in same if c.factuality in (Factuality.ASSERTED, Factuality.REPORTED)), None)
+            same.sort(key=lambda c: (not _by_same_country(c.actor1, cand.actor1), not _names_alike(c, cand)))
+            # An anaphor refers to something that happened, not to a threatened or possible act; one named by
+            # its day ("Sunday's attack") to an act of that day.
+            target = next(
+                (
+                    c
+                    for c in same
+                    if c.factuality in (Factuality.ASSERTED, Factuality.REPORTED)
+                    and not (_named_by_day(cand) and _dated_apart(c, cand))
+                ),
+                None,
+            )
             if target is not None:
                 _absorb(target, cand)
                 continue
@@ -249,19 +295,17 @@ def merge_mentions(cands: list[Candidate]) -> None:
             target is None
             and cand.actor1 is None
             and not cand.places
-            and cand.date is None
             and cand.plover == "ASSAULT"
             and not cand.trigger.is_noun  # "reports of air strikes on X" is news of its own
         ):
-            # An agentless, placeless, undated repeat ("The man was then shot") is the earlier event retold.
-            target = next(
-                (
-                    c
-                    for c in reversed(earlier)
-                    if (c.plover, c.mode) == (cand.plover, cand.mode) and not _same_actor(cand.actor2, c.actor1)
-                ),
-                None,
-            )
+            # An agentless, placeless repeat ("The man was then shot") is the earlier event retold, and the
+            # wounded of a clause after an attack ("...died in last night's attack; twenty more were injured")
+            # its toll.
+            others = [
+                c for c in reversed(earlier) if c.plover == cand.plover and not _same_actor(cand.actor2, c.actor1)
+            ]
+            target = next((c for c in others if (c.mode, cand.date) == (cand.mode, None)), None)
+            target = target or next((c for c in others if _toll_of(c, cand)), None)
         if target is not None:
             _absorb(target, cand)
 

@@ -474,7 +474,7 @@ def _is_specified(tok: Token) -> bool:
         dep, low = child.dep_, child.lemma_.lower()
         if low in W.UNREAL_MODIFIERS:
             return False
-        if dep == "poss" and child.pos_ != "PRON":
+        if dep == "poss" and child.pos_ != "PRON" and not is_time_owner(child):
             return True
         if any(t.lower_ == "counter" for t in child.subtree):
             continue  # "counter-ISIL operations" are against ISIL, not by it
@@ -492,6 +492,12 @@ def _is_specified(tok: Token) -> bool:
             if pobj is not None and (pobj.ent_type_ == "DATE" or (low == "of" and pobj.pos_ == "PROPN")):
                 return True
     return False
+
+
+def is_time_owner(tok: Token) -> bool:
+    """A day or a time of day as the possessor of an act noun: "last night's", "Sunday's", "yesterday's" (not
+    "last week's protests", which are others than the news of the day)."""
+    return tok.dep_ == "poss" and tok.lower_ in W.DAY_OWNERS
 
 
 def _told_as_done(noun: Token) -> bool:
@@ -522,7 +528,9 @@ def _noun_reported(tok: Token) -> tuple[bool, bool]:
     if anchor.dep_ in ("attr", "compound") or (anchor.dep_ == "pobj" and anchor.head.lower_ in ("as", "including")):
         return False, False
     specified = _is_specified(tok)
-    is_definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)
+    # "last night's attack", "Sunday's bombing": an act named by its day is one, and one the article has told
+    named_by_day = any(is_time_owner(c) for c in tok.children)
+    is_definite = named_by_day or any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children)
     anaphor = not specified and is_definite
     head = anchor.head
     if is_definite and anchor.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _PURPOSE_PREDICATES:
@@ -539,7 +547,7 @@ def _noun_reported(tok: Token) -> tuple[bool, bool]:
         return True, anaphor
     if anchor.dep_ == "nsubj" and head.lemma_ == "be" and any(c.lower_ == "there" for c in head.children):
         return True, anaphor
-    return specified, anaphor
+    return specified or named_by_day, anaphor
 
 
 _NAMED_THINGS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})

@@ -31,6 +31,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwatch.geo._lexicon import OFFICE_TITLES
+from eventwatch.nlp.syntax import is_origin
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import EventMention, ParsedArticle, Place, Plover, Precision, Span
 
@@ -209,6 +210,11 @@ def _is_affiliation(place: Place, parsed: ParsedArticle) -> bool:
     return False
 
 
+def _is_origin(place: Place, parsed: ParsedArticle) -> bool:
+    token = _token_at(parsed, place.span.start) if place.span is not None else None
+    return token is not None and is_origin(_phrase_head(token))
+
+
 def _refine(found: list[Place], fallback: Place | None) -> list[Place]:
     """Countries only, and the article's dateline place lies inside one of them: that place is the better
     answer. The most mentioned city is not: "the ceasefire in Syria" in a statement that names Damascus twice
@@ -369,7 +375,14 @@ def locate(
     # Affiliations ("president of the US") never place the event itself, but still count for the article.
     # Nor does the dateline, which the parser reads into the first sentence: it says where the report was filed.
     filed_at = {p.span for p in _in_dateline(parsed, places)}
-    where = [p for p in places if p.span not in not_here and p.span not in filed_at and not _is_affiliation(p, parsed)]
+    where = [
+        p
+        for p in places
+        if p.span not in not_here
+        and p.span not in filed_at
+        and not _is_affiliation(p, parsed)
+        and not _is_origin(p, parsed)
+    ]
     own = list(event.evidence[:1])
     subtree = _trigger_subtree(parsed, event.trigger)
     if subtree is not None:
