@@ -15,6 +15,11 @@ from eventwatch.records import SourceKind
         ("state-owned Iranian news agency Fars", SourceKind.MEDIA_STATE, "IRN"),
         ("SANA", SourceKind.MEDIA_STATE, "SYR"),
         ("Al Jazeera", SourceKind.MEDIA, "QAT"),
+        # outlets of the conflicts the registry covers beyond the seed
+        ("the Saba news agency", SourceKind.MEDIA_STATE, "YEM"),
+        ("the Houthi-run Al-Masirah TV", SourceKind.ARMED_GROUP, "YEM"),
+        ("the Kurdish Hawar news agency", SourceKind.MEDIA, "SYR"),
+        ("The Daily Telegraph", SourceKind.MEDIA, "GBR"),
         ("Syrian news agencies", SourceKind.MEDIA, "SYR"),
         ("The Syrian military", SourceKind.MILITARY, "SYR"),
         ("The Iranian Revolutionary Guard Corps", SourceKind.MILITARY, "IRN"),

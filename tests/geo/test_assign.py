@@ -3,8 +3,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import pytest
+
 from eventwatch.config import load_config
 from eventwatch.geo import run
+from eventwatch.geo.assign import main_place
 from eventwatch.geo.gazetteer import Gazetteer
 from eventwatch.records import (
     Actor,
@@ -12,7 +15,9 @@ from eventwatch.records import (
     Claim,
     EventMention,
     ParsedArticle,
+    Place,
     Plover,
+    Precision,
     Source,
     SourceKind,
     Span,
@@ -421,3 +426,33 @@ def test_run_where_an_attack_came_from_is_not_where_it_struck(
     parsed = parse(text)
     out = _run(parsed, (_event(parsed, "attacks", 1, "The attacks came from Yemen"),), gaz)
     assert "Yemen" not in [p.name for p in out.event_mentions[0].locations]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a region named only to describe the town: not Sudan's Red Sea state
+        ("A bomb killed five people in the Red Sea port town of Mokha, Yemen.", "killed", ["Mokha"]),
+        # a part of the city named with it stays
+        ("Gunmen attacked officers in the Doura district of Baghdad.", "attacked", ["Doura", "Baghdad"]),
+    ],
+)
+def test_run_a_place_that_describes_another_does_not_place_the_event(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle], text: str, trigger: str, expected: list[str]
+) -> None:
+    parsed = parse(text)
+    out = _run(parsed, (_event(parsed, trigger, 0, text.rstrip(".")),), gaz)
+    assert [p.name for p in out.event_mentions[0].locations] == expected
+
+
+def test_main_place_counts_entries_without_an_id_apart() -> None:
+    def place(name: str, geonameid: int | None, precision: Precision) -> Place:
+        return Place(name=name, span=None, lat=0.0, lon=0.0, precision=precision, geonameid=geonameid)
+
+    places = [
+        place("Saba", None, Precision.ADMIN2),
+        place("Hama", None, Precision.ADMIN2),
+        place("Aleppo", 170063, Precision.CITY),
+    ]
+    main = main_place(places)
+    assert main is not None and main.name == "Aleppo"  # once each: the finest

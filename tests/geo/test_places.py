@@ -341,3 +341,12 @@ def test_places_an_airport_known_by_its_own_name_is_at_its_city(
 def test_find_places_a_capitalised_means_of_attack_is_no_place(gaz: Gazetteer, parse: Parse) -> None:
     places = find_places(parse("BEIRUT (Reuters) - Air strikes hit a hospital in Idlib province on Wednesday."), gaz)
     assert "Air" not in {p.name for p in places}
+
+
+def test_find_places_an_outlet_named_beside_its_word_is_no_place(gaz: Gazetteer, parse: Parse) -> None:
+    # Saba is Yemen's news agency, not the Yemeni district of that name
+    text = (
+        "A bombing killed a photojournalist in Mokha, Yemen. Similar attributions of responsibility were made by "
+        "state news firm Saba and al-Eryani."
+    )
+    assert not _by_name(find_places(parse(text), gaz), "Saba")

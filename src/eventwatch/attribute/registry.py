@@ -97,6 +97,7 @@ def _ends_a_name(text: str, match: re.Match[str]) -> bool:
         word[:1].isupper()
         and all(ch.isalnum() or ch in "'.-" for ch in word)
         and word not in ("The", "A")
+        and not word.rsplit("-", 1)[-1].islower()  # "the Houthi-run Al-Masirah": a modifier, not a name
         and country_of_name(word) is None
     )
 

@@ -97,9 +97,15 @@ def main_place(places: Sequence[Place]) -> Place | None:
     """The most often mentioned place, finer precision breaking ties; None for no places."""
     if not places:
         return None
-    counts = Counter(p.geonameid for p in places)
+    counts = Counter(_identity(p) for p in places)
     order = list(Precision)
-    return max(places, key=lambda p: (counts[p.geonameid], -order.index(p.precision)))
+    return max(places, key=lambda p: (counts[_identity(p)], -order.index(p.precision)))
+
+
+def _identity(place: Place) -> int | str:
+    """The place an entry stands for: its GeoNames id, or its name for entries without one (two unrelated
+    entries without an id are not one place mentioned twice)."""
+    return place.geonameid if place.geonameid is not None else f"{place.resolved_name or place.name}/{place.precision}"
 
 
 # A country named as a clause's subject, a possessor or a noun modifier acts ("Iran issued warrants", "Iran's
@@ -208,6 +214,34 @@ def _is_affiliation(place: Place, parsed: ParsedArticle) -> bool:
             return True
         token = owner
     return False
+
+
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "port", "capital", "hamlet", "settlement"})
+
+
+def _describes_another(place: Place, places: Sequence[Place], parsed: ParsedArticle) -> bool:
+    """Whether the place only describes the region of a place named after it that it does not contain: "the Red
+    Sea port town of Mokha" (a sea, or Sudan's Red Sea state; "the Idlib town of Saraqib" keeps Idlib)."""
+    token = _token_at(parsed, place.span.start) if place.span is not None else None
+    if token is None:
+        return False
+    head = _phrase_head(token)
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    if head is token or head.lemma_.lower() not in _SETTLEMENT_NOUNS:
+        return False  # "the Doura district of Baghdad" names a part of the city
+    named = [
+        other
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for other in places
+        if other.span is not None
+        and (start := _article_offset(pobj, parsed)) is not None
+        and other.span.start <= start < other.span.end
+    ]
+    return bool(named) and not any(_contains(place, other) for other in named)
 
 
 def _is_origin(place: Place, parsed: ParsedArticle) -> bool:
@@ -383,6 +417,7 @@ def locate(
         and not _is_affiliation(p, parsed)
         and not _is_origin(p, parsed)
     ]
+    where = [p for p in where if not _describes_another(p, where, parsed)]
     own = list(event.evidence[:1])
     subtree = _trigger_subtree(parsed, event.trigger)
     if subtree is not None:

@@ -337,6 +337,24 @@ def _names_a_thing(doc: Doc, first: Token) -> bool:
     return named.pos_ in ("NOUN", "PROPN") and not {named.lower_, named.lemma_.lower()} & _NAMED_PLACES
 
 
+# Nouns for an outlet or a firm: a name right after one, or set beside it, is the outlet's own.
+_OUTLET_NOUNS = frozenset(
+    {"agency", "firm", "outlet", "broadcaster", "newspaper", "daily", "weekly", "channel", "station", "website"}
+    | {"magazine", "network", "company", "tv", "television", "radio", "news"}
+)
+
+
+def _outlet_named(doc: Doc, match: list[Token]) -> bool:
+    first = match[0]
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.lower_ in _OUTLET_NOUNS and before.pos_ == "NOUN":
+        return True
+    head = match[-1]
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.i <= match[-1].i:
+        head = head.head
+    return head.dep_ == "appos" and head.head.lemma_.lower() in _OUTLET_NOUNS
+
+
 # Buildings named after whom they are dedicated to: "the church of St. Peter and St. Paul", "the Mosque of Omar".
 _DEDICATED = frozenset(
     {"church", "cathedral", "basilica", "chapel", "monastery", "abbey", "convent", "mosque", "shrine", "tomb"}
@@ -393,6 +411,8 @@ def _evidence(
         return None  # "at 12:30 EST", "3 p.m. EST": a time zone, not the Est region of Burkina Faso
     if _in_person_name(doc, match) or _names_a_thing(doc, match[0]) or _dedication(match[-1]):
         return None
+    if _outlet_named(doc, match):
+        return None  # "state news firm Saba", "the agency SANA": who reports, not where
     if all(t.lower_ in DIRECTIONS for t in match) and _head_after(doc, match[-1]) not in ADMIN_HEADS:
         return None  # a bare compass word ("the Near East and South Asia") names no place; "South region" may
     rest = [t for t in run if t.i < match[0].i or t.i > match[-1].i]
