@@ -222,3 +222,19 @@ def test_merge_a_later_figure_for_the_same_victims_adds_no_one(extract_text: Ext
     )
     shooting = next(m for m in extract_text(text, "2019-08-05").event_mentions if m.plover == "ASSAULT")
     assert (shooting.fatalities, shooting.injured) == (22, 25)
+
+
+def test_merge_a_campaign_told_again_with_its_means_is_one_campaign(extract_text: Extract) -> None:
+    text = (
+        "The SDF said it had reached a deal after Turkey began a military offensive into north-eastern Syria on "
+        "Wednesday.\n\nOn Wednesday, Turkey began a military offensive with airstrikes followed by a ground "
+        "invasion."
+    )
+    offensives = [m for m in extract_text(text, "2019-10-15").event_mentions if m.plover == "ASSAULT"]
+    assert len(offensives) == 1 and len(offensives[0].evidence) == 2
+
+
+def test_merge_troops_entering_towns_have_the_towns_in_their_summary(extract_text: Extract) -> None:
+    text = "The Syrian Army, led by President Bashar al-Assad, entered Tell Tamer yesterday, state media said."
+    (entry,) = extract_text(text, "2019-10-15").event_mentions
+    assert entry.actor2 is None and entry.summary.endswith("entered Tell Tamer")

@@ -28,6 +28,7 @@ POSITIVE = [
     ("Hundreds of protesters marched through central Khartoum on Friday.", "PROTEST"),
     ("The army deployed troops to the border town overnight.", "MOBILIZE"),
     ("Turkish forces withdrew from the village after talks.", "RETREAT"),
+    ("The Syrian Army entered Tell Tamer and Ain Issa yesterday, according to state media.", "MOBILIZE"),
     ("The ISF fought off several counterattacks and six VBIEDs the following day near Mosul.", "ASSAULT"),
     ("Iraqi forces fought ISIL fighters in Mosul on Monday.", "ASSAULT"),
 ]
@@ -54,6 +55,8 @@ NO_EVENT = [
     # force in words only: an election won, a problem fought
     "Kentucky Democrats beat incumbent Gov. Matt Bevin in the governor's race on Tuesday.",
     "London famously has been fighting dirty air since the 14th century.",
+    # an agreement entered into is no troop movement
+    "Late on Sunday, the Syrian Democratic Forces announced they had entered into an agreement.",
     # a match result; an illness
     "Wales beat Hungary 2-0 to earn the 20th spot on Tuesday.",
     "A hunter who ate a wild rabbit in China has been hit by the deadly bubonic plague, officials said.",

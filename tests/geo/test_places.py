@@ -350,3 +350,12 @@ def test_find_places_an_outlet_named_beside_its_word_is_no_place(gaz: Gazetteer,
         "state news firm Saba and al-Eryani."
     )
     assert not _by_name(find_places(parse(text), gaz), "Saba")
+
+
+def test_find_places_ground_a_force_enters_is_a_place_whatever_the_tagger_says(gaz: Gazetteer, parse: Parse) -> None:
+    # the small model tags both towns PERSON after "Bashar al-Assad"
+    text = (
+        "The Syrian Army — whose commander-in-chief is President Bashar al-Assad — entered Tell Tamer and Ain "
+        "Issa yesterday according to state media."
+    )
+    assert {p.name for p in find_places(parse(text), gaz)} == {"Tell Tamer", "Ain Issa"}

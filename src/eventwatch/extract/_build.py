@@ -32,7 +32,7 @@ from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.modality import factuality, is_generic_present
 from eventwatch.extract.triggers import TIES, Trigger, find_triggers, obj, subject
 from eventwatch.extract.type_model import reconsider_type
-from eventwatch.nlp.syntax import is_origin
+from eventwatch.nlp.syntax import GROUND_VERBS, is_origin
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import Actor, Casualties, Factuality, Span
 
@@ -108,7 +108,7 @@ class Candidate:
 
 
 # Nouns for a force's campaign against an enemy the article names elsewhere.
-_CAMPAIGN_NOUNS = frozenset({"offensive", "operation", "campaign", "counteroffensive", "counter-offensive"})
+CAMPAIGN_NOUNS = frozenset({"offensive", "operation", "campaign", "counteroffensive", "counter-offensive"})
 
 
 _TARGET_PREPS = ("on", "against", "at", "from", "with")
@@ -548,7 +548,7 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         # "accused the army of shelling residential areas": the accused did it (the accuser's claim)
         return accused, _verb_recipient(primary, obj(tok) or _target(tok)), False
     subj = subject(tok)
-    if subj is None and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in _CAMPAIGN_NOUNS:
+    if subj is None and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in CAMPAIGN_NOUNS:
         subj = _noun_actor(tok.head)  # "the Iraqi operation to liberate Mosul": whose operation does it
     if (
         tok.lemma_.lower() in _UNDERGONE
@@ -763,7 +763,9 @@ def _places(tokens: SpacySpan) -> set[str]:
             continue
         if after == "-" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
             continue  # "in Al-Qaeda's rear": the first part of a hyphenated group name, not a place
-        opens = prev in ("near", "in", "at", "around", "outside")
+        opens = prev in ("near", "in", "at", "around", "outside") or (
+            t.i > 0 and t.doc[t.i - 1].pos_ == "VERB" and t.doc[t.i - 1].lemma_.lower() in GROUND_VERBS
+        )
         if t.dep_ == "appos" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in _PLACE_NOUNS:
             continue  # "The regime and its backers, notably Russia, are inflicting ...": who, not where
         if _acting_country(t):
@@ -894,6 +896,8 @@ def build(
             mode = None  # the lexicon's mode belongs to the sense the model overruled
         material = plover in _MATERIAL
         a1_tok, a2_tok, from_subject = _arguments(primary, pred, group)
+        if plover == "MOBILIZE" and not primary.is_noun and primary.token.lemma_.lower() == "enter":
+            a2_tok = None  # "The Syrian Army entered Tell Tamer": the ground entered is where, not whom
         # "clashes between protesters and police": a recipient coordinated with the actor is not part of it
         a1_alone = a2_tok is not None and a1_tok is not None and a2_tok.dep_ == "conj" and a2_tok.head.i == a1_tok.i
         actor1 = resolve(a1_tok, doc_offset, ctx, material, alone=a1_alone) if a1_tok is not None else None
@@ -987,7 +991,7 @@ def build(
             armed_group is not None
             and a2_tok is None
             and actor2 is None
-            and primary.token.lemma_.lower() in _CAMPAIGN_NOUNS
+            and primary.token.lemma_.lower() in CAMPAIGN_NOUNS
             and is_state_force(actor1)
         ):
             # "the Syrian army has started a major ground operation around Aleppo": a state force's offensive

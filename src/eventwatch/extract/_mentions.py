@@ -38,6 +38,7 @@ from eventwatch.extract.coding import acled
 from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.merge import carry_dates, consolidate
 from eventwatch.extract.triggers import ARSON_WORDS, TIES
+from eventwatch.nlp.syntax import GROUND_VERBS
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import EventMention, ParsedArticle, Plover
 
@@ -270,7 +271,9 @@ def _with_places(parts: list[str], cand: Candidate) -> str:
     # a place the phrase already names is not repeated: not "the Embassy in Baghdad in Baghdad"
     places = sorted(p for p in cand.places if not re.search(rf"(?<!\w){re.escape(p)}(?!\w)", said))
     if places:
-        parts.append("in " + ", ".join(places))
+        # "The Syrian Army entered Tell Tamer": the ground a verb takes is its object, not "in" it
+        into = cand.trigger.token.lemma_.lower() in GROUND_VERBS and not cand.trigger.is_noun
+        parts.append(("" if into else "in ") + ", ".join(places))
     return " ".join(parts)
 
 

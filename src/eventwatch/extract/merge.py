@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from itertools import pairwise
 
-from eventwatch.extract._build import Candidate
+from eventwatch.extract._build import CAMPAIGN_NOUNS, Candidate
 from eventwatch.extract._resources import countries
 from eventwatch.extract._words import ONGOING
 from eventwatch.extract.dates import EventDate, days_before
@@ -226,8 +226,23 @@ def _same_kind(a: Candidate, b: Candidate) -> bool:
     return a.sent_start != b.sent_start and {a.mode, b.mode} <= a.named_modes
 
 
+def _campaign_retold(a: Candidate, b: Candidate) -> bool:
+    """ "Turkey began a military offensive into Syria on Wednesday" ... "On Wednesday, Turkey began a military
+    offensive with airstrikes": one campaign of one day, told once without its means and once with them."""
+    return (
+        a.plover == b.plover
+        and None in (a.mode, b.mode)
+        and bool(a.lemmas & b.lemmas & CAMPAIGN_NOUNS)
+        and _same_day(a, b)
+    )
+
+
+def _same_day(a: Candidate, b: Candidate) -> bool:
+    return a.date is not None and b.date is not None and a.date.date is not None and a.date.date == b.date.date
+
+
 def _compatible(a: Candidate, b: Candidate) -> bool:
-    if not _same_kind(a, b):
+    if not _same_kind(a, b) and not _campaign_retold(a, b):
         return False
     if _key(a.actor1) is None or _key(a.actor1) != _key(b.actor1):
         return False

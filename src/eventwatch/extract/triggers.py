@@ -291,6 +291,10 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
         return dobj is not None and (dobj.ent_type_ in ("GPE", "LOC", "FAC") or dobj.lemma_.lower() in W.TERRITORY)
     if cond == "troop_subj":
         return subj is not None and (subj.lemma_.lower() in W.TROOPS or is_actor_phrase(subj, military=True))
+    if cond == "troops_into_ground":
+        # "The Syrian Army entered Tell Tamer and Ain Issa"; not "the SDF entered into an agreement"
+        ground = dobj is not None and (dobj.pos_ == "PROPN" or dobj.lemma_.lower() in W.TERRITORY)
+        return ground and subj is not None and (subj.lemma_.lower() in W.TROOPS or is_actor_phrase(subj, military=True))
     if cond == "troop_obj":
         return dobj is not None and dobj.lemma_.lower() in W.TROOPS
     if cond == "hostile_obj":

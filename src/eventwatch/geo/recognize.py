@@ -45,6 +45,7 @@ from eventwatch.geo._lexicon import (
 )
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
 from eventwatch.geo.resolve import Mention
+from eventwatch.nlp.syntax import GROUND_VERBS
 
 _MAX_NGRAM = 6
 _PROMINENT_POPULATION = 50_000
@@ -175,6 +176,8 @@ def _locative_context(doc: Doc, first: Token, accepted_ends: set[int]) -> bool:
     prev = doc[i]
     if prev.lower_ in LOCATION_PREPOSITIONS:
         return True
+    if prev.pos_ == "VERB" and prev.lemma_.lower() in GROUND_VERBS:
+        return True  # "entered Tell Tamer", "stormed Sirte", "shelled Kafranbel"
     if prev.lower_ in ("on", "against") and i > 0 and doc[i - 1].lemma_.lower() in _ACTS_ON_PLACES:
         return True  # "the chemical weapons attack on Douma", "the offensive against Raqqa"
     if prev.text == "," and i > 0 and doc[i - 1].lower_ in _STREETS:

@@ -7,6 +7,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Verbs whose object is ground: a name right after one is a place, whatever the tagger says ("entered Tell
+# Tamer", "stormed Sirte", "shelled Kafranbel").
+GROUND_VERBS = frozenset(
+    {"enter", "reach", "storm", "besiege", "encircle", "shell", "overrun", "retake", "recapture", "liberate"}
+)
 # Verbs whose "from" phrase names where a strike or a movement started, not where the act took place.
 ORIGIN_VERBS = frozenset({"come", "launch", "fire", "originate", "fly", "shoot"})
 
