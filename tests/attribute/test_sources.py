@@ -20,6 +20,13 @@ from eventwatch.records import SourceKind
         ("the Houthi-run Al-Masirah TV", SourceKind.ARMED_GROUP, "YEM"),
         ("the Kurdish Hawar news agency", SourceKind.MEDIA, "SYR"),
         ("The Daily Telegraph", SourceKind.MEDIA, "GBR"),
+        # whom a body fights is not what it is
+        (
+            "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, the U.S. military operation against "
+            "Islamic State in Iraq and Syria",
+            SourceKind.MILITARY,
+            "USA",
+        ),
         ("Syrian news agencies", SourceKind.MEDIA, "SYR"),
         ("The Syrian military", SourceKind.MILITARY, "SYR"),
         ("The Iranian Revolutionary Guard Corps", SourceKind.MILITARY, "IRN"),

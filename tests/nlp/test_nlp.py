@@ -92,3 +92,9 @@ def test_load_model_tags_a_prefixed_irregular_past_as_a_past() -> None:
 def test_load_model_lemmatises_verbs_the_model_cuts_to_other_words() -> None:
     nlp = load_model(load_config().spacy_model)
     assert [nlp(f"Activists {v} the protest.")[1].lemma_ for v in ("staged", "waged")] == ["stage", "wage"]
+
+
+def test_load_model_keeps_a_rank_with_its_name_in_one_sentence() -> None:
+    nlp = load_model(load_config().spacy_model)
+    doc = nlp("Staff Sgt. Maria Lopez was wounded in the attack near Mosul.")
+    assert len(list(doc.sents)) == 1 and doc[1].text == "Sgt."

@@ -301,6 +301,9 @@ def _registry_kind(text: str) -> SourceKind | None:
     return None
 
 
+_OPPONENT = re.compile(r"\s(?:against|fighting|targeting)\s", re.I)
+
+
 # A source phrase ("the ministry", "he", "SANA") recurs within and across articles; typing one scans every
 # registry pattern, so the answer is kept (a pure function of its arguments; SourceType is immutable).
 @functools.lru_cache(maxsize=16_384)
@@ -315,6 +318,9 @@ def type_source(
     outlet = find_outlet(text)
     if outlet is not None:
         return SourceType(outlet.kind, outlet.country, outlet.name, outlet.affiliation)
+    # "a spokesperson for Inherent Resolve, the U.S. military operation against Islamic State": whom a body
+    # fights is not what it is
+    text = _OPPONENT.split(text, maxsplit=1)[0]
     country = country_of_name(text)
     person = find_person(text)
     kind = word_kind(text)

@@ -272,7 +272,8 @@ def _with_places(parts: list[str], cand: Candidate) -> str:
     places = sorted(p for p in cand.places if not re.search(rf"(?<!\w){re.escape(p)}(?!\w)", said))
     if places:
         # "The Syrian Army entered Tell Tamer": the ground a verb takes is its object, not "in" it
-        into = cand.trigger.token.lemma_.lower() in GROUND_VERBS and not cand.trigger.is_noun
+        tok = cand.trigger.token
+        into = tok.lemma_.lower() in GROUND_VERBS and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not cand.actor2
         parts.append(("" if into else "in ") + ", ".join(places))
     return " ".join(parts)
 

@@ -14,6 +14,11 @@ if TYPE_CHECKING:
 
 
 ENTITY_RECOGNIZERS = ("tagger", "spacy")
+# Abbreviated ranks and titles of officers and officials that spaCy's English exceptions lack.
+_RANKS = (
+    *("Capt.", "Col.", "Lt.", "Sgt.", "Maj.", "Cpl.", "Pvt.", "Pfc.", "Brig.", "Spc.", "Cmdr.", "Cdr.", "Cmdt."),
+    *("Amb.", "Insp.", "Supt.", "Det.", "Sr.", "Spt.", "Lt.Col.", "Adm."),
+)
 
 
 @functools.cache
@@ -43,6 +48,12 @@ def load_model(name: str, entity_recognizer: str = "tagger") -> Language:
 
     tokenizer = cast("Tokenizer", nlp.tokenizer)
     tokenizer.prefix_search = compile_prefix_regex([*(nlp.Defaults.prefixes or ()), r"\.(?=[a-z])"]).search
+    # spaCy keeps "Gen." and "Gov." whole but splits military and police ranks ("Capt", "."), and the parser then
+    # ends the sentence inside "Navy Capt. Jeff Davis said": a rank is one token, as titles are.
+    from spacy.symbols import ORTH
+
+    for rank in _RANKS:
+        tokenizer.add_special_case(rank, [{ORTH: rank}])
     index_attribute_ruler(nlp)  # same annotations, a tenth of the parse less (nlp/rules.py)
     from spacy.language import Language
 
