@@ -52,3 +52,21 @@ def test_split_paragraphs_pieces_are_bounded_and_keep_every_word(text: str, max_
     assert "".join("".join(s.slice(text).split()) for s in pieces) == "".join(
         "".join(s.slice(text).split()) for s in uncut
     )
+
+
+def test_split_paragraphs_a_links_words_set_on_their_own_line_stay_in_their_sentence() -> None:
+    text = "Davis said the U.S.-led\ncoalition\n conducted five airstrikes.\nRaqqa in Next Phase\nThe SDF advanced."
+    assert [s.slice(text) for s in split_paragraphs(text)] == [
+        "Davis said the U.S.-led\ncoalition\n conducted five airstrikes.",
+        "Raqqa in Next Phase",
+        "The SDF advanced.",
+    ]
+
+
+def test_split_paragraphs_list_items_in_lower_case_stay_apart() -> None:
+    text = "Ministers announced:\n\nprogress on sales as the drone project goes on\nfurther joint action in Calais"
+    assert [s.slice(text) for s in split_paragraphs(text)] == [
+        "Ministers announced:",
+        "progress on sales as the drone project goes on",
+        "further joint action in Calais",
+    ]

@@ -78,17 +78,43 @@ def split_paragraphs(text: str, max_chars: int | None = None, max_word_chars: in
     so that no single tokenizer or parser call is unbounded (spaCy's suffix search is quadratic in the
     length of a run of punctuation: 8,000 characters of "!?" take 10 s).
     """
-    spans: list[Span] = []
+    lines: list[Span] = []
     for match in _LINE.finditer(text):
         start, end = match.start(), match.end()
-        lead = _LEAD.match(text, start, end)
-        if lead is not None:
-            start = lead.end()
+        if lines and _continues(text, lines[-1], match.start(), end):
+            lines[-1] = Span(lines[-1].start, end)
+            start = lines[-1].start
+        else:
+            lead = _LEAD.match(text, start, end)
+            if lead is not None:
+                start = lead.end()
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            pieces = _cut(text, start, end, max_chars) if max_chars else [Span(start, end)]
-            if max_word_chars:
-                pieces = [cut for piece in pieces for cut in _cut_runs(text, piece, max_word_chars)]
-            spans.extend(pieces)
+            if lines and lines[-1].start == start:
+                lines[-1] = Span(start, end)
+            else:
+                lines.append(Span(start, end))
+    spans: list[Span] = []
+    for line in lines:
+        pieces = _cut(text, line.start, line.end, max_chars) if max_chars else [line]
+        if max_word_chars:
+            pieces = [cut for piece in pieces for cut in _cut_runs(text, piece, max_word_chars)]
+        spans.extend(pieces)
     return spans
+
+
+def _continues(text: str, previous: Span, start: int, end: int) -> bool:
+    """Whether a line goes on with the sentence of the line before: a page that set a link's words on a line of
+    their own ("the U.S.-led" / "coalition" / " conducted five airstrikes"). Only a line that opens in lower
+    case after a line without a final stop does, and only a word or three or one indented like a continuation,
+    never a list item ("further joint action between UK and France")."""
+    line = text[start:end]
+    body = line.lstrip(" ")
+    if not body[:1].islower() or text[previous.end - 1] in ".!?:;\"”’)":
+        return False
+    return body is not line or len(body.split()) <= _LINK_WORDS
+
+
+# Words a link's text set on a line of its own may have.
+_LINK_WORDS = 3
