@@ -1027,3 +1027,22 @@ def test_actors_soldiers_an_army_reports_wounded_are_its_own(extract_text: Extra
     )
     wounded = next(m for m in extract_text(text, "2024-01-08").event_mentions if m.trigger.slice(text) == "strikes")
     assert _codes(wounded.actor2) == ("LBN", "MIL")
+
+
+def test_actors_a_leader_named_again_by_his_kunya_keeps_his_group(extract_text: Extract) -> None:
+    text = (
+        "On Monday, Abu Jandal al-Kuwaiti, an ISIL gang leader in Raqqah, was killed by a coalition airstrike near "
+        "Tabqa Dam, Syria. Abu Jandal was involved in the use of suicide vehicles and chemical weapons against the "
+        "SDF."
+    )
+    use = next(m for m in extract_text(text, "2016-12-28").event_mentions if m.actor2 and "SDF" in m.actor2.text)
+    assert use.actor1 is not None and use.actor1.sector == "REB/IMG"
+
+
+def test_actors_a_namesake_is_not_the_person_named_before(extract_text: Extract) -> None:
+    text = (
+        "President Trump said Hamza bin Laden, a senior al-Qaeda member, had been killed. Hamza's uncle, "
+        "Colonel Ahmed bin Laden, a Saudi army officer, shelled a village in Yemen on Monday."
+    )
+    shelling = next(m for m in extract_text(text, "2019-08-01").event_mentions if m.mode == "heavy-weapons")
+    assert shelling.actor1 is not None and shelling.actor1.sector != "REB/IMG"

@@ -29,6 +29,7 @@ POSITIVE = [
     ("The army deployed troops to the border town overnight.", "MOBILIZE"),
     ("Turkish forces withdrew from the village after talks.", "RETREAT"),
     ("The Syrian Army entered Tell Tamer and Ain Issa yesterday, according to state media.", "MOBILIZE"),
+    ("The SDF began the operation to isolate Raqqah on Nov. 5.", "ASSAULT"),
     ("The ISF fought off several counterattacks and six VBIEDs the following day near Mosul.", "ASSAULT"),
     ("Iraqi forces fought ISIL fighters in Mosul on Monday.", "ASSAULT"),
 ]
@@ -55,6 +56,9 @@ NO_EVENT = [
     # force in words only: an election won, a problem fought
     "Kentucky Democrats beat incumbent Gov. Matt Bevin in the governor's race on Tuesday.",
     "London famously has been fighting dirty air since the 14th century.",
+    # a surgery or an airline's flights are no military operation
+    "Doctors said the operation to remove the bullet went well.",
+    "The airline suspended its operations in Iraq.",
     # an agreement entered into is no troop movement
     "Late on Sunday, the Syrian Democratic Forces announced they had entered into an agreement.",
     # a match result; an illness

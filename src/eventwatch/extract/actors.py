@@ -9,8 +9,10 @@ head noun (eventwatch's own short list first, then the PLOVER/NGEC agent diction
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -282,6 +284,8 @@ class ArticleActors:
     default_country: str | None = None
     last: Actor | None = None
     persons: dict[str, Actor] = field(default_factory=dict)
+    # the given names each remembered person was first named with ("Hamza" of "Hamza bin Laden")
+    given_names: dict[str, frozenset[str]] = field(default_factory=dict)
     mentions_police: bool = False
     # The non-state armed groups the article names: whose materiel "one strike destroyed a tank" hit.
     armed_groups: ArmedGroups = field(default_factory=ArmedGroups)
@@ -819,9 +823,9 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
         # "a UN resolution", "a NATO report": a thing of the body keeps its own words as its name
         name = text if head.lemma_.lower() in _THINGS_OF_A_BODY else reg[0]
         actor = Actor(text=text, span=span, name=name, country=reg[1], sector=reg[2])
-        if head.ent_type_ == "PERSON" and head.text not in ctx.persons and not _is_name_suffix(head):
+        if head.ent_type_ == "PERSON" and _unknown_person(ctx, head):
             # "Pentagon Press Secretary Peter Cook": a later "Cook" serves the same institution
-            ctx.persons[head.text] = Actor(text=text, span=span, name=text, country=reg[1], sector=reg[2])
+            _note_person(ctx, head, tokens, Actor(text=text, span=span, name=text, country=reg[1], sector=reg[2]))
         return actor
     found = _countries_in(tokens)
     means = _means_of_attack(head)
@@ -877,7 +881,10 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
                 doc_text(head.doc)[appos_tokens[0].idx : appos_tokens[-1].idx + len(appos_tokens[-1].text)]
             )
             if member_of is not None and _is_armed_group(member_of[2]):
-                return Actor(text=text, span=span, name=text, country=member_of[1], sector=member_of[2])
+                member = Actor(text=text, span=span, name=text, country=member_of[1], sector=member_of[2])
+                if head.ent_type_ == "PERSON" and _unknown_person(ctx, head):
+                    _note_person(ctx, head, tokens, member)  # a later "Abu Jandal" is the same ISIL leader
+                return member
             sector = sector or _sector(appos, appos_tokens)
             found = found or _countries_in(list(appos.subtree))
             country = country or (found[0] if len(found) == 1 else None)
@@ -885,6 +892,9 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
     # The small model tags a repeated surname as ORG as often as PERSON ("after Trump had a call"): any
     # capitalised word that names a person met before is that person.
     known = ctx.persons.get(head.text) if head.text[:1].isupper() and not _is_name_suffix(head) else None
+    if known is not None and _namesake(ctx, head):
+        # "Osama bin Laden" after "Hamza bin Laden": a namesake, known by his own given name if at all
+        known = next((ctx.persons[k] for k in _full_keys(head) if k in ctx.persons), None)
     if known is not None:
         if sector is None:
             return Actor(text=text, span=span, name=known.name, country=known.country, sector=known.sector)
@@ -925,9 +935,70 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
     actor = Actor(text=text, span=span, name=text, country=country, sector=sector)
     if country is not None and sector == "MIL":
         ctx.forces.update(dict.fromkeys(force_words, actor))
-    if head.ent_type_ == "PERSON" and sector is not None and head.text not in ctx.persons and not _is_name_suffix(head):
-        ctx.persons[head.text] = actor  # the first, fullest mention names the person's country and office
+    if head.ent_type_ == "PERSON" and sector is not None and _unknown_person(ctx, head):
+        _note_person(ctx, head, tokens, actor)  # the first, fullest mention names the person's country and office
     return actor
+
+
+def _given_names(head: Token, tokens: Iterable[Token]) -> frozenset[str]:
+    """The given names before a person's surname, without titles ("Qasem" of "General Qasem Soleimani")."""
+    return frozenset(
+        t.text
+        for t in tokens
+        if t.i < head.i
+        and t.ent_type_ == "PERSON"
+        and t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and t.text.rstrip(".").lower() not in _TITLE_WORDS
+    )
+
+
+def _namesake(ctx: ArticleActors, head: Token) -> bool:
+    """Whether the name is another person's of the same surname: both name given names and none is shared."""
+    now = _given_names(head, head.subtree)
+    then = ctx.given_names.get(head.text, frozenset())
+    return bool(now) and bool(then) and not now & then
+
+
+# Words before a name that are titles, not given names.
+_TITLE_WORDS = frozenset(
+    {"general", "gen", "president", "minister", "prime", "mr", "mrs", "ms", "dr", "sheikh", "imam", "king"}
+    | {"queen", "prince", "secretary", "ambassador", "commander", "spokesman", "colonel", "col", "lt", "capt"}
+    | {"sgt", "maj", "major", "captain", "lieutenant", "sergeant", "admiral", "adm", "cmdr", "senator", "sen"}
+)
+
+
+def _unknown_person(ctx: ArticleActors, head: Token) -> bool:
+    """Whether the name is of a person not yet remembered (a namesake of one who is counts as unknown)."""
+    if _is_name_suffix(head):
+        return False
+    if head.text not in ctx.persons:
+        return True
+    return _namesake(ctx, head) and not any(k in ctx.persons for k in _full_keys(head))
+
+
+def _full_keys(head: Token) -> list[str]:
+    return [f"{given} {head.text}" for given in sorted(_given_names(head, head.subtree))]
+
+
+def _note_person(ctx: ArticleActors, head: Token, tokens: list[Token], actor: Actor) -> None:
+    """Remember a named person under the word a later bare mention is headed by: the surname (unless a namesake
+    has it), each given name with it, and for a name opened by a kunya the kunya's name ("Abu Jandal al-Kuwaiti"
+    is "Abu Jandal" again)."""
+    given = _given_names(head, tokens)
+    if head.text not in ctx.persons:
+        ctx.persons[head.text] = actor
+        ctx.given_names[head.text] = given
+    for name in given:
+        ctx.persons.setdefault(f"{name} {head.text}", actor)
+    for first, second in itertools.pairwise(tokens):
+        if first.text in _KUNYA and second.text[:1].isupper() and second.i < head.i:
+            ctx.persons.setdefault(second.text, actor)
+            break
+
+
+# Words that open an Arabic kunya ("Abu Bakr", "Umm Hassan"): the name is called by it alone.
+_KUNYA = frozenset({"Abu", "Umm", "Abou", "Abo"})
 
 
 def _nationals(head: Token) -> bool:

@@ -431,12 +431,28 @@ def _takes_someone_or_somewhere(dobj: Token | None) -> bool:
     )
 
 
+# What a military operation is launched to do to ground or an enemy.
+_CAMPAIGN_AIMS = frozenset(
+    {"isolate", "liberate", "retake", "recapture", "capture", "clear", "seize", "encircle", "besiege", "storm"}
+    | {"expel", "defeat", "oust", "dislodge", "free", "drive", "push"}
+)
+
+
 def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
     if cond == "mil_mod":
         # "Russia's operation", "the army's operations"; not "Mahan's operations" (an airline's flights)
-        return bool(mods & {"military", "ground", "army", "offensive", "air", "combat", "counter", "assault"}) or any(
-            c.dep_ == "poss" and (c.pos_ == "PRON" or is_actor_phrase(c)) for c in tok.children
+        return (
+            bool(mods & {"military", "ground", "army", "offensive", "air", "combat", "counter", "assault"})
+            or any(c.dep_ == "poss" and (c.pos_ == "PRON" or is_actor_phrase(c)) for c in tok.children)
+            # "the operation to isolate Raqqah"
+            or any(c.dep_ == "acl" and c.lemma_.lower() in _CAMPAIGN_AIMS for c in tok.children)
+            # "The SDF began the operation"
+            or (
+                tok.dep_ == "dobj"
+                and (subj := subject(tok.head)) is not None
+                and (subj.lemma_.lower() in W.TROOPS or is_actor_phrase(subj, military=True))
+            )
         )
     if cond == "ceasefire":
         head = tok.head.lemma_.lower()

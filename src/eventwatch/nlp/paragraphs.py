@@ -111,7 +111,7 @@ def _continues(text: str, previous: Span, start: int, end: int) -> bool:
     never a list item ("further joint action between UK and France")."""
     line = text[start:end]
     body = line.lstrip(" ")
-    if not body[:1].islower() or text[previous.end - 1] in ".!?:;\"”’)":
+    if not body[:1].islower() or text[previous.end - 1] in '.!?:;"”’)':
         return False
     return body is not line or len(body.split()) <= _LINK_WORDS
 
