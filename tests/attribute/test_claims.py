@@ -636,3 +636,12 @@ def test_claims_a_report_inside_a_named_sources_words_is_that_sources_hedge(anal
     analysis = analyse(text, [("Russian jets were believed to have carried out the raids on Idlib", "raids", A)])
     (claim,) = analysis.event_mentions[0].claims
     assert claim.source.text == "The monitor" and claim.is_hedged
+
+
+def test_claims_a_governments_own_minister_is_of_its_country_whatever_the_story_is_about(analyse):
+    text = "The Foreign Secretary said: I am appalled by this latest brutal attack on civilians in Aleppo, Syria."
+    analysis = analyse(
+        text, [("this latest brutal attack on civilians in Aleppo", "attack", A)], outlet="GOV.UK (UK Government)"
+    )
+    (claim,) = analysis.event_mentions[0].claims
+    assert (claim.source.kind, claim.source.country) == (SourceKind.OFFICIAL, "GBR")

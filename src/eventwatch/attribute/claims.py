@@ -67,7 +67,7 @@ _UNNAMED_ADVERBS = {
 
 def find_attributions(view: ArticleView, outlet: str | None) -> list[Attribution]:
     """Every attribution in the article, in text order."""
-    resolver = SourceResolver(view)
+    resolver = SourceResolver(view, outlet)
     quotes = find_quotes(view.text)
     found: list[Attribution] = []
     for sent in view.sents:

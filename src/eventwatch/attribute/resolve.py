@@ -9,13 +9,15 @@ Press Secretary Peter Cook") keeps that type when named again by surname ("Cook 
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwatch.attribute._syntax import ArticleView, Sent, children, conjuncts, np_tokens, offsets
-from eventwatch.attribute.registry import countries_named
+from eventwatch.attribute.registry import countries_named, country_of_name
 from eventwatch.attribute.sources import type_source
+from eventwatch.extract.actors import publisher_actor
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import Source, SourceKind
 
@@ -74,12 +76,18 @@ def _key(source: Source) -> tuple[str, int | None]:
     return source.text, source.span.start if source.span else None
 
 
+# Offices a government's own statement names without its country ("The Foreign Secretary", "the Department").
+_OWN_OFFICE = re.compile(r"\b(?:Secretary|Minister|Ministry|Office|Department|[Ss]pokes(?:man|woman|person))\b")
+
+
 class SourceResolver:
     """Builds sources for one article, remembering earlier ones for pronouns and repeated names."""
 
-    def __init__(self, view: ArticleView) -> None:
+    def __init__(self, view: ArticleView, outlet: str | None = None) -> None:
         counts = Counter(countries_named(view.text))
         self.article_country = counts.most_common(1)[0][0] if counts else None
+        publisher = publisher_actor(outlet)
+        self.publisher_country = publisher.country if publisher is not None else None
         self._history: list[_Seen] = []
         self._subjects: list[_Seen] = []  # subjects of earlier sentences (antecedents of "it")
         self._surnames: dict[str, Source] = {}
@@ -138,7 +146,17 @@ class SourceResolver:
             is_place=head.ent_type_ in ("GPE", "NORP", "LOC"),
             article_country=self.article_country,
         )
-        return found.kind, found.country, found.name, found.affiliation
+        country = found.country
+        if (
+            self.publisher_country is not None
+            and found.kind in (SourceKind.OFFICIAL, SourceKind.MILITARY)
+            and _OWN_OFFICE.search(text)
+            and country_of_name(text) is None
+        ):
+            # "The Foreign Secretary", "Minister Ellwood" in a GOV.UK statement: the publisher's own minister,
+            # whatever country the statement is about
+            country = self.publisher_country
+        return found.kind, country, found.name, found.affiliation
 
     def _same(self, lemma: str) -> Source | None:
         for seen in reversed(self._history):
