@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from eventwatch.attribute._syntax import ArticleView, Sent, children, conjuncts, np_tokens, offsets
 from eventwatch.attribute.registry import countries_named, country_of_name
 from eventwatch.attribute.sources import type_source
-from eventwatch.extract.actors import publisher_actor
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import Source, SourceKind
 
@@ -86,6 +85,9 @@ class SourceResolver:
     def __init__(self, view: ArticleView, outlet: str | None = None) -> None:
         counts = Counter(countries_named(view.text))
         self.article_country = counts.most_common(1)[0][0] if counts else None
+        # (imported here: extract.actors reads the person registry of this package, which imports this module)
+        from eventwatch.extract.actors import publisher_actor
+
         publisher = publisher_actor(outlet)
         self.publisher_country = publisher.country if publisher is not None else None
         self._history: list[_Seen] = []
