@@ -1046,3 +1046,15 @@ def test_actors_a_namesake_is_not_the_person_named_before(extract_text: Extract)
     )
     shelling = next(m for m in extract_text(text, "2019-08-01").event_mentions if m.mode == "heavy-weapons")
     assert shelling.actor1 is not None and shelling.actor1.sector != "REB/IMG"
+
+
+def test_actors_who_owns_a_mission_does_what_it_is_for(extract_text: Extract) -> None:
+    # the parser hangs "to recapture" on "comments": the minister comments, the Iraqi mission recaptures
+    text = (
+        "Minister for the Middle East Tobias Ellwood comments on the start of the Iraqi mission to recapture the "
+        "city of Mosul in Iraq."
+    )
+    (recapture,) = extract_text(text, "2016-10-17").event_mentions
+    assert (
+        recapture.actor1 is not None and recapture.actor1.country == "IRQ" and "Minister" not in recapture.actor1.text
+    )

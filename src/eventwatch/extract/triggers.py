@@ -79,6 +79,11 @@ def subject(tok: Token) -> Token | None:
         # "Boko Haram militants killed at least 30 farmers ..., officials said", misparsed with "killed" as a
         # participle on the militants: a participle with an object of its own is the noun's act
         return tok.head
+    aim = _aim_of(tok)
+    if aim is not None:
+        # "comments on the start of the Iraqi mission to recapture Mosul": the parser may hang the infinitive on
+        # the clause; whoever owns the mission recaptures, not whoever comments
+        return next((c for c in aim.children if c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ == "NORP")), None)
     while seen < 6:
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         # "fighters which, the statement said, European nations have refused to repatriate": the parser may
@@ -125,6 +130,20 @@ def subject(tok: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# Nouns of an undertaking whose infinitive says what it is for ("the mission to recapture Mosul").
+_UNDERTAKINGS = frozenset(
+    {"mission", "operation", "campaign", "offensive", "bid", "effort", "attempt", "plan", "drive", "push"}
+)
+
+
+def _aim_of(verb: Token) -> Token | None:
+    """The undertaking noun right before an infinitive ("mission" of "the Iraqi mission to recapture"), or None."""
+    if verb.i < 2 or verb.doc[verb.i - 1].lower_ != "to" or verb.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
+        return None
+    noun = verb.doc[verb.i - 2]
+    return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in _UNDERTAKINGS else None
 
 
 # Verbs whose own subject does what their infinitive says, whatever their object ("used warplanes to bomb",
