@@ -82,3 +82,18 @@ def test_dates_who_a_person_is_takes_no_date_from_the_story(extract_text: Extrac
     )
     coercions = [m for m in extract_text(text, "2020-08-03").event_mentions if m.plover == "COERCE"]
     assert coercions and all(m.date is None for m in coercions)
+
+
+def test_dates_history_told_after_an_old_date_is_not_the_news(extract_text: Extract) -> None:
+    text = (
+        "Officers found an inmate with stab wounds at Donovan prison on Friday, August 30.\n\n"
+        "Robert F. Kennedy was killed in June 1968, while seeking the Democratic nomination. Sirhan shot him in "
+        "the head just after midnight, while he was walking through a hotel kitchen."
+    )
+    mentions = extract_text(text, "2019-09-03").event_mentions
+    assert not [m for m in mentions if "Sirhan shot him" in m.evidence[0].slice(text)]
+
+
+def test_dates_the_year_an_act_noun_names_is_its_date(extract_text: Extract) -> None:
+    text = "Sirhan is serving a life sentence for the 1968 assassination of senator Robert F. Kennedy."
+    assert extract_text(text, "2019-09-03").event_mentions == ()  # more than a year before publication

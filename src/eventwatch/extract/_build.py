@@ -961,6 +961,10 @@ def build(
             # never an announced or possible material act (gold/dev README "Dates": planned events without
             # a stated date are null).
             date = find_date(sent.text, published)
+        year = _year_of(primary.token) if primary.is_noun else None
+        if year is not None and (date is None or date.year != year):
+            # "the 1968 assassination", "his 2016 arrest": the year the act noun names is its date
+            date = EventDate(None, None, primary.token.idx - doc[start].idx, year)
         casualties = find_casualties(text, ev_start)
         count = next((_num(c) for c in primary.token.children if c.dep_ == "nummod"), None)
         places = _places(clause_tokens)
@@ -1033,6 +1037,16 @@ def build(
             )
         )
     return out
+
+
+def _year_of(noun: Token) -> int | None:
+    """The year an act noun's own modifier names ("the 1968 assassination"), or None."""
+    for child in noun.children:
+        if child.dep_ in ("nummod", "amod", "compound") and child.like_num and len(child.text) == 4:
+            value = int(child.text) if child.text.isdigit() else 0
+            if 1900 <= value <= 2099:
+                return value
+    return None
 
 
 def _names_a_person(tok: Token) -> bool:

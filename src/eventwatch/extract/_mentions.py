@@ -402,20 +402,21 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
     )
     register_persons([(p.offset, p.doc) for p in parsed.docs], ctx)
     cands: list[Candidate] = []
-    sentence_dates: list[tuple[int, int, EventDate | None]] = []
+    sentence_dates: list[tuple[int, int, EventDate | None, int]] = []
     for paragraph, pdoc in enumerate(parsed.docs):
         for sent in pdoc.doc.sents:
             start = pdoc.offset + sent.start_char
             # A dateline or title line carries the publication date, not the time frame of the story.
             sent_date = None if is_headline_line(sent) else find_date(sent.text, article.published)
-            sentence_dates.append((start, pdoc.offset + sent.end_char, sent_date))
+            sentence_dates.append((start, pdoc.offset + sent.end_char, sent_date, paragraph))
             for cand in build(sent, pdoc.offset, paragraph, article.published, ctx):
                 cand.is_anaphor = cand.is_anaphor or _refers_back(cand)
                 cands.append(cand)
             note_group_subjects(sent, pdoc.offset, ctx)
     sentence_of = {id(c): _sentence_index(parsed, c.trigger_span.start) for c in cands}
     kept = consolidate(cands, sentence_of, article.published)
-    carry_dates(kept, sentence_dates, cands)
+    carry_dates(kept, sentence_dates, cands, article.published)
+    kept = [c for c in kept if c.merged_into is None]
     involved_forces(kept, [(p.offset, p.doc) for p in parsed.docs], ctx)
     settle_attackers(kept, ctx, article.text)
     return tuple(

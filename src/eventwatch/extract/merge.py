@@ -325,12 +325,22 @@ def merge_mentions(cands: list[Candidate]) -> None:
             _absorb(target, cand)
 
 
+def _age(date: EventDate | None, published: str | None) -> int | None:
+    """Days from ``date`` to publication (a year-only date counts whole years), None when unknown."""
+    age = days_before(date.date if date else None, published)
+    if age is None and date is not None and date.year is not None and published and published[:4].isdigit():
+        age = (int(published[:4]) - date.year) * 365
+    return age
+
+
+def _long_before(date: EventDate, published: str | None) -> bool:
+    age = _age(date, published)
+    return age is not None and age > MAX_BACKGROUND_DAYS
+
+
 def mark_background(cands: list[Candidate], published: str | None) -> None:
     for cand in cands:
-        year = cand.date.year if cand.date else None
-        age = days_before(cand.date.date if cand.date else None, published)
-        if age is None and year is not None and published and published[:4].isdigit():
-            age = (int(published[:4]) - year) * 365
+        age = _age(cand.date, published)
         if age is None:
             continue
         if age > MAX_BACKGROUND_DAYS:
@@ -381,8 +391,9 @@ _MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTES
 
 def carry_dates(
     cands: list[Candidate],
-    sentence_dates: list[tuple[int, int, EventDate | None]],
+    sentence_dates: list[tuple[int, int, EventDate | None, int]],
     all_cands: list[Candidate] | None = None,
+    published: str | None = None,
 ) -> None:
     """Give undated events the narrative date in force where they are told.
 
@@ -390,16 +401,23 @@ def carry_dates(
     34 strikes. Near X, one strike ..."; "Following the update, the minister said: ..."), so an event
     without a date of its own takes the latest day-precise date before it: its sentence's, or else the date
     of the latest dated event or sentence. ``sentence_dates``: (start, end, date expression) of every
-    prose sentence in text order (None for headline-like lines). Planned and hypothetical events and
-    ongoing activity stay undated (gold/dev README "Dates"), and an explicitly unresolvable or vague date
-    ("in the last 24 hours", "that week") is kept as it is.
+    prose sentence in text order (None for headline-like lines), with its paragraph. Planned and hypothetical
+    events and ongoing activity stay undated (gold/dev README "Dates"), and an explicitly unresolvable or vague
+    date ("in the last 24 hours", "that week") is kept as it is.
+
+    A sentence dated long before publication ("Robert was killed in June 1968.") sets a past frame for the rest
+    of its paragraph: an undated act told in it ("Sirhan shot him in the head") is that history, dropped like
+    any act dated more than a year before publication, not an act of the news day.
     """
     starts = sorted(c.trigger_span.start for c in (all_cands if all_cands is not None else cands))
     by_start = sorted(cands, key=lambda c: c.trigger_span.start)
     current: EventDate | None = None
     current_at = 0  # index of the sentence that set ``current``
     i = 0
-    for index, (start, end, sent_date) in enumerate(sentence_dates):
+    history_in: int | None = None  # the paragraph a past frame holds in
+    for index, (start, end, sent_date, paragraph) in enumerate(sentence_dates):
+        if history_in is not None and paragraph != history_in:
+            current, history_in = None, None
         inside = []
         while i < len(by_start) and by_start[i].trigger_span.start < end:
             if by_start[i].trigger_span.start >= start:
@@ -417,6 +435,11 @@ def carry_dates(
                 and (verbal or (cand.plover in _MATERIAL_TYPES and _tells_past_act(cand)))
             ):
                 cand.date = current
+                if history_in is not None:
+                    cand.merged_into = cand  # dropped: older history is not coded
+        if sent_date is not None and _long_before(sent_date, published):
+            current, current_at, history_in = sent_date, index, paragraph
+            continue
         dated = [c.date for c in inside if c.date is not None and c.date.precision is DatePrecision.DAY]
         has_event = any(start <= s < end for s in starts)
         if dated:
