@@ -645,3 +645,10 @@ def test_claims_a_governments_own_minister_is_of_its_country_whatever_the_story_
     )
     (claim,) = analysis.event_mentions[0].claims
     assert (claim.source.kind, claim.source.country) == (SourceKind.OFFICIAL, "GBR")
+
+
+def test_claims_it_was_reported_that_is_an_unnamed_hedged_report(analyse):
+    text = "It was reported on Saturday Sirhan Sirhan was stabbed in the neck while in prison."
+    analysis = analyse(text, [("Sirhan Sirhan was stabbed in the neck while in prison", "stabbed", A)])
+    (claim,) = analysis.event_mentions[0].claims
+    assert (claim.source.kind, claim.stance, claim.is_hedged) == (SourceKind.UNNAMED, Stance.REPORT, True)

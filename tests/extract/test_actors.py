@@ -1058,3 +1058,9 @@ def test_actors_who_owns_a_mission_does_what_it_is_for(extract_text: Extract) ->
     assert (
         recapture.actor1 is not None and recapture.actor1.country == "IRQ" and "Minister" not in recapture.actor1.text
     )
+
+
+def test_actors_a_day_the_parser_compounds_into_a_name_is_no_part_of_it(extract_text: Extract) -> None:
+    text = "It was reported on Saturday Sirhan Sirhan was stabbed in the neck while in prison."
+    (stabbing,) = extract_text(text, "2019-09-03").event_mentions
+    assert stabbing.actor2 is not None and stabbing.actor2.text == "Sirhan Sirhan"

@@ -332,7 +332,12 @@ def _unnamed_passive(sent: Sent, token: Token) -> Attribution | None:
     """ "A bombing was reported to have killed X", "the strike is believed to have hit": a report with no
     source named, hedged like "reportedly"; the act is the raised subject with its infinitive."""
     subject, content = child(token, "nsubjpass"), child(token, "xcomp")
-    if subject is None or content is None or child(token, "agent") is not None or child(token, "neg") is not None:
+    if subject is not None and subject.lower_ == "it" and content is None:
+        # "It was reported (on Saturday) that S", "It is believed the militants fired": the clause is the content
+        content, subject = child(token, "ccomp"), None
+    if content is None or child(token, "agent") is not None or child(token, "neg") is not None:
+        return None
+    if subject is None and content.dep_ != "ccomp":
         return None
     if any(a.lemma_ in verb_cues() and a.pos_ == "VERB" for a in token.ancestors):
         return None  # "The monitor said Russian jets were believed to have carried out the raids": its hedge
@@ -343,8 +348,8 @@ def _unnamed_passive(sent: Sent, token: Token) -> Attribution | None:
         cue=token.text,
         cue_span=span,
         hedge=token.text,
-        scope=_clause_scope(sent, content) + _clause_scope(sent, subject),
-        heads=(sent.offset + content.idx, sent.offset + subject.idx),
+        scope=_clause_scope(sent, content) + (_clause_scope(sent, subject) if subject is not None else ()),
+        heads=(sent.offset + content.idx, *((sent.offset + subject.idx,) if subject is not None else ())),
         sentence=sent.index,
         cue_offset=sent.offset + token.idx,
     )

@@ -419,11 +419,16 @@ def _np_tokens(head: Token, alone: bool = False) -> list[Token]:
     for tok in run[1:]:
         if tok.i == out[-1].i + 1:
             out.append(tok)
-    while out and out[0].dep_ in ("punct", "cc", "case"):
-        out.pop(0)
+    while out and (out[0].dep_ in ("punct", "cc", "case") or (out[0].i < head.i and _a_day(out[0]))):
+        out.pop(0)  # "It was reported on Saturday Sirhan Sirhan was stabbed": the day is no part of the name
     while out and out[-1].dep_ in ("punct", "cc", "case"):  # "case": a possessive mark ("militants’ centres")
         out.pop()
     return out or [head]
+
+
+def _a_day(tok: Token) -> bool:
+    """A day the parser compounded into a name ("Saturday Sirhan Sirhan"; not "yesterday's march")."""
+    return tok.dep_ == "compound" and tok.ent_type_ in ("DATE", "TIME") and tok.lower_ in W.DAY_OWNERS
 
 
 def _joins_words(tok: Token) -> bool:
