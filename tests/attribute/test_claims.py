@@ -652,3 +652,20 @@ def test_claims_it_was_reported_that_is_an_unnamed_hedged_report(analyse):
     analysis = analyse(text, [("Sirhan Sirhan was stabbed in the neck while in prison", "stabbed", A)])
     (claim,) = analysis.event_mentions[0].claims
     assert (claim.source.kind, claim.stance, claim.is_hedged) == (SourceKind.UNNAMED, Stance.REPORT, True)
+
+
+def test_claims_dismissing_the_claim_from_a_capital_contests_that_sources_event(analyse):
+    text = (
+        "On Wednesday, the German government said opposition leader Alexei Navalny was poisoned with Novichok. "
+        "Angela Merkel demanded an explanation from Russia. The Russian government dismissed the claim from Berlin "
+        "as groundless."
+    )
+    analysis = analyse(
+        text,
+        [
+            ("opposition leader Alexei Navalny was poisoned with Novichok", "poisoned", A),
+            ("Angela Merkel demanded an explanation from Russia", "demanded", Plover.REQUEST),
+        ],
+    )
+    poisoning = analysis.event_mentions[0]
+    assert ("The Russian government", Stance.DENY) in _sources(analysis, 0) and poisoning.is_contested

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from eventwatch.attribute._model import Attribution
 from eventwatch.attribute._syntax import ArticleView, Sent
 from eventwatch.attribute.cues import verb_cues
+from eventwatch.attribute.registry import country_of_name
 from eventwatch.records import Claim, EventMention, Plover, Source, SourceKind, Span, Stance
 
 if TYPE_CHECKING:
@@ -392,6 +393,10 @@ def _antecedent(
 ) -> tuple[int, str | None] | None:
     attribution = attributions[a_index]
     lemma = attribution.anaphor or ""
+    if lemma == "claim":
+        claimant = _claimant_event(view, mentions, attributions, resolved, a_index)
+        if claimant is not None:
+            return claimant
     if lemma in ("this", "claim"):
         # "this has been denied" / "Iran denied the accusation": the previous claim's event and part.
         for earlier in range(a_index - 1, -1, -1):
@@ -418,6 +423,47 @@ def _antecedent(
         return told_before, attribution.about
     target = _best_mention(view, mentions, attribution, types, window, nearest=False)
     return (target, attribution.about) if target is not None else None
+
+
+def _claimant_event(
+    view: ArticleView,
+    mentions: tuple[EventMention, ...],
+    attributions: list[Attribution],
+    resolved: dict[int, tuple[int, str | None]],
+    a_index: int,
+) -> tuple[int, str | None] | None:
+    """ "The Russian government dismissed the claim from Berlin": the event of the latest earlier claim whose
+    source the claim noun names (by name, or by its country or capital), however far back it was made."""
+    attribution = attributions[a_index]
+    found = _token(view, attribution.heads[0]) if attribution.heads else None
+    if found is None:
+        return None
+    noun = found[1]
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+        (
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    if owner is None or owner.pos_ == "PRON":
+        return None
+    named = " ".join(t.text for t in owner.subtree)
+    country = country_of_name(named)
+    for earlier in range(a_index - 1, -1, -1):
+        sources = attributions[earlier].sources
+        if not any((country is not None and s.country == country) or owner.text in s.text for s in sources):
+            continue
+        if earlier in resolved:
+            return resolved[earlier]
+        for m_index, mention in enumerate(mentions):
+            found_trigger = _token(view, mention.trigger.start)
+            if found_trigger is not None and covers(attributions[earlier], *found_trigger):
+                return m_index, attributions[earlier].about
+    return None
 
 
 def _told_just_before(
