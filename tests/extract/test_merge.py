@@ -238,3 +238,14 @@ def test_merge_troops_entering_towns_have_the_towns_in_their_summary(extract_tex
     text = "The Syrian Army, led by President Bashar al-Assad, entered Tell Tamer yesterday, state media said."
     (entry,) = extract_text(text, "2019-10-15").event_mentions
     assert entry.actor2 is None and entry.summary.endswith("entered Tell Tamer")
+
+
+def test_merge_a_named_doers_victims_who_died_are_the_toll_of_his_act(extract_text: Extract) -> None:
+    text = (
+        "On Friday, 28-year-old Usman Khan stabbed reportedly several people at Fishmongers' Hall in London with a "
+        "large knife. Police arrived and shot him dead. By reports on Saturday, two of Khan's victims died."
+    )
+    mentions = extract_text(text, "2019-12-02").event_mentions
+    stabbing = next(m for m in mentions if m.mode == "primitive")
+    assert stabbing.fatalities == 2 and stabbing.date == "2019-11-29" and len(mentions) == 2
+    assert stabbing.actor2 is not None and stabbing.actor2.text == "several people"

@@ -419,11 +419,19 @@ def _np_tokens(head: Token, alone: bool = False) -> list[Token]:
     for tok in run[1:]:
         if tok.i == out[-1].i + 1:
             out.append(tok)
-    while out and (out[0].dep_ in ("punct", "cc", "case") or (out[0].i < head.i and _a_day(out[0]))):
-        out.pop(0)  # "It was reported on Saturday Sirhan Sirhan was stabbed": the day is no part of the name
+    while out and (
+        out[0].dep_ in ("punct", "cc", "case")
+        or (out[0].i < head.i and (_a_day(out[0]) or out[0].lower_ in _HEDGING_ADVERBS))
+    ):
+        # "It was reported on Saturday Sirhan Sirhan was stabbed", "stabbed reportedly several people": the day
+        # and the hedge are no part of the phrase
+        out.pop(0)
     while out and out[-1].dep_ in ("punct", "cc", "case"):  # "case": a possessive mark ("militants’ centres")
         out.pop()
     return out or [head]
+
+
+_HEDGING_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "possibly", "purportedly", "supposedly"})
 
 
 def _a_day(tok: Token) -> bool:

@@ -58,7 +58,7 @@ _AGENTS = (
     r"blasts?|explosions?|bombings?|bombers?|gunmen|attackers?|assailants?|snipers?|jets?|aircraft|planes?)\b"
 )
 # "13 members of the regime forces have been killed": the victims' group may follow them
-_NOUN = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _VICTIMS + r")(?:\s+of\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)?)?"
+_NOUN = r"(?:\s+(?:[A-Za-z'’-]+\s+){0,2}?(?:" + _VICTIMS + r")(?:\s+of\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)?)?"
 _KILLED = r"(?P<verb>killed|dead|died|deaths|killing|slain|lost their lives|perished|fatalities)"
 _INJURED = r"(?P<verb>injured|wounded|injuring|wounding|hurt|injuries)"
 

@@ -95,6 +95,32 @@ def _tells_toll(cand: Candidate) -> bool:
     return _lemma(cand) in _TOLL_VERBS and not any(c.lower_ in ("where", "when") for c in tok.children)
 
 
+def _doer_named(cand: Candidate) -> str | None:
+    """The possessor of the victims a clause of harm names ("Khan" of "two of Khan's victims"), or None."""
+    for tok in cand.trigger.token.children:
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        victims = (
+            tok
+            if tok.lemma_.lower() == "victim"
+            else next(
+                (
+                    g
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+        )
+        if victims is not None and victims.lemma_.lower() == "victim":
+            owner = next((c for c in victims.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            if owner is not None:
+                return owner.text
+    return None
+
+
 def _toll_of(act: Candidate, cand: Candidate) -> bool:
     """Whether an agentless verb of harm tells the toll of an earlier act of its paragraph and day."""
     return (
@@ -265,7 +291,8 @@ def _absorb(into: Candidate, other: Candidate) -> None:
     into.evidence.extend(span for span in other.evidence if span not in into.evidence)
     into.actor1 = into.actor1 or other.actor1
     into.actor2 = into.actor2 or other.actor2
-    if into.date is None or into.date.date is None:
+    if (into.date is None or into.date.date is None) and not _tells_toll(other):
+        # (a toll is often dated by the report that gives it: "By reports on Saturday, two victims died")
         into.date = other.date or into.date
     into.casualties.extend(other.casualties)
     into.named_victim = into.named_victim or other.named_victim
@@ -319,7 +346,13 @@ def merge_mentions(cands: list[Candidate]) -> None:
             others = [
                 c for c in reversed(earlier) if c.plover == cand.plover and not _same_actor(cand.actor2, c.actor1)
             ]
-            target = next((c for c in others if (c.mode, cand.date) == (cand.mode, None)), None)
+            doer = _doer_named(cand)
+            if doer is not None:
+                # "two of Khan's victims died": the toll of Khan's act (whenever reported), not of the police
+                # shooting told since
+                others = [c for c in others if c.actor1 is not None and doer in (c.actor1.name or c.actor1.text)]
+                target = others[0] if others and cand.factuality in (Factuality.ASSERTED, Factuality.REPORTED) else None
+            target = target or next((c for c in others if (c.mode, cand.date) == (cand.mode, None)), None)
             target = target or next((c for c in others if _toll_of(c, cand)), None)
         if target is not None:
             _absorb(target, cand)

@@ -305,6 +305,8 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
             return True
         if subj is not None and is_actor_phrase(subj, military=True):
             return True  # "Serb forces killed three ...": armed actors harming someone is an attack
+        if _someones_victims(subj or tok):
+            return True  # "two of Khan's victims died": a person's victims suffered his act
         return bool(words & W.ATTACK_CONTEXT)
     if cond == "territory":
         return dobj is not None and (dobj.ent_type_ in ("GPE", "LOC", "FAC") or dobj.lemma_.lower() in W.TERRITORY)
@@ -455,6 +457,14 @@ _CAMPAIGN_AIMS = frozenset(
     {"isolate", "liberate", "retake", "recapture", "capture", "clear", "seize", "encircle", "besiege", "storm"}
     | {"expel", "defeat", "oust", "dislodge", "free", "drive", "push"}
 )
+
+
+def _someones_victims(word: Token) -> bool:
+    """Whether a phrase is (some of) a named doer's victims: "Khan's victims", "two of the gunman's victims"."""
+    victims = prep_object(word, "of") if word.lemma_.lower() != "victim" else word
+    if victims is None or victims.lemma_.lower() != "victim":
+        return False
+    return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in victims.children)
 
 
 def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:
