@@ -97,3 +97,13 @@ def test_dates_history_told_after_an_old_date_is_not_the_news(extract_text: Extr
 def test_dates_the_year_an_act_noun_names_is_its_date(extract_text: Extract) -> None:
     text = "Sirhan is serving a life sentence for the 1968 assassination of senator Robert F. Kennedy."
     assert extract_text(text, "2019-09-03").event_mentions == ()  # more than a year before publication
+
+
+def test_dates_a_date_after_publication_frames_nothing_that_happened(extract_text: Extract) -> None:
+    text = (
+        "A gunman killed at least 50 people in a mass shooting at two mosques in Christchurch on Friday. "
+        "The judge ordered the accused remain in custody until his next court appearance on April 5. "
+        "The second attack reportedly was in Linwood Mosque, killing at least eight people."
+    )
+    mentions = extract_text(text, "2019-03-17").event_mentions
+    assert all(m.date != "2019-04-05" for m in mentions)

@@ -366,6 +366,14 @@ def _age(date: EventDate | None, published: str | None) -> int | None:
     return age
 
 
+def _after(date: EventDate, published: str | None) -> bool:
+    """Whether the date is after publication (for a month- or year-only publication date, after that period)."""
+    if not date.date or not published:
+        return False
+    period = len(published)  # "YYYY-MM-DD", "YYYY-MM" or "YYYY": compare at the publication's own precision
+    return date.date[:period] > published
+
+
 def _long_before(date: EventDate, published: str | None) -> bool:
     age = _age(date, published)
     return age is not None and age > MAX_BACKGROUND_DAYS
@@ -473,13 +481,19 @@ def carry_dates(
         if sent_date is not None and _long_before(sent_date, published):
             current, current_at, history_in = sent_date, index, paragraph
             continue
-        dated = [c.date for c in inside if c.date is not None and c.date.precision is DatePrecision.DAY]
+        # A date after publication ("until his next court appearance on April 5") frames nothing that happened.
+        dated = [
+            c.date
+            for c in inside
+            if c.date is not None and c.date.precision is DatePrecision.DAY and not _after(c.date, published)
+        ]
         has_event = any(start <= s < end for s in starts)
         if dated:
             current, current_at = dated[-1], index
         elif (
             sent_date is not None
             and sent_date.precision is DatePrecision.DAY
+            and not _after(sent_date, published)
             and (not has_event or sent_date.start < _FRONTED_CHARS)
         ):
             # A date inside a sentence that tells an event is that event's or its reporter's ("according
