@@ -249,3 +249,13 @@ def test_merge_a_named_doers_victims_who_died_are_the_toll_of_his_act(extract_te
     stabbing = next(m for m in mentions if m.mode == "primitive")
     assert stabbing.fatalities == 2 and stabbing.date == "2019-11-29" and len(mentions) == 2
     assert stabbing.actor2 is not None and stabbing.actor2.text == "several people"
+
+
+def test_merge_a_meeting_told_by_name_and_again_by_office_is_one_meeting(extract_text: Extract) -> None:
+    text = (
+        "Boris Johnson met the Iraqi Foreign Minister, Ibrahim al-Jaafari, in London today.\n"
+        "A Foreign Office spokesman said: The Foreign Secretary met the Iraqi Foreign Minister to discuss the "
+        "fight against Daesh."
+    )
+    meetings = [m for m in extract_text(text, "2016-09-20", "GOV.UK (UK Government)").event_mentions]
+    assert [m.plover for m in meetings] == ["CONSULT"]

@@ -252,6 +252,20 @@ def _same_kind(a: Candidate, b: Candidate) -> bool:
     return a.sent_start != b.sent_start and {a.mode, b.mode} <= a.named_modes
 
 
+def _office_retold(a: Candidate, b: Candidate) -> bool:
+    """ "Boris Johnson met the Iraqi Foreign Minister" ... "The Foreign Secretary met the Iraqi Foreign Minister":
+    a meeting or statement told once by name and once by office (same country and sector, same counterpart).
+    Acts of force are not merged so: two strikes by one country's forces on one enemy are often two strikes."""
+    one, other = a.actor1, b.actor1
+    if a.plover in _MATERIAL_TYPES or one is None or other is None or a.actor2 is None or b.actor2 is None:
+        return False
+    same_side = one.country is not None and (one.country, (one.sector or "")[:3]) == (
+        other.country,
+        (other.sector or "")[:3],
+    )
+    return same_side and _key(a.actor2) == _key(b.actor2)
+
+
 def _campaign_retold(a: Candidate, b: Candidate) -> bool:
     """ "Turkey began a military offensive into Syria on Wednesday" ... "On Wednesday, Turkey began a military
     offensive with airstrikes": one campaign of one day, told once without its means and once with them."""
@@ -270,7 +284,8 @@ def _same_day(a: Candidate, b: Candidate) -> bool:
 def _compatible(a: Candidate, b: Candidate) -> bool:
     if not _same_kind(a, b) and not _campaign_retold(a, b):
         return False
-    if _key(a.actor1) is None or _key(a.actor1) != _key(b.actor1):
+    retold = _key(a.actor1) != _key(b.actor1) and _office_retold(a, b)
+    if _key(a.actor1) is None or (_key(a.actor1) != _key(b.actor1) and not retold):
         return False
     if a.actor2 is not None and b.actor2 is not None and _key(a.actor2) != _key(b.actor2):
         return False
@@ -280,8 +295,9 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return False  # "will aim to storm" is not the offensive that started; "the army's offensive" is
     if a.count is not None and b.count is not None:
         return False  # two counted items of a list ("one strike ...", "five strikes ...")
-    if (a.date.date if a.date else None) != (b.date.date if b.date else None):
-        return False
+    days = (a.date.date if a.date else None), (b.date.date if b.date else None)
+    if days[0] != days[1] and not (retold and days[1] is None):
+        return False  # (a meeting retold by office need not repeat its day)
     return not (a.places and b.places and not a.places & b.places)
 
 
