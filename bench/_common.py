@@ -81,9 +81,11 @@ def raw_parse(texts: Sequence[str], batch_size: int) -> None:
 def forget_caches() -> None:
     """Empty the pipeline's caches of per-phrase answers (source typing): the benches repeat the same texts,
     and a new stream does not repeat whole articles, so each timed run starts as cold as the first."""
+    from eventwatch.attribute.registry import country_of_name
     from eventwatch.attribute.sources import type_source
 
     type_source.cache_clear()
+    country_of_name.cache_clear()
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:

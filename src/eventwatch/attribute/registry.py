@@ -102,22 +102,32 @@ def _ends_a_name(text: str, match: re.Match[str]) -> bool:
     )
 
 
+@functools.cache
+def _outlet_patterns() -> tuple[tuple[Outlet, re.Pattern[str]], ...]:
+    # compiled once: a hundred patterns would churn the ``re`` module's own cache on every source typed
+    return tuple((outlet, _name_pattern((outlet.name, *outlet.aliases))) for outlet in outlets())
+
+
 def find_outlet(text: str) -> Outlet | None:
     """The registry outlet named in ``text`` (longest name or alias), if any."""
     best: tuple[int, Outlet] | None = None
-    for outlet in outlets():
-        pattern = _name_pattern((outlet.name, *outlet.aliases))
+    for outlet, pattern in _outlet_patterns():
         match = next((m for m in pattern.finditer(text) if not _ends_a_name(text, m)), None)
         if match and (best is None or len(match.group()) > best[0]):
             best = (len(match.group()), outlet)
     return best[1] if best else None
 
 
+@functools.cache
+def _person_patterns() -> tuple[tuple[Person, re.Pattern[str]], ...]:
+    return tuple((person, _name_pattern((person.name, *person.aliases))) for person in people())
+
+
 def find_person(text: str) -> Person | None:
     """The registry person named in ``text``, if any. A surname alone after another given name is a namesake:
     "Hunter Biden" is not Joe Biden ("President Biden", "Mr Biden" still are)."""
-    for person in people():
-        for match in _name_pattern((person.name, *person.aliases)).finditer(text):
+    for person, pattern in _person_patterns():
+        for match in pattern.finditer(text):
             words = text[: match.start()].split()
             before = words[-1] if words else ""
             namesake = (
@@ -154,6 +164,8 @@ def _countries() -> tuple[tuple[str, tuple[tuple[tuple[str, ...], re.Pattern[str
     return tuple(out)
 
 
+# Source phrases recur within and across articles; the answer is a pure function of the text.
+@functools.lru_cache(maxsize=16_384)
 def country_of_name(text: str) -> str | None:
     """ISO3 of the first country named (by name, capital/metonym or demonym) in ``text``, by position."""
     best: tuple[int, str] | None = None
