@@ -116,7 +116,7 @@ def _attribution(
         head = token.head
         if head.lemma_ in verb_cues() or head.i == token.i:
             return None  # "has reportedly confirmed": a hedge of that cue, not a source
-        if any(a.lemma_ in verb_cues() and a.pos_ == "VERB" for a in head.ancestors):
+        if _in_a_report(head):
             return None  # "the army allegedly executed 12 prisoners, rights groups said": a hedge of their claim
         return _adverb(sent, token, head)
     if token.pos_ == "NOUN" and token.lemma_ == "report":
@@ -310,22 +310,32 @@ def _stray_conjunct(according: Token, verb: Token) -> Token | None:
 
 
 def _adverb(sent: Sent, token: Token, head: Token) -> Attribution:
-    span = offsets(sent, [token])
     verb = head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head  # "shot him dead, reportedly outside a store": the report is a detail of "shot"
-    source = Source(text=token.text, kind=SourceKind.UNNAMED, span=span)
+    heads = (sent.offset + head.idx, sent.offset + verb.idx)
+    return _unnamed(sent, token, _UNNAMED_ADVERBS[token.lower_], _clause_scope(sent, head), heads)
+
+
+def _unnamed(sent: Sent, cue: Token, stance: Stance, scope: tuple[Span, ...], heads: tuple[int, ...]) -> Attribution:
+    """A report whose only source is its cue word ("reportedly", "was reported to have"), hedged by that word."""
+    span = offsets(sent, [cue])
     return Attribution(
-        sources=(source,),
-        stance=_UNNAMED_ADVERBS[token.lower_],
-        cue=token.text,
+        sources=(Source(text=cue.text, kind=SourceKind.UNNAMED, span=span),),
+        stance=stance,
+        cue=cue.text,
         cue_span=span,
-        hedge=token.text,
-        scope=_clause_scope(sent, head),
-        heads=(sent.offset + head.idx, sent.offset + verb.idx),
+        hedge=cue.text,
+        scope=scope,
+        heads=heads,
         sentence=sent.index,
-        cue_offset=sent.offset + token.idx,
+        cue_offset=sent.offset + cue.idx,
     )
+
+
+def _in_a_report(token: Token) -> bool:
+    """Whether the word stands inside what a reporting verb above it reports (a hedge of that report)."""
+    return any(a.lemma_ in verb_cues() and a.pos_ == "VERB" for a in token.ancestors)
 
 
 def _unnamed_passive(sent: Sent, token: Token) -> Attribution | None:
@@ -339,19 +349,14 @@ def _unnamed_passive(sent: Sent, token: Token) -> Attribution | None:
         return None
     if subject is None and content.dep_ != "ccomp":
         return None
-    if any(a.lemma_ in verb_cues() and a.pos_ == "VERB" for a in token.ancestors):
+    if _in_a_report(token):
         return None  # "The monitor said Russian jets were believed to have carried out the raids": its hedge
-    span = offsets(sent, [token])
-    return Attribution(
-        sources=(Source(text=token.text, kind=SourceKind.UNNAMED, span=span),),
-        stance=_UNNAMED_PASSIVES[token.lemma_],
-        cue=token.text,
-        cue_span=span,
-        hedge=token.text,
-        scope=_clause_scope(sent, content) + (_clause_scope(sent, subject) if subject is not None else ()),
-        heads=(sent.offset + content.idx, *((sent.offset + subject.idx,) if subject is not None else ())),
-        sentence=sent.index,
-        cue_offset=sent.offset + token.idx,
+    return _unnamed(
+        sent,
+        token,
+        _UNNAMED_PASSIVES[token.lemma_],
+        _clause_scope(sent, content) + (_clause_scope(sent, subject) if subject is not None else ()),
+        (sent.offset + content.idx, *((sent.offset + subject.idx,) if subject is not None else ())),
     )
 
 

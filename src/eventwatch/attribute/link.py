@@ -205,7 +205,7 @@ def resolve_anaphors(
             continue
         if any(covers(attribution, sent, tok) for _, (sent, tok) in triggers):
             continue  # its content names an event of its own
-        target = _antecedent(view, mentions, attributions, out, a_index)
+        target = _antecedent(view, mentions, triggers, attributions, out, a_index)
         if target is not None:
             out[a_index] = target
     return _innermost(attributions, out)
@@ -387,6 +387,7 @@ def _best_mention(
 def _antecedent(
     view: ArticleView,
     mentions: tuple[EventMention, ...],
+    triggers: list[tuple[int, tuple[Sent, Token]]],
     attributions: list[Attribution],
     resolved: dict[int, tuple[int, str | None]],
     a_index: int,
@@ -394,7 +395,7 @@ def _antecedent(
     attribution = attributions[a_index]
     lemma = attribution.anaphor or ""
     if lemma == "claim":
-        claimant = _claimant_event(view, mentions, attributions, resolved, a_index)
+        claimant = _claimant_event(view, triggers, attributions, resolved, a_index)
         if claimant is not None:
             return claimant
     if lemma in ("this", "claim"):
@@ -427,7 +428,7 @@ def _antecedent(
 
 def _claimant_event(
     view: ArticleView,
-    mentions: tuple[EventMention, ...],
+    triggers: list[tuple[int, tuple[Sent, Token]]],
     attributions: list[Attribution],
     resolved: dict[int, tuple[int, str | None]],
     a_index: int,
@@ -459,9 +460,8 @@ def _claimant_event(
             continue
         if earlier in resolved:
             return resolved[earlier]
-        for m_index, mention in enumerate(mentions):
-            found_trigger = _token(view, mention.trigger.start)
-            if found_trigger is not None and covers(attributions[earlier], *found_trigger):
+        for m_index, (sent, tok) in triggers:
+            if covers(attributions[earlier], sent, tok):
                 return m_index, attributions[earlier].about
     return None
 

@@ -32,7 +32,7 @@ from eventwatch.extract.dates import EventDate, find_date
 from eventwatch.extract.modality import factuality, is_generic_present
 from eventwatch.extract.triggers import TIES, Trigger, find_triggers, obj, subject
 from eventwatch.extract.type_model import reconsider_type
-from eventwatch.nlp.syntax import GROUND_VERBS, is_origin
+from eventwatch.nlp.syntax import is_origin, takes_ground
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import Actor, Casualties, Factuality, Span
 
@@ -763,9 +763,7 @@ def _places(tokens: SpacySpan) -> set[str]:
             continue
         if after == "-" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
             continue  # "in Al-Qaeda's rear": the first part of a hyphenated group name, not a place
-        opens = prev in ("near", "in", "at", "around", "outside") or (
-            t.i > 0 and t.doc[t.i - 1].pos_ == "VERB" and t.doc[t.i - 1].lemma_.lower() in GROUND_VERBS
-        )
+        opens = prev in ("near", "in", "at", "around", "outside") or (t.i > 0 and takes_ground(t.doc[t.i - 1]))
         if t.dep_ == "appos" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in _PLACE_NOUNS:
             continue  # "The regime and its backers, notably Russia, are inflicting ...": who, not where
         if _acting_country(t):

@@ -23,7 +23,7 @@ from eventwatch.extract._build import CAMPAIGN_NOUNS, Candidate
 from eventwatch.extract._resources import countries
 from eventwatch.extract._words import ONGOING
 from eventwatch.extract.dates import EventDate, days_before
-from eventwatch.extract.triggers import is_time_owner
+from eventwatch.extract.triggers import is_time_owner, victims_owner
 from eventwatch.records import Actor, DatePrecision, Factuality
 
 log = logging.getLogger(__name__)
@@ -96,28 +96,11 @@ def _tells_toll(cand: Candidate) -> bool:
 
 
 def _doer_named(cand: Candidate) -> str | None:
-    """The possessor of the victims a clause of harm names ("Khan" of "two of Khan's victims"), or None."""
+    """The named possessor of the victims a clause of harm names ("Khan" of "two of Khan's victims"), or None."""
     for tok in cand.trigger.token.children:
-        if tok.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        victims = (
-            tok
-            if tok.lemma_.lower() == "victim"
-            else next(
-                (
-                    g
-                    for c in tok.children
-                    if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ),
-                None,
-            )
-        )
-        if victims is not None and victims.lemma_.lower() == "victim":
-            owner = next((c for c in victims.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-            if owner is not None:
-                return owner.text
+        owner = victims_owner(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+        if owner is not None and owner.pos_ == "PROPN":
+            return owner.text
     return None
 
 

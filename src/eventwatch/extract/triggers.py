@@ -305,7 +305,7 @@ def _check(cond: str, tok: Token, sent: SpacySpan) -> bool:
             return True
         if subj is not None and is_actor_phrase(subj, military=True):
             return True  # "Serb forces killed three ...": armed actors harming someone is an attack
-        if _someones_victims(subj or tok):
+        if victims_owner(subj or tok) is not None:
             return True  # "two of Khan's victims died": a person's victims suffered his act
         return bool(words & W.ATTACK_CONTEXT)
     if cond == "territory":
@@ -459,12 +459,13 @@ _CAMPAIGN_AIMS = frozenset(
 )
 
 
-def _someones_victims(word: Token) -> bool:
-    """Whether a phrase is (some of) a named doer's victims: "Khan's victims", "two of the gunman's victims"."""
+def victims_owner(word: Token) -> Token | None:
+    """Whose victims a phrase names: "Khan" of "Khan's victims" or "two of Khan's victims", "gunman" of "the
+    gunman's victims"; None for other phrases."""
     victims = prep_object(word, "of") if word.lemma_.lower() != "victim" else word
     if victims is None or victims.lemma_.lower() != "victim":
-        return False
-    return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in victims.children)
+        return None
+    return next((c for c in victims.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
 
 
 def _noun_check(cond: str, tok: Token, sent: SpacySpan) -> bool:

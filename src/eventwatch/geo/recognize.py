@@ -45,7 +45,7 @@ from eventwatch.geo._lexicon import (
 )
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
 from eventwatch.geo.resolve import Mention
-from eventwatch.nlp.syntax import GROUND_VERBS
+from eventwatch.nlp.syntax import takes_ground
 
 _MAX_NGRAM = 6
 _PROMINENT_POPULATION = 50_000
@@ -176,7 +176,7 @@ def _locative_context(doc: Doc, first: Token, accepted_ends: set[int]) -> bool:
     prev = doc[i]
     if prev.lower_ in LOCATION_PREPOSITIONS:
         return True
-    if prev.pos_ == "VERB" and prev.lemma_.lower() in GROUND_VERBS:
+    if takes_ground(prev):
         return True  # "entered Tell Tamer", "stormed Sirte", "shelled Kafranbel"
     if prev.lower_ in ("on", "against") and i > 0 and doc[i - 1].lemma_.lower() in _ACTS_ON_PLACES:
         return True  # "the chemical weapons attack on Douma", "the offensive against Raqqa"

@@ -81,20 +81,16 @@ def split_paragraphs(text: str, max_chars: int | None = None, max_word_chars: in
     lines: list[Span] = []
     for match in _LINE.finditer(text):
         start, end = match.start(), match.end()
-        if lines and _continues(text, lines[-1], match.start(), end):
-            lines[-1] = Span(lines[-1].start, end)
-            start = lines[-1].start
-        else:
-            lead = _LEAD.match(text, start, end)
-            if lead is not None:
-                start = lead.end()
         while end > start and text[end - 1].isspace():
             end -= 1
+        if lines and _continues(text, lines[-1], start, end):
+            lines[-1] = Span(lines[-1].start, end)
+            continue
+        lead = _LEAD.match(text, start, end)
+        if lead is not None:
+            start = lead.end()
         if end > start:
-            if lines and lines[-1].start == start:
-                lines[-1] = Span(start, end)
-            else:
-                lines.append(Span(start, end))
+            lines.append(Span(start, end))
     spans: list[Span] = []
     for line in lines:
         pieces = _cut(text, line.start, line.end, max_chars) if max_chars else [line]

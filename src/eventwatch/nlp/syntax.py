@@ -12,6 +12,13 @@ if TYPE_CHECKING:
 GROUND_VERBS = frozenset(
     {"enter", "reach", "storm", "besiege", "encircle", "shell", "overrun", "retake", "recapture", "liberate"}
 )
+
+
+def takes_ground(verb: Token) -> bool:
+    """Whether a word is a verb whose object is ground (see ``GROUND_VERBS``)."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in GROUND_VERBS
+
+
 # Verbs whose "from" phrase names where a strike or a movement started, not where the act took place.
 ORIGIN_VERBS = frozenset({"come", "launch", "fire", "originate", "fly", "shoot"})
 
