@@ -905,9 +905,10 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
     # The small model tags a repeated surname as ORG as often as PERSON ("after Trump had a call"): any
     # capitalised word that names a person met before is that person.
     known = ctx.persons.get(head.text) if head.text[:1].isupper() and not _is_name_suffix(head) else None
-    if known is not None and _namesake(ctx, head):
+    namesake = _namesake_keys(ctx, head) if known is not None else None
+    if namesake is not None:
         # "Osama bin Laden" after "Hamza bin Laden": a namesake, known by his own given name if at all
-        known = next((ctx.persons[k] for k in _full_keys(head) if k in ctx.persons), None)
+        known = next((ctx.persons[k] for k in namesake if k in ctx.persons), None)
     if known is not None:
         if sector is None:
             return Actor(text=text, span=span, name=known.name, country=known.country, sector=known.sector)
@@ -966,11 +967,14 @@ def _given_names(head: Token, tokens: Iterable[Token]) -> frozenset[str]:
     )
 
 
-def _namesake(ctx: ArticleActors, head: Token) -> bool:
-    """Whether the name is another person's of the same surname: both name given names and none is shared."""
+def _namesake_keys(ctx: ArticleActors, head: Token) -> list[str] | None:
+    """For a name of another person with the remembered surname (both name given names, none shared), the keys
+    it is remembered under itself ("Osama Laden"); None when it is no namesake."""
     now = _given_names(head, head.subtree)
     then = ctx.given_names.get(head.text, frozenset())
-    return bool(now) and bool(then) and not now & then
+    if not now or not then or now & then:
+        return None
+    return [f"{given} {head.text}" for given in sorted(now)]
 
 
 # Words before a name that are titles, not given names.
@@ -987,11 +991,8 @@ def _unknown_person(ctx: ArticleActors, head: Token) -> bool:
         return False
     if head.text not in ctx.persons:
         return True
-    return _namesake(ctx, head) and not any(k in ctx.persons for k in _full_keys(head))
-
-
-def _full_keys(head: Token) -> list[str]:
-    return [f"{given} {head.text}" for given in sorted(_given_names(head, head.subtree))]
+    keys = _namesake_keys(ctx, head)
+    return keys is not None and not any(k in ctx.persons for k in keys)
 
 
 def _note_person(ctx: ArticleActors, head: Token, tokens: list[Token], actor: Actor) -> None:
