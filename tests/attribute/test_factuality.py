@@ -55,6 +55,19 @@ A = Plover.ASSAULT
             Factuality.REPORTED,
             id="speech-act-reported",
         ),
+        pytest.param(
+            "The United States condemns the terrorist attacks in Iraq today, including one in Baghdad claimed by "
+            "Daesh that specifically targeted mourners inside a funeral tent.",
+            ("the terrorist attacks in Iraq today, including one in Baghdad claimed by Daesh", "attacks", A),
+            Factuality.ASSERTED,
+            id="responsibility-for-an-act-told-on-its-own",  # Daesh says who did it, not that it happened
+        ),
+        pytest.param(
+            "The Afghan Taliban, however, claimed responsibility for shooting down the helicopter.",
+            ("shooting down the helicopter", "shooting", A),
+            Factuality.REPORTED,
+            id="responsibility-for-an-act-told-only-so",
+        ),
     ],
 )
 def test_final_factuality(analyse, text, event, expected):

@@ -264,6 +264,23 @@ def test_actors_relative_pronoun_subject_is_the_noun_it_stands_for(
     assert attack.actor1 is not None and attack.actor1.text == actor
 
 
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        pytest.param(
+            "The death toll rose to 105 including 44 children killed in 7 days of bombing by the International "
+            "Coalition in Hajin, Syria.",
+            "Combined Joint Task Force - Operation Inherent Resolve",
+            id="participle-with-agent",
+        ),
+    ],
+)
+def test_actors_the_agent_of_a_participle_did_it(extract_text: Extract, text: str, doer: str) -> None:
+    (attack,) = extract_text(text, "2018-11-13").event_mentions
+    assert attack.actor1 is not None and attack.actor1.name == doer
+    assert attack.actor2 is None or attack.actor2.name != doer
+
+
 def test_actors_relative_pronoun_on_a_place_is_no_actor(extract_text: Extract) -> None:
     text = "Two bombs went off in the commercial area of the Al-Sinek neighborhood in Baghdad which killed 28 people."
     attack = next(m for m in extract_text(text, "2016-11-05").event_mentions if m.plover == "ASSAULT")

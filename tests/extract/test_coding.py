@@ -170,6 +170,18 @@ def test_coding_a_terrorist_bombing_is_explosives_not_aerial(extract_text: Extra
         ("Twin bombings yesterday struck the Jolo Cathedral in Mindanao, killing 20 people.", "explosives"),
         ("The regime's bombing of eastern Aleppo killed 20 civilians on Monday.", "aerial"),
         ("Aerial bombing of the town killed 20 civilians on Monday, residents said.", "aerial"),
+        pytest.param(
+            "More than 60 civilians were killed in multiple bombings that targeted bus stations in Jabla, Syria.",
+            "explosives",
+            id="killed-in-bombings",  # the mode comes from the clause of the harm verb
+        ),
+        pytest.param("British jets conducted 265 bombing raids on ISIL targets in Iraq.", "aerial", id="bombing-raids"),
+        pytest.param(
+            "The death toll rose to 105 including 44 children killed in 7 days of bombing by the International "
+            "Coalition in Hajin, Syria.",
+            "aerial",
+            id="bombing-by-a-state-force",
+        ),
     ],
 )
 def test_coding_a_bombing_is_from_the_air_only_by_a_state_or_an_air_word(

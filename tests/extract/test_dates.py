@@ -25,6 +25,9 @@ CASES = [
     ("the rally last week", "2020-08-03", "2020-07-27", DatePrecision.WEEK),
     ("clashes overnight in the capital", "2020-08-03", "2020-08-02", DatePrecision.DAY),
     ("the attack on 2020-02-02 in Streatham", None, "2020-02-02", DatePrecision.DAY),
+    # a statement dated only by its month: "today" is in that month
+    ("the ISIL attack this morning at a crowded market place", "2015-08", "2015-08", DatePrecision.MONTH),
+    ("Today, multiple attacks have killed at least 35 more", "2017-01", "2017-01", DatePrecision.MONTH),
 ]
 
 
@@ -41,6 +44,7 @@ def test_dates_resolved(text: str, published: str | None, date: str, precision: 
         ("the coalition in the last 24 hours conducted 10 airstrikes", "2017-01"),
         ("On Tuesday, militants attacked a convoy", "2017-01"),  # weekday against a month-only date
         ("On Tuesday, militants attacked a convoy", None),
+        ("Today, militants attacked a convoy", "2017"),  # the year alone
     ],
 )
 def test_dates_unresolvable_or_ongoing_is_none(text: str, published: str | None) -> None:

@@ -1,8 +1,9 @@
 """attribute stage: who says so, how sure they are, who confirms or denies each event mention.
 
 ``run`` takes the extract stage's analyses and returns them with, for every event mention, its claims
-(source, stance, hedge, ``about``), its final factuality (``asserted`` -> ``reported`` when attributed) and
-whether it is contested, plus whether the headline overstates the body.
+(source, stance, hedge, ``about``), its final factuality (``asserted`` -> ``reported`` when attributed),
+whether it is contested and, for an attack nobody is named for, the party that claims it; plus whether the
+headline overstates the body.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from eventwatch.attribute.contested import is_contested
 from eventwatch.attribute.factuality import final_factuality
 from eventwatch.attribute.headline import headline_overstates
 from eventwatch.attribute.link import author_link, link_mention, resolve_anaphors
+from eventwatch.attribute.perpetrator import claimed_perpetrator
 from eventwatch.config import Config
 from eventwatch.records import Analysis
 
@@ -38,11 +40,13 @@ def attribute_analysis(analysis: Analysis) -> Analysis:
             links = [author_link(view, mention, article.outlet, attributions)]
         claims = tuple(link.claim for link in links)
         mentions.append(
-            replace(
-                mention,
-                claims=claims,
-                factuality=final_factuality(view, mention, links),
-                is_contested=mention.is_contested or is_contested(view, mention, claims),
+            claimed_perpetrator(
+                replace(
+                    mention,
+                    claims=claims,
+                    factuality=final_factuality(view, mention, links),
+                    is_contested=mention.is_contested or is_contested(view, mention, claims),
+                )
             )
         )
     done = tuple(mentions)

@@ -77,7 +77,8 @@ _BELIEVED = frozenset({"believe", "think", "suspect", "expect", "appear", "seem"
 
 
 _DEMONSTRATIVES = ("these", "this", "those", "that")
-_EVENT_NOUNS = frozenset(
+# Violent acts: whoever "claims" one claims to have done it ("Da'esh claimed dual attacks").
+ATTACK_NOUNS = frozenset(
     {
         "attack",
         "strike",
@@ -85,13 +86,24 @@ _EVENT_NOUNS = frozenset(
         "bombing",
         "shooting",
         "shelling",
-        "offensive",
-        "operation",
         "raid",
         "assault",
         "explosion",
         "blast",
         "killing",
+        "ambush",
+        "stabbing",
+        "poisoning",
+        "assassination",
+        "bombardment",
+        "kidnapping",
+        "abduction",
+    }
+)
+_EVENT_NOUNS = ATTACK_NOUNS | frozenset(
+    {
+        "offensive",
+        "operation",
         "crash",
         "incident",
         "arrest",
@@ -102,11 +114,6 @@ _EVENT_NOUNS = frozenset(
         "clash",
         "fighting",
         "battle",
-        "ambush",
-        "stabbing",
-        "poisoning",
-        "assassination",
-        "bombardment",
         "campaign",
     }
 )

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from eventwatch.attribute._anaphora import CLAIM_NOUNS, RESPONSIBILITY, anaphor_of
+from eventwatch.attribute._anaphora import ATTACK_NOUNS, CLAIM_NOUNS, RESPONSIBILITY, anaphor_of
 from eventwatch.attribute._model import Attribution
 from eventwatch.attribute._syntax import ArticleView, Sent, child, children, misparsed_relative, offsets
 from eventwatch.attribute.cues import ReportingCue, verb_cues
@@ -183,6 +183,10 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None, Token | None, st
         # "attacks …, including one in Baghdad claimed by Daesh": the agent speaks, the noun is the act it claims
         # ("the assailant, reported by The Guardian as …" is not an act)
         return child(agent, "pobj"), None, token.head, None
+    if passive_subject is None and agent is not None and token.tag_ == "VBN" and token.lemma_ in _ACT_VERBS:
+        # "multiple attacks, also claimed by Da'esh, have killed ...": a participle the parser made the root,
+        # with the act as its subject; the agent speaks all the same
+        passive_subject = child(token, "nsubj") if not children(token, "aux") else None
     if passive_subject is not None:
         if token.lemma_ in _RELAY_VERBS and any(p.lower_ == "as" for p in children(token, "prep")):
             return None, None, None, None  # "X was quoted by Y as saying ...": the saying carries the claim
@@ -524,6 +528,8 @@ def verb_attribution(
     if stance is Stance.ASSERT and content is not None and _negated(content):
         stance = Stance.DENY  # "said no traces of poison were found" (dev README: a denial)
     anaphor, about, demonstrative = anaphor_of(content_np, content)
+    if about is None and token.lemma_ == "claim" and content_np is not None and content_np.lemma_ in ATTACK_NOUNS:
+        about = "responsibility"  # "Da'esh claimed dual attacks", "attacks claimed by Daesh": who did them
     if blamed_for is not None:
         about = "responsibility"
         if blamed_for.pos_ == "VERB":

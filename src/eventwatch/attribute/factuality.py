@@ -8,14 +8,16 @@
   direct quotation, a "said:" block, a first-person or deontic complement ("foreign powers should get out")
   or the cue itself: the statement was made, so the event is asserted (SCHEMA.md `factuality`).
 
-An attribution that covers only a detail (death toll, time, place) leaves the event asserted. An event whose
-every claim denies it as a whole is ``negated`` (SCHEMA.md: "said not to have happened").
+An attribution that covers only a detail (death toll, time, place) or who did it (a claim of responsibility for
+an act told on its own) leaves the event asserted. An event whose every claim denies it as a whole is
+``negated`` (SCHEMA.md: "said not to have happened").
 """
 
 from __future__ import annotations
 
 import logging
 
+from eventwatch.attribute._anaphora import RESPONSIBILITY
 from eventwatch.attribute._model import Attribution
 from eventwatch.attribute._syntax import ArticleView
 from eventwatch.attribute.cues import verb_cues
@@ -35,7 +37,11 @@ def final_factuality(view: ArticleView, mention: EventMention, links: list[Link]
     """The factuality the mention ends with (see module docstring)."""
     if mention.factuality is not Factuality.ASSERTED:
         return mention.factuality
-    main = [link for link in links if link.covers_main and link.attribution is not None]
+    main = [
+        link
+        for link in links
+        if link.covers_main and link.attribution is not None and not _says_only_who(view, mention, link)
+    ]
     if not main:
         return Factuality.ASSERTED
     if mention.plover in _MATERIAL and all(_denies_outright(view, link) for link in links):
@@ -46,6 +52,16 @@ def final_factuality(view: ArticleView, mention: EventMention, links: list[Link]
     if mention.plover in _SPEECH_ACTS and any(_performs(view, mention, a) for a in attributions):
         return Factuality.ASSERTED
     return Factuality.REPORTED
+
+
+def _says_only_who(view: ArticleView, mention: EventMention, link: Link) -> bool:
+    """A claim of responsibility for an act the text tells on its own ("the attack ..., for which Daesh has
+    claimed responsibility", "attacks claimed by Daesh") says who did it, not that it happened; one that tells
+    the act itself ("claimed responsibility for shooting down the helicopter") is all the text has of it."""
+    if link.claim.about != "responsibility":
+        return False
+    found = view.token_at(mention.trigger.start)
+    return found is None or not any(a.lemma_.lower() in RESPONSIBILITY for a in found[1].ancestors)
 
 
 def _denies_outright(view: ArticleView, link: Link) -> bool:

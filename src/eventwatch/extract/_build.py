@@ -554,9 +554,11 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
         tok.lemma_.lower() in _UNDERGONE
         and tok.tag_ == "VBN"
         and subj is not None
-        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        and not any(c.dep_ in ("aux", "auxpass", "agent") for c in tok.children)
     ):
-        return None, subj, False  # "with 25 others injured", "aid destroyed", "charged with murder": they underwent it
+        # "with 25 others injured", "aid destroyed", "charged with murder": they underwent it ("children killed by
+        # the Coalition": the subject found is the agent, who did it)
+        return None, subj, False
     if _passive_without_subject(tok) and not any(c.dep_ == "agent" for c in tok.children):
         return None, subj, False  # "died after being shot": the subject it shares underwent it
     shared = _shared_passive_subject(tok)
@@ -677,6 +679,18 @@ def _dropped(cues: set[str], actor: Actor | None) -> bool:
     if "aerial" in modes_named(cues - {"bombing", "bombings"}):
         return True
     return is_state_force(actor)
+
+
+def _bombs_set_off(tokens: SpacySpan) -> bool:
+    """Whether the clause's "bombings" are acts of their own whose doer it leaves open ("killed in multiple
+    bombings that targeted bus stations"), not "bombing raids" or "bombing by the Coalition", which are air
+    raids or say whose they were."""
+    found = [t for t in tokens if t.lemma_.lower() == "bombing"]
+    return bool(found) and all(
+        t.dep_ not in ("compound", "amod", "nmod")
+        and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in t.children)
+        for t in found
+    )
 
 
 def _aimed_at(weapon: Token) -> Token | None:
@@ -908,8 +922,11 @@ def build(
             actor2 = replace(actor2, sector=SECTOR_WORDS["people"])  # "killing three", "at least five died"
         if air_by_default and not (primary.token.pos_ == "VERB" and _on_the_ground(actor1)):
             mode = "aerial"  # but "The terrorists struck in coordinated attacks" did so on the ground
-        if mode == "aerial" and primary.token.lemma_.lower() == "bombing" and not _dropped(cues, actor1):
-            mode = "explosives"  # "Twin bombings struck the Jolo Cathedral": bombs set off, not dropped
+        bombing = primary.token.lemma_.lower() == "bombing" or _bombs_set_off(clause_tokens)
+        if mode == "aerial" and bombing and not _dropped(cues, actor1):
+            # "Twin bombings struck the Jolo Cathedral", "60 civilians were killed in multiple bombings that
+            # targeted bus stations": bombs set off, not dropped
+            mode = "explosives"
         speaker_tok = _speaker(primary.token)
         speaker = resolve(speaker_tok, doc_offset, ctx, False) if speaker_tok is not None else None
         if actor1 is not None and actor1.country is None and speaker is not None and _owned_by_speaker(a1_tok):

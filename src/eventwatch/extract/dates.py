@@ -147,6 +147,10 @@ def _resolve(kind: str, m: re.Match[str], published: str | None) -> EventDate | 
         except ValueError:
             return None
     if pub_day is None:
+        if kind in ("today", "yesterday") and pub_year is not None and pub_month is not None:
+            # a statement dated only by its month: what happened "today" happened that month (a day earlier
+            # crosses into another month one day in thirty)
+            return EventDate(f"{pub_year:04d}-{pub_month:02d}", DatePrecision.MONTH, m.start(), pub_year)
         return EventDate(None, None, m.start())
     if kind == "yesterday":
         return EventDate((pub_day - dt.timedelta(days=1)).isoformat(), DatePrecision.DAY, m.start(), pub_day.year)
