@@ -379,6 +379,27 @@ def test_run_victims_whose_words_name_their_country_keep_it(
     assert out.event_mentions[0].actor2 is not None and out.event_mentions[0].actor2.country == "RUS"
 
 
+@pytest.mark.parametrize(
+    ("recipient", "country"),
+    [
+        pytest.param("oil facilities", "SAU", id="a-thing-hit-there"),
+        pytest.param("the Abqaiq Market", "SAU", id="a-site-named-there"),
+        pytest.param("Abqaiq", "SAU", id="the-place-itself"),
+        pytest.param("Aramco", None, id="a-named-body-may-be-foreign"),
+        pytest.param("they", None, id="a-pronoun"),
+        pytest.param("Yemeni oil facilities", None, id="words-naming-a-country"),
+    ],
+)
+def test_run_what_an_attack_hit_is_of_the_country_it_was_hit_in(
+    gaz: Gazetteer, parse: Callable[[str], ParsedArticle], recipient: str, country: str | None
+) -> None:
+    text = f"Drones struck {recipient} in Abqaiq, Saudi Arabia, on Saturday."
+    parsed = parse(text)
+    event = replace(_event(parsed, "struck", 0, text.rstrip(".")), actor2=Actor(text=recipient))
+    (out,) = _run(parsed, (event,), gaz).event_mentions
+    assert out.actor2 is not None and out.actor2.country == country
+
+
 def test_run_a_country_apposed_to_the_actor_names_who_not_where(
     gaz: Gazetteer, parse: Callable[[str], ParsedArticle]
 ) -> None:

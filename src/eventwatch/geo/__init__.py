@@ -2,7 +2,8 @@
 
 ``run`` fills ``Analysis.places`` (every toponym of the article) and each ``EventMention.locations``
 (see :mod:`eventwatch.geo.assign` for the rules); unnamed civilians, police, medics, judges and teachers of
-a mention take the country its own words place it in (``_home_actors``). The gazetteer index is built at set-up by
+a mention take the country its own words place it in, and so do the things, sites and places an attack or a
+seizure hit there (``_home_actors``). The gazetteer index is built at set-up by
 ``python -m eventwatch.geo.build`` from data shipped in the package; nothing is read from outside it.
 """
 
@@ -17,7 +18,7 @@ from eventwatch.errors import InputError
 from eventwatch.geo.assign import is_prepositional_object, locate
 from eventwatch.geo.gazetteer import Candidate, Gazetteer
 from eventwatch.geo.places import find_places
-from eventwatch.records import Actor, Analysis, EventMention, Place, Precision, Span
+from eventwatch.records import Actor, Analysis, EventMention, Place, Plover, Precision, Span
 
 __all__ = ["Candidate", "Gazetteer", "demonym_country", "find_places", "locate", "run"]
 
@@ -83,11 +84,38 @@ def _home_actors(em: EventMention, gaz: Gazetteer, named_countries: set[str]) ->
     changes = {}
     for field_name in ("actor1", "actor2"):
         actor = getattr(em, field_name)
-        if actor is None or actor.country == country or not _local_and_unnamed(actor, gaz):
+        if actor is None or actor.country == country:
             continue
-        if actor.country is None or country in named_countries:
+        local = _local_and_unnamed(actor, gaz) and (actor.country is None or country in named_countries)
+        if local or (field_name == "actor2" and em.plover in _HIT_HERE and _struck_here(actor, em, gaz)):
             changes[field_name] = replace(actor, country=country)
     return replace(em, **changes) if changes else em
+
+
+# Acts whose recipient is what was hit, seized or held where the act took place.
+_HIT_HERE = frozenset({Plover.ASSAULT, Plover.COERCE})
+# Nouns that make a name a site there ("Camp Hurriya", "Tiyas Military Airfield").
+_SITE_WORDS = frozenset(
+    {"camp", "base", "airfield", "airport", "hospital", "school", "mosque", "church", "cathedral", "market"}
+    | {"university", "prison", "port", "station", "military", "air"}
+)
+_PRONOUNS = frozenset(
+    {"it", "they", "them", "he", "him", "she", "her", "we", "us", "i", "me", "you", "itself", "themselves"}
+)
+
+
+def _struck_here(actor: Actor, em: EventMention, gaz: Gazetteer) -> bool:
+    """A recipient of no sector and no country that is a thing, a site or a place of the event's own place
+    ("oil facilities" hit in Abqaiq, "attacks on Aleppo and Daraya", "Camp Hurriya"): it is that country's.
+    Not a named person or body, a pronoun, or people whose words name their country."""
+    if actor.country is not None or actor.sector is not None:
+        return False
+    words = [w.strip(",.;:()\"'") for w in actor.text.split()]
+    if not words or words[0].lower() in _PRONOUNS or any(gaz.demonym_country(w) for w in words):
+        return False
+    placed = {w.lower() for p in em.locations for w in p.name.split()}
+    names = [w for w in words[1:] if w[:1].isupper()] + ([words[0]] if words[0].lower() not in _PLAIN_OPENERS else [])
+    return all(w.lower() in placed or w.lower() in _SITE_WORDS for w in names if w[:1].isupper())
 
 
 # Capitalised first words that name no one: articles, counts and the local people themselves.
