@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eventwatch import pipeline
+from eventwatch.attribute.perpetrator import claimed_perpetrator
 from eventwatch.config import load_config
-from eventwatch.records import Article, Plover
+from eventwatch.records import Actor, Article, Plover
 
 A = Plover.ASSAULT
 
@@ -38,6 +41,17 @@ def test_perpetrator_an_attack_claimed_by_a_group_is_the_groups(analyse, text, e
     assert [(c.source.kind, c.about) for c in attack.claims if c.stance == "claim"] == [
         ("armed_group", "responsibility")
     ]
+
+
+def test_perpetrator_a_doer_the_text_cannot_code_gives_way_to_the_claimant(analyse):
+    text = (
+        "Drones hit oil facilities in Abqaiq on Saturday. The Yemen-based Houthi movement claimed responsibility "
+        "for the attacks."
+    )
+    (attack,) = analyse(text, [("Drones hit oil facilities in Abqaiq", "hit", A)]).event_mentions
+    unnamed = replace(attack, actor1=Actor(text="it"))
+    doer = claimed_perpetrator(unnamed).actor1
+    assert doer is not None and (doer.name, doer.country, doer.sector) == ("Houthis", "YEM", "REB")
 
 
 @pytest.mark.parametrize(

@@ -281,6 +281,30 @@ def test_actors_the_agent_of_a_participle_did_it(extract_text: Extract, text: st
     assert attack.actor2 is None or attack.actor2.name != doer
 
 
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        pytest.param(
+            "Dozens died in the attack, reportedly conducted by the Taliban.", "Taliban", id="participle-on-the-verb"
+        ),
+        pytest.param("Five soldiers died in the Taliban's attack on a base in Ghazni.", "Taliban", id="owner"),
+        pytest.param("Five soldiers died in an attack in Ghazni.", "unidentified attacker", id="nobody-named"),
+    ],
+)
+def test_actors_whoever_did_the_act_people_died_in(extract_text: Extract, text: str, doer: str) -> None:
+    (attack,) = extract_text(text, "2019-01-24").event_mentions
+    assert attack.actor1 is not None and (attack.actor1.name or attack.actor1.text) == doer
+
+
+def test_actors_a_place_targeted_is_not_the_attacker_named_before(extract_text: Extract) -> None:
+    text = (
+        "Dozens died in the attack, reportedly conducted by the Taliban. The training centre belongs to the "
+        "National Directorate for Security; it was targeted with a captured Humvee packed with explosives."
+    )
+    for mention in extract_text(text, "2019-01-24").event_mentions:
+        assert mention.actor2 is None or mention.actor2.name != "Taliban"
+
+
 def test_actors_relative_pronoun_on_a_place_is_no_actor(extract_text: Extract) -> None:
     text = "Two bombs went off in the commercial area of the Al-Sinek neighborhood in Baghdad which killed 28 people."
     attack = next(m for m in extract_text(text, "2016-11-05").event_mentions if m.plover == "ASSAULT")

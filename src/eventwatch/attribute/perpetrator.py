@@ -16,12 +16,12 @@ _PRONOUNS = frozenset({"they", "it", "he", "she", "we", "i"})
 
 def claimed_perpetrator(mention: EventMention) -> EventMention:
     """``mention`` with the one claimant of responsibility as its doer, when the text named none (or only an
-    unidentified attacker); unchanged when nobody, or more than one party, claims it."""
+    unidentified attacker, or one it cannot code); unchanged when nobody, or more than one party, claims it."""
     if mention.plover is not Plover.ASSAULT:
         return mention
     named = mention.actor1
-    if named is not None and named.sector != "UAF":
-        return mention
+    if named is not None and named.sector != "UAF" and (named.sector is not None or named.country is not None):
+        return mention  # a doer the text names and codes ("it" or a name we cannot code is none)
     claimants = {actor for actor in map(_claimant, mention.claims) if actor is not None}
     if len(claimants) != 1:
         return mention

@@ -237,6 +237,27 @@ def _primary(group: list[Trigger]) -> Trigger:
     return (with_mode or pool)[0]
 
 
+def _doer_of_the_act_suffered(verb: Token) -> Token | None:
+    """Who did the act people died or were hurt in, where its noun names them ("Dozens died in the attack,
+    conducted by the Taliban", "were killed in an air strike by the coalition")."""
+    for preposition in ("in", "during"):
+        act = prep_object(verb, preposition)
+        if act is None or act.lemma_.lower() not in W.MEANS_OF_ATTACK:
+            continue
+        doer = _noun_actor(act)
+        if doer is not None:
+            return doer
+        # the parser may hang the act's participle on the verb: "died in the attack, reportedly conducted by X"
+        for clause in verb.children:
+            if clause.dep_ in ("advcl", "acl") and clause.tag_ == "VBN" and clause.lemma_.lower() in _CARRIED_OUT:
+                agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+                return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    return None
+
+
+_CARRIED_OUT = frozenset({"conduct", "carry", "launch", "perpetrate", "stage", "commit", "claim", "mount"})
+
+
 def _noun_actor(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
@@ -567,7 +588,7 @@ def _arguments(primary: Trigger, pred: Token, group: list[Trigger]) -> tuple[Tok
     if tok.lemma_.lower() == "surrender" and (to := prep_object(tok, "to")) is not None:
         return to, subj, False  # "the gunman surrendered to police": the police take him in
     if tok.lemma_.lower() in SUFFER_VERBS:
-        return None, _relative_antecedent(subj, tok), False
+        return _doer_of_the_act_suffered(tok), _relative_antecedent(subj, tok), False
     if subj is not None and subj.lemma_.lower() in W.TERRITORY and tok.dep_ in ("pcomp", "conj", "relcl", "acl"):
         # "made progress in clearing areas already liberated", parsed with "areas" as the subject: a place is
         # what is taken, never who takes it; the doer is the subject of the clause the phrase hangs on.

@@ -673,7 +673,13 @@ def _antecedent(head: Token, offset: int, ctx: ArticleActors, material: bool) ->
                 break
     if low in _PLURAL_PRONOUNS and ctx.last_group is not None:
         return ctx.last_group
+    if low == "it" and head.dep_ == "nsubjpass" and material and _is_attacker(ctx.last):
+        return None  # "it was targeted with a car bomb": the building or base just named, not who attacked
     return ctx.last
+
+
+def _is_attacker(actor: Actor | None) -> bool:
+    return actor is not None and bool({"REB", "IMG", "UAF", "CRM"} & set((actor.sector or "").split("/")))
 
 
 def _reporting_subject(pronoun: Token) -> Token | None:
