@@ -25,6 +25,7 @@ CASES = [
     ("the rally last week", "2020-08-03", "2020-07-27", DatePrecision.WEEK),
     ("clashes overnight in the capital", "2020-08-03", "2020-08-02", DatePrecision.DAY),
     ("the attack on 2020-02-02 in Streatham", None, "2020-02-02", DatePrecision.DAY),
+    ("In June 1968 he was shot", "2019-09-03", "1968-06", DatePrecision.MONTH),  # the preposition capitalised
     # a statement dated only by its month: "today" is in that month
     ("the ISIL attack this morning at a crowded market place", "2015-08", "2015-08", DatePrecision.MONTH),
     ("Today, multiple attacks have killed at least 35 more", "2017-01", "2017-01", DatePrecision.MONTH),
@@ -96,6 +97,19 @@ def test_dates_history_told_after_an_old_date_is_not_the_news(extract_text: Extr
     )
     mentions = extract_text(text, "2019-09-03").event_mentions
     assert not [m for m in mentions if "Sirhan shot him" in m.evidence[0].slice(text)]
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        pytest.param("In 2006, Abqaiq was the target of an Al-Qaeda suicide attack.", id="opens-on-a-year"),
+        pytest.param("In June 1968 Sirhan shot Kennedy in a hotel kitchen.", id="opens-on-a-month"),
+    ],
+)
+def test_dates_a_sentence_that_opens_on_an_old_date_tells_history(extract_text: Extract, history: str) -> None:
+    text = "Yesterday, oil facilities in Abqaiq were hit by multiple drone strikes in a pre-dawn raid.\n\n" + history
+    mentions = extract_text(text, "2019-09-15").event_mentions
+    assert [m.date for m in mentions] == ["2019-09-14"]
 
 
 def test_dates_the_year_an_act_noun_names_is_its_date(extract_text: Extract) -> None:

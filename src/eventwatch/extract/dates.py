@@ -73,12 +73,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("month", re.compile(r"\b(?:in|since|during|early|late|mid-?)\s+" + _MONTH + r"(?:\s+(?P<y>\d{4}))?\b")),
+    # the preposition in any case ("In June 1968 ..." opens a sentence), the month name capitalised
+    ("month", re.compile(r"\b(?i:in|since|during|early|late|mid-?)\s+" + _MONTH + r"(?:\s+(?P<y>\d{4}))?\b")),
     ("yesterday", re.compile(r"\b(?:yesterday|last night|overnight)\b", re.I)),
     ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.I)),
     ("lastweek", re.compile(r"\blast week\b", re.I)),
     ("weekday", re.compile(r"\b" + _WEEKDAY + r"\b")),
-    ("year", re.compile(r"\b(?:in|since|during)\s+(?P<y>(?:19|20)\d{2})\b")),
+    ("year", re.compile(r"\b(?i:in|since|during)\s+(?P<y>(?:19|20)\d{2})\b")),
 )
 # A calendar date right after a weekday name ("Tuesday, October 8", "Thursday, Dec. 15").
 _EXPLICIT_AFTER = re.compile(r",?\s+(?:" + _MONTH + r"\s?\d{1,2}|\d{1,2}\s+" + _MONTH.replace("?P<mon>", "?:") + r")")

@@ -447,7 +447,8 @@ def carry_dates(
 
     A sentence dated long before publication ("Robert was killed in June 1968.") sets a past frame for the rest
     of its paragraph: an undated act told in it ("Sirhan shot him in the head") is that history, dropped like
-    any act dated more than a year before publication, not an act of the news day.
+    any act dated more than a year before publication, not an act of the news day; so is an act in a sentence
+    that opens on such a date ("In 2006, Abqaiq was the target of an Al-Qaeda suicide attack").
     """
     starts = sorted(c.trigger_span.start for c in (all_cands if all_cands is not None else cands))
     by_start = sorted(cands, key=lambda c: c.trigger_span.start)
@@ -463,6 +464,9 @@ def carry_dates(
             if by_start[i].trigger_span.start >= start:
                 inside.append(by_start[i])
             i += 1
+        if sent_date is not None and sent_date.start < _FRONTED_CHARS and _long_before(sent_date, published):
+            # "In 2006, Abqaiq was the target of an Al-Qaeda suicide attack": the sentence's own acts are history
+            current, current_at, history_in = sent_date, index, paragraph
         for cand in inside:
             # A speech act (demand, threat, refusal) is dated by its statement, whatever the tense of its
             # content; it takes the frame only from the lines that introduce it ("Following the update, the
