@@ -133,6 +133,17 @@ def test_find_places_airport_is_a_place(gaz: Gazetteer, parse: Parse) -> None:
     assert any(p.country == "SYR" for p in places)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines.", "Jolo"),
+        ("Prisoners rioted at Abu Ghraib prison near Baghdad.", "Abu Ghraib"),
+    ],
+)
+def test_find_places_a_site_named_after_its_town_is_there(gaz: Gazetteer, parse: Parse, text: str, name: str) -> None:
+    assert name in {p.name for p in find_places(parse(text), gaz)}
+
+
 def test_find_places_unknown_name_keeps_the_others(gaz: Gazetteer, parse: Parse) -> None:
     places = find_places(parse("Fighting spread from Qzxwvutopia to Idlib and Aleppo."), gaz)
     assert {p.name for p in places} == {"Idlib", "Aleppo"}

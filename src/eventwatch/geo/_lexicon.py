@@ -44,11 +44,13 @@ ADMIN_HEADS = {
     "lawmakers": "admin1",
 }
 # Sites named after their place: "Damascus Airport" locates at Damascus (gold convention: Baghdad airport
-# → Baghdad); the name is a place reading, not an organisation.
+# → Baghdad), "the Jolo Cathedral" at Jolo, "Abu Ghraib prison" at Abu Ghraib; the name is a place reading,
+# not an organisation.
 SITE_HEADS = _words(
     """
     airport airbase airfield base dam road highway bridge crossing camp checkpoint
     border hospital port harbour harbor market
+    cathedral church mosque shrine temple synagogue prison jail stadium
     """
 )
 # Buildings and grounds known by a name of their own ("St. Michael's Hospital", "Pearson International
