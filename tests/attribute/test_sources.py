@@ -33,7 +33,7 @@ from eventwatch.records import SourceKind
         ("Spc. Lorraine Walsh, an artillery crewmember", SourceKind.MILITARY, None),
         ("police Sgt. Maria Lopez", SourceKind.OFFICIAL, None),
         ("Pentagon Press Secretary Peter Cook", SourceKind.MILITARY, "USA"),
-        ("Col. John “J.D.” Dorrian, the CJTF-OIR spokesperson", SourceKind.MILITARY, None),
+        ("Col. John “J.D.” Dorrian, the CJTF-OIR spokesperson", SourceKind.MILITARY, "USA"),  # dev gold gov-74416dc283
         ("Dmitry Peskov, Putin’s spokesman", SourceKind.OFFICIAL, "RUS"),
         ("Mexico's Foreign Secretary Marcelo Ebrard", SourceKind.OFFICIAL, "MEX"),
         ("Hospital officials in Omsk", SourceKind.OFFICIAL, None),
@@ -113,7 +113,15 @@ def test_registries_every_row_has_basis():
 
 @pytest.mark.parametrize(
     ("text", "country"),
-    [("the IRGC", "IRN"), ("Hezbollah", "LBN"), ("the SDF", "SYR"), ("Taliban spokesman Zabihullah Mujahid", "AFG")],
+    [
+        ("the IRGC", "IRN"),
+        ("Hezbollah", "LBN"),
+        ("the SDF", "SYR"),
+        ("Taliban spokesman Zabihullah Mujahid", "AFG"),
+        ("ISIL", None),  # a transnational group is no country's, wherever the story is
+        ("Col. John Dorrian, the CJTF-OIR spokesperson", "USA"),  # the US-led coalition speaks for the US (dev gold)
+        ("the Combined Joint Task Force Operation Inherent Resolve", "USA"),
+    ],
 )
 def test_type_source_a_named_armed_group_has_its_registry_country(text, country):
     # In an Iraq story the IRGC stays Iran's: the actor registry says whose force a named group is.

@@ -335,7 +335,9 @@ def type_source(
     group = find_registry_actor(text) if kind in (SourceKind.ARMED_GROUP, SourceKind.MILITARY) else None
     if group is not None and group.country is not None:
         country = group.country  # "the IRGC" is Iran's, "Hezbollah" Lebanon's, whatever the article is about
-    if country is None and kind in _DOMESTIC:
+    # a coalition or a transnational group the registry knows ("Combined Joint Task Force Operation Inherent
+    # Resolve", "ISIL") is no country's, wherever the article is
+    if country is None and kind in _DOMESTIC and group is None:
         country = article_country
     if kind in (SourceKind.UN_IO, SourceKind.UNNAMED, SourceKind.WITNESS_LOCAL) and not is_place:
         # Transnational bodies and unnamed sources carry a country only when the phrase names one.
