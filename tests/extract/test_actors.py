@@ -305,6 +305,28 @@ def test_actors_a_place_targeted_is_not_the_attacker_named_before(extract_text: 
         assert mention.actor2 is None or mention.actor2.name != "Taliban"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        pytest.param(
+            "Protesters attacked the U.S. Embassy in Baghdad, Iraq, on Tuesday.",
+            "the U.S. Embassy in Baghdad",
+            "USA",
+            id="the-country-before-the-noun",
+        ),
+        pytest.param(
+            "The Prime Minister recommended the United States troops in Iraq withdraw.",
+            "the United States troops in Iraq",
+            "USA",
+            id="where-they-are-is-not-whose",
+        ),
+    ],
+)
+def test_actors_a_country_before_the_noun_is_its_own(extract_text: Extract, text: str, name: str, country: str) -> None:
+    actors = [a for m in extract_text(text, "2020-01-06").event_mentions for a in (m.actor1, m.actor2) if a]
+    assert [a.country for a in actors if a.text == name] == [country]
+
+
 def test_actors_relative_pronoun_on_a_place_is_no_actor(extract_text: Extract) -> None:
     text = "Two bombs went off in the commercial area of the Al-Sinek neighborhood in Baghdad which killed 28 people."
     attack = next(m for m in extract_text(text, "2016-11-05").event_mentions if m.plover == "ASSAULT")

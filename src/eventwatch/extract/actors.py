@@ -856,6 +856,11 @@ def resolve(head: Token, offset: int, ctx: ArticleActors, material: bool, alone:
             return None
         return Actor(text=text, span=span, name=text, country=found[0], sector="MIL")
     country = found[0] if len(found) == 1 else None
+    if len(found) > 1 and not any(c.dep_ == "conj" for c in head.children):
+        # "an Iraqi air base housing U.S. military personnel": the country before the noun is the thing's own;
+        # those in what follows it describe something else
+        own = _countries_in([t for t in tokens if t.i < head.i])
+        country = own[0] if len(own) == 1 else None
     sector = _sector(head, tokens)
     person = find_person(text) if not found and head.pos_ == "PROPN" else None
     if person is not None:
