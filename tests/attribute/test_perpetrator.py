@@ -83,3 +83,17 @@ def test_perpetrator_a_statement_on_attacks_a_group_claimed() -> None:
     (attack,) = pipeline.analyse(article, load_config()).event_mentions
     assert attack.actor1 is not None and attack.actor1.name == "ISIL"
     assert (attack.mode, attack.date, attack.factuality) == ("explosives", "2016-05", "asserted")
+
+
+def test_perpetrator_a_claim_with_no_object_is_for_the_latest_attack(analyse):
+    text = (
+        "Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines.\n\n"
+        '"We will use the full force of the law," said Delfin Lorenzana, the Defence Secretary.\n\n'
+        "The Philippines is a Catholic majority nation. This week saw a referendum on a new autonomous region.\n\n"
+        "The Islamic State of Iraq and the Levant, which is linked to the Abu Sayyaf Group, subsequently claimed "
+        "responsibility."
+    )
+    (attack,) = analyse(text, [("Twin bombings yesterday struck the Jolo Cathedral", "bombings", A)]).event_mentions
+    claims = [c for c in attack.claims if c.about == "responsibility"]
+    assert [c.source.text for c in claims] == ["The Islamic State of Iraq and the Levant"]  # one body, not two
+    assert attack.actor1 is not None and attack.actor1.name == "ISIL"

@@ -410,6 +410,11 @@ def _antecedent(
                 return m_index, told or about or _about(view, attributions[earlier])
     if lemma == "lexical":
         return _lexical(view, mentions, attribution)
+    if lemma == "it" and attribution.about == "responsibility":
+        # "ISIL subsequently claimed responsibility": for the latest attack told, however many paragraphs of
+        # reactions came between
+        nearest = _latest_before(view, mentions, attribution, _DEFINITE_WINDOW, lambda m: m.plover is Plover.ASSAULT)
+        return (nearest, attribution.about) if nearest is not None else None
     near = lemma in ("this", "claim", "implicit", "it") or attribution.is_demonstrative
     window = _ANAPHOR_WINDOW if near else _DEFINITE_WINDOW
     types = None if lemma in ("this", "claim", "implicit", "it") else _NOUN_TYPES.get(lemma, _DEFAULT_TYPES)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from eventwatch.attribute._syntax import ArticleView, Sent, children, conjuncts, np_tokens, offsets
 from eventwatch.attribute.registry import countries_named, country_of_name
 from eventwatch.attribute.sources import type_source
+from eventwatch.extract._resources import find_registry_actor, registry_aliases
 from eventwatch.nlp.text import doc_text
 from eventwatch.records import Source, SourceKind
 
@@ -104,7 +105,14 @@ class SourceResolver:
         split_adjectives = self._split_adjectives(sent, head)
         if split_adjectives:
             return split_adjectives
-        return tuple(self.build(sent, h) for h in conjuncts(head))
+        heads = conjuncts(head)
+        if len(heads) > 1 and _one_name(sent, heads):
+            # "The Islamic State of Iraq and the Levant": one body, named by the whole phrase
+            whole = list(head.doc[min(head.left_edge.i, head.i) : heads[-1].i + 1])
+            span = offsets(sent, whole)
+            text = doc_text(sent.span.doc)[span.start - sent.offset : span.end - sent.offset]
+            return (replace(self.build(sent, head), text=text, span=span),)
+        return tuple(self.build(sent, h) for h in heads)
 
     def _split_adjectives(self, sent: Sent, head: Token) -> tuple[Source, ...]:
         """ "Syrian and Iranian news agencies" -> "Syrian news agencies", "Iranian news agencies"."""
@@ -228,3 +236,14 @@ def _short_name(head: Token) -> str:
     if any(t.text == "-" for t in name):
         return name.text
     return head.text
+
+
+def _one_name(sent: Sent, heads: list[Token]) -> bool:
+    """Whether coordinated heads are one registry name that holds an "and" ("the Islamic State of Iraq and the
+    Levant", "the Foreign and Commonwealth Office")."""
+    first, last = heads[0], heads[-1]
+    words = " ".join(t.text for t in first.doc[min(first.left_edge.i, first.i) : last.i + 1])
+    found = find_registry_actor(words)
+    return found is not None and any(
+        " and " in a.alias and a.actor == found and a.search_in(words, words.lower()) for a in registry_aliases()
+    )
