@@ -259,3 +259,23 @@ def test_merge_a_meeting_told_by_name_and_again_by_office_is_one_meeting(extract
     )
     meetings = [m for m in extract_text(text, "2016-09-20", "GOV.UK (UK Government)").event_mentions]
     assert [m.plover for m in meetings] == ["CONSULT"]
+
+
+def test_merge_an_attack_on_the_same_named_person_that_day_is_the_one_told(extract_text: Extract) -> None:
+    text = (
+        "Nabil Hasan al-Quaety, a photo- and videojournalist from Yemen, died in the city of Aden, in southern "
+        "Yemen, on Tuesday after being shot in his car. He was 34.\n\n"
+        "Multiple assailants attacked al-Quaety shortly after he left his nearby home, then, according to security "
+        "officials, fled."
+    )
+    (attack,) = [m for m in extract_text(text, "2020-06-05").event_mentions if m.plover == "ASSAULT"]
+    assert attack.actor1 is not None and attack.actor1.text == "Multiple assailants"
+
+
+def test_merge_an_attack_on_the_same_person_by_another_doer_is_another_act(extract_text: Extract) -> None:
+    text = (
+        "Police shot Usman Khan dead on London Bridge on Friday after he stabbed two people. Earlier, a bystander "
+        "attacked Khan with a whale tusk."
+    )
+    doers = {m.actor1.text for m in extract_text(text, "2019-11-30").event_mentions if m.actor1 is not None}
+    assert {"Police", "a bystander"} <= doers

@@ -92,6 +92,7 @@ class Candidate:
     paragraph: int
     is_anaphor: bool = False
     named_victim: bool = False
+    victim_is_person: bool = False  # the recipient is a person named ("Nabil Hasan al-Quaety", "al-Quaety")
     # ASSAULT modes the trigger's own modifiers name: "air and cruise missile strikes" names two.
     named_modes: frozenset[str] = frozenset()
     is_aggregate: bool = False
@@ -1068,6 +1069,7 @@ def build(
                 paragraph=paragraph,
                 is_anaphor=primary.is_anaphor,
                 named_victim=named_victim,
+                victim_is_person=a2_tok is not None and _names_a_person(a2_tok),
                 speaker=speaker,
                 named_modes=modes_named(_premodifier_words(primary.token, all_idx)),
             )

@@ -284,6 +284,23 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     return not (a.places and b.places and not a.places & b.places)
 
 
+def _same_person_attacked(a: Candidate, b: Candidate) -> bool:
+    """Whether ``b`` tells an attack on the person ``a`` was attacked, on the same day, by no other doer (``b`` may
+    name the person by surname alone, which the tagger may not read as a person: "al-Quaety")."""
+    if a.plover != "ASSAULT" or not a.victim_is_person or a.actor2 is None or b.actor2 is None:
+        return False
+    if a.factuality != b.factuality or _dated_apart(a, b):
+        return False
+    if a.actor1 is not None and b.actor1 is not None and _key(a.actor1) != _key(b.actor1):
+        return False
+    return _surname_of(a.actor2) == _surname_of(b.actor2) != ""
+
+
+def _surname_of(actor: Actor) -> str:
+    words = (actor.name or actor.text).split()
+    return words[-1].lower() if words and any(ch.isupper() for ch in words[-1]) else ""  # "al-Quaety"
+
+
 def _absorb(into: Candidate, other: Candidate) -> None:
     other.merged_into = into
     into.absorbed_lemmas |= {_lemma(other)} | other.absorbed_lemmas
@@ -328,6 +345,10 @@ def merge_mentions(cands: list[Candidate]) -> None:
                 _absorb(target, cand)
                 continue
         target = next((c for c in reversed(earlier) if _compatible(c, cand)), None)
+        if target is None and cand.plover == "ASSAULT" and cand.actor2 is not None:
+            # "died ... after being shot in his car" ... "Multiple assailants attacked al-Quaety": an attack on
+            # the same named person the same day is the one told, whoever the text says did it
+            target = next((c for c in reversed(earlier) if _same_person_attacked(c, cand)), None)
         if target is None and _is_definite(cand) and cand.actor2 is not None:
             # "an attack on a petrol station and restaurant in al-Hilla" ... "the shocking attack on a petrol
             # station and restaurant at al-Hilla": a definite act noun on the same target retells that act.
