@@ -327,6 +327,12 @@ def test_actors_a_country_before_the_noun_is_its_own(extract_text: Extract, text
     assert [a.country for a in actors if a.text == name] == [country]
 
 
+def test_actors_a_force_named_before_a_raid_did_it(extract_text: Extract) -> None:
+    text = "A counter terror police raid removed various items from Saadallah's flat in Reading, UK, on Sunday."
+    (raid,) = extract_text(text, "2020-06-23").event_mentions
+    assert raid.actor1 is not None and raid.actor1.sector == "COP"
+
+
 def test_actors_relative_pronoun_on_a_place_is_no_actor(extract_text: Extract) -> None:
     text = "Two bombs went off in the commercial area of the Al-Sinek neighborhood in Baghdad which killed 28 people."
     attack = next(m for m in extract_text(text, "2016-11-05").event_mentions if m.plover == "ASSAULT")

@@ -259,6 +259,9 @@ def _doer_of_the_act_suffered(verb: Token) -> Token | None:
 _CARRIED_OUT = frozenset({"conduct", "carry", "launch", "perpetrate", "stage", "commit", "claim", "mount"})
 
 
+_RAIDING_FORCES = frozenset({"police", "army", "military", "troop", "force", "soldier", "navy", "marine"})
+
+
 def _noun_actor(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
@@ -282,6 +285,9 @@ def _noun_actor(tok: Token) -> Token | None:
                 while t.dep_ in ("compound", "nmod") and t.head.i != tok.i and t.head.ent_type_ == t.ent_type_ != "":
                     t = t.head
                 return t
+    force = next((c for c in tok.lefts if c.dep_ == "compound" and c.lemma_.lower() in _RAIDING_FORCES), None)
+    if force is not None:
+        return force  # "A counter terror police raid", "an army raid": that force did it
     for child in tok.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":  # "the ceasefire announced by Russia and Turkey"
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
