@@ -333,6 +333,16 @@ def test_actors_a_force_named_before_a_raid_did_it(extract_text: Extract) -> Non
     assert raid.actor1 is not None and raid.actor1.sector == "COP"
 
 
+def test_actors_he_is_never_a_body_named_before(extract_text: Extract) -> None:
+    text = (
+        "On Thursday an IT worker went on a stabbing spree at the Paris police headquarters, killing four. "
+        "The attacker was shot dead by police. The attacker reached the courtyard before he was shot in the head "
+        "by another police officer."
+    )
+    for mention in extract_text(text, "2019-10-05").event_mentions:
+        assert mention.actor2 is None or mention.actor2.text != "police"
+
+
 def test_actors_relative_pronoun_on_a_place_is_no_actor(extract_text: Extract) -> None:
     text = "Two bombs went off in the commercial area of the Al-Sinek neighborhood in Baghdad which killed 28 people."
     attack = next(m for m in extract_text(text, "2016-11-05").event_mentions if m.plover == "ASSAULT")

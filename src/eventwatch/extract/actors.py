@@ -663,6 +663,8 @@ def _antecedent(head: Token, offset: int, ctx: ArticleActors, material: bool) ->
         lone = last is not None and _surname(last) in _LONE_ATTACKERS
         if person is not None and not (lone and last is not None and _later(last, person)):
             return person
+        if low in ("he", "him", "she", "her") and last is not None and _a_body(last):
+            return None  # "he was shot by another police officer" after "shot dead by police": not the police
     if low in _PLURAL_PRONOUNS and ctx.pending_groups:
         pending = ctx.pending_groups[::-1]
         ctx.pending_groups.clear()
@@ -676,6 +678,15 @@ def _antecedent(head: Token, offset: int, ctx: ArticleActors, material: bool) ->
     if low == "it" and head.dep_ == "nsubjpass" and material and _is_attacker(ctx.last):
         return None  # "it was targeted with a car bomb": the building or base just named, not who attacked
     return ctx.last
+
+
+# Words for a body of people, never one person a "he" or "she" stands for.
+_BODIES = frozenset({"police", "army", "military", "government", "forces", "troops", "authorities", "officials"})
+
+
+def _a_body(actor: Actor) -> bool:
+    words = (actor.name or actor.text).lower().split()
+    return bool(words) and words[-1] in _BODIES
 
 
 def _is_attacker(actor: Actor | None) -> bool:
