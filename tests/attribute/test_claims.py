@@ -647,6 +647,16 @@ def test_claims_a_governments_own_minister_is_of_its_country_whatever_the_story_
     assert (claim.source.kind, claim.source.country) == (SourceKind.OFFICIAL, "GBR")
 
 
+def test_claims_a_governments_own_minister_named_after_his_office_is_of_its_country(analyse):
+    text = (
+        "Minister for the Middle East, Tobias Ellwood said:\n\n"
+        "Over the last year the Global Coalition has launched almost 8,000 strikes against ISIL in Iraq and Syria."
+    )
+    events = [("the Global Coalition has launched almost 8,000 strikes against ISIL in Iraq", "strikes", A)]
+    (claim,) = analyse(text, events, outlet="GOV.UK (UK Government)").event_mentions[0].claims
+    assert (claim.source.text, claim.source.country) == ("Tobias Ellwood", "GBR")
+
+
 def test_claims_it_was_reported_that_is_an_unnamed_hedged_report(analyse):
     text = "It was reported on Saturday Sirhan Sirhan was stabbed in the neck while in prison."
     analysis = analyse(text, [("Sirhan Sirhan was stabbed in the neck while in prison", "stabbed", A)])

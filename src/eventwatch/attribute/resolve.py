@@ -157,11 +157,12 @@ class SourceResolver:
             article_country=self.article_country,
         )
         country = found.country
+        titled = f"{_title_before(head)} {text}"
         if (
             self.publisher_country is not None
             and found.kind in (SourceKind.OFFICIAL, SourceKind.MILITARY)
-            and _OWN_OFFICE.search(text)
-            and country_of_name(text) is None
+            and _OWN_OFFICE.search(titled)
+            and country_of_name(titled) is None
         ):
             # "The Foreign Secretary", "Minister Ellwood" in a GOV.UK statement: the publisher's own minister,
             # whatever country the statement is about
@@ -247,3 +248,13 @@ def _one_name(sent: Sent, heads: list[Token]) -> bool:
     return found is not None and any(
         " and " in a.alias and a.actor == found and a.search_in(words, words.lower()) for a in registry_aliases()
     )
+
+
+def _title_before(head: Token) -> str:
+    """The office the parser hung on the verb before a named speaker ("Minister for the Middle East, Tobias
+    Ellwood said:"): its words, or an empty string."""
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or verb.i == head.i:
+        return ""
+    title = next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < head.left_edge.i), None)
+    return " ".join(t.text for t in title.subtree) if title is not None else ""
