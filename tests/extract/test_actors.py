@@ -343,6 +343,13 @@ def test_actors_he_is_never_a_body_named_before(extract_text: Extract) -> None:
         assert mention.actor2 is None or mention.actor2.text != "police"
 
 
+def test_actors_members_of_a_tribe_are_civilians_named_whole(extract_text: Extract) -> None:
+    text = "The UN have confirmed reports that ISIL has killed 70 members of the Al bu Nimr tribe in Anbar, Iraq."
+    (attack,) = extract_text(text, "2015-10").event_mentions
+    assert attack.actor2 is not None and attack.actor2.sector == "CVL"
+    assert "Al bu Nimr tribe" in attack.actor2.text
+
+
 def test_actors_relative_pronoun_on_a_place_is_no_actor(extract_text: Extract) -> None:
     text = "Two bombs went off in the commercial area of the Al-Sinek neighborhood in Baghdad which killed 28 people."
     attack = next(m for m in extract_text(text, "2016-11-05").event_mentions if m.plover == "ASSAULT")

@@ -136,6 +136,7 @@ SECTOR_WORDS: dict[str, str] = {
         "CVL",
     ),
     **dict.fromkeys(["protester", "demonstrator", "supporter", "counter-protester", "crowd"], "CVL"),
+    **dict.fromkeys(["tribe", "tribesman", "tribesmen", "clan"], "CVL"),  # "70 members of the Al bu Nimr tribe"
     **dict.fromkeys(
         ["gunman", "gunmen", "attacker", "assailant", "suspect", "perpetrator", "bomber", "shooter"], "UAF"
     ),
@@ -407,6 +408,9 @@ def _np_tokens(head: Token, alone: bool = False) -> list[Token]:
             if child.dep_ == "punct" and child.i > head.i and not _joins_words(child):
                 continue
             walk(child, depth + 1)
+        for child in tok.children:
+            if child.dep_ not in _NP_DEPS and child.lower_ in _NAME_PARTICLES and child.i < tok.i:
+                keep.append(child)  # "the Al bu Nimr tribe": the parser may read a name's particle as an interjection
 
     walk(head, 0)
     keep.sort(key=lambda t: t.i)
@@ -431,6 +435,8 @@ def _np_tokens(head: Token, alone: bool = False) -> list[Token]:
     return out or [head]
 
 
+# Lower-case words inside Arabic and other names ("Al bu Nimr", "Abu Bakr al-Baghdadi", "bin Laden").
+_NAME_PARTICLES = frozenset({"bu", "bin", "ibn", "bint", "al", "el", "abu", "bani", "beni", "de", "van", "von"})
 _HEDGING_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "possibly", "purportedly", "supposedly"})
 
 
