@@ -279,3 +279,12 @@ def test_merge_an_attack_on_the_same_person_by_another_doer_is_another_act(extra
     )
     doers = {m.actor1.text for m in extract_text(text, "2019-11-30").event_mentions if m.actor1 is not None}
     assert {"Police", "a bystander"} <= doers
+
+
+def test_merge_what_a_strike_was_for_is_the_strike(extract_text: Extract) -> None:
+    text = (
+        "In support of the Iraqi Security Forces, Coalition aircraft conducted a precision strike on the location "
+        "in Mosul to target enemy fighters firing on Iraqi forces."
+    )
+    (strike,) = [m for m in extract_text(text, "2016-12-08").event_mentions if m.plover == "ASSAULT"]
+    assert strike.mode == "aerial"

@@ -284,6 +284,20 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     return not (a.places and b.places and not a.places & b.places)
 
 
+def _purpose_of(act: Candidate, purpose: Candidate) -> bool:
+    """Whether ``purpose`` is the infinitive that says what the attack ``act`` was for ("conducted a strike ... to
+    target enemy fighters"), by the same doer."""
+    tok = purpose.trigger.token
+    if act.plover != "ASSAULT" or tok.dep_ not in ("advcl", "xcomp", "acl") or tok.tag_ != "VB":
+        return False
+    if not any(c.tag_ == "TO" for c in tok.children):
+        return False
+    head = act.trigger.token
+    if tok.head not in (head, head.head) or tok.doc is not head.doc:
+        return False
+    return purpose.actor1 is None or act.actor1 is None or _key(purpose.actor1) == _key(act.actor1)
+
+
 def _same_person_attacked(a: Candidate, b: Candidate) -> bool:
     """Whether ``b`` tells an attack on the person ``a`` was attacked, on the same day, by no other doer (``b`` may
     name the person by surname alone, which the tagger may not read as a person: "al-Quaety")."""
@@ -345,6 +359,9 @@ def merge_mentions(cands: list[Candidate]) -> None:
                 _absorb(target, cand)
                 continue
         target = next((c for c in reversed(earlier) if _compatible(c, cand)), None)
+        if target is None and cand.plover == "ASSAULT":
+            # "conducted a precision strike on the location to target enemy fighters": what the strike was for
+            target = next((c for c in reversed(earlier) if _purpose_of(c, cand)), None)
         if target is None and cand.plover == "ASSAULT" and cand.actor2 is not None:
             # "died ... after being shot in his car" ... "Multiple assailants attacked al-Quaety": an attack on
             # the same named person the same day is the one told, whoever the text says did it
