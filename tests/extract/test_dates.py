@@ -46,6 +46,7 @@ def test_dates_resolved(text: str, published: str | None, date: str, precision: 
         ("On Tuesday, militants attacked a convoy", "2017-01"),  # weekday against a month-only date
         ("On Tuesday, militants attacked a convoy", None),
         ("Today, militants attacked a convoy", "2017"),  # the year alone
+        ("amendments issued by the current president since 1995", "2020-08-03"),  # how long, not when
     ],
 )
 def test_dates_unresolvable_or_ongoing_is_none(text: str, published: str | None) -> None:
@@ -125,3 +126,11 @@ def test_dates_a_date_after_publication_frames_nothing_that_happened(extract_tex
     )
     mentions = extract_text(text, "2019-03-17").event_mentions
     assert all(m.date != "2019-04-05" for m in mentions)
+
+
+def test_dates_how_long_something_has_gone_on_does_not_make_an_act_history(extract_text: Extract) -> None:
+    text = (
+        "She promised to conduct new completely fair elections and hold a constitutional referendum to cancel all "
+        "amendments issued by the current president, Alexander Lukashenko, since 1995."
+    )
+    assert [m.plover for m in extract_text(text, "2020-08-03").event_mentions] == ["AGREE"]

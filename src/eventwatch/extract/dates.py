@@ -52,6 +52,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "ongoing",
         re.compile(r"\b(?:in|over|during) the (?:last|past) (?:24|48|72) hours\b|\bthis week\b", re.I),
     ),
+    # "since 1995" says how long something has gone on ("in power since 1995"), not when the act told happened
+    # ("amendments issued ... since 1995" does not date the promise to cancel them); "detained since October
+    # 2016" does say when the detention began
+    ("ongoing", re.compile(r"\b(?i:since)\s+(?:19|20)\d{2}\b")),
     # Approximate distances in time ("approximately one week after an attack") give the month only (gold/dev
     # README "Dates": "approximately one week" before a known date is ``YYYY-MM``).
     (
@@ -79,7 +83,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.I)),
     ("lastweek", re.compile(r"\blast week\b", re.I)),
     ("weekday", re.compile(r"\b" + _WEEKDAY + r"\b")),
-    ("year", re.compile(r"\b(?i:in|since|during)\s+(?P<y>(?:19|20)\d{2})\b")),
+    ("year", re.compile(r"\b(?i:in|during)\s+(?P<y>(?:19|20)\d{2})\b")),
 )
 # A calendar date right after a weekday name ("Tuesday, October 8", "Thursday, Dec. 15").
 _EXPLICIT_AFTER = re.compile(r",?\s+(?:" + _MONTH + r"\s?\d{1,2}|\d{1,2}\s+" + _MONTH.replace("?P<mon>", "?:") + r")")
