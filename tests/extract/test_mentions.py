@@ -146,3 +146,15 @@ def test_mentions_summary_keeps_a_thing_of_a_body_as_written(extract_text: Extra
     )
     veto = next(m for m in extract_text(text, "2018-04-14").event_mentions if m.trigger.slice(text) == "vetoed")
     assert veto.summary == "Russia vetoed a UN resolution"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("She promised to conduct new completely fair elections in Belarus.", "to conduct new completely fair"),
+        ("A New York man was charged with threatening to kill Rep. Ilhan Omar (D-Minn.).", "to kill Rep. Ilhan Omar"),
+    ],
+)
+def test_mentions_a_promise_or_threat_says_what_it_is_to_do(extract_text: Extract, text: str, said: str) -> None:
+    summaries = [m.summary or "" for m in extract_text(text, "2020-08-03").event_mentions]
+    assert any(said in s and "(" not in s for s in summaries)

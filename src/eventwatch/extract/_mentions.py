@@ -218,7 +218,30 @@ def _summary(cand: Candidate, text: str) -> str:
         used = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if used is not None:
             parts.append(tok.doc[used.left_edge.i : _counted_end(used).i + 1].text)  # "ISIL used chemical weapons"
+    parts += _undertaking(cand)
     return _with_places(parts, cand)
+
+
+_VERBAL_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
+_UNDERTAKING_WORDS = 8  # enough for "to conduct new completely fair elections", short of a whole programme
+
+
+def _undertaking(cand: Candidate) -> list[str]:
+    """What a promise, demand or threat with no recipient named is to do: "promised to conduct new completely
+    fair elections" (the summary was only "Sviatlana Tsikhanouskaya promised")."""
+    tok = cand.trigger.token
+    if cand.plover not in _VERBAL_TYPES or cand.trigger.is_noun or cand.actor2 is not None:
+        return []
+    act = next((c for c in tok.children if c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children)), None)
+    if act is None:
+        return []
+    done = next((c for c in act.children if c.dep_ in ("dobj", "attr")), None)
+    end = min(done.right_edge.i if done is not None else act.i, act.i + _UNDERTAKING_WORDS)
+    said = tok.doc[act.i : end + 1].text
+    for bracket in ("(", "["):
+        if bracket in said:
+            said = said[: said.index(bracket)]  # "Rep. Ilhan Omar (D-Minn.", "uprising.[1]": not half an aside
+    return ["to", said.rstrip(" .,;:-")]
 
 
 def _object_before_recipient(cand: Candidate) -> list[str]:
