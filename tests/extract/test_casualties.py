@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventwatch.extract.casualties import find_casualties
+from tests.extract.conftest import Extract
 
 CASES = [
     ("one in California at a garlic festival in Gilroy, killing three", ("killed", 3, 3, 3)),
@@ -64,3 +65,29 @@ def test_casualties_any_text_gives_spans_inside_it(text: str) -> None:
     for c in find_casualties(text, 0):
         assert 0 <= c.span.start <= c.span.end <= len(text)
         assert c.low is not None and c.low >= 0
+
+
+@pytest.mark.parametrize(
+    ("later", "dead"),
+    [
+        pytest.param(
+            "Sergeant Ratana underwent open heart surgery and was airlifted to hospital, but he was later pronounced "
+            "dead.",
+            1,
+            id="pronounced-dead",
+        ),
+        pytest.param("Ratana died in hospital on Saturday.", 1, id="surname-died"),
+        pytest.param(
+            "Sergeant Ratana underwent surgery. The prisoner's cellmate died of a heart attack.", None, id="other"
+        ),
+    ],
+)
+def test_casualties_a_named_victim_told_dead_later_was_killed(
+    extract_text: Extract, later: str, dead: int | None
+) -> None:
+    text = (
+        'Metropolitan Police sergeant Matiu "Matt" Ratana was shot at the Croydon custody centre in London on '
+        "Friday by a prisoner.\n\n" + later
+    )
+    (attack,) = [m for m in extract_text(text, "2020-09-30").event_mentions if m.plover == "ASSAULT"]
+    assert attack.fatalities == dead

@@ -285,9 +285,9 @@ def _noun_actor(tok: Token) -> Token | None:
                 while t.dep_ in ("compound", "nmod") and t.head.i != tok.i and t.head.ent_type_ == t.ent_type_ != "":
                     t = t.head
                 return t
-    force = next((c for c in tok.lefts if c.dep_ == "compound" and c.lemma_.lower() in _RAIDING_FORCES), None)
-    if force is not None:
-        return force  # "A counter terror police raid", "an army raid": that force did it
+    named_force = next((c for c in tok.lefts if c.dep_ == "compound" and c.lemma_.lower() in _RAIDING_FORCES), None)
+    if named_force is not None:
+        return named_force  # "A counter terror police raid", "an army raid": that force did it
     for child in tok.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":  # "the ceasefire announced by Russia and Turkey"
             agent = next((c for c in child.children if c.dep_ == "agent"), None)

@@ -32,7 +32,7 @@ from eventwatch.extract.actors import (
     register_persons,
     settle_attackers,
 )
-from eventwatch.extract.casualties import toll
+from eventwatch.extract.casualties import told_dead_later, toll
 from eventwatch.extract.clauses import prep_object
 from eventwatch.extract.coding import acled
 from eventwatch.extract.dates import EventDate, find_date
@@ -349,6 +349,22 @@ def _to_mention(
     )
 
 
+def _note_later_deaths(kept: list[Candidate], parsed: ParsedArticle) -> None:
+    """An attack on a named person whom a later sentence says died killed that person ("... was shot ... by a
+    prisoner" and, two paragraphs on, "he was later pronounced dead")."""
+    for cand in kept:
+        if cand.plover != "ASSAULT" or not cand.victim_is_person or cand.named_victim or cand.actor2 is None:
+            continue
+        words = (cand.actor2.name or cand.actor2.text).replace('"', " ").split()
+        if not words:
+            continue
+        after = [
+            sent for p in parsed.docs for sent in p.doc.sents if p.offset + sent.start_char > cand.trigger_span.start
+        ]
+        if told_dead_later(words[-1], after):
+            cand.named_victim = True
+
+
 def _sentence_index(parsed: ParsedArticle, offset: int) -> int:
     for sentence in parsed.sentences:
         if sentence.span.start <= offset < sentence.span.end:
@@ -440,6 +456,7 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
     kept = consolidate(cands, sentence_of, article.published)
     carry_dates(kept, sentence_dates, cands, article.published)
     kept = [c for c in kept if c.merged_into is None]
+    _note_later_deaths(kept, parsed)
     involved_forces(kept, [(p.offset, p.doc) for p in parsed.docs], ctx)
     settle_attackers(kept, ctx, article.text)
     return tuple(

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from eventwatch.records import Casualties, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
 
 log = logging.getLogger(__name__)
 
@@ -174,3 +178,32 @@ def find_casualties(text: str, offset: int) -> list[Casualties]:
 def named_victim_killed(has_person_victim: bool, killed_verb: bool) -> int | None:
     """1 for a named person killed (README: "1 for a named person killed"), else None."""
     return 1 if has_person_victim and killed_verb else None
+
+
+_DEATH_VERBS = frozenset({"die", "succumb"})
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def told_dead_later(surname: str, sentences: list[SpacySpan]) -> bool:
+    """Whether one of ``sentences`` (those after an attack, in order) says its named victim died: "He died
+    today." after "... after Paweł Adamowicz was stabbed", "he was later pronounced dead" in a sentence naming
+    Ratana, "Adamowicz subsequently was announced to have died". A "he" counts only beside the surname (in its
+    sentence or the one before)."""
+    surname = surname.lower()
+    before = ""
+    for sent in sentences:
+        named = surname in sent.text.lower() or surname in before
+        for tok in sent:
+            dies = tok.lemma_.lower() in _DEATH_VERBS or (
+                tok.lemma_.lower() == "pronounce" and any(c.lower_ == "dead" for c in tok.children)
+            )
+            if not dies:
+                continue
+            verb = tok.head if tok.dep_ == "xcomp" else tok  # "was announced to have died"
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                continue
+            if subject.lower_ == surname or (subject.lower_ in _PERSON_PRONOUNS and named):
+                return True
+        before = sent.text.lower()
+    return False
