@@ -657,6 +657,16 @@ def test_claims_a_governments_own_minister_named_after_his_office_is_of_its_coun
     assert (claim.source.text, claim.source.country) == ("Tobias Ellwood", "GBR")
 
 
+def test_claims_an_officer_a_militarys_own_release_quotes_is_its_own(analyse):
+    text = (
+        '"The enemy has used chemical weapons in the past near Mosul," said Maj. Gen. Gary J. Volesky, commander, '
+        "Combined Joint Forces Land Component Command. The coalition is training Iraqi forces."
+    )
+    events = [("The enemy has used chemical weapons in the past near Mosul", "used", A)]
+    claims = analyse(text, events, outlet="U.S. Central Command (CENTCOM)").event_mentions[0].claims
+    assert [c.source.country for c in claims if "Volesky" in c.source.text] == ["USA"]
+
+
 def test_claims_it_was_reported_that_is_an_unnamed_hedged_report(analyse):
     text = "It was reported on Saturday Sirhan Sirhan was stabbed in the neck while in prison."
     analysis = analyse(text, [("Sirhan Sirhan was stabbed in the neck while in prison", "stabbed", A)])

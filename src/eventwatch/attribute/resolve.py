@@ -78,6 +78,10 @@ def _key(source: Source) -> tuple[str, int | None]:
 
 # Offices a government's own statement names without its country ("The Foreign Secretary", "the Department").
 _OWN_OFFICE = re.compile(r"\b(?:Secretary|Minister|Ministry|Office|Department|[Ss]pokes(?:man|woman|person))\b")
+# Ranks: an officer a military's own release quotes without a country is its own ("Navy Capt. Jeff Davis").
+_RANK = re.compile(
+    r"\b(?:Capt|Col|Gen|Maj|Lt|Adm|Cmdr|Sgt)\.|\b(?:Captain|Colonel|General|Major|Lieutenant|Admiral|Commander)\b"
+)
 
 
 class SourceResolver:
@@ -91,6 +95,7 @@ class SourceResolver:
 
         publisher = publisher_actor(outlet)
         self.publisher_country = publisher.country if publisher is not None else None
+        self.publisher_is_military = publisher is not None and (publisher.sector or "").startswith("MIL")
         self._history: list[_Seen] = []
         self._subjects: list[_Seen] = []  # subjects of earlier sentences (antecedents of "it")
         self._surnames: dict[str, Source] = {}
@@ -158,10 +163,11 @@ class SourceResolver:
         )
         country = found.country
         titled = f"{_title_before(head)} {text}"
+        own = _OWN_OFFICE.search(titled) or (self.publisher_is_military and _RANK.search(titled))
         if (
             self.publisher_country is not None
             and found.kind in (SourceKind.OFFICIAL, SourceKind.MILITARY)
-            and _OWN_OFFICE.search(titled)
+            and own
             and country_of_name(titled) is None
         ):
             # "The Foreign Secretary", "Minister Ellwood" in a GOV.UK statement: the publisher's own minister,
