@@ -36,6 +36,12 @@ def test_casualties_first_figure(text: str, expected: tuple[str, int, int | None
     assert (first.kind, first.low, first.high, first.best) == expected
 
 
+def test_casualties_of_whom_counts_the_victims() -> None:
+    text = "Police said over a hundred people attended the party, four of whom were injured in the shooting."
+    (found,) = find_casualties(text, 0)
+    assert (found.kind, found.best) == ("injured", 4)
+
+
 def test_casualties_conflicting_figures_are_all_kept() -> None:
     text = "six Mexicans were killed in the attack; another report said eight Mexicans died"
     assert [c.best for c in find_casualties(text, 0)] == [6, 8]

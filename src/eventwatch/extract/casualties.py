@@ -74,6 +74,7 @@ _AFTER = (  # "N people were killed", "22 dead"
             + _QUAL
             + _RANGE
             + _NOUN
+            + r"(?:\s+of\s+(?:whom|them))?"  # "over a hundred people attended, four of whom were injured"
             # a filler word, but never a conjunction: "killed 12 and wounded three" has no 12 wounded
             # ... nor the weapon or the attackers: "two bombs killed six police officers" has no 2 dead
             + r"\s+(?:(?!and\b|or\b|"
