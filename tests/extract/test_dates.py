@@ -113,8 +113,14 @@ def test_dates_a_sentence_that_opens_on_an_old_date_tells_history(extract_text: 
     assert [m.date for m in mentions] == ["2019-09-14"]
 
 
-def test_dates_the_year_an_act_noun_names_is_its_date(extract_text: Extract) -> None:
-    text = "Sirhan is serving a life sentence for the 1968 assassination of senator Robert F. Kennedy."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sirhan is serving a life sentence for the 1968 assassination of senator Robert F. Kennedy.",
+        "Osama bin Laden founded Al-Qaeda and orchestrated the 9/11 attacks on the US of 2001.",
+    ],
+)
+def test_dates_the_year_an_act_noun_names_is_its_date(extract_text: Extract, text: str) -> None:
     assert extract_text(text, "2019-09-03").event_mentions == ()  # more than a year before publication
 
 

@@ -288,3 +288,14 @@ def test_merge_what_a_strike_was_for_is_the_strike(extract_text: Extract) -> Non
     )
     (strike,) = [m for m in extract_text(text, "2016-12-08").event_mentions if m.plover == "ASSAULT"]
     assert strike.mode == "aerial"
+
+
+def test_merge_a_named_persons_killing_told_twice_in_two_spellings_is_one(extract_text: Extract) -> None:
+    text = (
+        "On Saturday, US President Donald Trump said Hamza bin Laden, son of the late Al-Qaeda founder Osama bin "
+        "Laden, has been killed in a US counter-terrorism operation.\n\nTrump's statement read: \"Hamza bin Ladin, "
+        "the high-ranking al-Qa'ida member, was killed in a United States counterterrorism operation in the "
+        'Afghanistan/Pakistan region."'
+    )
+    (killing,) = [m for m in extract_text(text, "2019-09-17").event_mentions if m.plover == "ASSAULT"]
+    assert killing.actor1 is not None and killing.actor1.country == "USA"  # the operation's owner did it

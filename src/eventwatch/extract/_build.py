@@ -243,7 +243,7 @@ def _doer_of_the_act_suffered(verb: Token) -> Token | None:
     conducted by the Taliban", "were killed in an air strike by the coalition")."""
     for preposition in ("in", "during"):
         act = prep_object(verb, preposition)
-        if act is None or act.lemma_.lower() not in W.MEANS_OF_ATTACK:
+        if act is None or act.lemma_.lower() not in W.MEANS_OF_ATTACK | _OPERATIONS:
             continue
         doer = _noun_actor(act)
         if doer is not None:
@@ -256,6 +256,8 @@ def _doer_of_the_act_suffered(verb: Token) -> Token | None:
     return None
 
 
+# "killed in a US counter-terrorism operation": an operation's owner did what was done in it
+_OPERATIONS = frozenset({"operation", "raid", "offensive", "assault"})
 _CARRIED_OUT = frozenset({"conduct", "carry", "launch", "perpetrate", "stage", "commit", "claim", "mount"})
 
 
@@ -936,6 +938,8 @@ def build(
             mode = None  # the lexicon's mode belongs to the sense the model overruled
         material = plover in _MATERIAL
         a1_tok, a2_tok, from_subject = _arguments(primary, pred, group)
+        if a1_tok is None and not primary.is_noun and primary.token.lemma_.lower() in _HARM:
+            a1_tok = _doer_of_the_act_suffered(primary.token)  # "was killed in a US counter-terrorism operation"
         if plover == "MOBILIZE" and not primary.is_noun and primary.token.lemma_.lower() == "enter":
             a2_tok = None  # "The Syrian Army entered Tell Tamer": the ground entered is where, not whom
         # "clashes between protesters and police": a recipient coordinated with the actor is not part of it
@@ -1090,6 +1094,11 @@ def _year_of(noun: Token) -> int | None:
             value = int(child.text) if child.text.isdigit() else 0
             if 1900 <= value <= 2099:
                 return value
+    # "the 9/11 attacks on the US of 2001": a year closing the act's own phrase
+    for tok in noun.subtree:
+        year = int(tok.text) if tok.text.isdigit() and len(tok.text) == 4 else 0
+        if tok.i > noun.i and tok.dep_ == "pobj" and tok.head.lower_ == "of" and 1900 <= year <= 2099:
+            return year
     return None
 
 

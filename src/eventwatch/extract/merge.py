@@ -305,14 +305,21 @@ def _same_person_attacked(a: Candidate, b: Candidate) -> bool:
         return False
     if a.factuality != b.factuality or _dated_apart(a, b):
         return False
-    if a.actor1 is not None and b.actor1 is not None and _key(a.actor1) != _key(b.actor1):
-        return False
+    doers = a.actor1, b.actor1
+    if None not in doers and _key(a.actor1) != _key(b.actor1) and not _by_same_country(*doers):
+        return False  # ("US" and "United States" are one doer)
     return _surname_of(a.actor2) == _surname_of(b.actor2) != ""
 
 
 def _surname_of(actor: Actor) -> str:
+    """The last word of a name, lower-cased, its e and i, o and u alike ("bin Laden" is "bin Ladin")."""
     words = (actor.name or actor.text).split()
-    return words[-1].lower() if words and any(ch.isupper() for ch in words[-1]) else ""  # "al-Quaety"
+    if not words or not any(ch.isupper() for ch in words[-1]):  # "al-Quaety" counts
+        return ""
+    return words[-1].lower().translate(_TRANSLITERATED_VOWELS)
+
+
+_TRANSLITERATED_VOWELS = str.maketrans({"e": "i", "o": "u"})
 
 
 def _absorb(into: Candidate, other: Candidate) -> None:
