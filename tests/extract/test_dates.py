@@ -140,3 +140,15 @@ def test_dates_how_long_something_has_gone_on_does_not_make_an_act_history(extra
         "amendments issued by the current president, Alexander Lukashenko, since 1995."
     )
     assert [m.plover for m in extract_text(text, "2020-08-03").event_mentions] == ["AGREE"]
+
+
+@pytest.mark.parametrize(("published", "date"), [("2016-12-23", "2016-12-23"), ("2016-12", None)])
+def test_dates_a_governments_own_statement_makes_its_demands_the_day_it_is_published(
+    extract_text: Extract, published: str, date: str | None
+) -> None:
+    text = (
+        "The Foreign Secretary said:\n\nThe regime and those who back it must immediately deliver on their "
+        "obligations to allow humanitarian access to eastern Aleppo, Syria."
+    )
+    mentions = extract_text(text, published, outlet="GOV.UK (UK Government)").event_mentions
+    assert [m.date for m in mentions if m.plover == "REQUEST"] == [date]

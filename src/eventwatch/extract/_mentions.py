@@ -25,6 +25,7 @@ from eventwatch.extract.actors import (
     article_country,
     involved_forces,
     is_nisba,
+    is_state_force,
     named_coalition,
     names_held_ground,
     note_group_subjects,
@@ -40,7 +41,7 @@ from eventwatch.extract.merge import carry_dates, consolidate
 from eventwatch.extract.triggers import ARSON_WORDS, TIES
 from eventwatch.nlp.syntax import GROUND_VERBS
 from eventwatch.nlp.text import doc_text
-from eventwatch.records import EventMention, ParsedArticle, Plover
+from eventwatch.records import DatePrecision, EventMention, Factuality, ParsedArticle, Plover
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -349,6 +350,20 @@ def _to_mention(
     )
 
 
+_SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
+
+
+def _date_own_statements(kept: list[Candidate], published: str | None) -> None:
+    """A government's own statement makes its demands, threats and promises the day it is published ("The regime
+    and those who back it must immediately deliver on their obligations" in a GOV.UK statement of 23 December;
+    gold/dev gov-5a1cc2becd). A statement dated only by its month leaves them undated."""
+    if published is None or len(published) != len("YYYY-MM-DD"):
+        return
+    for cand in kept:
+        if cand.date is None and cand.plover in _SPEECH_ACTS and cand.factuality is Factuality.ASSERTED:
+            cand.date = EventDate(published, DatePrecision.DAY, 0, int(published[:4]))
+
+
 def _note_later_deaths(kept: list[Candidate], parsed: ParsedArticle) -> None:
     """An attack on a named person whom a later sentence says died killed that person ("... was shot ... by a
     prisoner" and, two paragraphs on, "he was later pronounced dead")."""
@@ -456,6 +471,8 @@ def extract_mentions(parsed: ParsedArticle) -> tuple[EventMention, ...]:
     kept = consolidate(cands, sentence_of, article.published)
     carry_dates(kept, sentence_dates, cands, article.published)
     kept = [c for c in kept if c.merged_into is None]
+    if is_state_force(author):
+        _date_own_statements(kept, article.published)
     _note_later_deaths(kept, parsed)
     involved_forces(kept, [(p.offset, p.doc) for p in parsed.docs], ctx)
     settle_attackers(kept, ctx, article.text)
