@@ -97,3 +97,12 @@ def test_casualties_a_named_victim_told_dead_later_was_killed(
     )
     (attack,) = [m for m in extract_text(text, "2020-09-30").event_mentions if m.plover == "ASSAULT"]
     assert attack.fatalities == dead
+
+
+def test_casualties_a_release_kills_no_one(extract_text: Extract) -> None:
+    text = (
+        "Kyle Rittenhouse, the suspect in a shooting of protesters in Kenosha, Wisconsin, United States that left "
+        "two people dead, was released from a Wisconsin jail Friday after his lawyers posted US$2 million bond."
+    )
+    for mention in extract_text(text, "2020-11-22").event_mentions:
+        assert mention.plover == "ASSAULT" or (mention.fatalities, mention.injured) == (None, None)

@@ -303,6 +303,10 @@ def _with_places(parts: list[str], cand: Candidate) -> str:
 
 
 def _fatalities(cand: Candidate, text: str) -> tuple[int | None, int | None]:
+    if cand.plover not in ("ASSAULT", "PROTEST"):
+        # a release, an arrest or a withdrawal kills no one: a toll in its clause is another act's ("Rittenhouse,
+        # the suspect in a shooting ... that left two people dead, was released")
+        return None, None
     fat = toll(cand.casualties, "killed", text, 1 if cand.named_victim else None)
     inj = toll(cand.casualties, "injured", text)
     if fat is None and inj is not None and cand.plover == "ASSAULT":
