@@ -97,3 +97,12 @@ def test_perpetrator_a_claim_with_no_object_is_for_the_latest_attack(analyse):
     claims = [c for c in attack.claims if c.about == "responsibility"]
     assert [c.source.text for c in claims] == ["The Islamic State of Iraq and the Levant"]  # one body, not two
     assert attack.actor1 is not None and attack.actor1.name == "ISIL"
+
+
+def test_perpetrator_one_party_written_two_ways_is_one_claimant(analyse):
+    text = (
+        "A bomb exploded at a market in Baghdad on Sunday, killing five people. Daesh claimed responsibility for "
+        "the attack. ISIL claimed responsibility for the attack in a statement."
+    )
+    (attack,) = analyse(text, [("A bomb exploded at a market in Baghdad", "exploded", A)]).event_mentions
+    assert attack.actor1 is not None and attack.actor1.name == "ISIL"

@@ -22,10 +22,11 @@ def claimed_perpetrator(mention: EventMention) -> EventMention:
     named = mention.actor1
     if named is not None and named.sector != "UAF" and (named.sector is not None or named.country is not None):
         return mention  # a doer the text names and codes ("it" or a name we cannot code is none)
-    claimants = {actor for actor in map(_claimant, mention.claims) if actor is not None}
+    # one party however written ("Daesh claimed ...", "also claimed by ISIL")
+    claimants = {(a.name, a.country, a.sector): a for a in map(_claimant, mention.claims) if a is not None}
     if len(claimants) != 1:
         return mention
-    (claimant,) = claimants
+    (claimant,) = claimants.values()
     return replace(mention, actor1=claimant, summary=_retold(mention, claimant))
 
 
