@@ -459,6 +459,7 @@ def regex_attacks(n: int) -> dict[str, Callable[[int], str]]:
         "extract.casualties._BEYOND": lambda k: "more   " * (n // 7) + "than",
         "attribute.sources._OPPONENT": lambda k: " against" * (n // 8) + "x",
         "attribute.resolve._OWN_OFFICE": lambda k: "Spokes" * (n // 6) + "x",
+        "attribute.resolve._RANK": lambda k: "Capt Gen " * (n // 9) + "Lieutenan",
         "extract.dates._PATTERNS": lambda k: "Fighting began on " + "12 - 13 " * (n // 8) + "January.",
         "extract.dates._EXPLICIT_AFTER": lambda k: "Troops attacked on Monday," + " " * n + "x",
         "extract._build._HEADLINE_END": lambda k: "Troops attacked" + " " * n + "x",
