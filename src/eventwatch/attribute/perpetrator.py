@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from eventwatch.attribute.resolve import PRONOUNS
 from eventwatch.extract._resources import find_registry_actor
 from eventwatch.records import Actor, Claim, EventMention, Plover, SourceKind, Stance
 
 # Who can claim an attack as their own, and the sector a claimant the registry does not know takes.
 _CLAIMANT_SECTORS = {SourceKind.ARMED_GROUP: "REB", SourceKind.MILITARY: "MIL", SourceKind.OFFICIAL: "GOV"}
-_PRONOUNS = frozenset({"they", "it", "he", "she", "we", "i"})
 
 
 def claimed_perpetrator(mention: EventMention) -> EventMention:
@@ -44,7 +44,7 @@ def _claimant(claim: Claim) -> Actor | None:
     words = source.text.split()
     if words[:1] and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    if not words or words[0].lower() in _PRONOUNS or not any(word[:1].isupper() for word in words):
+    if not words or words[0].lower() in PRONOUNS or not any(word[:1].isupper() for word in words):
         return None  # "the group", "they": nobody the reader could name
     return Actor(text=source.text, name=source.name or source.text, country=source.country, sector=sector)
 

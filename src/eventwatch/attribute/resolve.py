@@ -58,7 +58,7 @@ _PERSON_NOUNS = frozenset(
         "expert",
     }
 )
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 # Most recent sources searched for an antecedent; further back a pronoun is more likely someone new.
 _HISTORY = 12
 
@@ -104,7 +104,7 @@ class SourceResolver:
     # -- building -----------------------------------------------------------------------------------
     def split(self, sent: Sent, head: Token) -> tuple[Source, ...]:
         """Sources named by the phrase headed by ``head`` (one per conjunct; pronouns resolved)."""
-        if head.lower_ in _PRONOUNS and head.pos_ == "PRON":
+        if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             resolved = self.resolve_pronoun(sent, head)
             return (resolved,) if resolved is not None else ()
         split_adjectives = self._split_adjectives(sent, head)

@@ -36,7 +36,7 @@ from eventwatch.extract.actors import (
 from eventwatch.extract.casualties import told_dead_later, toll
 from eventwatch.extract.clauses import prep_object
 from eventwatch.extract.coding import acled
-from eventwatch.extract.dates import EventDate, find_date
+from eventwatch.extract.dates import EventDate, find_date, parse_published
 from eventwatch.extract.merge import carry_dates, consolidate
 from eventwatch.extract.triggers import ARSON_WORDS, TIES
 from eventwatch.nlp.syntax import GROUND_VERBS
@@ -223,7 +223,8 @@ def _summary(cand: Candidate, text: str) -> str:
     return _with_places(parts, cand)
 
 
-_VERBAL_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
+# Speech acts: made as they are said (their summary tells what they are to do; a statement dates them).
+_SPEECH_ACTS = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 _UNDERTAKING_WORDS = 8  # enough for "to conduct new completely fair elections", short of a whole programme
 
 
@@ -231,7 +232,7 @@ def _undertaking(cand: Candidate) -> list[str]:
     """What a promise, demand or threat with no recipient named is to do: "promised to conduct new completely
     fair elections" (the summary was only "Sviatlana Tsikhanouskaya promised")."""
     tok = cand.trigger.token
-    if cand.plover not in _VERBAL_TYPES or cand.trigger.is_noun or cand.actor2 is not None:
+    if cand.plover not in _SPEECH_ACTS or cand.trigger.is_noun or cand.actor2 is not None:
         return []
     act = next((c for c in tok.children if c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children)), None)
     if act is None:
@@ -354,32 +355,29 @@ def _to_mention(
     )
 
 
-_SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
-
-
 def _date_own_statements(kept: list[Candidate], published: str | None) -> None:
     """A government's own statement makes its demands, threats and promises the day it is published ("The regime
     and those who back it must immediately deliver on their obligations" in a GOV.UK statement of 23 December;
     gold/dev gov-5a1cc2becd). A statement dated only by its month leaves them undated."""
-    if published is None or len(published) != len("YYYY-MM-DD"):
+    day, _, _ = parse_published(published)
+    if day is None:
         return
     for cand in kept:
         if cand.date is None and cand.plover in _SPEECH_ACTS and cand.factuality is Factuality.ASSERTED:
-            cand.date = EventDate(published, DatePrecision.DAY, 0, int(published[:4]))
+            cand.date = EventDate(day.isoformat(), DatePrecision.DAY, 0, day.year)
 
 
 def _note_later_deaths(kept: list[Candidate], parsed: ParsedArticle) -> None:
     """An attack on a named person whom a later sentence says died killed that person ("... was shot ... by a
     prisoner" and, two paragraphs on, "he was later pronounced dead")."""
+    sentences = [(p.offset + sent.start_char, sent) for p in parsed.docs for sent in p.doc.sents]
     for cand in kept:
         if cand.plover != "ASSAULT" or not cand.victim_is_person or cand.named_victim or cand.actor2 is None:
             continue
         words = (cand.actor2.name or cand.actor2.text).replace('"', " ").split()
         if not words:
             continue
-        after = [
-            sent for p in parsed.docs for sent in p.doc.sents if p.offset + sent.start_char > cand.trigger_span.start
-        ]
+        after = [sent for start, sent in sentences if start > cand.trigger_span.start]
         if told_dead_later(words[-1], after):
             cand.named_victim = True
 

@@ -509,7 +509,8 @@ def carry_dates(
             if by_start[i].trigger_span.start >= start:
                 inside.append(by_start[i])
             i += 1
-        if sent_date is not None and sent_date.start < _FRONTED_CHARS and _long_before(sent_date, published):
+        long_ago = sent_date is not None and _long_before(sent_date, published)
+        if long_ago and sent_date is not None and sent_date.start < _FRONTED_CHARS:
             # "In 2006, Abqaiq was the target of an Al-Qaeda suicide attack": the sentence's own acts are history
             current, current_at, history_in = sent_date, index, paragraph
         for cand in inside:
@@ -526,7 +527,7 @@ def carry_dates(
                 cand.date = current
                 if history_in is not None:
                     cand.merged_into = cand  # dropped: older history is not coded
-        if sent_date is not None and _long_before(sent_date, published):
+        if long_ago:
             current, current_at, history_in = sent_date, index, paragraph
             continue
         # A date after publication ("until his next court appearance on April 5") frames nothing that happened.
